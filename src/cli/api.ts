@@ -1,0 +1,75 @@
+import type { Config } from '../config.js';
+import { readLock } from '../db/lock.js';
+import { openDatabase } from '../db/open.js';
+import { createApp } from '../server/app.js';
+import { ensureDefaultWorkspace } from '../services/workspaces.js';
+
+export interface ApiClient {
+  /** Sends one API request; throws CliError with the server's message on failure. */
+  call: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** 'server' when a running Rapport server holds the data folder. */
+  via: 'server' | 'local';
+  close: () => Promise<void>;
+}
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
+
+async function parse<T>(res: Response): Promise<T> {
+  if (res.status === 204) return undefined as T;
+  const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+  if (!res.ok) throw new CliError(data.error?.message ?? `The request failed with status ${res.status}.`);
+  return data as T;
+}
+
+function init(method: string, body: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'content-type': 'application/json', host: 'localhost' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  };
+}
+
+/**
+ * Every CLI command goes through the same API as the web app. When a server holds the embedded
+ * data folder, the CLI talks to it over HTTP; otherwise it opens the database itself and runs
+ * the same application in-process.
+ */
+export async function connect(config: Config): Promise<ApiClient> {
+  if (!config.databaseUrl) {
+    const holder = readLock(config.dataDir);
+    if (holder?.url) {
+      const base = holder.url;
+      return {
+        via: 'server',
+        call: async (method, path, body) => {
+          const res = await fetch(new URL(path, base), init(method, body)).catch(() => {
+            throw new CliError(`The Rapport server at ${base} did not answer.`);
+          });
+          return parse(res);
+        },
+        close: async () => {},
+      };
+    }
+  }
+  const database = await openDatabase(config);
+  const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
+  const app = createApp({
+    context: () => ({ db: database.handle.db, workspaceId, userId, now: () => new Date() }),
+    webDir: null,
+  });
+  return {
+    via: 'local',
+    call: async (method, path, body) => parse(await app.request(path, init(method, body))),
+    close: database.close,
+  };
+}
+
+/** Runs a command body with a connected client and always closes it. */
+export type WithApi = <T>(fn: (api: ApiClient) => Promise<T>) => Promise<T>;

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+import { Command, Option } from 'commander';
+import { loadConfig } from '../config.js';
+import { AppError } from '../domain/errors.js';
+import { startServer } from '../server/serve.js';
+import { CliError, connect, type WithApi } from './api.js';
+import { registerConversationCommands } from './conversations.js';
+import { registerPeopleCommands } from './people.js';
+
+const program = new Command()
+  .name('rapport')
+  .description('Run informational interviews well and see what they produce.')
+  .version('0.1.0')
+  .addOption(new Option('--data <dir>', 'data folder of the embedded database').env('RAPPORT_DATA'))
+  .showHelpAfterError();
+
+const withApi: WithApi = async (fn) => {
+  const api = await connect(loadConfig({ data: program.opts().data }));
+  try {
+    return await fn(api);
+  } finally {
+    await api.close();
+  }
+};
+
+program
+  .command('serve')
+  .description('start the web app and API')
+  .option('-p, --port <port>', 'port to listen on (default 4310, or PORT)')
+  .option('--host <host>', 'address to bind (default 127.0.0.1)')
+  .action(async (opts: { port?: string; host?: string }) => {
+    const config = loadConfig({ data: program.opts().data, port: opts.port, host: opts.host });
+    const server = await startServer(config);
+    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
+    console.log(`Rapport is running at ${server.url}  (data: ${where})`);
+    console.log('Press Ctrl+C to stop.');
+    const stop = async () => {
+      await server.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('sample')
+  .description('load the sample workspace into an empty workspace')
+  .action(() =>
+    withApi(async (api) => {
+      const r = await api.call<{ people: number; conversations: number }>('POST', '/api/workspace/sample');
+      console.log(`Loaded the sample workspace: ${r.people} people, ${r.conversations} conversations.`);
+    }),
+  );
+
+registerPeopleCommands(program, withApi);
+registerConversationCommands(program, withApi);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof CliError || err instanceof AppError) {
+    console.error(`rapport: ${err instanceof AppError ? err.userMessage : err.message}`);
+    process.exit(err instanceof CliError ? err.exitCode : 1);
+  }
+  console.error(err instanceof Error ? `rapport: ${err.message}` : err);
+  process.exit(1);
+});

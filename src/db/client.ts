@@ -1,0 +1,59 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.js';
+
+export type Schema = typeof schema;
+/** The Drizzle database both engines share; services only see this type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DbHandle {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  /** The PGlite instance, when embedded (for dumps in tests and backups). */
+  pglite?: PGlite;
+  close: () => Promise<void>;
+}
+
+/**
+ * PGlite's WAL grows to hundreds of megabytes with the defaults; these keep a data folder small.
+ * They are passed on top of PGlite's own start parameters.
+ */
+const PGLITE_SETTINGS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB', '-c', 'checkpoint_timeout=60s'];
+
+function pgliteStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? [];
+  return [...defaults, ...PGLITE_SETTINGS];
+}
+
+/** Opens an embedded database in `dataDir` (or in memory when undefined). */
+export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
+  const pglite = await PGlite.create({
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { pg_trgm },
+    startParams: pgliteStartParams(),
+  });
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    db,
+    engine: 'pglite',
+    pglite,
+    close: async () => {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+/** Opens a pool on a real PostgreSQL server. */
+export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
+  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // Fail early with a clear message when the server cannot be reached.
+  const client = await pool.connect();
+  client.release();
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return { db, engine: 'postgres', close: () => pool.end() };
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Ctx } from '../services/context.js';
+import type { AppEnv } from './env.js';
+import { onError, validationHook } from './errors.js';
+import { conversationRoutes } from './routes/conversations.js';
+import { noteRoutes } from './routes/notes.js';
+import { organizationRoutes } from './routes/organizations.js';
+import { peopleRoutes } from './routes/people.js';
+import { workspaceRoutes } from './routes/workspace.js';
+import { localOnly } from './security.js';
+
+export interface AppOptions {
+  /** The context of a request: the database, the workspace and the clock. */
+  context: () => Ctx;
+  /** Host names besides the local ones that requests may name. */
+  allowedHosts?: string[];
+  /** Folder of the built web app; found next to the program when not given. */
+  webDir?: string | null;
+}
+
+/** The API routes, chained so their types flow to the web client. */
+function apiRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/workspace', workspaceRoutes)
+    .route('/organizations', organizationRoutes)
+    .route('/people', peopleRoutes)
+    .route('/conversations', conversationRoutes)
+    .route('/notes', noteRoutes);
+}
+
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
+
+function findWebDir(): string | null {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, 'dist', 'web');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return null;
+}
+
+/** The whole HTTP application: API, OpenAPI document and the web app. */
+export function createApp(opts: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.onError(onError);
+  app.use('*', localOnly(opts.allowedHosts));
+  app.use('/api/*', async (c, next) => {
+    c.set('ctx', opts.context());
+    await next();
+  });
+  app.route('/api', apiRoutes());
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Rapport API',
+      version: '0.1.0',
+      description: 'Informational interviews: people, organizations, conversations, meetings and notes.',
+    },
+  });
+  app.all('/api/*', (c) =>
+    c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.`, issues: [] } }, 404),
+  );
+  const webDir = opts.webDir === undefined ? findWebDir() : opts.webDir;
+  if (webDir) {
+    app.use('/assets/*', serveStatic({ root: webDir }));
+    app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
+  } else {
+    app.get('/', (c) => c.text('Rapport API is running. Build the web app with `npm run build` to use it here.'));
+  }
+  return app;
+}

@@ -1,0 +1,56 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ZodError } from 'zod';
+import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+
+/** The one table from error codes to HTTP status. */
+export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
+  validation: 400,
+  not_found: 404,
+  conflict: 409,
+  stale: 409,
+  illegal_transition: 422,
+  forbidden: 403,
+  locked: 423,
+  too_large: 413,
+  internal: 500,
+};
+
+function body(code: string, message: string, issues: FieldIssue[] = [], details?: Record<string, unknown>) {
+  return { error: { code, message, issues, ...(details ? { details } : {}) } };
+}
+
+/** Turns zod issues into field-named messages a person can act on. */
+export function zodIssues(error: ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+}
+
+/** The validation hook of every route: a 400 that names each field and what is wrong. */
+export function validationHook(result: { success: boolean; error?: ZodError }, c: Context) {
+  if (result.success || !result.error) return;
+  const issues = zodIssues(result.error);
+  const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return c.json(body('validation', message, issues), 400);
+}
+
+/** The error handler: AppErrors by the table, framework errors by their status, never a bare 500. */
+export function onError(err: Error, c: Context) {
+  if (err instanceof AppError) {
+    return c.json(body(err.code, err.userMessage, err.issues, err.details), STATUS_OF[err.code]);
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const message = status === 400 ? `The request body is not valid JSON: ${err.message}` : err.message;
+    return c.json(body(status === 400 ? 'validation' : 'error', message), status);
+  }
+  // Database constraint violations that slipped past validation are still the caller's input.
+  const pgCode = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+  if (pgCode === '23505') return c.json(body('conflict', 'A record with these details already exists.'), 409);
+  if (pgCode === '23503') return c.json(body('validation', 'A referenced record does not exist.'), 400);
+  if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
+    return c.json(body('validation', 'A value has the wrong format.'), 400);
+  }
+  console.error(err);
+  return c.json(body('internal', 'Something went wrong on our side; nothing was saved. Please try again.'), 500);
+}

@@ -1,0 +1,127 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  createConversation,
+  deleteConversation,
+  getConversation,
+  listConversations,
+  moveConversation,
+  updateConversation,
+} from '../../services/conversations.js';
+import { scheduleMeeting } from '../../services/meetings.js';
+import { router } from '../env.js';
+import {
+  Conversation,
+  ConversationInput,
+  ConversationPatch,
+  ConversationSummary,
+  ConversationsQuery,
+  IdParam,
+  listOf,
+  MeetingInput,
+  MoveInput,
+} from '../schemas.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const tags = ['Conversations'];
+
+export const conversationRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List conversations, most recently changed first',
+      request: { query: ConversationsQuery },
+      responses: { 200: json(listOf(ConversationSummary), 'Conversations'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await listConversations({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Create a conversation (starts as an idea)',
+      request: body(ConversationInput),
+      responses: { 201: json(Conversation, 'Created'), ...errors(400) },
+    }),
+    async (c) =>
+      c.json(serialize(await createConversation({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'One conversation with participants, goals, meeting and history',
+      request: { params: IdParam },
+      responses: { 200: json(Conversation, 'The conversation'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(serialize(await getConversation({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Edit a conversation',
+      request: { params: IdParam, ...body(ConversationPatch) },
+      responses: { 200: json(Conversation, 'Updated'), ...errors(400, 404, 409) },
+    }),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      const conv = await updateConversation({ ...c.var.ctx, id: c.req.valid('param').id, version, input });
+      return c.json(serialize(conv), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/move',
+      tags,
+      summary: 'Move a conversation to another status',
+      request: { params: IdParam, ...body(MoveInput) },
+      responses: { 200: json(Conversation, 'Moved'), ...errors(400, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { to, note, version } = c.req.valid('json');
+      const conv = await moveConversation({ ...c.var.ctx, id: c.req.valid('param').id, to, note, version });
+      return c.json(serialize(conv), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/{id}/meeting',
+      tags,
+      summary: 'Schedule or reschedule the meeting',
+      request: { params: IdParam, ...body(MeetingInput) },
+      responses: {
+        200: json(z.object({ conversation: Conversation, warnings: z.array(z.string()) }), 'Scheduled'),
+        ...errors(400, 404, 422),
+      },
+    }),
+    async (c) => {
+      const result = await scheduleMeeting({
+        ...c.var.ctx,
+        conversationId: c.req.valid('param').id,
+        input: c.req.valid('json'),
+      });
+      return c.json(serialize(result), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Delete a conversation with its meeting, goals and notes',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      await deleteConversation({ ...c.var.ctx, id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
+  );

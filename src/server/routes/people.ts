@@ -1,0 +1,84 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../../services/people.js';
+import { personTimeline } from '../../services/timeline.js';
+import { router } from '../env.js';
+import { IdParam, listOf, PeopleQuery, Person, PersonInput, PersonPatch, TimelineEntry } from '../schemas.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const tags = ['People'];
+
+export const peopleRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List people',
+      request: { query: PeopleQuery },
+      responses: { 200: json(listOf(Person), 'People by name'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await listPeople({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Add a person',
+      request: body(PersonInput),
+      responses: { 201: json(Person, 'Created'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await createPerson({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags,
+      summary: 'One person',
+      request: { params: IdParam },
+      responses: { 200: json(Person, 'The person'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(serialize(await getPerson({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags,
+      summary: 'Edit a person',
+      request: { params: IdParam, ...body(PersonPatch) },
+      responses: { 200: json(Person, 'Updated'), ...errors(400, 404, 409) },
+    }),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      const person = await updatePerson({ ...c.var.ctx, id: c.req.valid('param').id, version, input });
+      return c.json(serialize(person), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Delete a person with their notes and messages',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      await deletePerson({ ...c.var.ctx, id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/timeline',
+      tags,
+      summary: "The person's conversations, notes and introductions, newest first",
+      request: { params: IdParam },
+      responses: { 200: json(z.array(TimelineEntry), 'Timeline'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(serialize(await personTimeline({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
+  );

@@ -1,0 +1,39 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { loadSampleWorkspace } from '../../services/sample.js';
+import { workspaceSummary } from '../../services/summary.js';
+import { router } from '../env.js';
+import { errors, json } from './common.js';
+
+const tags = ['Workspace'];
+
+const Summary = z
+  .object({
+    name: z.string(),
+    counts: z.object({ people: z.number(), organizations: z.number(), conversations: z.number() }),
+  })
+  .openapi('WorkspaceSummary');
+
+export const workspaceRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'The workspace and how many records it holds',
+      responses: { 200: json(Summary, 'Summary') },
+    }),
+    async (c) => c.json(await workspaceSummary(c.var.ctx), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/sample',
+      tags,
+      summary: 'Load the sample workspace (only into an empty workspace)',
+      responses: {
+        201: json(z.object({ people: z.number(), conversations: z.number() }), 'Loaded'),
+        ...errors(409),
+      },
+    }),
+    async (c) => c.json(await loadSampleWorkspace(c.var.ctx), 201),
+  );

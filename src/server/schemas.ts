@@ -1,0 +1,291 @@
+/**
+ * The API's shapes: every input is validated here at the edge, and every response is described
+ * for the OpenAPI document and the typed web client.
+ */
+import { z } from '@hono/zod-openapi';
+import { isValidTimeZone } from '../domain/meeting-rules.js';
+import {
+  CONVERSATION_STATUSES,
+  CONVERSATION_TYPES,
+  KEEP_IN_TOUCH,
+  MEDIUMS,
+  NOTE_KINDS,
+  SENIORITY_LEVELS,
+} from '../domain/vocab.js';
+
+export const Id = z.uuid({ error: 'must be an id (a UUID)' });
+export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+const Timestamp = z.string().openapi({ format: 'date-time' });
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      issues: z.array(z.object({ field: z.string(), message: z.string() })),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const VersionQuery = z.object({
+  version: z.coerce.number().int().positive().optional().openapi({
+    description: 'The version the edit is based on; a stale version is refused with 409.',
+  }),
+});
+
+export const Paging = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+// Organizations ---------------------------------------------------------------------------------
+
+export const OrganizationInput = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200),
+    website: optionalText(500),
+    industry: optionalText(200),
+    location: optionalText(200),
+    notes: z.string().max(50_000).optional(),
+  })
+  .openapi('OrganizationInput');
+
+export const OrganizationPatch = OrganizationInput.partial().extend({ version: z.number().int().positive().optional() });
+
+export const Organization = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    website: z.string().nullable(),
+    industry: z.string().nullable(),
+    location: z.string().nullable(),
+    notes: z.string(),
+    peopleCount: z.number(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: z.number(),
+  })
+  .openapi('Organization');
+
+// People ----------------------------------------------------------------------------------------
+
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, 'is not a known time zone (use a name like Europe/Paris)');
+
+export const PersonInput = z
+  .object({
+    fullName: z.string().trim().min(1, 'is required').max(200),
+    title: optionalText(200),
+    function: optionalText(200),
+    seniority: z.enum(SENIORITY_LEVELS).nullish(),
+    organizationId: Id.nullish(),
+    email: z.email('is not an e-mail address').nullish().or(z.literal('').transform(() => null)),
+    phone: optionalText(50),
+    linkedinUrl: z
+      .url({ protocol: /^https?$/, error: 'must be a web address starting with https://' })
+      .nullish()
+      .or(z.literal('').transform(() => null)),
+    location: optionalText(200),
+    timeZone: timeZone.nullish().or(z.literal('').transform(() => null)),
+    howWeKnow: optionalText(1000),
+    introducedById: Id.nullish(),
+    tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
+    notes: z.string().max(50_000).optional(),
+    keepInTouch: z.enum(KEEP_IN_TOUCH).optional(),
+    keepInTouchEveryDays: z.number().int().min(1).max(3650).nullish(),
+    preferredChannel: optionalText(50),
+    connectedOn: z.iso.date('must be a date like 2026-01-31').nullish(),
+  })
+  .openapi('PersonInput');
+
+export const PersonPatch = PersonInput.partial().extend({ version: z.number().int().positive().optional() });
+
+export const Person = z
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    title: z.string().nullable(),
+    function: z.string().nullable(),
+    seniority: z.enum(SENIORITY_LEVELS).nullable(),
+    organizationId: z.string().nullable(),
+    organizationName: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    linkedinUrl: z.string().nullable(),
+    location: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    howWeKnow: z.string().nullable(),
+    notes: z.string(),
+    tags: z.array(z.string()),
+    introducedBy: z.object({ id: z.string(), fullName: z.string() }).nullable(),
+    keepInTouch: z.enum(KEEP_IN_TOUCH),
+    keepInTouchEveryDays: z.number().nullable(),
+    preferredChannel: z.string().nullable(),
+    connectedOn: z.string().nullable(),
+    source: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: z.number(),
+  })
+  .openapi('Person');
+
+export const PeopleQuery = Paging.extend({
+  q: z.string().trim().max(200).optional(),
+  organizationId: Id.optional(),
+  tag: z.string().trim().max(50).optional(),
+});
+
+// Conversations ---------------------------------------------------------------------------------
+
+export const ConversationInput = z
+  .object({
+    title: z.string().trim().max(200).optional(),
+    type: z.enum(CONVERSATION_TYPES),
+    organizationId: Id.nullish(),
+    participantIds: z.array(Id).min(1, 'choose at least one person').max(20),
+    goals: z.array(z.string().trim().min(1).max(500)).max(20).optional(),
+    role: optionalText(200),
+    reachedVia: optionalText(200),
+  })
+  .openapi('ConversationInput');
+
+export const ConversationPatch = ConversationInput.partial().extend({
+  version: z.number().int().positive().optional(),
+});
+
+export const MoveInput = z
+  .object({
+    to: z.enum(CONVERSATION_STATUSES),
+    note: z.string().trim().max(2000).nullish(),
+    version: z.number().int().positive().optional(),
+  })
+  .openapi('MoveInput');
+
+export const MeetingInput = z
+  .object({
+    startsAt: z.iso
+      .datetime({ offset: true, error: 'must be a date and time like 2026-12-01T14:30:00+01:00' })
+      .transform((s) => new Date(s)),
+    timeZone,
+    durationMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(480, 'must be at most 8 hours').optional(),
+    medium: z.enum(MEDIUMS),
+    place: optionalText(500),
+  })
+  .openapi('MeetingInput');
+
+const Meeting = z.object({
+  id: z.string(),
+  startsAt: Timestamp,
+  timeZone: z.string(),
+  durationMinutes: z.number(),
+  medium: z.enum(MEDIUMS),
+  place: z.string().nullable(),
+  version: z.number(),
+});
+
+const ConversationSummaryShape = {
+  id: z.string(),
+  title: z.string(),
+  type: z.enum(CONVERSATION_TYPES),
+  status: z.enum(CONVERSATION_STATUSES),
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  role: z.string().nullable(),
+  reachedVia: z.string().nullable(),
+  participants: z.array(z.object({ id: z.string(), fullName: z.string() })),
+  nextMeetingAt: Timestamp.nullable(),
+  statusChangedAt: Timestamp,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  version: z.number(),
+};
+
+export const ConversationSummary = z.object(ConversationSummaryShape).openapi('ConversationSummary');
+
+export const Conversation = z
+  .object({
+    ...ConversationSummaryShape,
+    goals: z.array(z.object({ id: z.string(), text: z.string(), achieved: z.boolean() })),
+    meeting: Meeting.nullable(),
+    history: z.array(
+      z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(), at: Timestamp }),
+    ),
+    allowedNext: z.array(z.enum(CONVERSATION_STATUSES)),
+  })
+  .openapi('Conversation');
+
+export const ConversationsQuery = Paging.extend({
+  status: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s) return undefined;
+      const parts = s.split(',').map((p) => p.trim());
+      const bad = parts.filter((p) => !(CONVERSATION_STATUSES as readonly string[]).includes(p));
+      if (bad.length) {
+        ctx.addIssue({ code: 'custom', message: `unknown status ${bad.join(', ')}` });
+        return z.NEVER;
+      }
+      return parts as (typeof CONVERSATION_STATUSES)[number][];
+    })
+    .openapi({ type: 'string', description: 'Comma-separated statuses' }),
+  personId: Id.optional(),
+  organizationId: Id.optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+// Notes and timelines ---------------------------------------------------------------------------
+
+export const NoteInput = z
+  .object({
+    personId: Id.optional(),
+    organizationId: Id.optional(),
+    conversationId: Id.optional(),
+    kind: z.enum(NOTE_KINDS).optional(),
+    body: z.string().trim().min(1, 'is empty').max(50_000, 'is longer than 50,000 characters'),
+  })
+  .openapi('NoteInput');
+
+export const NotePatch = z.object({
+  body: z.string().trim().min(1, 'is empty').max(50_000).optional(),
+  kind: z.enum(NOTE_KINDS).optional(),
+  version: z.number().int().positive().optional(),
+});
+
+export const Note = z
+  .object({
+    id: z.string(),
+    personId: z.string().nullable(),
+    organizationId: z.string().nullable(),
+    conversationId: z.string().nullable(),
+    kind: z.enum(NOTE_KINDS),
+    body: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: z.number(),
+  })
+  .openapi('Note');
+
+export const NotesQuery = z.object({
+  personId: Id.optional(),
+  organizationId: Id.optional(),
+  conversationId: Id.optional(),
+});
+
+export const TimelineEntry = z
+  .object({
+    at: Timestamp,
+    kind: z.enum(['note', 'status', 'introduction']),
+    title: z.string(),
+    body: z.string().nullable(),
+    conversationId: z.string().nullable(),
+    noteId: z.string().nullable(),
+    personId: z.string().nullable(),
+  })
+  .openapi('TimelineEntry');
+
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });

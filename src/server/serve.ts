@@ -1,0 +1,51 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from '../config.js';
+import { openDatabase } from '../db/open.js';
+import { ensureDefaultWorkspace } from '../services/workspaces.js';
+import { createApp } from './app.js';
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Opens the database, applies migrations and serves the app until closed. */
+export async function startServer(
+  config: Config,
+  opts: { now?: () => Date; webDir?: string | null } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
+  const now = opts.now ?? (() => new Date());
+  const app = createApp({
+    context: () => ({ db: database.handle.db, workspaceId, userId, now }),
+    allowedHosts: ['0.0.0.0', '::'].includes(config.host) ? [] : [config.host],
+    webDir: opts.webDir,
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await database.close();
+    if (err.code === 'EADDRINUSE') {
+      throw new Error(`Port ${config.port} is already in use. Start with --port N to use another port.`);
+    }
+    throw err;
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${shownHost}:${port}`;
+  database.lock?.setUrl(url);
+  let closed = false;
+  return {
+    url,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.js';
+import { notFound, staleEdit } from '../domain/errors.js';
+
+/** Everything a service call needs: the database, the workspace it is scoped to, and a clock. */
+export interface Ctx {
+  db: Db;
+  workspaceId: string;
+  userId: string;
+  /** Injectable so rules that depend on time can be tested without waiting. */
+  now: () => Date;
+}
+
+/** A transaction has the same query surface as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** Runs `fn` in one transaction, with a context whose db is the transaction. */
+export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db }));
+}
+
+interface VersionedTable {
+  id: PgColumn;
+  workspaceId: PgColumn;
+  version: PgColumn;
+  updatedAt: PgColumn;
+}
+
+/**
+ * Updates one row if, and only if, the caller read the current version. A stale edit raises
+ * `stale` with the current row, so the client can show it and the user loses nothing.
+ */
+export async function updateVersioned<T extends PgTable & VersionedTable>(
+  ctx: Ctx,
+  table: T,
+  what: string,
+  id: string,
+  expectedVersion: number | undefined,
+  values: Record<string, unknown>,
+): Promise<void> {
+  const conditions: SQL[] = [eq(table.id, id), eq(table.workspaceId, ctx.workspaceId)];
+  if (expectedVersion !== undefined) conditions.push(eq(table.version, expectedVersion));
+  const updated = await ctx.db
+    .update(table)
+    .set({ ...values, version: sql`${table.version} + 1`, updatedAt: ctx.now() } as never)
+    .where(and(...conditions))
+    .returning({ id: table.id });
+  if (updated.length) return;
+  const [current] = await ctx.db
+    .select()
+    .from(table as PgTable)
+    .where(and(eq(table.id, id), eq(table.workspaceId, ctx.workspaceId)));
+  if (!current) throw notFound(what, id);
+  throw staleEdit(what, current);
+}
+
+/** Escapes a user's text for use inside ILIKE. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,80 @@
+import { eq, sql } from 'drizzle-orm';
+import { meetings } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { DEFAULT_MEETING_MINUTES, durationWarnings, isValidTimeZone } from '../domain/meeting-rules.js';
+import type { ConversationStatus, Medium } from '../domain/vocab.js';
+import { type Ctx, inTransaction } from './context.js';
+import { applyStatus, type ConversationDetail, currentMeeting, getConversation } from './conversations.js';
+
+export interface MeetingInput {
+  startsAt: Date;
+  timeZone: string;
+  durationMinutes?: number;
+  medium: Medium;
+  place?: string | null;
+}
+
+/** Statuses from which scheduling walks the conversation forward to Scheduled. */
+const PATH_TO_SCHEDULED: Partial<Record<ConversationStatus, ConversationStatus[]>> = {
+  idea: ['requested', 'accepted', 'scheduled'],
+  requested: ['accepted', 'scheduled'],
+  no_reply: ['accepted', 'scheduled'],
+  accepted: ['scheduled'],
+  scheduled: [],
+};
+
+/**
+ * Schedules (or reschedules) the conversation's meeting. Scheduling means the person said yes, so
+ * an idea or a pending request moves forward to Scheduled, each step recorded in the history.
+ * Returns advice (a meeting longer than 45 minutes) as warnings, not errors.
+ */
+export async function scheduleMeeting(
+  ctx: Ctx & { conversationId: string; input: MeetingInput },
+): Promise<{ conversation: ConversationDetail; warnings: string[] }> {
+  const { input } = ctx;
+  if (!isValidTimeZone(input.timeZone)) {
+    throw new AppError('validation', {
+      userMessage: `timeZone: "${input.timeZone}" is not a known time zone; use a name like Europe/Paris or America/New_York.`,
+      issues: [{ field: 'timeZone', message: 'unknown time zone' }],
+    });
+  }
+  const duration = input.durationMinutes ?? DEFAULT_MEETING_MINUTES;
+  return inTransaction(ctx, async (tx) => {
+    const conv = await getConversation({ ...tx, id: ctx.conversationId });
+    const path = PATH_TO_SCHEDULED[conv.status as ConversationStatus];
+    if (!path) {
+      throw new AppError('illegal_transition', {
+        userMessage: `A conversation that is ${conv.status.replace(/_/g, ' ')} cannot be scheduled. ${
+          ['declined', 'cancelled'].includes(conv.status)
+            ? 'Reopen it as an idea first.'
+            : 'Start a new conversation for another meeting.'
+        }`,
+      });
+    }
+    const existing = await currentMeeting(tx, conv.id);
+    const values = {
+      startsAt: input.startsAt,
+      timeZone: input.timeZone,
+      durationMinutes: duration,
+      medium: input.medium,
+      place: input.place ?? null,
+      updatedAt: ctx.now(),
+    };
+    if (existing) {
+      await tx.db
+        .update(meetings)
+        .set({ ...values, version: sql`${meetings.version} + 1` })
+        .where(eq(meetings.id, existing.id));
+    } else {
+      await tx.db
+        .insert(meetings)
+        .values({ ...values, workspaceId: ctx.workspaceId, conversationId: conv.id, createdAt: ctx.now() });
+    }
+    let status = conv.status;
+    for (const step of path) {
+      await applyStatus(tx, { id: conv.id, status }, step, step === 'scheduled' ? 'Meeting scheduled' : null);
+      status = step;
+    }
+    return { conversation: await getConversation({ ...tx, id: conv.id }), warnings: durationWarnings(duration) };
+  });
+}

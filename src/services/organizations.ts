@@ -1,0 +1,141 @@
+import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { organizations, people } from '../db/schema.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { organizationKey } from '../domain/names.js';
+import { type Ctx, likePattern, updateVersioned } from './context.js';
+
+export type Organization = typeof organizations.$inferSelect & { peopleCount: number };
+
+export interface OrganizationInput {
+  name: string;
+  website?: string | null;
+  industry?: string | null;
+  location?: string | null;
+  notes?: string;
+}
+
+function keyOf(name: string): string {
+  return organizationKey(name) || name.trim().toLowerCase();
+}
+
+async function assertNameFree(ctx: Ctx, name: string, exceptId?: string): Promise<void> {
+  const [clash] = await ctx.db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.workspaceId, ctx.workspaceId), eq(organizations.nameKey, keyOf(name))));
+  if (clash && clash.id !== exceptId) {
+    throw new AppError('conflict', {
+      userMessage: `An organization named "${clash.name}" already exists; use it instead of adding "${name}".`,
+      issues: [{ field: 'name', message: `"${clash.name}" already exists` }],
+      details: { existingId: clash.id },
+    });
+  }
+}
+
+/** Adds an organization; names that differ only in case or punctuation are the same one. */
+export async function createOrganization(ctx: Ctx & { input: OrganizationInput }): Promise<Organization> {
+  const { input } = ctx;
+  await assertNameFree(ctx, input.name);
+  const [row] = await ctx.db
+    .insert(organizations)
+    .values({
+      workspaceId: ctx.workspaceId,
+      name: input.name.trim(),
+      nameKey: keyOf(input.name),
+      website: input.website ?? null,
+      industry: input.industry ?? null,
+      location: input.location ?? null,
+      notes: input.notes ?? '',
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    })
+    .returning();
+  return { ...row!, peopleCount: 0 };
+}
+
+/** Finds the organization with this name (case and punctuation insensitive) or creates it. */
+export async function findOrCreateOrganization(ctx: Ctx & { name: string }): Promise<string> {
+  const [found] = await ctx.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.workspaceId, ctx.workspaceId), eq(organizations.nameKey, keyOf(ctx.name))));
+  if (found) return found.id;
+  return (await createOrganization({ ...ctx, input: { name: ctx.name } })).id;
+}
+
+// Outer columns are written qualified: Drizzle leaves them bare in single-table selects.
+const peopleCount = sql<number>`(select count(*)::int from ${people} p where p.organization_id = "organizations"."id")`;
+
+/** Lists organizations by name, optionally filtered by a search text. */
+export async function listOrganizations(
+  ctx: Ctx & { q?: string; limit?: number; offset?: number },
+): Promise<{ items: Organization[]; total: number }> {
+  const where = and(
+    eq(organizations.workspaceId, ctx.workspaceId),
+    ctx.q
+      ? or(ilike(organizations.name, likePattern(ctx.q)), ilike(organizations.industry, likePattern(ctx.q)))
+      : undefined,
+  );
+  const [items, [totalRow]] = await Promise.all([
+    ctx.db
+      .select({ org: organizations, peopleCount })
+      .from(organizations)
+      .where(where)
+      .orderBy(asc(sql`lower(${organizations.name})`))
+      .limit(ctx.limit ?? 100)
+      .offset(ctx.offset ?? 0),
+    ctx.db.select({ n: count() }).from(organizations).where(where),
+  ]);
+  return { items: items.map((r) => ({ ...r.org, peopleCount: r.peopleCount })), total: totalRow?.n ?? 0 };
+}
+
+/** One organization of the workspace, or `not_found`. */
+export async function getOrganization(ctx: Ctx & { id: string }): Promise<Organization> {
+  const [row] = await ctx.db
+    .select({ org: organizations, peopleCount })
+    .from(organizations)
+    .where(and(eq(organizations.id, ctx.id), eq(organizations.workspaceId, ctx.workspaceId)));
+  if (!row) throw notFound('organization', ctx.id);
+  return { ...row.org, peopleCount: row.peopleCount };
+}
+
+/** Edits an organization; `version` is the one the user read. */
+export async function updateOrganization(
+  ctx: Ctx & { id: string; version?: number; input: Partial<OrganizationInput> },
+): Promise<Organization> {
+  const { input } = ctx;
+  const values: Record<string, unknown> = {};
+  if (input.name !== undefined) {
+    await assertNameFree(ctx, input.name, ctx.id);
+    values.name = input.name.trim();
+    values.nameKey = keyOf(input.name);
+  }
+  for (const key of ['website', 'industry', 'location', 'notes'] as const) {
+    if (input[key] !== undefined) values[key] = input[key];
+  }
+  await updateVersioned(ctx, organizations, 'organization', ctx.id, ctx.version, values);
+  return getOrganization(ctx);
+}
+
+/** Deletes an organization; its people stay, without an organization. */
+export async function deleteOrganization(ctx: Ctx & { id: string }): Promise<void> {
+  const deleted = await ctx.db
+    .delete(organizations)
+    .where(and(eq(organizations.id, ctx.id), eq(organizations.workspaceId, ctx.workspaceId)))
+    .returning({ id: organizations.id });
+  if (!deleted.length) throw notFound('organization', ctx.id);
+}
+
+/** Throws `validation` on `field` unless the organization exists in this workspace. */
+export async function assertOrganizationInWorkspace(ctx: Ctx, id: string, field: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, id), eq(organizations.workspaceId, ctx.workspaceId)));
+  if (!row) {
+    throw new AppError('validation', {
+      userMessage: `${field}: no such organization in this workspace.`,
+      issues: [{ field, message: 'no such organization in this workspace' }],
+    });
+  }
+}

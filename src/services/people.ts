@@ -1,0 +1,255 @@
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { introductions, organizations, people, personTags, tags } from '../db/schema.js';
+import { AppError, notFound } from '../domain/errors.js';
+import type { KeepInTouch } from '../domain/vocab.js';
+import { type Ctx, inTransaction, likePattern, updateVersioned } from './context.js';
+import { assertOrganizationInWorkspace } from './organizations.js';
+
+type PersonRow = typeof people.$inferSelect;
+
+export interface Person extends PersonRow {
+  organizationName: string | null;
+  tags: string[];
+  introducedBy: { id: string; fullName: string } | null;
+}
+
+export interface PersonInput {
+  fullName: string;
+  title?: string | null;
+  function?: string | null;
+  seniority?: string | null;
+  organizationId?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  linkedinUrl?: string | null;
+  location?: string | null;
+  timeZone?: string | null;
+  howWeKnow?: string | null;
+  introducedById?: string | null;
+  tags?: string[];
+  notes?: string;
+  keepInTouch?: KeepInTouch;
+  keepInTouchEveryDays?: number | null;
+  preferredChannel?: string | null;
+  connectedOn?: string | null;
+}
+
+const PLAIN_FIELDS = [
+  'fullName',
+  'title',
+  'function',
+  'seniority',
+  'organizationId',
+  'email',
+  'phone',
+  'linkedinUrl',
+  'location',
+  'timeZone',
+  'howWeKnow',
+  'notes',
+  'keepInTouch',
+  'keepInTouchEveryDays',
+  'preferredChannel',
+  'connectedOn',
+] as const;
+
+async function assertPersonInWorkspace(ctx: Ctx, id: string, field: string): Promise<void> {
+  const [row] = await ctx.db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.id, id), eq(people.workspaceId, ctx.workspaceId)));
+  if (!row) {
+    throw new AppError('validation', {
+      userMessage: `${field}: no such person in this workspace.`,
+      issues: [{ field, message: 'no such person in this workspace' }],
+    });
+  }
+}
+
+async function setTags(ctx: Ctx, personId: string, names: string[]): Promise<void> {
+  const clean = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  await ctx.db.delete(personTags).where(eq(personTags.personId, personId));
+  if (!clean.length) return;
+  await ctx.db
+    .insert(tags)
+    .values(clean.map((name) => ({ workspaceId: ctx.workspaceId, name })))
+    .onConflictDoNothing();
+  const rows = await ctx.db
+    .select({ id: tags.id })
+    .from(tags)
+    .where(and(eq(tags.workspaceId, ctx.workspaceId), inArray(tags.name, clean)));
+  await ctx.db.insert(personTags).values(rows.map((t) => ({ personId, tagId: t.id })));
+}
+
+/** Records (or clears) who introduced this person outside any conversation. */
+async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | null): Promise<void> {
+  if (introducerId === personId) {
+    throw new AppError('validation', {
+      userMessage: 'introducedById: a person cannot introduce themselves.',
+      issues: [{ field: 'introducedById', message: 'a person cannot introduce themselves' }],
+    });
+  }
+  await ctx.db
+    .delete(introductions)
+    .where(and(eq(introductions.introducedId, personId), isNull(introductions.viaConversationId)));
+  if (!introducerId) return;
+  await assertPersonInWorkspace(ctx, introducerId, 'introducedById');
+  await ctx.db
+    .insert(introductions)
+    .values({
+      workspaceId: ctx.workspaceId,
+      introducerId,
+      introducedId: personId,
+      state: 'made',
+      introducedOn: ctx.now().toISOString().slice(0, 10),
+    })
+    .onConflictDoNothing();
+}
+
+async function checkReferences(ctx: Ctx, input: Partial<PersonInput>): Promise<void> {
+  if (input.organizationId) await assertOrganizationInWorkspace(ctx, input.organizationId, 'organizationId');
+}
+
+/** Adds a person, with tags and who introduced them, in one transaction. */
+export async function createPerson(ctx: Ctx & { input: PersonInput; source?: string }): Promise<Person> {
+  return inTransaction(ctx, async (tx) => {
+    const { input } = ctx;
+    await checkReferences(tx, input);
+    const values: Record<string, unknown> = {};
+    for (const key of PLAIN_FIELDS) if (input[key] !== undefined) values[key] = input[key];
+    const [row] = await tx.db
+      .insert(people)
+      .values({
+        ...(values as Partial<PersonRow>),
+        fullName: input.fullName.trim(),
+        workspaceId: ctx.workspaceId,
+        source: ctx.source ?? 'manual',
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })
+      .returning();
+    if (input.tags?.length) await setTags(tx, row!.id, input.tags);
+    if (input.introducedById) await setIntroducer(tx, row!.id, input.introducedById);
+    return getPerson({ ...tx, id: row!.id });
+  });
+}
+
+const introducedBySql = sql<{ id: string; fullName: string } | null>`(
+  select json_build_object('id', i.id, 'fullName', i.full_name)
+  from ${introductions} x join ${people} i on i.id = x.introducer_id
+  where x.introduced_id = "people"."id"
+  order by x.created_at desc limit 1)`;
+const tagsSql = sql<string[]>`coalesce((
+  select array_agg(t.name order by t.name) from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+  where pt.person_id = "people"."id"), '{}')`;
+
+function personSelect() {
+  return {
+    person: people,
+    organizationName: organizations.name,
+    tags: tagsSql,
+    introducedBy: introducedBySql,
+  };
+}
+
+function toPerson(r: {
+  person: PersonRow;
+  organizationName: string | null;
+  tags: string[];
+  introducedBy: { id: string; fullName: string } | null;
+}): Person {
+  return { ...r.person, organizationName: r.organizationName, tags: r.tags, introducedBy: r.introducedBy };
+}
+
+/** One person with their organization's name, tags and introducer. */
+export async function getPerson(ctx: Ctx & { id: string }): Promise<Person> {
+  const [row] = await ctx.db
+    .select(personSelect())
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(and(eq(people.id, ctx.id), eq(people.workspaceId, ctx.workspaceId)));
+  if (!row) throw notFound('person', ctx.id);
+  return toPerson(row);
+}
+
+export interface PeopleFilter {
+  q?: string;
+  organizationId?: string;
+  tag?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/** Lists people by name; `q` matches name, title, organization, e-mail or tags. */
+export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Person[]; total: number }> {
+  const pattern = ctx.q ? likePattern(ctx.q) : undefined;
+  const where = and(
+    eq(people.workspaceId, ctx.workspaceId),
+    ctx.organizationId ? eq(people.organizationId, ctx.organizationId) : undefined,
+    ctx.tag
+      ? sql`exists (select 1 from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+          where pt.person_id = "people"."id" and t.name = ${ctx.tag})`
+      : undefined,
+    pattern
+      ? or(
+          ilike(people.fullName, pattern),
+          ilike(people.title, pattern),
+          ilike(people.email, pattern),
+          ilike(organizations.name, pattern),
+        )
+      : undefined,
+  );
+  const [rows, [totalRow]] = await Promise.all([
+    ctx.db
+      .select(personSelect())
+      .from(people)
+      .leftJoin(organizations, eq(organizations.id, people.organizationId))
+      .where(where)
+      .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
+      .limit(ctx.limit ?? 100)
+      .offset(ctx.offset ?? 0),
+    ctx.db
+      .select({ n: count() })
+      .from(people)
+      .leftJoin(organizations, eq(organizations.id, people.organizationId))
+      .where(where),
+  ]);
+  return { items: rows.map(toPerson), total: totalRow?.n ?? 0 };
+}
+
+/**
+ * Edits a person. Fields the user edits are remembered, so a later import from LinkedIn never
+ * overwrites them.
+ */
+export async function updatePerson(
+  ctx: Ctx & { id: string; version?: number; input: Partial<PersonInput> },
+): Promise<Person> {
+  return inTransaction(ctx, async (tx) => {
+    const { input } = ctx;
+    await checkReferences(tx, input);
+    const values: Record<string, unknown> = {};
+    for (const key of PLAIN_FIELDS) if (input[key] !== undefined) values[key] = input[key];
+    if (typeof values.fullName === 'string') values.fullName = values.fullName.trim();
+    const edited = Object.keys(values);
+    if (edited.length) {
+      values.editedFields = sql`(select array(select distinct unnest(${people.editedFields} || ${sql.param(
+        edited,
+      )}::text[])))`;
+    }
+    await updateVersioned(tx, people, 'person', ctx.id, ctx.version, values);
+    if (input.tags !== undefined) await setTags(tx, ctx.id, input.tags);
+    if (input.introducedById !== undefined) await setIntroducer(tx, ctx.id, input.introducedById);
+    return getPerson({ ...tx, id: ctx.id });
+  });
+}
+
+/** Deletes a person with their notes, messages and participations. */
+export async function deletePerson(ctx: Ctx & { id: string }): Promise<void> {
+  const deleted = await ctx.db
+    .delete(people)
+    .where(and(eq(people.id, ctx.id), eq(people.workspaceId, ctx.workspaceId)))
+    .returning({ id: people.id });
+  if (!deleted.length) throw notFound('person', ctx.id);
+}
+
+export { assertPersonInWorkspace };

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'services',
+          include: ['src/services/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/db/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // PGlite holds ~400 MB per instance; two workers fit the 2-core machines.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
