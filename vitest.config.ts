@@ -12,7 +12,14 @@ export default defineConfig({
       {
         test: {
           name: 'services',
-          include: ['src/services/**/*.test.ts', 'src/server/**/*.test.ts', 'src/cli/**/*.test.ts', 'src/db/**/*.test.ts'],
+          include: [
+            'src/services/**/*.test.ts',
+            'src/server/**/*.test.ts',
+            'src/cli/**/*.test.ts',
+            'src/db/**/*.test.ts',
+          ],
+          // The CLI always runs on its own embedded data folder, so the PostgreSQL tier leaves it out.
+          exclude: process.env.TEST_DATABASE_URL ? ['src/cli/**'] : [],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -26,6 +26,7 @@ CREATE TABLE "conversation_participants" (
 --> statement-breakpoint
 CREATE TABLE "conversation_status_history" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "conversation_status_history_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"workspace_id" uuid NOT NULL,
 	"conversation_id" uuid NOT NULL,
 	"from_status" text,
@@ -392,7 +393,7 @@ ALTER TABLE "tasks" ADD CONSTRAINT "tasks_conversation_id_conversations_id_fk" F
 ALTER TABLE "users" ADD CONSTRAINT "users_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "conversation_documents_conversation_idx" ON "conversation_documents" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "participants_person_idx" ON "conversation_participants" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "status_history_conversation_idx" ON "conversation_status_history" USING btree ("conversation_id","at");--> statement-breakpoint
+CREATE INDEX "status_history_conversation_idx" ON "conversation_status_history" USING btree ("conversation_id","seq");--> statement-breakpoint
 CREATE INDEX "conversations_workspace_status_idx" ON "conversations" USING btree ("workspace_id","status");--> statement-breakpoint
 CREATE INDEX "conversations_org_idx" ON "conversations" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "documents_workspace_idx" ON "documents" USING btree ("workspace_id","kind");--> statement-breakpoint

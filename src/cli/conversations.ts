@@ -12,7 +12,13 @@ interface Conversation {
   participants: { id: string; fullName: string }[];
   nextMeetingAt: string | null;
   goals?: { text: string }[];
-  meeting?: { startsAt: string; timeZone: string; durationMinutes: number; medium: string; place: string | null } | null;
+  meeting?: {
+    startsAt: string;
+    timeZone: string;
+    durationMinutes: number;
+    medium: string;
+    place: string | null;
+  } | null;
   history?: { toStatus: string; at: string; note: string | null }[];
   allowedNext?: string[];
 }
@@ -40,18 +46,19 @@ export function registerConversationCommands(program: Command, withApi: WithApi)
     .option('--goal <text>', 'a goal (repeatable)', collect)
     .option('--role <role>', 'the role or career it is about')
     .option('--json', 'print JSON')
-    .action((o: { with: string[]; type: string; title?: string; goal?: string[]; role?: string; json?: boolean }) =>
-      withApi(async ({ call }) => {
-        const c = await call<Conversation>('POST', '/api/conversations', {
-          participantIds: o.with,
-          type: o.type,
-          title: o.title,
-          goals: o.goal,
-          role: o.role,
-        });
-        if (o.json) printJson(c);
-        else console.log(`Created "${c.title}" (${c.id}), status: ${c.status}.`);
-      }),
+    .action(
+      (o: { with: string[]; type: string; title?: string; goal?: string[]; role?: string; json?: boolean }) =>
+        withApi(async ({ call }) => {
+          const c = await call<Conversation>('POST', '/api/conversations', {
+            participantIds: o.with,
+            type: o.type,
+            title: o.title,
+            goals: o.goal,
+            role: o.role,
+          });
+          if (o.json) printJson(c);
+          else console.log(`Created "${c.title}" (${c.id}), status: ${c.status}.`);
+        }),
     );
   conv
     .command('list')
@@ -64,7 +71,10 @@ export function registerConversationCommands(program: Command, withApi: WithApi)
         const params = new URLSearchParams({ limit: '500' });
         if (o.status) params.set('status', o.status);
         if (o.person) params.set('personId', o.person);
-        const list = await call<{ items: Conversation[]; total: number }>('GET', `/api/conversations?${params}`);
+        const list = await call<{ items: Conversation[]; total: number }>(
+          'GET',
+          `/api/conversations?${params}`,
+        );
         if (o.json) return printJson(list);
         printTable(
           list.items.map((c) => ({
@@ -103,7 +113,10 @@ export function registerConversationCommands(program: Command, withApi: WithApi)
         ]);
         if (c.history?.length) {
           console.log('\nHistory');
-          for (const h of c.history) console.log(`  ${h.at.slice(0, 16).replace('T', ' ')}  ${h.toStatus}${h.note ? ` — ${h.note}` : ''}`);
+          for (const h of c.history)
+            console.log(
+              `  ${h.at.slice(0, 16).replace('T', ' ')}  ${h.toStatus}${h.note ? ` — ${h.note}` : ''}`,
+            );
         }
       }),
     );
@@ -131,17 +144,27 @@ export function registerConversationCommands(program: Command, withApi: WithApi)
     .option('--medium <medium>', MEDIUMS.join(', '), 'video')
     .option('--place <text>', 'address, number or link')
     .option('--json', 'print JSON')
-    .action((id: string, o: { at: string; tz: string; minutes: string; medium: string; place?: string; json?: boolean }) =>
-      withApi(async ({ call }) => {
-        const r = await call<{ conversation: Conversation; warnings: string[] }>(
-          'PUT',
-          `/api/conversations/${encodeURIComponent(id)}/meeting`,
-          { startsAt: o.at, timeZone: o.tz, durationMinutes: Number(o.minutes), medium: o.medium, place: o.place },
-        );
-        if (o.json) return printJson(r);
-        console.log(`Scheduled "${r.conversation.title}".`);
-        for (const w of r.warnings) console.log(`Warning: ${w}`);
-      }),
+    .action(
+      (
+        id: string,
+        o: { at: string; tz: string; minutes: string; medium: string; place?: string; json?: boolean },
+      ) =>
+        withApi(async ({ call }) => {
+          const r = await call<{ conversation: Conversation; warnings: string[] }>(
+            'PUT',
+            `/api/conversations/${encodeURIComponent(id)}/meeting`,
+            {
+              startsAt: o.at,
+              timeZone: o.tz,
+              durationMinutes: Number(o.minutes),
+              medium: o.medium,
+              place: o.place,
+            },
+          );
+          if (o.json) return printJson(r);
+          console.log(`Scheduled "${r.conversation.title}".`);
+          for (const w of r.warnings) console.log(`Warning: ${w}`);
+        }),
     );
 
   program

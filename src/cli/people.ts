@@ -102,17 +102,21 @@ export function registerPeopleCommands(program: Command, withApi: WithApi): void
           ['id', 'fullName', 'title', 'organization', 'tags'],
           'No people yet. Add one with: rapport people add "Name" --org "Company"',
         );
-        if (list.total > list.items.length) console.log(`… ${list.total - list.items.length} more (use --limit).`);
+        if (list.total > list.items.length)
+          console.log(`… ${list.total - list.items.length} more (use --limit).`);
       }),
     );
   people
     .command('show <id>')
-    .description("show a person and their timeline")
+    .description('show a person and their timeline')
     .option('--json', 'print JSON')
     .action((id: string, o: { json?: boolean }) =>
       withApi(async ({ call }) => {
         const person = await call<Person>('GET', `/api/people/${encodeURIComponent(id)}`);
-        const timeline = await call<{ at: string; title: string }[]>('GET', `/api/people/${encodeURIComponent(id)}/timeline`);
+        const timeline = await call<{ at: string; title: string }[]>(
+          'GET',
+          `/api/people/${encodeURIComponent(id)}/timeline`,
+        );
         if (o.json) return printJson({ ...person, timeline });
         printRecord([
           ['Name', person.fullName],
@@ -182,7 +186,10 @@ export function registerPeopleCommands(program: Command, withApi: WithApi): void
     .action((id: string, o: { json?: boolean }) =>
       withApi(async ({ call }) => {
         const org = await call<Org>('GET', `/api/organizations/${encodeURIComponent(id)}`);
-        const staff = await call<List<Person>>('GET', `/api/people?organizationId=${encodeURIComponent(id)}&limit=500`);
+        const staff = await call<List<Person>>(
+          'GET',
+          `/api/people?organizationId=${encodeURIComponent(id)}&limit=500`,
+        );
         const timeline = await call<{ at: string; title: string }[]>(
           'GET',
           `/api/organizations/${encodeURIComponent(id)}/timeline`,

@@ -25,7 +25,7 @@ function isAlive(pid: number): boolean {
 export function readLock(dataDir: string): LockInfo | undefined {
   try {
     const info = JSON.parse(readFileSync(join(dataDir, LOCK_FILE), 'utf8')) as LockInfo;
-    return isAlive(info.pid) && info.pid !== process.pid ? info : undefined;
+    return isAlive(info.pid) ? info : undefined;
   } catch {
     return undefined;
   }

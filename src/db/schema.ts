@@ -225,6 +225,8 @@ export const conversationStatusHistory = pgTable(
   'conversation_status_history',
   {
     id: id(),
+    /** Orders steps taken in the same instant (scheduling walks several at once). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     workspaceId: ws(),
     conversationId: uuid('conversation_id')
       .notNull()
@@ -234,7 +236,7 @@ export const conversationStatusHistory = pgTable(
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('status_history_conversation_idx').on(t.conversationId, t.at)],
+  (t) => [index('status_history_conversation_idx').on(t.conversationId, t.seq)],
 );
 
 export const goals = pgTable(

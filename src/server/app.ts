@@ -63,14 +63,19 @@ export function createApp(opts: AppOptions) {
     },
   });
   app.all('/api/*', (c) =>
-    c.json({ error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.`, issues: [] } }, 404),
+    c.json(
+      { error: { code: 'not_found', message: `No API route ${c.req.method} ${c.req.path}.`, issues: [] } },
+      404,
+    ),
   );
   const webDir = opts.webDir === undefined ? findWebDir() : opts.webDir;
   if (webDir) {
     app.use('/assets/*', serveStatic({ root: webDir }));
     app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
   } else {
-    app.get('/', (c) => c.text('Rapport API is running. Build the web app with `npm run build` to use it here.'));
+    app.get('/', (c) =>
+      c.text('Rapport API is running. Build the web app with `npm run build` to use it here.'),
+    );
   }
   return app;
 }

@@ -52,5 +52,8 @@ export function onError(err: Error, c: Context) {
     return c.json(body('validation', 'A value has the wrong format.'), 400);
   }
   console.error(err);
-  return c.json(body('internal', 'Something went wrong on our side; nothing was saved. Please try again.'), 500);
+  return c.json(
+    body('internal', 'Something went wrong on our side; nothing was saved. Please try again.'),
+    500,
+  );
 }

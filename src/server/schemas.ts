@@ -52,7 +52,9 @@ export const OrganizationInput = z
   })
   .openapi('OrganizationInput');
 
-export const OrganizationPatch = OrganizationInput.partial().extend({ version: z.number().int().positive().optional() });
+export const OrganizationPatch = OrganizationInput.partial().extend({
+  version: z.number().int().positive().optional(),
+});
 
 export const Organization = z
   .object({
@@ -83,7 +85,10 @@ export const PersonInput = z
     function: optionalText(200),
     seniority: z.enum(SENIORITY_LEVELS).nullish(),
     organizationId: Id.nullish(),
-    email: z.email('is not an e-mail address').nullish().or(z.literal('').transform(() => null)),
+    email: z
+      .email('is not an e-mail address')
+      .nullish()
+      .or(z.literal('').transform(() => null)),
     phone: optionalText(50),
     linkedinUrl: z
       .url({ protocol: /^https?$/, error: 'must be a web address starting with https://' })
@@ -171,7 +176,12 @@ export const MeetingInput = z
       .datetime({ offset: true, error: 'must be a date and time like 2026-12-01T14:30:00+01:00' })
       .transform((s) => new Date(s)),
     timeZone,
-    durationMinutes: z.number().int().min(5, 'must be at least 5 minutes').max(480, 'must be at most 8 hours').optional(),
+    durationMinutes: z
+      .number()
+      .int()
+      .min(5, 'must be at least 5 minutes')
+      .max(480, 'must be at most 8 hours')
+      .optional(),
     medium: z.enum(MEDIUMS),
     place: optionalText(500),
   })
@@ -212,7 +222,12 @@ export const Conversation = z
     goals: z.array(z.object({ id: z.string(), text: z.string(), achieved: z.boolean() })),
     meeting: Meeting.nullable(),
     history: z.array(
-      z.object({ fromStatus: z.string().nullable(), toStatus: z.string(), note: z.string().nullable(), at: Timestamp }),
+      z.object({
+        fromStatus: z.string().nullable(),
+        toStatus: z.string(),
+        note: z.string().nullable(),
+        at: Timestamp,
+      }),
     ),
     allowedNext: z.array(z.enum(CONVERSATION_STATUSES)),
   })

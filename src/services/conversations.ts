@@ -58,7 +58,9 @@ async function setParticipants(ctx: Ctx, conversationId: string, ids: string[]):
       issues: missing.map((id) => ({ field: 'participantIds', message: `no person with id ${id}` })),
     });
   }
-  await ctx.db.delete(conversationParticipants).where(eq(conversationParticipants.conversationId, conversationId));
+  await ctx.db
+    .delete(conversationParticipants)
+    .where(eq(conversationParticipants.conversationId, conversationId));
   if (unique.length) {
     await ctx.db
       .insert(conversationParticipants)
@@ -70,9 +72,11 @@ async function setGoals(ctx: Ctx, conversationId: string, texts: string[]): Prom
   await ctx.db.delete(goals).where(eq(goals.conversationId, conversationId));
   const clean = texts.map((t) => t.trim()).filter(Boolean);
   if (clean.length) {
-    await ctx.db.insert(goals).values(
-      clean.map((text, position) => ({ workspaceId: ctx.workspaceId, conversationId, text, position })),
-    );
+    await ctx.db
+      .insert(goals)
+      .values(
+        clean.map((text, position) => ({ workspaceId: ctx.workspaceId, conversationId, text, position })),
+      );
   }
 }
 
@@ -94,7 +98,9 @@ async function recordStatus(
 }
 
 /** Creates a conversation as an idea, with its participants and goals. */
-export async function createConversation(ctx: Ctx & { input: ConversationInput }): Promise<ConversationDetail> {
+export async function createConversation(
+  ctx: Ctx & { input: ConversationInput },
+): Promise<ConversationDetail> {
   return inTransaction(ctx, async (tx) => {
     const { input } = ctx;
     if (!input.participantIds.length) {
@@ -106,7 +112,8 @@ export async function createConversation(ctx: Ctx & { input: ConversationInput }
     if (input.organizationId) await assertOrganizationInWorkspace(tx, input.organizationId, 'organizationId');
     const found = await participantsOf(tx, input.participantIds);
     const first = found.find((p) => p.id === input.participantIds[0]);
-    const title = input.title?.trim() || `${CONVERSATION_TYPE_LABELS[input.type]} with ${first?.fullName ?? 'someone'}`;
+    const title =
+      input.title?.trim() || `${CONVERSATION_TYPE_LABELS[input.type]} with ${first?.fullName ?? 'someone'}`;
     const [row] = await tx.db
       .insert(conversations)
       .values({
@@ -216,24 +223,23 @@ export async function getConversation(ctx: Ctx & { id: string }): Promise<Conver
     .leftJoin(organizations, eq(organizations.id, conversations.organizationId))
     .where(and(eq(conversations.id, ctx.id), eq(conversations.workspaceId, ctx.workspaceId)));
   if (!row) throw notFound('conversation', ctx.id);
-  const [goalRows, meeting, history] = await Promise.all([
-    ctx.db
-      .select({ id: goals.id, text: goals.text, achieved: goals.achieved })
-      .from(goals)
-      .where(eq(goals.conversationId, ctx.id))
-      .orderBy(asc(goals.position)),
-    currentMeeting(ctx, ctx.id),
-    ctx.db
-      .select({
-        fromStatus: conversationStatusHistory.fromStatus,
-        toStatus: conversationStatusHistory.toStatus,
-        note: conversationStatusHistory.note,
-        at: conversationStatusHistory.at,
-      })
-      .from(conversationStatusHistory)
-      .where(eq(conversationStatusHistory.conversationId, ctx.id))
-      .orderBy(asc(conversationStatusHistory.at), asc(conversationStatusHistory.id)),
-  ]);
+  // Sequential on purpose: this runs inside transactions, where one connection serves all queries.
+  const goalRows = await ctx.db
+    .select({ id: goals.id, text: goals.text, achieved: goals.achieved })
+    .from(goals)
+    .where(eq(goals.conversationId, ctx.id))
+    .orderBy(asc(goals.position));
+  const meeting = await currentMeeting(ctx, ctx.id);
+  const history = await ctx.db
+    .select({
+      fromStatus: conversationStatusHistory.fromStatus,
+      toStatus: conversationStatusHistory.toStatus,
+      note: conversationStatusHistory.note,
+      at: conversationStatusHistory.at,
+    })
+    .from(conversationStatusHistory)
+    .where(eq(conversationStatusHistory.conversationId, ctx.id))
+    .orderBy(asc(conversationStatusHistory.seq));
   const summary = toSummary(row);
   return {
     ...summary,
@@ -280,7 +286,12 @@ export async function applyStatus(
   assertTransition(conv.status as ConversationStatus, to);
   await ctx.db
     .update(conversations)
-    .set({ status: to, statusChangedAt: ctx.now(), updatedAt: ctx.now(), version: sql`${conversations.version} + 1` })
+    .set({
+      status: to,
+      statusChangedAt: ctx.now(),
+      updatedAt: ctx.now(),
+      version: sql`${conversations.version} + 1`,
+    })
     .where(eq(conversations.id, conv.id));
   await recordStatus(ctx, conv.id, conv.status, to, note);
 }
@@ -303,7 +314,8 @@ export async function moveConversation(
     assertTransition(conv.status as ConversationStatus, ctx.to);
     if (ctx.to === 'scheduled' && !conv.meeting) {
       throw new AppError('illegal_transition', {
-        userMessage: 'Schedule the meeting first (date, time and medium); the conversation then moves to Scheduled.',
+        userMessage:
+          'Schedule the meeting first (date, time and medium); the conversation then moves to Scheduled.',
       });
     }
     if (ctx.to === 'held' && conv.meeting && conv.meeting.startsAt > ctx.now()) {

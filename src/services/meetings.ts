@@ -75,6 +75,9 @@ export async function scheduleMeeting(
       await applyStatus(tx, { id: conv.id, status }, step, step === 'scheduled' ? 'Meeting scheduled' : null);
       status = step;
     }
-    return { conversation: await getConversation({ ...tx, id: conv.id }), warnings: durationWarnings(duration) };
+    return {
+      conversation: await getConversation({ ...tx, id: conv.id }),
+      warnings: durationWarnings(duration),
+    };
   });
 }

@@ -64,7 +64,10 @@ export async function listNotes(ctx: Ctx & { subject: NoteSubject }): Promise<No
     .select()
     .from(notes)
     .where(
-      and(eq(notes.workspaceId, ctx.workspaceId), eq(column, (personId ?? organizationId ?? conversationId)!)),
+      and(
+        eq(notes.workspaceId, ctx.workspaceId),
+        eq(column, (personId ?? organizationId ?? conversationId)!),
+      ),
     )
     .orderBy(desc(notes.createdAt));
 }

@@ -15,10 +15,14 @@ const DAY = 86_400_000;
  * exploring learning design, with a chain of introductions and conversations at every stage.
  */
 export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; conversations: number }> {
-  const [existing] = await ctx.db.select({ n: count() }).from(people).where(eq(people.workspaceId, ctx.workspaceId));
+  const [existing] = await ctx.db
+    .select({ n: count() })
+    .from(people)
+    .where(eq(people.workspaceId, ctx.workspaceId));
   if ((existing?.n ?? 0) > 0) {
     throw new AppError('conflict', {
-      userMessage: 'The sample workspace can only be loaded into an empty workspace; this one already has people.',
+      userMessage:
+        'The sample workspace can only be loaded into an empty workspace; this one already has people.',
     });
   }
   return inTransaction(ctx, async (tx) => {
@@ -104,7 +108,12 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
     await scheduleMeeting({
       ...at(-15),
       conversationId: held.id,
-      input: { startsAt: new Date(now.getTime() - 10 * DAY), timeZone: 'Europe/Paris', medium: 'coffee', place: 'Café near the station' },
+      input: {
+        startsAt: new Date(now.getTime() - 10 * DAY),
+        timeZone: 'Europe/Paris',
+        medium: 'coffee',
+        place: 'Café near the station',
+      },
     });
     await moveConversation({ ...at(-10), id: held.id, to: 'held' });
     await createNote({
@@ -115,12 +124,21 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
     await moveConversation({ ...at(-9), id: held.id, to: 'thanked' });
     const upcoming = await createConversation({
       ...at(-11),
-      input: { type: 'career_switch', participantIds: [priya.id], goals: ['Hear how she moved from teaching'] },
+      input: {
+        type: 'career_switch',
+        participantIds: [priya.id],
+        goals: ['Hear how she moved from teaching'],
+      },
     });
     await scheduleMeeting({
       ...at(-6),
       conversationId: upcoming.id,
-      input: { startsAt: new Date(now.getTime() + 2 * DAY), timeZone: 'America/New_York', medium: 'video', place: 'Video link in the invitation' },
+      input: {
+        startsAt: new Date(now.getTime() + 2 * DAY),
+        timeZone: 'America/New_York',
+        medium: 'video',
+        place: 'Video link in the invitation',
+      },
     });
     const requested = await createConversation({
       ...at(-4),
@@ -129,7 +147,11 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
     await moveConversation({ ...at(-4), id: requested.id, to: 'requested' });
     await createConversation({
       ...at(-1),
-      input: { type: 'learn_company', participantIds: [maya.id], goals: ['Catch up and ask who else to meet'] },
+      input: {
+        type: 'learn_company',
+        participantIds: [maya.id],
+        goals: ['Catch up and ask who else to meet'],
+      },
     });
     await createNote({
       ...at(-27),

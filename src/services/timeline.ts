@@ -32,7 +32,7 @@ async function conversationEntries(ctx: Ctx, conversationIds: string[]): Promise
       .from(conversationStatusHistory)
       .innerJoin(conversations, eq(conversations.id, conversationStatusHistory.conversationId))
       .where(inArray(conversationStatusHistory.conversationId, conversationIds))
-      .orderBy(desc(conversationStatusHistory.at))
+      .orderBy(desc(conversationStatusHistory.seq))
       .limit(LIMIT),
     ctx.db
       .select({ n: notes, title: conversations.title })
@@ -90,7 +90,12 @@ export async function personTimeline(ctx: Ctx & { id: string }): Promise<Timelin
       .select({ id: conversationParticipants.conversationId })
       .from(conversationParticipants)
       .where(eq(conversationParticipants.personId, person.id)),
-    ctx.db.select().from(notes).where(eq(notes.personId, person.id)).orderBy(desc(notes.createdAt)).limit(LIMIT),
+    ctx.db
+      .select()
+      .from(notes)
+      .where(eq(notes.personId, person.id))
+      .orderBy(desc(notes.createdAt))
+      .limit(LIMIT),
     ctx.db
       .select({ i: introductions, introducer: people.fullName })
       .from(introductions)
@@ -139,7 +144,12 @@ export async function organizationTimelineEntries(ctx: Ctx & { id: string }): Pr
       .select({ id: conversations.id })
       .from(conversations)
       .where(and(eq(conversations.organizationId, org.id), eq(conversations.workspaceId, ctx.workspaceId))),
-    ctx.db.select().from(notes).where(eq(notes.organizationId, org.id)).orderBy(desc(notes.createdAt)).limit(LIMIT),
+    ctx.db
+      .select()
+      .from(notes)
+      .where(eq(notes.organizationId, org.id))
+      .orderBy(desc(notes.createdAt))
+      .limit(LIMIT),
   ]);
   return newestFirst([
     ...(await conversationEntries(

@@ -14,7 +14,10 @@ export async function ensureDefaultWorkspace(db: Db): Promise<{ workspaceId: str
   return db.transaction(async (tx) => {
     const [ws] = await tx.insert(workspaces).values({ name: 'My workspace' }).returning();
     const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-    const [user] = await tx.insert(users).values({ workspaceId: ws!.id, name: 'Me', timeZone: zone }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ workspaceId: ws!.id, name: 'Me', timeZone: zone })
+      .returning();
     return { workspaceId: ws!.id, userId: user!.id };
   });
 }

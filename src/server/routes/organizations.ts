@@ -43,7 +43,8 @@ export const organizationRoutes = router()
       request: body(OrganizationInput),
       responses: { 201: json(Organization, 'Created'), ...errors(400, 409) },
     }),
-    async (c) => c.json(serialize(await createOrganization({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+    async (c) =>
+      c.json(serialize(await createOrganization({ ...c.var.ctx, input: c.req.valid('json') })), 201),
   )
   .openapi(
     createRoute({
@@ -95,5 +96,8 @@ export const organizationRoutes = router()
       responses: { 200: json(z.array(TimelineEntry), 'Timeline'), ...errors(400, 404) },
     }),
     async (c) =>
-      c.json(serialize(await organizationTimelineEntries({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
+      c.json(
+        serialize(await organizationTimelineEntries({ ...c.var.ctx, id: c.req.valid('param').id })),
+        200,
+      ),
   );

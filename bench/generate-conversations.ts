@@ -1,0 +1,171 @@
+/**
+ * Conversations for generated workspaces: each walks the real state machine from idea onwards,
+ * leaving a status history, a meeting when it got scheduled and a debrief when it was held.
+ */
+import { randomUUID } from 'node:crypto';
+import { allowedNextStatuses } from '../src/domain/conversation-status.js';
+import {
+  CONVERSATION_TYPE_LABELS,
+  CONVERSATION_TYPES,
+  type ConversationStatus,
+  MEDIUMS,
+} from '../src/domain/vocab.js';
+import type { Ctx } from '../src/services/context.js';
+import { debriefBody, GOALS, REACHED_VIA, type Rng } from './fake-data.js';
+
+/** A row for a multi-row insert; column types are checked by the database, not here. */
+export type Row = Record<string, unknown>;
+
+export interface ConversationRows {
+  conversations: Row[];
+  participants: Row[];
+  history: Row[];
+  goals: Row[];
+  meetings: Row[];
+  notes: Row[];
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** How likely each move is, so the funnel looks like a real search: many requests, fewer meetings. */
+const MOVE_WEIGHTS: Partial<Record<ConversationStatus, number>> = {
+  requested: 10,
+  accepted: 6,
+  scheduled: 9,
+  held: 9,
+  thanked: 8,
+  keeping_in_touch: 3,
+  declined: 2,
+  no_reply: 4,
+  cancelled: 1,
+  idea: 1,
+};
+
+/** The chance that a conversation stays where it is (the search is still going on). */
+const STAY: Record<ConversationStatus, number> = {
+  idea: 0.15,
+  requested: 0.15,
+  accepted: 0.1,
+  scheduled: 0,
+  held: 0.1,
+  thanked: 0.4,
+  keeping_in_touch: 1,
+  declined: 0.9,
+  no_reply: 0.8,
+  cancelled: 0.95,
+};
+
+/** Builds `count` conversations between the user and people from `people`. */
+export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Row[]): ConversationRows {
+  const out: ConversationRows = {
+    conversations: [],
+    participants: [],
+    history: [],
+    goals: [],
+    meetings: [],
+    notes: [],
+  };
+  if (!people.length) return out;
+  const now = ctx.now().getTime();
+  const ws = ctx.workspaceId;
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    const type = rng.pick(CONVERSATION_TYPES);
+    const first = rng.pick(people);
+    const group = rng.chance(0.15) ? [first, rng.pick(people)] : [first];
+    const participantIds = [...new Set(group.map((p) => String(p.id)))];
+    participantIds.forEach((personId, position) => {
+      out.participants.push({ conversationId: id, personId, position });
+    });
+    const goalCount = rng.int(1, 3);
+    for (let g = 0; g < goalCount; g++) {
+      out.goals.push({
+        id: randomUUID(),
+        workspaceId: ws,
+        conversationId: id,
+        text: rng.pick(GOALS),
+        position: g,
+      });
+    }
+
+    const created = now - rng.int(1, 365) * DAY - rng.int(0, DAY);
+    let t = created;
+    let status: ConversationStatus = 'idea';
+    out.history.push({
+      id: randomUUID(),
+      workspaceId: ws,
+      conversationId: id,
+      toStatus: 'idea',
+      at: new Date(t),
+    });
+    let meeting: Row | undefined;
+    for (let step = 0; step < 12 && !rng.chance(STAY[status]); step++) {
+      const options: (readonly [ConversationStatus, number])[] = allowedNextStatuses(status).map(
+        (s) => [s, MOVE_WEIGHTS[s] ?? 1] as const,
+      );
+      if (!options.length) break;
+      const to: ConversationStatus = rng.weighted(options);
+      // A meeting is held only once its time has come; until then it stays scheduled.
+      const next =
+        status === 'scheduled' && meeting
+          ? (meeting.startsAt as Date).getTime() + HOUR
+          : t + rng.int(1, 10) * DAY;
+      if (next > now) break;
+      if (status === 'scheduled' && meeting && to !== 'held') meeting.cancelledAt = new Date(next);
+      t = next;
+      out.history.push({
+        id: randomUUID(),
+        workspaceId: ws,
+        conversationId: id,
+        fromStatus: status,
+        toStatus: to,
+        at: new Date(t),
+      });
+      if (to === 'scheduled') {
+        meeting = {
+          id: randomUUID(),
+          workspaceId: ws,
+          conversationId: id,
+          startsAt: new Date(t + rng.int(2, 14) * DAY + rng.int(8, 17) * HOUR),
+          timeZone: String(first.timeZone ?? 'UTC'),
+          durationMinutes: rng.pick([20, 30, 30, 45]),
+          medium: rng.pick(MEDIUMS),
+          createdAt: new Date(t),
+          updatedAt: new Date(t),
+        };
+        out.meetings.push(meeting);
+      }
+      if (to === 'held' && rng.chance(0.7)) {
+        const firstName = String(first.fullName).split(' ')[0] ?? '';
+        const at = new Date(t + 2 * HOUR);
+        out.notes.push({
+          id: randomUUID(),
+          workspaceId: ws,
+          conversationId: id,
+          kind: 'debrief',
+          body: debriefBody(rng, firstName),
+          createdAt: at,
+          updatedAt: at,
+        });
+      }
+      status = to;
+    }
+
+    const learnsRole = type === 'learn_role' || type === 'explore_career' || type === 'career_switch';
+    out.conversations.push({
+      id,
+      workspaceId: ws,
+      title: `${CONVERSATION_TYPE_LABELS[type]} with ${first.fullName}`,
+      type,
+      status,
+      organizationId: first.organizationId ?? null,
+      role: learnsRole ? String(first.title).replace(/^(Senior|Junior|Associate|Lead|Principal) /, '') : null,
+      reachedVia: rng.pick(REACHED_VIA),
+      statusChangedAt: new Date(t),
+      createdAt: new Date(created),
+      updatedAt: new Date(t),
+    });
+  }
+  return out;
+}

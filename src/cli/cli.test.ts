@@ -1,0 +1,107 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { startServer } from '../server/serve.js';
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** Runs the real CLI in a child process; resolves with its output and exit code. */
+async function cli(dataDir: string, ...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      env: { ...process.env, RAPPORT_DATA: dataDir, DATABASE_URL: '' },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
+}
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('rapport CLI', () => {
+  it('adds and lists people and conversations, with --json for scripts', async () => {
+    const data = tempDir();
+    const added = await cli(
+      data,
+      'people',
+      'add',
+      'Grace Hopper',
+      '--org',
+      'Navy Labs',
+      '--tag',
+      'mentor',
+      '--json',
+    );
+    expect(added.code).toBe(0);
+    const grace = JSON.parse(added.stdout) as { id: string; organizationName: string; tags: string[] };
+    expect(grace.organizationName).toBe('Navy Labs');
+    expect(grace.tags).toEqual(['mentor']);
+
+    const list = await cli(data, 'people', 'list', '--json');
+    expect(
+      (JSON.parse(list.stdout) as { items: { fullName: string }[] }).items.map((p) => p.fullName),
+    ).toEqual(['Grace Hopper']);
+    const table = await cli(data, 'people', 'list');
+    expect(table.stdout).toMatch(/Grace Hopper\s+Navy Labs\s+mentor/);
+
+    const conv = await cli(
+      data,
+      'conversations',
+      'add',
+      '--with',
+      grace.id,
+      '--type',
+      'learn_role',
+      '--json',
+    );
+    const convId = (JSON.parse(conv.stdout) as { id: string }).id;
+    const moved = await cli(data, 'conversations', 'move', convId, 'requested');
+    expect(moved.stdout).toContain('is now requested');
+    const refused = await cli(data, 'conversations', 'move', convId, 'held');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('cannot go from Requested to Held');
+    const shown = await cli(data, 'conversations', 'show', convId);
+    expect(shown.stdout).toMatch(/Status:\s+requested/);
+  }, 60_000);
+
+  it('uses the running server when it holds the data folder, and refuses a second server', async () => {
+    const data = tempDir();
+    const config = loadConfig({ data, port: 0 }, { ...process.env, DATABASE_URL: '' });
+    const server = await startServer(config, { webDir: null });
+    try {
+      const res = await fetch(`${server.url}/api/people`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fullName: 'Served Person' }),
+      });
+      expect(res.status).toBe(201);
+      const list = await cli(data, 'people', 'list', '--json');
+      expect(list.code).toBe(0);
+      expect(list.stdout).toContain('Served Person');
+
+      await expect(startServer(config, { webDir: null })).rejects.toThrow(
+        /in use by another Rapport process/,
+      );
+    } finally {
+      await server.close();
+    }
+    // Once the server is gone the CLI opens the folder itself and sees the same data.
+    const after = await cli(data, 'people', 'list', '--json');
+    expect(after.stdout).toContain('Served Person');
+  }, 60_000);
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { durationWarnings, isValidTimeZone, meetingEnd } from './meeting-rules.js';
+import { organizationKey } from './names.js';
+
+describe('meeting rules', () => {
+  it('accepts 20 to 45 minutes without advice', () => {
+    expect(durationWarnings(20)).toEqual([]);
+    expect(durationWarnings(30)).toEqual([]);
+    expect(durationWarnings(45)).toEqual([]);
+  });
+
+  it('warns above 45 minutes, and the threshold is configurable', () => {
+    expect(durationWarnings(46)[0]).toMatch(/46 minutes is long/);
+    expect(durationWarnings(40, 35)[0]).toMatch(/35 at most/);
+  });
+
+  it('warns when a meeting is too short for questions', () => {
+    expect(durationWarnings(10)[0]).toMatch(/little time/);
+  });
+
+  it('knows IANA time zones', () => {
+    expect(isValidTimeZone('Europe/Paris')).toBe(true);
+    expect(isValidTimeZone('America/New_York')).toBe(true);
+    expect(isValidTimeZone('Mars/Olympus')).toBe(false);
+    expect(isValidTimeZone('')).toBe(false);
+  });
+
+  it('computes the end of a meeting', () => {
+    expect(meetingEnd(new Date('2026-03-29T00:30:00Z'), 30).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+  });
+});
+
+describe('organization names', () => {
+  it('matches names that differ in case, accents, punctuation and legal suffix', () => {
+    expect(organizationKey('ACME, Inc.')).toBe(organizationKey('Acme Inc'));
+    expect(organizationKey('Acme')).toBe(organizationKey('acme gmbh'));
+    expect(organizationKey('Société Générale')).toBe('societe generale');
+  });
+
+  it('keeps different organizations apart', () => {
+    expect(organizationKey('Acme Labs')).not.toBe(organizationKey('Acme'));
+  });
+});

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { createApp } from './app.js';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  app = createApp({ context: () => t.ctx, webDir: null });
+});
+afterAll(() => t.close());
+
+interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    issues: { field: string; message: string }[];
+    details?: { current?: unknown };
+  };
+}
+
+function send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return app.request(`http://localhost:4310${path}`, {
+    method,
+    headers: { host: 'localhost:4310', 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+}
+
+describe('REST API', () => {
+  it('serves an OpenAPI document describing every resource', async () => {
+    const res = await send('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+      components: { schemas: object };
+    };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of [
+      '/api/people',
+      '/api/people/{id}',
+      '/api/people/{id}/timeline',
+      '/api/organizations',
+      '/api/conversations/{id}/move',
+      '/api/conversations/{id}/meeting',
+      '/api/notes',
+      '/api/workspace/sample',
+    ]) {
+      expect(doc.paths, path).toHaveProperty([path]);
+    }
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Person', 'Conversation', 'Error']),
+    );
+  });
+
+  it('names each invalid field and what is wrong', async () => {
+    const res = await send('POST', '/api/people', {
+      fullName: '',
+      email: 'not-mail',
+      linkedinUrl: 'javascript:alert(1)',
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error.code).toBe('validation');
+    const fields = body.error.issues.map((i) => i.field).sort();
+    expect(fields).toEqual(['email', 'fullName', 'linkedinUrl']);
+    expect(body.error.message).toContain('email: is not an e-mail address');
+  });
+
+  it('answers malformed JSON, bad ids and unknown routes with 4xx, never 500', async () => {
+    const malformed = await send('POST', '/api/people', '{"fullName": ');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as ErrorBody).error.code).toBe('validation');
+    const badId = await send('GET', '/api/people/123');
+    expect(badId.status).toBe(400);
+    expect(((await badId.json()) as ErrorBody).error.issues[0]?.field).toBe('id');
+    const missing = await send('GET', '/api/people/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
+    const unknown = await send('GET', '/api/nothing-here');
+    expect(unknown.status).toBe(404);
+    const wrongType = await send('POST', '/api/people', { fullName: 42, tags: 'x' });
+    expect(wrongType.status).toBe(400);
+    const badStatus = await send('GET', '/api/conversations?status=bogus');
+    expect(badStatus.status).toBe(400);
+    const hugeLimit = await send('GET', '/api/people?limit=100000');
+    expect(hugeLimit.status).toBe(400);
+  });
+
+  it('refuses a stale edit with 409 and returns the current record', async () => {
+    const created = (await (await send('POST', '/api/people', { fullName: 'Api Person' })).json()) as {
+      id: string;
+      version: number;
+    };
+    const ok = await send('PATCH', `/api/people/${created.id}`, { title: 'First', version: created.version });
+    expect(ok.status).toBe(200);
+    const stale = await send('PATCH', `/api/people/${created.id}`, {
+      title: 'Second',
+      version: created.version,
+    });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as ErrorBody;
+    expect(body.error.code).toBe('stale');
+    expect(body.error.details?.current).toMatchObject({ title: 'First' });
+  });
+
+  it('explains a refused status move with 422', async () => {
+    const person = (await (await send('POST', '/api/people', { fullName: 'Mover' })).json()) as {
+      id: string;
+    };
+    const conv = (await (
+      await send('POST', '/api/conversations', { type: 'learn_role', participantIds: [person.id] })
+    ).json()) as { id: string; status: string };
+    expect(conv.status).toBe('idea');
+    const res = await send('POST', `/api/conversations/${conv.id}/move`, { to: 'thanked' });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/cannot go from Idea to Thanked/);
+  });
+
+  it('schedules with a default of 30 minutes and warns above 45', async () => {
+    const person = (await (await send('POST', '/api/people', { fullName: 'Scheduler' })).json()) as {
+      id: string;
+    };
+    const conv = (await (
+      await send('POST', '/api/conversations', { type: 'learn_role', participantIds: [person.id] })
+    ).json()) as { id: string };
+    const ok = await send('PUT', `/api/conversations/${conv.id}/meeting`, {
+      startsAt: '2026-12-01T14:30:00+01:00',
+      timeZone: 'Europe/Paris',
+      medium: 'coffee',
+    });
+    const body = (await ok.json()) as {
+      conversation: { meeting: { durationMinutes: number; startsAt: string } };
+      warnings: string[];
+    };
+    expect(body.conversation.meeting.durationMinutes).toBe(30);
+    expect(body.conversation.meeting.startsAt).toBe('2026-12-01T13:30:00.000Z');
+    expect(body.warnings).toEqual([]);
+    const long = await send('PUT', `/api/conversations/${conv.id}/meeting`, {
+      startsAt: '2026-12-01T14:30:00+01:00',
+      timeZone: 'Europe/Paris',
+      durationMinutes: 90,
+      medium: 'coffee',
+    });
+    expect(((await long.json()) as { warnings: string[] }).warnings[0]).toMatch(/90 minutes is long/);
+    const noOffset = await send('PUT', `/api/conversations/${conv.id}/meeting`, {
+      startsAt: '2026-12-01 14:30',
+      timeZone: 'Europe/Paris',
+      medium: 'coffee',
+    });
+    expect(noOffset.status).toBe(400);
+  });
+
+  it('keeps a note with a script tag as plain text', async () => {
+    const person = (await (await send('POST', '/api/people', { fullName: 'Script Kid' })).json()) as {
+      id: string;
+    };
+    const res = await send('POST', '/api/notes', { personId: person.id, body: '<script>alert(1)</script>' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+describe('local safety', () => {
+  it('refuses requests addressed to a foreign host name (DNS rebinding)', async () => {
+    const res = await send('GET', '/api/people', undefined, { host: 'evil.example:4310' });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses state changes from another web site (CSRF), but not from the app itself', async () => {
+    const foreign = await send(
+      'POST',
+      '/api/people',
+      { fullName: 'CSRF' },
+      { origin: 'https://evil.example' },
+    );
+    expect(foreign.status).toBe(403);
+    const crossSite = await send(
+      'POST',
+      '/api/people',
+      { fullName: 'CSRF' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
+    expect(crossSite.status).toBe(403);
+    const same = await send(
+      'POST',
+      '/api/people',
+      { fullName: 'Same Origin' },
+      { origin: 'http://localhost:4310' },
+    );
+    expect(same.status).toBe(201);
+    const list = (await (await send('GET', '/api/people?q=CSRF')).json()) as { total: number };
+    expect(list.total).toBe(0);
+  });
+
+  it('accepts the loopback names', async () => {
+    for (const host of ['127.0.0.1:4310', 'localhost', '[::1]:4310', 'rapport.localhost:4310']) {
+      expect((await send('GET', '/api/workspace', undefined, { host })).status, host).toBe(200);
+    }
+  });
+});

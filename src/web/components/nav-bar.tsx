@@ -1,0 +1,35 @@
+import { Link, NavLink } from 'react-router';
+
+const LINKS = [
+  { to: '/', label: 'Home', end: true },
+  { to: '/people', label: 'People', end: false },
+  { to: '/organizations', label: 'Organizations', end: false },
+  { to: '/conversations', label: 'Conversations', end: false },
+];
+
+/** The bar at the top of every page. */
+export function NavBar() {
+  return (
+    <header className="nav-bar">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="nav-inner">
+        <Link to="/" className="brand">
+          Rapport
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {LINKS.map((l) => (
+              <li key={l.to}>
+                <NavLink to={l.to} end={l.end}>
+                  {l.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
