@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // PGlite holds ~400 MB per instance; two workers fit the 2-core machines.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -23,8 +25,6 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // PGlite holds ~400 MB per instance; two workers fit the 2-core machines.
-          maxWorkers: 2,
         },
       },
     ],

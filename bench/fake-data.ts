@@ -13,6 +13,7 @@ export interface Rng {
   weighted: <T>(pairs: readonly (readonly [T, number])[]) => T;
 }
 
+/** Returns a generator seeded with `seed`. */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   const next = () => {

@@ -11,10 +11,8 @@ import {
   MEDIUMS,
 } from '../src/domain/vocab.js';
 import type { Ctx } from '../src/services/context.js';
+import type { Row } from './bulk-insert.js';
 import { debriefBody, GOALS, REACHED_VIA, type Rng } from './fake-data.js';
-
-/** A row for a multi-row insert; column types are checked by the database, not here. */
-export type Row = Record<string, unknown>;
 
 export interface ConversationRows {
   conversations: Row[];
@@ -29,17 +27,17 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** How likely each move is, so the funnel looks like a real search: many requests, fewer meetings. */
-const MOVE_WEIGHTS: Partial<Record<ConversationStatus, number>> = {
-  requested: 10,
-  accepted: 6,
-  scheduled: 9,
-  held: 9,
-  thanked: 8,
-  keeping_in_touch: 3,
-  declined: 2,
-  no_reply: 4,
-  cancelled: 1,
-  idea: 1,
+const MOVES: Record<ConversationStatus, Partial<Record<ConversationStatus, number>>> = {
+  idea: { requested: 9, cancelled: 1 },
+  requested: { accepted: 5, no_reply: 3, declined: 1.5, cancelled: 0.5 },
+  accepted: { scheduled: 9, cancelled: 1 },
+  scheduled: { held: 18, accepted: 1.5, cancelled: 0.5 },
+  held: { thanked: 8, keeping_in_touch: 2 },
+  thanked: { keeping_in_touch: 1 },
+  keeping_in_touch: {},
+  declined: { idea: 1 },
+  no_reply: { accepted: 2, declined: 1, idea: 1 },
+  cancelled: { idea: 1 },
 };
 
 /** The chance that a conversation stays where it is (the search is still going on). */
@@ -102,9 +100,9 @@ export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Ro
     let meeting: Row | undefined;
     for (let step = 0; step < 12 && !rng.chance(STAY[status]); step++) {
       const options: (readonly [ConversationStatus, number])[] = allowedNextStatuses(status).map(
-        (s) => [s, MOVE_WEIGHTS[s] ?? 1] as const,
+        (s) => [s, MOVES[status][s] ?? 0] as const,
       );
-      if (!options.length) break;
+      if (!options.some(([, w]) => w > 0)) break;
       const to: ConversationStatus = rng.weighted(options);
       // A meeting is held only once its time has come; until then it stays scheduled.
       const next =

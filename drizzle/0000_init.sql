@@ -233,6 +233,7 @@ CREATE TABLE "people" (
 	"keep_in_touch_every_days" integer,
 	"preferred_channel" text,
 	"connected_on" date,
+	"last_interaction_at" timestamp with time zone,
 	"source" text DEFAULT 'manual' NOT NULL,
 	"edited_fields" text[] DEFAULT '{}'::text[] NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -408,6 +409,7 @@ CREATE INDEX "merges_workspace_idx" ON "merges" USING btree ("workspace_id","at"
 CREATE INDEX "messages_person_at_idx" ON "messages" USING btree ("person_id","at");--> statement-breakpoint
 CREATE INDEX "messages_conversation_idx" ON "messages" USING btree ("conversation_id","at");--> statement-breakpoint
 CREATE INDEX "messages_workspace_at_idx" ON "messages" USING btree ("workspace_id","at");--> statement-breakpoint
+CREATE INDEX "messages_purpose_idx" ON "messages" USING btree ("conversation_id","purpose","direction");--> statement-breakpoint
 CREATE INDEX "notes_person_idx" ON "notes" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "notes_organization_idx" ON "notes" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "notes_conversation_idx" ON "notes" USING btree ("conversation_id");--> statement-breakpoint
@@ -421,6 +423,7 @@ CREATE INDEX "people_org_idx" ON "people" USING btree ("organization_id");--> st
 CREATE INDEX "people_email_idx" ON "people" USING btree ("workspace_id","email");--> statement-breakpoint
 CREATE INDEX "people_linkedin_idx" ON "people" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("full_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "people_keep_in_touch_idx" ON "people" USING btree ("workspace_id","keep_in_touch") WHERE "people"."keep_in_touch" = 'yes' or "people"."keep_in_touch_every_days" is not null;--> statement-breakpoint
 CREATE INDEX "person_tags_tag_idx" ON "person_tags" USING btree ("tag_id");--> statement-breakpoint
 CREATE INDEX "plan_items_conversation_idx" ON "plan_items" USING btree ("conversation_id","position");--> statement-breakpoint
 CREATE INDEX "questions_workspace_topic_idx" ON "questions" USING btree ("workspace_id","topic");--> statement-breakpoint

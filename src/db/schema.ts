@@ -23,7 +23,11 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
+  CHANNELS,
   CONVERSATION_STATUSES,
+  DIRECTIONS,
+  MESSAGE_PURPOSES,
+  TASK_KINDS,
   CONVERSATION_TYPES,
   KEEP_IN_TOUCH,
   MEDIUMS,
@@ -136,6 +140,11 @@ export const people = pgTable(
     preferredChannel: text('preferred_channel'),
     /** When the relationship began (LinkedIn's "Connected on", or the first meeting). */
     connectedOn: date('connected_on'),
+    /**
+     * The last logged interaction (message, meeting, call note). Kept on the row because the
+     * keep-in-touch clock restarts from it and the agenda reads it for every person.
+     */
+    lastInteractionAt: timestamp('last_interaction_at', { withTimezone: true }),
     /** Where the record came from (manual, linkedin, vcard, csv, referral). */
     source: text('source').notNull().default('manual'),
     /** Fields the user edited by hand; imports never overwrite these. */
@@ -150,6 +159,9 @@ export const people = pgTable(
     index('people_email_idx').on(t.workspaceId, t.email),
     index('people_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
+    index('people_keep_in_touch_idx')
+      .on(t.workspaceId, t.keepInTouch)
+      .where(sql`${t.keepInTouch} = 'yes' or ${t.keepInTouchEveryDays} is not null`),
   ],
 );
 
@@ -455,10 +467,9 @@ export const messages = pgTable(
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
     conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'set null' }),
-    channel: text('channel').notNull(),
-    direction: text('direction').notNull(),
-    /** request, follow_up, reply, thank_you, report_back, keep_in_touch, other. */
-    purpose: text('purpose').notNull().default('other'),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    purpose: text('purpose', { enum: MESSAGE_PURPOSES }).notNull().default('other'),
     at: timestamp('at', { withTimezone: true }).notNull(),
     subject: text('subject'),
     body: text('body').notNull().default(''),
@@ -469,6 +480,7 @@ export const messages = pgTable(
     index('messages_person_at_idx').on(t.personId, t.at),
     index('messages_conversation_idx').on(t.conversationId, t.at),
     index('messages_workspace_at_idx').on(t.workspaceId, t.at),
+    index('messages_purpose_idx').on(t.conversationId, t.purpose, t.direction),
   ],
 );
 
@@ -477,8 +489,7 @@ export const tasks = pgTable(
   {
     id: id(),
     workspaceId: ws(),
-    /** promise_mine, promise_theirs, report_back, custom. */
-    kind: text('kind').notNull().default('custom'),
+    kind: text('kind', { enum: TASK_KINDS }).notNull().default('custom'),
     title: text('title').notNull(),
     dueOn: date('due_on'),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),

@@ -95,3 +95,41 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const NOTE_KINDS = ['note', 'research', 'debrief', 'call'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  email: 'E-mail',
+  linkedin: 'LinkedIn',
+  phone: 'Phone',
+  text: 'Text message',
+  in_person: 'In person',
+};
+
+export const DIRECTIONS = ['out', 'in'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** Why a message was sent; the agenda rules read these. */
+export const MESSAGE_PURPOSES = [
+  'request',
+  'follow_up',
+  'reply',
+  'decline',
+  'thank_you',
+  'report_back',
+  'keep_in_touch',
+  'other',
+] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+
+export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, string> = {
+  request: 'Request for a conversation',
+  follow_up: 'Follow-up',
+  reply: 'Reply (yes)',
+  decline: 'Reply (no)',
+  thank_you: 'Thank-you',
+  report_back: 'Report back',
+  keep_in_touch: 'Keeping in touch',
+  other: 'Other',
+};
+
+export const TASK_KINDS = ['promise_mine', 'promise_theirs', 'report_back', 'custom'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];

@@ -6,10 +6,16 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Ctx } from '../services/context.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
+import { agendaRoutes } from './routes/agenda.js';
+import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { messageRoutes } from './routes/messages.js';
 import { noteRoutes } from './routes/notes.js';
 import { organizationRoutes } from './routes/organizations.js';
+import { outreachRoutes } from './routes/outreach.js';
 import { peopleRoutes } from './routes/people.js';
+import { settingsRoutes } from './routes/settings.js';
+import { taskRoutes } from './routes/tasks.js';
 import { workspaceRoutes } from './routes/workspace.js';
 import { localOnly } from './security.js';
 
@@ -29,7 +35,13 @@ function apiRoutes() {
     .route('/organizations', organizationRoutes)
     .route('/people', peopleRoutes)
     .route('/conversations', conversationRoutes)
-    .route('/notes', noteRoutes);
+    .route('/notes', noteRoutes)
+    .route('/messages', messageRoutes)
+    .route('/tasks', taskRoutes)
+    .route('/agenda', agendaRoutes)
+    .route('/calendar', calendarRoutes)
+    .route('/outreach', outreachRoutes)
+    .route('/settings', settingsRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

@@ -4,13 +4,18 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isValidTimeZone } from '../domain/meeting-rules.js';
+import { SettingsSchema } from '../domain/settings.js';
 import {
+  CHANNELS,
   CONVERSATION_STATUSES,
   CONVERSATION_TYPES,
+  DIRECTIONS,
   KEEP_IN_TOUCH,
   MEDIUMS,
+  MESSAGE_PURPOSES,
   NOTE_KINDS,
   SENIORITY_LEVELS,
+  TASK_KINDS,
 } from '../domain/vocab.js';
 
 export const Id = z.uuid({ error: 'must be an id (a UUID)' });
@@ -304,3 +309,89 @@ export const TimelineEntry = z
   .openapi('TimelineEntry');
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+
+// Messages, tasks, settings ---------------------------------------------------------------------
+
+export const MessageInput = z
+  .object({
+    personId: Id,
+    conversationId: Id.nullish(),
+    channel: z.enum(CHANNELS),
+    direction: z.enum(DIRECTIONS),
+    purpose: z.enum(MESSAGE_PURPOSES),
+    at: z.iso
+      .datetime({ offset: true, error: 'must be a date and time like 2026-12-01T14:30:00Z' })
+      .transform((s) => new Date(s))
+      .optional(),
+    subject: optionalText(300),
+    body: z.string().max(50_000).optional(),
+    templateId: Id.nullish(),
+  })
+  .openapi('MessageInput');
+
+export const Message = z
+  .object({
+    id: z.string(),
+    personId: z.string(),
+    conversationId: z.string().nullable(),
+    channel: z.enum(CHANNELS),
+    direction: z.enum(DIRECTIONS),
+    purpose: z.enum(MESSAGE_PURPOSES),
+    at: Timestamp,
+    subject: z.string().nullable(),
+    body: z.string(),
+    templateId: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .openapi('Message');
+
+export const MessagesQuery = Paging.extend({ personId: Id.optional(), conversationId: Id.optional() });
+
+export const TaskInput = z
+  .object({
+    kind: z.enum(TASK_KINDS).optional(),
+    title: z.string().trim().min(1, 'is required').max(500),
+    dueOn: z.iso.date('must be a date like 2026-01-31').nullish(),
+    personId: Id.nullish(),
+    conversationId: Id.nullish(),
+  })
+  .openapi('TaskInput');
+
+export const TaskPatch = TaskInput.partial().extend({
+  done: z.boolean().optional(),
+  version: z.number().int().positive().optional(),
+});
+
+export const Task = z
+  .object({
+    id: z.string(),
+    kind: z.enum(TASK_KINDS),
+    title: z.string(),
+    dueOn: z.string().nullable(),
+    personId: z.string().nullable(),
+    conversationId: z.string().nullable(),
+    doneAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    version: z.number(),
+  })
+  .openapi('Task');
+
+export const TasksQuery = z.object({
+  personId: Id.optional(),
+  conversationId: Id.optional(),
+  includeDone: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+export const SettingsPatch = SettingsSchema.partial()
+  .extend({
+    timeZone: timeZone.optional(),
+    myName: z.string().trim().min(1).max(200).optional(),
+  })
+  .openapi('SettingsPatch');
+
+export const Settings = SettingsSchema.extend({ timeZone: z.string(), myName: z.string() }).openapi(
+  'Settings',
+);

@@ -13,6 +13,7 @@ import { AppError, notFound } from '../domain/errors.js';
 import { CONVERSATION_TYPE_LABELS, type ConversationStatus, type ConversationType } from '../domain/vocab.js';
 import { type Ctx, inTransaction, likePattern, updateVersioned } from './context.js';
 import { assertOrganizationInWorkspace } from './organizations.js';
+import { touchPeople } from './people.js';
 
 type ConversationRow = typeof conversations.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
@@ -327,6 +328,15 @@ export async function moveConversation(
       await tx.db.update(meetings).set({ cancelledAt: ctx.now() }).where(eq(meetings.id, conv.meeting.id));
     }
     await applyStatus(tx, conv, ctx.to, ctx.note);
+    if (ctx.to === 'held') {
+      // Meeting is an interaction: it restarts each participant's keep-in-touch clock.
+      const at = conv.meeting?.startsAt ?? ctx.now();
+      await touchPeople(
+        tx,
+        conv.participants.map((p) => p.id),
+        at,
+      );
+    }
     return getConversation({ ...tx, id: ctx.id });
   });
 }

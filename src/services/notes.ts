@@ -3,6 +3,7 @@ import { conversations, notes, organizations, people } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { NoteKind } from '../domain/vocab.js';
 import { type Ctx, updateVersioned } from './context.js';
+import { touchPeople } from './people.js';
 
 export type Note = typeof notes.$inferSelect;
 
@@ -52,6 +53,8 @@ export async function createNote(
       updatedAt: ctx.now(),
     })
     .returning();
+  // A note of a call is a logged interaction with the person.
+  if (ctx.kind === 'call' && ctx.subject.personId) await touchPeople(ctx, [ctx.subject.personId], ctx.now());
   return row!;
 }
 

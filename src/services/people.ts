@@ -252,4 +252,13 @@ export async function deletePerson(ctx: Ctx & { id: string }): Promise<void> {
   if (!deleted.length) throw notFound('person', ctx.id);
 }
 
+/** Marks an interaction with people: the keep-in-touch clock restarts from the latest one. */
+export async function touchPeople(ctx: Ctx, personIds: string[], at: Date): Promise<void> {
+  if (!personIds.length) return;
+  await ctx.db
+    .update(people)
+    .set({ lastInteractionAt: sql`greatest(${people.lastInteractionAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(inArray(people.id, personIds), eq(people.workspaceId, ctx.workspaceId)));
+}
+
 export { assertPersonInWorkspace };

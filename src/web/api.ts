@@ -67,7 +67,13 @@ export function describeError(err: unknown): Problem {
         fieldErrors[key] ??= issue.message;
         fieldErrors[issue.field] ??= issue.message;
       }
-      return { status, code: data.error.code, message: data.error.message, fieldErrors, details: data.error.details };
+      return {
+        status,
+        code: data.error.code,
+        message: data.error.message,
+        fieldErrors,
+        details: data.error.details,
+      };
     }
     return {
       status,

@@ -18,7 +18,13 @@ export function Alert({ children, actions, tone = 'error' }: AlertProps) {
 }
 
 /** A calm confirmation or piece of advice, announced politely. */
-export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'success' | 'warning' }) {
+export function Notice({
+  children,
+  tone = 'info',
+}: {
+  children: ReactNode;
+  tone?: 'info' | 'success' | 'warning';
+}) {
   return (
     <div role="status" className={`notice notice-${tone}`}>
       {children}

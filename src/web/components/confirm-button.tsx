@@ -16,7 +16,14 @@ interface ConfirmButtonProps {
 }
 
 /** A destructive action that asks first, in a modal dialog that defaults to Cancel. */
-export function ConfirmButton({ label, question, detail, confirmLabel, onConfirm, small }: ConfirmButtonProps) {
+export function ConfirmButton({
+  label,
+  question,
+  detail,
+  confirmLabel,
+  onConfirm,
+  small,
+}: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState(false);

@@ -20,7 +20,9 @@ interface FieldProps {
 /** Reads a field message as a sentence: "is required" becomes "Name is required". */
 export function fieldMessage(label: string, message: string): string {
   const first = message.charAt(0);
-  return first && first === first.toLowerCase() && first !== first.toUpperCase() ? `${label} ${message}` : message;
+  return first && first === first.toLowerCase() && first !== first.toUpperCase()
+    ? `${label} ${message}`
+    : message;
 }
 
 /** A labelled form control with an optional hint and the error message shown right under it. */

@@ -22,7 +22,7 @@ export function NavBar() {
           <ul>
             {LINKS.map((l) => (
               <li key={l.to}>
-                <NavLink to={l.to} end={l.end}>
+                <NavLink to={l.to} end={l.end} className="nav-link">
                   {l.label}
                 </NavLink>
               </li>

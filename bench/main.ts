@@ -1,0 +1,89 @@
+/**
+ * Runs every benchmark and prints a report: each figure with its goal beside it. These are
+ * measurements, not tests: nothing fails when a figure misses its goal.
+ *
+ * Environment: BENCH_PEOPLE (50000), BENCH_REQUESTS (5000), BENCH_CONCURRENCY (50),
+ * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_ONLY=cold-start,person-read,build.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { benchColdStart } from './cold-start.js';
+import { benchInstallBuild } from './install-build.js';
+import { benchPersonRead } from './person-read.js';
+import { type Figure, formatFigure, megabytes, seconds } from './report.js';
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`${name} must be a positive whole number, not "${raw}".`);
+  return n;
+}
+
+interface Section {
+  key: string;
+  title: string;
+  run: () => Promise<Figure[]>;
+}
+
+async function main(): Promise<void> {
+  const people = envInt('BENCH_PEOPLE', 50_000);
+  const requests = envInt('BENCH_REQUESTS', 5000);
+  const concurrency = envInt('BENCH_CONCURRENCY', 50);
+  const restarts = envInt('BENCH_RESTARTS', 5);
+  const npmCi = process.env.BENCH_NPM_CI === '1';
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+
+  const sections: Section[] = [
+    {
+      key: 'cold-start',
+      title: 'Cold start (embedded database, spawn → first 200 from GET /api/workspace)',
+      run: () => benchColdStart({ restarts }),
+    },
+    {
+      key: 'person-read',
+      title: `API read of one person (${people.toLocaleString('en-US')} people, ${concurrency} in flight)`,
+      run: () =>
+        benchPersonRead({
+          people,
+          requests,
+          concurrency,
+          warmup: Math.min(500, requests),
+          starts: Math.min(3, restarts),
+        }),
+    },
+    {
+      key: 'build',
+      title: 'Install and build',
+      run: () => benchInstallBuild({ npmCi }),
+    },
+  ];
+
+  const started = performance.now();
+  const cpu = cpus();
+  console.log('Rapport benchmarks');
+  console.log(
+    `  ${new Date().toISOString()}  Node ${process.version}  ${process.platform}/${process.arch}  ` +
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}  ${megabytes(totalmem())} RAM`,
+  );
+  console.log(
+    `  load average ${loadavg()[0]?.toFixed(2)} at the start (other work on the machine skews the figures)`,
+  );
+  for (const section of sections) {
+    if (only && !only.includes(section.key)) continue;
+    const t0 = performance.now();
+    let figures: Figure[];
+    try {
+      figures = await section.run();
+    } catch (err) {
+      console.log(`\n${section.title}\n  failed: ${err instanceof Error ? err.message : String(err)}`);
+      process.exitCode = 1;
+      continue;
+    }
+    console.log(`\n${section.title}  [${seconds(performance.now() - t0)}]`);
+    for (const f of figures) console.log(formatFigure(f));
+  }
+  console.log(`\nTotal bench time ${seconds(performance.now() - started)}`);
+}
+
+await main();

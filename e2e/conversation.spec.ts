@@ -1,0 +1,151 @@
+import { expect, test } from '@playwright/test';
+import { createOrganization, createPerson, unique } from './api-helpers.js';
+import { ConversationPage, NewConversationPage } from './pages/conversation-pages.js';
+import { OrganizationPage } from './pages/organization-pages.js';
+import { PersonPage } from './pages/person-page.js';
+
+const year = new Date().getFullYear();
+
+test('a conversation goes from idea to a held meeting, with the server guarding each move', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const orgName = `Northstar Labs ${id}`;
+  const personName = `Elena Duarte ${id}`;
+  const orgId = await createOrganization(request, orgName);
+  const personId = await createPerson(request, {
+    fullName: personName,
+    organizationId: orgId,
+    title: 'UX Lead',
+  });
+
+  // Plan it from the person's page: the person is already chosen.
+  const person = new PersonPage(page);
+  await person.goto(personId);
+  await expect(person.conversations).toContainText('No conversations');
+  await person.planConversation.click();
+  const form = new NewConversationPage(page);
+  await expect(form.chosen).toContainText(personName);
+  await form.type.selectOption({ label: 'Learn about a role' });
+  await form.setGoal(1, 'What does a typical week look like?');
+  await page.getByRole('button', { name: 'Add a goal' }).click();
+  await form.setGoal(2, 'Which skills matter most in the first year?');
+  await form.save();
+
+  const conv = new ConversationPage(page);
+  await expect(conv.heading()).toHaveText(`Learn about a role with ${personName}`);
+  await expect(conv.badge('Idea')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Which skills matter most' })).toBeVisible();
+  const conversationId = new URL(page.url()).pathname.split('/')[2]!;
+
+  await conv.moveTo('Requested');
+  await expect(conv.badge('Requested')).toBeVisible();
+  await conv.moveTo('Accepted');
+  await expect(conv.badge('Accepted')).toBeVisible();
+
+  // Moving to Scheduled without a meeting is refused, and the page says why.
+  await conv.moveTo('Scheduled');
+  await expect(conv.alert).toContainText('Schedule the meeting first');
+  await expect(conv.badge('Accepted')).toBeVisible();
+
+  // The API refuses a move the state machine does not allow, with a reason.
+  const illegal = await request.post(`/api/conversations/${conversationId}/move`, {
+    data: { to: 'thanked' },
+  });
+  expect(illegal.status()).toBe(422);
+  const body = (await illegal.json()) as { error: { message: string } };
+  expect(body.error.message).toContain('cannot go from Accepted to Thanked');
+
+  // A 60-minute meeting is allowed, with advice to keep it shorter.
+  await conv.openScheduleForm();
+  await expect(conv.meeting.getByLabel('Duration (minutes)')).toHaveValue('30');
+  await conv.fillMeeting({
+    local: `${year + 1}-06-15T14:30`,
+    timeZone: 'Europe/Paris',
+    minutes: 60,
+    medium: 'Video call',
+    place: 'Video link in the invite',
+  });
+  await expect(conv.meeting.getByText('60 minutes is long for an informational interview')).toBeVisible();
+  await conv.submitMeeting();
+  await expect(conv.badge('Scheduled')).toBeVisible();
+  await expect(conv.meeting.getByRole('status')).toContainText('60 minutes is long');
+  await expect(conv.meeting).toContainText('(Europe/Paris)');
+  await expect(conv.meeting).toContainText('14:30');
+  await expect(conv.meeting).toContainText('60 minutes');
+
+  // A meeting in the future cannot be marked as held.
+  await conv.moveTo('Held');
+  await expect(conv.alert).toContainText('once it has started');
+  await expect(conv.badge('Scheduled')).toBeVisible();
+
+  // Once the meeting is in the past, it can.
+  await conv.openScheduleForm();
+  await conv.fillMeeting({ local: `${year - 1}-06-15T09:00`, timeZone: 'Europe/Paris', minutes: 30 });
+  await conv.submitMeeting();
+  await expect(conv.meeting).toContainText('09:00');
+  await conv.moveTo('Held');
+  await expect(conv.badge('Held')).toBeVisible();
+  await expect(conv.alert).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Status history' })).toContainText('Scheduled → Held');
+
+  // The conversation shows on the person's timeline and on the organization's page.
+  await page.getByRole('region', { name: 'With' }).getByRole('link', { name: personName }).click();
+  await expect(person.timeline.getByRole('link', { name: /: Held$/ })).toBeVisible();
+  await expect(
+    person.conversations.getByRole('link', { name: `Learn about a role with ${personName}` }),
+  ).toBeVisible();
+
+  await page.goto(`/organizations/${orgId}`);
+  const org = new OrganizationPage(page);
+  await expect(org.heading(orgName)).toBeVisible();
+  await expect(
+    org.conversationsSection.getByRole('link', { name: `Learn about a role with ${personName}` }),
+  ).toBeVisible();
+  await expect(org.timeline).toContainText('Held');
+});
+
+test('HTML in a note is shown as text and never runs', async ({ page, request }) => {
+  const id = unique();
+  const personId = await createPerson(request, { fullName: `Farid Haddad ${id}` });
+  const created = await request.post('/api/conversations', {
+    data: { type: 'explore_career', participantIds: [personId] },
+  });
+  expect(created.status()).toBe(201);
+  const { id: conversationId } = (await created.json()) as { id: string };
+
+  await page.goto(`/conversations/${conversationId}`);
+  const conv = new ConversationPage(page);
+  const text = 'Follow-up idea: <script>window.__pwned = 1</script> **bold**';
+  await conv.addNote(text);
+
+  const note = conv.notes.getByRole('listitem').filter({ hasText: 'Follow-up idea' });
+  await expect(note).toContainText('<script>window.__pwned = 1</script>');
+  await expect(note.locator('strong')).toHaveText('bold');
+  await expect(note.locator('script')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // The same note on the person's timeline is just as inert.
+  await page.goto(`/people/${personId}`);
+  const timeline = new PersonPage(page).timeline;
+  await expect(timeline).toContainText('<script>window.__pwned = 1</script>');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('conversations can be filtered by status', async ({ page, request }) => {
+  const id = unique();
+  const personId = await createPerson(request, { fullName: `Gita Rao ${id}` });
+  const created = await request.post('/api/conversations', {
+    data: { type: 'career_switch', participantIds: [personId], title: `Switch chat ${id}` },
+  });
+  expect(created.status()).toBe(201);
+
+  await page.goto('/conversations');
+  await page.getByRole('button', { name: 'Idea', exact: true }).click();
+  await expect(page).toHaveURL(/status=idea/);
+  await expect(page.getByRole('link', { name: `Switch chat ${id}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Idea', exact: true }).click();
+  await page.getByRole('button', { name: 'Held', exact: true }).click();
+  await expect(page.getByRole('link', { name: `Switch chat ${id}` })).toBeHidden();
+});

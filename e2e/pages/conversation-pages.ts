@@ -1,0 +1,87 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The form that plans a new conversation. */
+export class NewConversationPage {
+  readonly type: Locator;
+  readonly findPeople: Locator;
+  readonly chosen: Locator;
+
+  constructor(readonly page: Page) {
+    this.type = page.getByLabel('Type', { exact: true });
+    this.findPeople = page.getByLabel('Find people');
+    this.chosen = page.getByRole('list', { name: 'Chosen people' });
+  }
+
+  async choosePerson(name: string): Promise<void> {
+    await this.findPeople.fill(name);
+    await this.page.getByRole('checkbox', { name }).check();
+  }
+
+  async setGoal(n: number, text: string): Promise<void> {
+    await this.page.getByLabel(`Goal ${n}`, { exact: true }).fill(text);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Save as an idea' }).click();
+  }
+}
+
+export interface MeetingFields {
+  /** The value of the date-time input, e.g. "2030-06-15T14:30". */
+  local: string;
+  timeZone: string;
+  minutes: number;
+  medium?: string;
+  place?: string;
+}
+
+/** One conversation's page: status moves, the meeting and notes. */
+export class ConversationPage {
+  readonly status: Locator;
+  readonly meeting: Locator;
+  readonly notes: Locator;
+  readonly alert: Locator;
+
+  constructor(readonly page: Page) {
+    this.status = page.getByRole('region', { name: /^Status(?! history)/ });
+    this.meeting = page.getByRole('region', { name: 'Meeting' });
+    this.notes = page.getByRole('region', { name: 'Notes' });
+    this.alert = page.getByRole('alert');
+  }
+
+  heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  badge(label: string): Locator {
+    return this.status.getByRole('heading').getByText(label, { exact: true });
+  }
+
+  async moveTo(label: string): Promise<void> {
+    await this.status
+      .getByRole('group', { name: 'Move to' })
+      .getByRole('button', { name: label, exact: true })
+      .click();
+  }
+
+  async openScheduleForm(): Promise<void> {
+    await this.meeting.getByRole('button', { name: /^(Schedule the meeting|Reschedule)$/ }).click();
+  }
+
+  async fillMeeting(fields: MeetingFields): Promise<void> {
+    await this.meeting.getByLabel('Date and time').fill(fields.local);
+    await this.meeting.getByLabel('Time zone').fill(fields.timeZone);
+    await this.meeting.getByLabel('Duration (minutes)').fill(String(fields.minutes));
+    if (fields.medium) await this.meeting.getByLabel('Medium').selectOption({ label: fields.medium });
+    if (fields.place) await this.meeting.getByLabel('Place, link or phone number').fill(fields.place);
+  }
+
+  async submitMeeting(): Promise<void> {
+    await this.meeting.getByRole('button', { name: /^(Schedule|Save new time)$/ }).click();
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.notes.getByLabel('New note').fill(text);
+    await this.notes.getByRole('button', { name: 'Add note' }).click();
+  }
+}

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { createOrganization, createPerson, unique } from './api-helpers.js';
+import { OrganizationFormPage, OrganizationPage } from './pages/organization-pages.js';
+import { PersonFormPage } from './pages/person-form-page.js';
+import { PersonPage } from './pages/person-page.js';
+
+test('add an organization, then a person there, fixing a bad e-mail first', async ({ page }) => {
+  const id = unique();
+  const orgName = `Lumen Studios ${id}`;
+  const personName = `Ada Moreau ${id}`;
+
+  const orgForm = new OrganizationFormPage(page);
+  await orgForm.gotoNew();
+  await orgForm.add({ name: orgName, industry: 'Game design', location: 'Montréal' });
+  const orgPage = new OrganizationPage(page);
+  await expect(orgPage.heading(orgName)).toBeVisible();
+  await expect(orgPage.peopleSection).toContainText('Nobody yet');
+
+  await page.getByRole('link', { name: 'Add someone here' }).click();
+  const form = new PersonFormPage(page);
+  await expect(form.organization).toHaveValue(/.+/);
+  await form.fill({
+    name: personName,
+    title: 'Narrative Designer',
+    email: 'ada-at-example',
+    tags: 'games, writing',
+  });
+  await form.save();
+
+  await expect(form.errorFor(form.email)).toHaveText('E-mail is not an e-mail address');
+  await expect(form.email).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.email).toBeFocused();
+  await expect(page.getByRole('alert')).toContainText('Some fields need attention');
+  await expect(form.name).toHaveValue(personName);
+
+  await form.email.fill('ada@example.org');
+  await form.save();
+
+  const person = new PersonPage(page);
+  await expect(person.heading(personName)).toBeVisible();
+  await expect(person.details.getByRole('link', { name: orgName })).toBeVisible();
+  await expect(person.details).toContainText('ada@example.org');
+  await expect(person.details).toContainText('writing');
+
+  await person.details.getByRole('link', { name: orgName }).click();
+  await expect(orgPage.peopleSection.getByRole('link', { name: personName })).toBeVisible();
+});
+
+test('a new organization can be typed while adding a person', async ({ page }) => {
+  const id = unique();
+  const form = new PersonFormPage(page);
+  await form.gotoNew();
+  await form.save();
+  await expect(form.errorFor(form.name)).toHaveText('Name is required');
+
+  await form.fill({
+    name: `Ben Ortiz ${id}`,
+    newOrganization: `Harbor Analytics ${id}`,
+    timeZone: 'America/Chicago',
+  });
+  await form.save();
+  const person = new PersonPage(page);
+  await expect(person.heading(`Ben Ortiz ${id}`)).toBeVisible();
+  await expect(person.details.getByRole('link', { name: `Harbor Analytics ${id}` })).toBeVisible();
+  await expect(person.details).toContainText('America/Chicago');
+});
+
+test('an edit based on an old version keeps the typed values and offers the latest', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const personId = await createPerson(request, { fullName: `Chloé Martin ${id}`, title: 'Analyst' });
+  const form = new PersonFormPage(page);
+  await page.goto(`/people/${personId}/edit`);
+  await expect(form.title).toHaveValue('Analyst');
+
+  // Someone else saves first.
+  const patched = await request.patch(`/api/people/${personId}`, {
+    data: { title: 'Senior Analyst', version: 1 },
+  });
+  expect(patched.status()).toBe(200);
+
+  await form.title.fill('Lead Analyst');
+  await form.save();
+  const notice = page.getByRole('alert').filter({ hasText: 'changed elsewhere' });
+  await expect(notice).toBeVisible();
+  await expect(form.title).toHaveValue('Lead Analyst');
+
+  await notice.getByRole('button', { name: 'Reload latest' }).click();
+  await expect(form.title).toHaveValue('Senior Analyst');
+  await expect(notice).toBeHidden();
+
+  await form.title.fill('Lead Analyst');
+  await form.save();
+  await expect(new PersonPage(page).details).toContainText('Lead Analyst');
+});
+
+test('deleting a person asks first', async ({ page, request }) => {
+  const id = unique();
+  const orgId = await createOrganization(request, `Delete Test Org ${id}`);
+  const personId = await createPerson(request, { fullName: `Dana Kim ${id}`, organizationId: orgId });
+  await page.goto(`/people/${personId}`);
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: `Delete Dana Kim ${id}?` });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1, name: `Dana Kim ${id}` })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Delete person' }).click();
+  await expect(page).toHaveURL(/\/people$/);
+  const gone = await request.get(`/api/people/${personId}`);
+  expect(gone.status()).toBe(404);
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Every run starts from an empty workspace in a fresh data folder.
+const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+
+export default defineConfig({
+  testDir: 'e2e',
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4399',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    // The welcome screen only shows in an empty workspace, so it runs before anything adds data;
+    // the screenshot follows it, while the workspace holds only the sample.
+    { name: 'first-run', testMatch: ['first-run.spec.ts', 'screenshot.spec.ts'] },
+    {
+      name: 'journeys',
+      testIgnore: ['first-run.spec.ts', 'screenshot.spec.ts'],
+      dependencies: ['first-run'],
+    },
+  ],
+  webServer: {
+    command: `node dist/cli/main.js serve --port 4399 --data ${dataDir}`,
+    url: 'http://127.0.0.1:4399/api/workspace',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});

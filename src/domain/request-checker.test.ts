@@ -1,0 +1,375 @@
+import { describe, expect, it } from 'vitest';
+import { checkRequest, countWords, type Finding, type FindingRule } from './request-checker.js';
+import { BUILT_IN_TEMPLATES, renderTemplate } from './templates.js';
+
+const rules = (findings: Finding[]): FindingRule[] => findings.map((f) => f.rule);
+const find = (findings: Finding[], rule: FindingRule): Finding | undefined =>
+  findings.find((f) => f.rule === rule);
+
+const GOOD = `Hi Jonas,
+
+Priya Shah suggested I reach out to you. Your move from consulting into product at Northwind is the path I hope to follow, and I would love to hear how you see the field. Would you have 20–30 minutes for a call in the next few weeks, whenever it suits you?
+
+Best,
+Ana Costa
+ana@example.com | +1 555 0100`;
+
+/** Repeats a filler sentence until the body is about `words` words long. */
+function padded(words: number): string {
+  const opener = 'Priya suggested I write to you. Would you have 20 minutes for a call?';
+  const filler = Array.from({ length: words - countWords(opener) }, () => 'you').join(' ');
+  return `${opener} ${filler}.`;
+}
+
+describe('countWords', () => {
+  it('counts words as a reader sees them', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('   \n ')).toBe(0);
+    expect(countWords('Hello there')).toBe(2);
+    expect(countWords('20–30 minutes, a follow-up — nothing more.')).toBe(6);
+    expect(countWords("I'm  glad\tyou're\nhere")).toBe(4);
+    expect(countWords('Café São Paulo')).toBe(3);
+  });
+});
+
+describe('checkRequest', () => {
+  it('finds nothing to say about a good request', () => {
+    const result = checkRequest(GOOD, { connectionHints: ['Priya Shah'] });
+    expect(result.findings).toEqual([]);
+    expect(result.wordCount).toBe(51);
+  });
+
+  it('leaves the greeting and the signature out of the word count', () => {
+    const body = 'Priya suggested I write. Would you have 20 minutes?';
+    expect(checkRequest(body).wordCount).toBe(9);
+    expect(
+      checkRequest(`Hi Jonas,\n\n${body}\n\nBest,\nAna Costa\nProduct analyst\nana@example.com`).wordCount,
+    ).toBe(9);
+    expect(checkRequest(`Dear Dr. Weber,\n${body}\nKind regards,\nAna`).wordCount).toBe(9);
+    expect(checkRequest(`Hello!\n${body}\nThanks, Ana`).wordCount).toBe(9);
+    expect(checkRequest(`Good morning Jonas,\n${body}\n\nThank you!\nAna`).wordCount).toBe(9);
+  });
+
+  it('strips a greeting that shares its line with the message', () => {
+    const result = checkRequest('Hi Jonas, Priya suggested I write. Would you have 20 minutes?');
+    expect(result.wordCount).toBe(9);
+    expect(rules(result.findings)).toEqual([]);
+  });
+
+  it('keeps a "thank you" sentence that is part of the message', () => {
+    const text =
+      'Priya suggested I write. Would you have 20 minutes?\nThank you for considering it.\n\nBest,\nAna';
+    expect(checkRequest(text).wordCount).toBe(14);
+  });
+
+  describe('length', () => {
+    it('is fine at exactly the limit', () => {
+      const result = checkRequest(padded(75));
+      expect(result.wordCount).toBe(75);
+      expect(find(result.findings, 'length')).toBeUndefined();
+    });
+
+    it('warns above 75 words', () => {
+      const result = checkRequest(padded(76));
+      expect(find(result.findings, 'length')).toMatchObject({ severity: 'warning' });
+      expect(find(result.findings, 'length')?.message).toMatch(/76 words/);
+    });
+
+    it('warns strongly above 100 words', () => {
+      const result = checkRequest(padded(101));
+      expect(find(result.findings, 'length')).toMatchObject({ severity: 'strong' });
+      expect(checkRequest(padded(100)).findings.find((f) => f.rule === 'length')?.severity).toBe('warning');
+    });
+
+    it('uses configured limits', () => {
+      expect(find(checkRequest(padded(60), { warnAbove: 50 }).findings, 'length')?.severity).toBe('warning');
+      expect(
+        find(checkRequest(padded(60), { warnAbove: 40, strongAbove: 55 }).findings, 'length')?.severity,
+      ).toBe('strong');
+      expect(
+        find(checkRequest(padded(90), { warnAbove: 120, strongAbove: 150 }).findings, 'length'),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('job ask', () => {
+    const asks = [
+      'Are you hiring at the moment?',
+      'Is your team hiring for analysts?',
+      'Is Northwind currently hiring?',
+      'I saw that you are hiring and wanted to reach out.',
+      "If you're hiring, I would be a great fit.",
+      'Do you know of any openings on your team?',
+      'Are there any job openings for someone like me?',
+      'I am looking for a job in product.',
+      'I am hoping to land a role at Northwind.',
+      'Do you have a position for a junior analyst?',
+      'I would love an internship this summer.',
+      'Please consider me for the analyst opening.',
+      'I would love to be considered for the next opening.',
+      'Could you refer me for the analyst job?',
+      'Would you be able to refer me?',
+      'Any vacancies in your department?',
+      'Are there open roles in your group?',
+      'Could you pass along my resume to the hiring manager?',
+      'Maybe you could hire me?',
+      'I would love to join your team.',
+      'Do you know of any job opportunities there?',
+    ];
+    it.each(asks)('flags "%s" as strong, with the sentence as excerpt', (sentence) => {
+      const text = `Priya suggested I write to you. ${sentence} Would you have 20 minutes for a call?`;
+      const finding = find(checkRequest(text).findings, 'job_ask');
+      expect(finding).toMatchObject({ severity: 'strong', excerpt: sentence });
+      expect(finding?.message).toMatch(/job/);
+    });
+
+    const fine = [
+      'I would love to hear about your role and how it has changed.',
+      'What does a typical week in your role look like?',
+      'How did you get a job at Northwind after consulting?',
+      'How long have you been in a position like yours?',
+      'What is the hiring process like for product teams?',
+      'Is hiring for data roles very different from product?',
+      'How does the hiring manager work with the team?',
+      'Would you be in a position to share what surprised you most?',
+      'What is it like to work on your team?',
+      'Priya referred me to you.',
+      'Could you refer me to someone else I should talk to?',
+      'In your current position, what skills matter most?',
+      'How is hiring for data roles done at Northwind?',
+      'Since you took a position in Berlin, what changed?',
+      "Now that you're in a position to hire, what do you look for?",
+      'What made you choose a job in product?',
+      'Once you landed a job there, what surprised you?',
+    ];
+    it.each(fine)('does not flag "%s"', (sentence) => {
+      const text = `Priya suggested I write to you. ${sentence} Would you have 20 minutes for a call?`;
+      expect(find(checkRequest(text).findings, 'job_ask')).toBeUndefined();
+    });
+
+    it('reports each offending sentence once and shortens long excerpts', () => {
+      const long = `Are you hiring ${'really '.repeat(40)}soon?`;
+      const text = `Priya suggested I write. Are you hiring, or do you have any openings? ${long} Would you have 20 minutes?`;
+      const found = checkRequest(text).findings.filter((f) => f.rule === 'job_ask');
+      expect(found).toHaveLength(2);
+      expect(found[1]?.excerpt?.length).toBeLessThanOrEqual(140);
+      expect(found[1]?.excerpt?.endsWith('…')).toBe(true);
+    });
+  });
+
+  describe('connection first', () => {
+    it('passes when a given hint is in the first sentence, whatever the case or accents', () => {
+      const text =
+        'As a fellow Universite de Montreal grad, I found you in the directory. Would you have 20 minutes?';
+      expect(
+        find(
+          checkRequest(text, { connectionHints: ['Université de Montréal'] }).findings,
+          'connection_first',
+        ),
+      ).toBeUndefined();
+    });
+
+    it('warns when the hints only come later, and names them', () => {
+      const text =
+        'I am exploring product roles. Priya Shah suggested I write to you. Would you have 20 minutes?';
+      const finding = find(
+        checkRequest(text, { connectionHints: ['Priya Shah', 'Leeds'] }).findings,
+        'connection_first',
+      );
+      expect(finding).toMatchObject({ severity: 'warning', excerpt: 'I am exploring product roles.' });
+      expect(finding?.message).toMatch(/Priya Shah or Leeds/);
+    });
+
+    it('ignores blank hints and falls back to the built-in cues', () => {
+      const text = 'We met at the climate meetup last week. Would you have 20 minutes for a call?';
+      expect(
+        find(checkRequest(text, { connectionHints: ['  '] }).findings, 'connection_first'),
+      ).toBeUndefined();
+    });
+
+    it.each([
+      'Priya referred me to you.',
+      'Priya suggested I get in touch.',
+      'As a fellow Leeds graduate, I wanted to write.',
+      'I found you through the alumni network.',
+      'We met at the Climate Week panel.',
+      'Our mutual friend Tom gave me your name.',
+      'Jonas recommended that I contact you.',
+      'Priya introduced us last month.',
+      'Your talk at ProductCon stuck with me.',
+    ])('recognizes the connection in "%s"', (opening) => {
+      const text = `${opening} Would you have 20 minutes for a call?`;
+      expect(find(checkRequest(text).findings, 'connection_first')).toBeUndefined();
+    });
+
+    it('warns when the first sentence has no connection', () => {
+      const text = 'My name is Ana and I work in logistics. Priya referred me. Would you have 20 minutes?';
+      expect(find(checkRequest(text).findings, 'connection_first')).toMatchObject({
+        severity: 'warning',
+        excerpt: 'My name is Ana and I work in logistics.',
+      });
+    });
+
+    it('does not end the first sentence at a title like "Dr."', () => {
+      const text =
+        'I heard Dr. Weber mention you at the meetup, and she suggested I write. Would you have 20 minutes?';
+      expect(find(checkRequest(text).findings, 'connection_first')).toBeUndefined();
+    });
+
+    it('judges the first sentence after the greeting, not the greeting itself', () => {
+      const text = 'Dear fellow alum,\nI work in logistics. Would you have 20 minutes for a call?';
+      expect(find(checkRequest(text).findings, 'connection_first')).toBeDefined();
+    });
+  });
+
+  describe('question', () => {
+    it('warns when there is no question mark', () => {
+      const text = 'Priya suggested I write to you. It would be great to talk for 20 minutes.';
+      expect(find(checkRequest(text).findings, 'question')).toMatchObject({ severity: 'warning' });
+    });
+
+    it('is satisfied by any question mark', () => {
+      expect(find(checkRequest(GOOD).findings, 'question')).toBeUndefined();
+    });
+  });
+
+  describe('about them', () => {
+    it('warns when first-person words outnumber second-person words', () => {
+      const text =
+        "Priya suggested I write. I'm a logistics analyst and I've spent my career in data; my goal is product. Would you have 20 minutes?";
+      const finding = find(checkRequest(text).findings, 'about_them');
+      expect(finding).toMatchObject({ severity: 'warning' });
+      expect(finding?.message).toMatch(/: 5\)/);
+      expect(finding?.message).toMatch(/: 1\)/);
+    });
+
+    it('treats curly apostrophes like straight ones', () => {
+      const text = 'Priya suggested I write. I’m curious and I’ve read a lot. Would you have 20 minutes?';
+      expect(find(checkRequest(text).findings, 'about_them')?.message).toMatch(/: 3\)/);
+    });
+
+    it('is fine when the two are equal or the draft leans toward them', () => {
+      const text = 'Priya suggested I write to you. Would you have 20 minutes?';
+      expect(find(checkRequest(text).findings, 'about_them')).toBeUndefined();
+    });
+  });
+
+  describe('duration ask', () => {
+    it.each([
+      'Could we talk for 20 minutes?',
+      'Would 20–30 minutes work?',
+      'Would 20-30 min work for you?',
+      'Do you have 15 minutes?',
+      'Could we do a 20-minute call?',
+      'Would half an hour suit you?',
+      'Could we have a quick call?',
+      'Are you up for a brief chat?',
+      'Could we talk 20 or 30 minutes?',
+    ])('accepts "%s"', (ask) => {
+      expect(find(checkRequest(`Priya suggested I write. ${ask}`).findings, 'duration_ask')).toBeUndefined();
+    });
+
+    it('suggests a concrete ask when none is given', () => {
+      const finding = find(checkRequest('Priya suggested I write. Could we talk?').findings, 'duration_ask');
+      expect(finding).toMatchObject({ severity: 'info' });
+      expect(finding?.message).toMatch(/20–30 minutes/);
+    });
+
+    it('suggests a shorter ask when only a long one is given', () => {
+      const hour = find(
+        checkRequest('Priya suggested I write. Could we meet for an hour?').findings,
+        'duration_ask',
+      );
+      expect(hour).toMatchObject({ severity: 'info', excerpt: 'an hour' });
+      const sixty = find(
+        checkRequest('Priya suggested I write. Do you have 60 minutes?').findings,
+        'duration_ask',
+      );
+      expect(sixty).toMatchObject({ severity: 'info', excerpt: '60 minutes' });
+      expect(
+        find(checkRequest('Priya suggested I write. Do you have 45 minutes?').findings, 'duration_ask'),
+      ).toBeUndefined();
+    });
+  });
+
+  it('explains every problem of a bad draft, most important first', () => {
+    const bad = `Hello,
+
+My name is Ana Costa and I am a data analyst with four years of experience in logistics. I am writing because I am looking for a job in product management and I think my skills would be a great fit for your company. I have attached my resume. I have worked with SQL, Python and Tableau, and I led a project that saved my team many hours every month. I am a fast learner and I am passionate about climate tech. Are you hiring? I look forward to hearing from you.
+
+Sincerely,
+Ana`;
+    const result = checkRequest(bad);
+    expect(result.wordCount).toBeGreaterThan(75);
+    expect(rules(result.findings)).toEqual([
+      'length',
+      'job_ask',
+      'job_ask',
+      'connection_first',
+      'about_them',
+      'duration_ask',
+    ]);
+    expect(result.findings.every((f) => f.message.length > 20)).toBe(true);
+  });
+
+  it('handles an empty draft without crashing', () => {
+    const result = checkRequest('');
+    expect(result.wordCount).toBe(0);
+    expect(rules(result.findings)).toEqual(['connection_first', 'question', 'duration_ask']);
+    expect(find(result.findings, 'connection_first')?.excerpt).toBeUndefined();
+  });
+});
+
+describe('built-in request templates', () => {
+  const sample = {
+    firstName: 'Jonas',
+    fullName: 'Jonas Weber',
+    organization: 'Northwind Energy',
+    referrer: 'Priya Shah',
+    school: 'University of Leeds',
+    interestNarrow: 'how the product team at Northwind plans its roadmap',
+    interestBroad: 'product management in climate tech',
+    myName: 'Ana Costa',
+    myBackground: 'logistics data analysis',
+  };
+  const requests = ['referred', 'alumni', 'cold_shared_interest', 'after_rejection'];
+  const hints: Record<string, string[] | undefined> = {
+    referred: [sample.referrer],
+    alumni: [sample.school],
+  };
+
+  it.each(requests)('%s renders with every field and passes the checks', (key) => {
+    const template = BUILT_IN_TEMPLATES.find((t) => t.key === key);
+    expect(template).toBeDefined();
+    const body = renderTemplate(template!.body, sample);
+    const subject = renderTemplate(template!.subject, sample);
+    expect(body.missing).toEqual([]);
+    expect(subject.missing).toEqual([]);
+    const result = checkRequest(body.text, { connectionHints: hints[key] ?? [] });
+    expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(result.findings).toEqual([]);
+    expect(result.wordCount).toBeLessThan(75);
+  });
+
+  it.each(requests)('%s still passes without connection hints', (key) => {
+    const template = BUILT_IN_TEMPLATES.find((t) => t.key === key)!;
+    const result = checkRequest(renderTemplate(template.body, sample).text);
+    expect(result.findings).toEqual([]);
+  });
+
+  it('the follow-up never asks for a job and names a short ask', () => {
+    const template = BUILT_IN_TEMPLATES.find((t) => t.kind === 'follow_up')!;
+    const result = checkRequest(renderTemplate(template.body, sample).text);
+    expect(rules(result.findings)).not.toContain('job_ask');
+    expect(rules(result.findings)).not.toContain('duration_ask');
+    expect(rules(result.findings)).not.toContain('question');
+    expect(rules(result.findings)).not.toContain('about_them');
+  });
+
+  it('no built-in template asks for a job', () => {
+    for (const template of BUILT_IN_TEMPLATES) {
+      const text = renderTemplate(`${template.subject}\n${template.body}`, sample).text;
+      expect(find(checkRequest(text).findings, 'job_ask'), template.key).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,301 @@
+import { LONG_MEETING_WARNING_MINUTES } from './meeting-rules.js';
+
+/**
+ * Checks a draft request (email or LinkedIn message) against the request rules of method.md
+ * section 3 and explains each finding. This is advice: nothing here stops a user from sending.
+ */
+
+export type FindingRule =
+  | 'length'
+  | 'job_ask'
+  | 'connection_first'
+  | 'question'
+  | 'about_them'
+  | 'duration_ask';
+
+export interface Finding {
+  rule: FindingRule;
+  severity: 'info' | 'warning' | 'strong';
+  message: string;
+  /** The part of the draft the finding is about, when there is one. */
+  excerpt?: string;
+}
+
+export interface CheckOptions {
+  /** Word count above which the draft gets a warning (default 75). */
+  warnAbove?: number;
+  /** Word count above which the warning becomes strong (default 100). */
+  strongAbove?: number;
+  /** What links the user to the reader: a referrer's name, a school, a shared employer… */
+  connectionHints?: string[];
+}
+
+export const REQUEST_WARN_WORDS = 75;
+export const REQUEST_STRONG_WORDS = 100;
+
+/** Counts words the way a reader sees them: "20–30" and "follow-up" are one word, a lone dash none. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+}
+
+const GREETING = /^(?:hi|hello|hey|dear|hiya|greetings|good\s+(?:morning|afternoon|evening))\b/i;
+/** A sign-off line: "Best," or "Thanks, Ana" — but not "Thank you for your time." */
+const SIGN_OFF =
+  /^(?:best|best\s+wishes|best\s+regards|all\s+the\s+best|kind\s+regards|warm\s+regards|warmest\s+regards|regards|many\s+thanks|thanks|thanks\s+again|thanks\s+so\s+much|thank\s+you|thank\s+you\s+so\s+much|with\s+thanks|cheers|sincerely|yours\s+sincerely|yours\s+truly|warmly|respectfully|talk\s+soon)\s*(?:[.!]|,[\p{L}.' -]{0,40})?$/iu;
+
+/**
+ * The part of the draft the rules are about: without the "Hi Jonas," line and without the sign-off
+ * and signature, which would otherwise count as words and as the "first sentence".
+ */
+function messageBody(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first >= 0) {
+    const line = lines[first]!.trim();
+    if (GREETING.test(line)) {
+      // "Hi Jonas," on its own line, or "Hi Jonas, I'm…" with the message on the same line.
+      const sameLine = /^[^,:!\n]{0,40}[,:!]\s*(.*)$/.exec(line);
+      if (sameLine) lines[first] = sameLine[1] ?? '';
+      else if (line.split(/\s+/).length <= 4) lines[first] = '';
+    }
+  }
+  // The last sign-off line wins, so a "Thank you!" inside the message does not cut it short.
+  for (let i = lines.length - 1; i > first; i--) {
+    if (SIGN_OFF.test(lines[i]!.trim())) {
+      lines.length = i;
+      break;
+    }
+  }
+  return lines.join('\n').trim();
+}
+
+/**
+ * Sentences of the body, split on end punctuation and on line breaks. Titles like "Dr." do not
+ * end a sentence, so "Dr. Weber suggested I write" stays one first sentence.
+ */
+function sentences(body: string): string[] {
+  return body
+    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|sr|jr|st|vs|e\.g|i\.e))[.!?])\s+|\n+/i)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function shorten(text: string, max = 140): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** Words after "hiring" that make it a question about how hiring works, not an ask. */
+const NOT_AN_ASK_AFTER_HIRING = String.raw`(?!\s+(?:process|processes|manager|managers|team|teams|practices|committee|decisions?|timeline|criteria|side|works|like|looks?))`;
+
+/**
+ * Phrases that ask for employment rather than advice. "Your role" or "how you got a job there"
+ * are questions about the reader and are fine; only asking FOR a job is flagged.
+ */
+const JOB_ASK_PATTERNS: readonly RegExp[] = [
+  String.raw`\b(?:are|is)\s+(?:you|your\s+[\w-]+|[\w&.-]+)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
+  String.raw`\byou(?:'re|’re|\s+are)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
+  // "The team is hiring", but not "Is hiring…?" or "How is hiring…?", which ask how hiring works.
+  String.raw`\b(?!(?:how|what|why|when|where)\b)[\w-]+\s+(?:is|are)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
+  String.raw`\b(?:currently|still)\s+hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
+  String.raw`\bhir(?:e|ing)\s+me\b`,
+  String.raw`\b(?:job|any|open|available|upcoming)\s+(?:job\s+)?(?:openings?|positions?|vacanc(?:y|ies)|jobs?)\b`,
+  String.raw`\b(?:any|open|available|upcoming)\s+roles?\b`,
+  String.raw`\bvacanc(?:y|ies)\b`,
+  String.raw`\b(?:job|employment)\s+opportunit(?:y|ies)\b`,
+  String.raw`\b(?:looking\s+for|seeking|searching\s+for|in\s+search\s+of|hoping\s+for|apply(?:ing)?\s+for|land|find|get|got|found|landed|offer\s+me)\s+(?:a|an|any|some)\s+(?:new\s+)?(?:job|position|role|internship|opening|vacancy|employment|work)\b(?!\s+like\s+yours)`,
+  String.raw`\b(?:a|an)\s+(?:new\s+)?(?:job|position|internship|opening)\b(?!\s+(?:like\s+yours|to)\b)`,
+  String.raw`\bconsider(?:ing|ed)?\s+me\s+for\b`,
+  String.raw`\bbe\s+considered\s+for\b`,
+  String.raw`\brefer\s+me\b(?!\s+to\s+(?:someone|anyone|others|other\s+people|people|a\s+colleague|colleagues)\b)`,
+  String.raw`\b(?:a|your)\s+referral\b`,
+  String.raw`\b(?:pass|forward|send)\s+(?:along\s+|on\s+)?my\s+(?:resume|résumé|cv)\b`,
+  String.raw`\bput\s+in\s+a\s+good\s+word\b`,
+  String.raw`\b(?:join\s+your\s+team|(?:a\s+)?(?:spot|place)\s+on\s+your\s+team)\b`,
+].map((source) => new RegExp(source, 'gi'));
+
+/**
+ * "How did you get a job there?" or "since you took a position in Berlin" is about the reader's
+ * own path, so a job phrase right after "you" plus a verb of their history is fine. "Could you
+ * refer me" or "do you have a position" are asks, so the verb list is deliberately narrow.
+ */
+const THEIR_PATH_BEFORE =
+  /\byou(?:'re|’re|'ve|’ve)?\s+(?:\w+ly\s+)?(?:got|get|found|find|landed|land|took|take|started|start|began|begin|chose|choose|accepted|accept|left|leave|held|hold|been|were|are|applied|apply|searched|search|looked|look|moved|move|went|go|secured|secure|picked|pick|came|come|switched|switch)(?:\s+(?:in|into|to|for|from|out\s+of))?\s+$/i;
+
+const THEIR_PATH_VERB = /^(?:land|find|get|got|found|landed)\b/i;
+
+function isAboutThem(sentence: string, match: RegExpMatchArray): boolean {
+  const before = sentence.slice(0, match.index);
+  if (THEIR_PATH_BEFORE.test(before) || /\byou(?:'re|’re)\s+in\s+$/i.test(before)) return true;
+  // The verb can be part of the match itself: "how did you | get a job".
+  return THEIR_PATH_VERB.test(match[0]) && /\byou(?:'ve|’ve)?\s+(?:\w+ly\s+)?$/i.test(before);
+}
+
+function jobAskFindings(parts: string[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const sentence of parts) {
+    const hit = JOB_ASK_PATTERNS.some((pattern) =>
+      [...sentence.matchAll(pattern)].some((match) => !isAboutThem(sentence, match)),
+    );
+    if (hit) {
+      findings.push({
+        rule: 'job_ask',
+        severity: 'strong',
+        message:
+          'This reads as a request for a job. People gladly share advice, but a job ask puts them on the spot and often ends the conversation before it starts. Ask for their insight instead — openings tend to come up on their own once they know you.',
+        excerpt: shorten(sentence),
+      });
+    }
+  }
+  return findings;
+}
+
+const CONNECTION_CUES =
+  /\b(?:referred|refer(?:red)?\s+me|suggested\s+(?:that\s+)?(?:i|we)|fellow|alum|alumn(?:a|ae|i|us)|we\s+met|met\s+(?:you|at)|recommended|mutual|introduced|introduction|classmates?|former\s+colleagues?|we\s+both|both\s+(?:studied|worked|went)|also\s+(?:studied|worked|went)|same\s+(?:school|program|team|company)|gave\s+me\s+your\s+name|told\s+me|mentioned\s+you|pointed\s+me|we\s+share|shared\s+interest|your\s+(?:work|talk|article|post|panel|podcast|presentation|paper|book|newsletter|interview|session))\b/i;
+
+function normalizeForMatch(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
+}
+
+function connectionFinding(firstSentence: string, hints: readonly string[]): Finding | null {
+  const usable = hints.map((h) => h.trim()).filter((h) => h !== '');
+  if (usable.length > 0) {
+    const sentence = normalizeForMatch(firstSentence);
+    if (usable.some((hint) => sentence.includes(normalizeForMatch(hint)))) return null;
+    const examples = usable.slice(0, 2).join(' or ');
+    return {
+      rule: 'connection_first',
+      severity: 'warning',
+      message: `Lead with what connects you: mention ${examples} in the first sentence. A shared link is the main reason a busy stranger reads on.`,
+      ...(firstSentence ? { excerpt: shorten(firstSentence) } : {}),
+    };
+  }
+  if (CONNECTION_CUES.test(firstSentence)) return null;
+  return {
+    rule: 'connection_first',
+    severity: 'warning',
+    message:
+      'Open with your connection — who suggested you write, the school you share, where you met, or the work of theirs that caught your eye. A shared link is the main reason a busy stranger reads on.',
+    ...(firstSentence ? { excerpt: shorten(firstSentence) } : {}),
+  };
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'mine', 'myself', "i'm", "i've", "i'd", "i'll"]);
+const SECOND_PERSON = new Set(['you', 'your', 'yours', 'yourself', "you're", "you've", "you'd", "you'll"]);
+
+function personCounts(body: string): { first: number; second: number } {
+  let first = 0;
+  let second = 0;
+  const words =
+    body
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}']+/gu) ?? [];
+  for (const raw of words) {
+    const word = raw.replace(/^'+|'+$/g, '');
+    if (FIRST_PERSON.has(word)) first += 1;
+    else if (SECOND_PERSON.has(word)) second += 1;
+  }
+  return { first, second };
+}
+
+/** Ways of naming a small, concrete amount of time. */
+const DURATION_ASK = new RegExp(
+  [
+    String.raw`\b\d{1,2}\s*(?:[-–—]|to|or)\s*\d{1,2}[\s-]*(?:min|mins|minutes?)\b`,
+    String.raw`\b\d{1,3}[\s-]*(?:min|mins|minutes?)\b`,
+    String.raw`\b\d{1,2}\s*[-–—]\s*\d{1,2}\b`,
+    String.raw`\bhalf\s+an\s+hour\b`,
+    String.raw`\bhalf[\s-]hour\b`,
+    String.raw`\b(?:quick|brief|short)\s+(?:phone\s+|video\s+|zoom\s+)?(?:call|chat|conversation|coffee|meeting)\b`,
+    String.raw`\b(?:an|one|1|two|2)\s+hours?\b`,
+  ].join('|'),
+  'gi',
+);
+
+function isLongAsk(phrase: string, warnAbove: number): boolean {
+  if (/hour/i.test(phrase)) return !/half/i.test(phrase);
+  const numbers = phrase.match(/\d+/g)?.map(Number) ?? [];
+  return /min/i.test(phrase) && Math.max(...numbers) > warnAbove;
+}
+
+function durationFinding(body: string): Finding | null {
+  const asks = [...body.matchAll(DURATION_ASK)].map((m) => m[0]);
+  if (asks.length === 0) {
+    return {
+      rule: 'duration_ask',
+      severity: 'info',
+      message:
+        'Make the ask concrete and small, such as "20–30 minutes by phone or over coffee, whenever suits you". A clear, short request is easy to say yes to.',
+    };
+  }
+  // A long ask only matters when nothing in the draft names a short one.
+  const long = asks.filter((phrase) => isLongAsk(phrase, LONG_MEETING_WARNING_MINUTES));
+  if (long.length === asks.length) {
+    return {
+      rule: 'duration_ask',
+      severity: 'info',
+      message:
+        'That is a lot of time to ask of someone for a first conversation. Ask for 20–30 minutes: it is easier to agree to, and they can always offer more.',
+      excerpt: long[0]!,
+    };
+  }
+  return null;
+}
+
+/**
+ * Checks a draft request and explains each finding, most important rules first. The greeting line
+ * and the signature are left out of the word count and of the "first sentence".
+ */
+export function checkRequest(
+  text: string,
+  opts: CheckOptions = {},
+): { wordCount: number; findings: Finding[] } {
+  const warnAbove = opts.warnAbove ?? REQUEST_WARN_WORDS;
+  const strongAbove = opts.strongAbove ?? REQUEST_STRONG_WORDS;
+  const body = messageBody(text);
+  const parts = sentences(body);
+  const wordCount = countWords(body);
+  const findings: Finding[] = [];
+
+  if (wordCount > strongAbove) {
+    findings.push({
+      rule: 'length',
+      severity: 'strong',
+      message: `At ${wordCount} words this is likely to be skimmed or saved for "later". Cut it to ${warnAbove} words or fewer: keep the connection, one line about you and your question.`,
+    });
+  } else if (wordCount > warnAbove) {
+    findings.push({
+      rule: 'length',
+      severity: 'warning',
+      message: `${wordCount} words — a little long. Aim for ${warnAbove} or fewer so it can be read in a few seconds on a phone.`,
+    });
+  }
+
+  findings.push(...jobAskFindings(parts));
+
+  const connection = connectionFinding(parts[0] ?? '', opts.connectionHints ?? []);
+  if (connection) findings.push(connection);
+
+  if (!body.includes('?')) {
+    findings.push({
+      rule: 'question',
+      severity: 'warning',
+      message:
+        'Phrase your ask as a question ending in "?", such as "Would you have 20 minutes for a call?". A question invites a reply; a statement is easy to leave unanswered.',
+    });
+  }
+
+  const { first, second } = personCounts(body);
+  if (first > second) {
+    findings.push({
+      rule: 'about_them',
+      severity: 'warning',
+      message: `The draft talks about you (I, me, my: ${first}) more than about them (you, your: ${second}). Turn a sentence or two toward them — their path, their team, their view.`,
+    });
+  }
+
+  const duration = durationFinding(body);
+  if (duration) findings.push(duration);
+
+  return { wordCount, findings };
+}

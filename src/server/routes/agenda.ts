@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AGENDA_KINDS, todayAgenda } from '../../services/agenda.js';
+import { answerReminder } from '../../services/reminders.js';
+import { router } from '../env.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const tags = ['Today'];
+
+const AgendaItem = z
+  .object({
+    key: z.string(),
+    kind: z.enum(AGENDA_KINDS),
+    title: z.string(),
+    detail: z.string(),
+    dueDate: z.string(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    personId: z.string().nullable(),
+    conversationId: z.string().nullable(),
+    taskId: z.string().nullable(),
+  })
+  .openapi('AgendaItem');
+
+const Answer = z
+  .object({
+    key: z.string().min(3).max(300),
+    action: z.enum(['done', 'snooze', 'dismiss', 'reopen']),
+    until: z.iso
+      .datetime({ offset: true, error: 'must be a date and time like 2026-12-01T09:00:00Z' })
+      .transform((s) => new Date(s))
+      .optional(),
+  })
+  .openapi('AgendaAnswer');
+
+export const agendaRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'Everything due or overdue today, across all rules',
+      responses: {
+        200: json(
+          z.object({ today: z.string(), timeZone: z.string(), items: z.array(AgendaItem) }),
+          'Agenda',
+        ),
+      },
+    }),
+    async (c) => c.json(serialize(await todayAgenda(c.var.ctx)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/answer',
+      tags,
+      summary: 'Mark an item done, snooze it (default one day) or dismiss it',
+      request: body(Answer),
+      responses: { 204: { description: 'Remembered' }, ...errors(400) },
+    }),
+    async (c) => {
+      await answerReminder({ ...c.var.ctx, ...c.req.valid('json') });
+      return c.body(null, 204);
+    },
+  );

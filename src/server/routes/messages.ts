@@ -1,0 +1,53 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CONVERSATION_STATUSES } from '../../domain/vocab.js';
+import { deleteMessage, listMessages, logMessage } from '../../services/messages.js';
+import { router } from '../env.js';
+import { IdParam, Message, MessageInput, MessagesQuery } from '../schemas.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const tags = ['Messages'];
+
+export const messageRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'The message log, newest first',
+      request: { query: MessagesQuery },
+      responses: { 200: json(z.array(Message), 'Messages'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await listMessages({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Log a message sent or received (may move the conversation forward)',
+      request: body(MessageInput),
+      responses: {
+        201: json(
+          z.object({ message: Message, statusChangedTo: z.enum(CONVERSATION_STATUSES).nullable() }),
+          'Logged',
+        ),
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => c.json(serialize(await logMessage({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Delete a mistaken log entry',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      await deleteMessage({ ...c.var.ctx, id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,143 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { conversationParticipants, messages } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../domain/vocab.js';
+import { type Ctx, inTransaction } from './context.js';
+import { applyStatus, getConversation } from './conversations.js';
+import { assertPersonInWorkspace, touchPeople } from './people.js';
+
+export type Message = typeof messages.$inferSelect;
+
+export interface MessageInput {
+  personId: string;
+  conversationId?: string | null;
+  channel: Channel;
+  direction: Direction;
+  purpose: MessagePurpose;
+  at?: Date;
+  subject?: string | null;
+  body?: string;
+  templateId?: string | null;
+}
+
+/** What logging a message means for the conversation's status, if anything. */
+function statusEffect(
+  status: ConversationStatus,
+  m: Pick<MessageInput, 'direction' | 'purpose'>,
+): ConversationStatus | null {
+  if (m.direction === 'out' && m.purpose === 'request' && status === 'idea') return 'requested';
+  if (m.direction === 'in' && m.purpose === 'decline' && (status === 'requested' || status === 'no_reply')) {
+    return 'declined';
+  }
+  // Any other answer to a pending request means yes: the next step is scheduling.
+  if (m.direction === 'in' && (status === 'requested' || status === 'no_reply')) return 'accepted';
+  return null;
+}
+
+/** After a thank-you, the conversation is Thanked once every participant has one. */
+async function everyoneThanked(ctx: Ctx, conversationId: string, since: Date): Promise<boolean> {
+  const rows = await ctx.db
+    .select({
+      personId: conversationParticipants.personId,
+      thanked: sql<boolean>`exists (
+        select 1 from ${messages} m where m.conversation_id = ${conversationId}
+        and m.person_id = ${conversationParticipants.personId} and m.direction = 'out'
+        and m.purpose = 'thank_you' and m.at >= ${since.toISOString()}::timestamptz)`,
+    })
+    .from(conversationParticipants)
+    .where(eq(conversationParticipants.conversationId, conversationId));
+  return rows.length > 0 && rows.every((r) => r.thanked);
+}
+
+/**
+ * Logs a message sent or received. Sending a request moves an idea to Requested; a reply moves
+ * a pending request to Accepted (or Declined); thanking every participant moves a held meeting
+ * to Thanked. Every message restarts the keep-in-touch clock of its person.
+ */
+export async function logMessage(
+  ctx: Ctx & { input: MessageInput },
+): Promise<{ message: Message; statusChangedTo: ConversationStatus | null }> {
+  const { input } = ctx;
+  return inTransaction(ctx, async (tx) => {
+    await assertPersonInWorkspace(tx, input.personId, 'personId');
+    const at = input.at ?? ctx.now();
+    if (at.getTime() > ctx.now().getTime() + 5 * 60_000) {
+      throw new AppError('validation', {
+        userMessage: 'at: a message cannot be logged in the future.',
+        issues: [{ field: 'at', message: 'is in the future' }],
+      });
+    }
+    let statusChangedTo: ConversationStatus | null = null;
+    let conversation = null;
+    if (input.conversationId) {
+      conversation = await getConversation({ ...tx, id: input.conversationId });
+      if (!conversation.participants.some((p) => p.id === input.personId)) {
+        throw new AppError('validation', {
+          userMessage: 'personId: this person does not take part in the conversation.',
+          issues: [{ field: 'personId', message: 'not a participant of the conversation' }],
+        });
+      }
+    }
+    const [message] = await tx.db
+      .insert(messages)
+      .values({
+        workspaceId: ctx.workspaceId,
+        personId: input.personId,
+        conversationId: input.conversationId ?? null,
+        channel: input.channel,
+        direction: input.direction,
+        purpose: input.purpose,
+        at,
+        subject: input.subject ?? null,
+        body: input.body ?? '',
+        templateId: input.templateId ?? null,
+        createdAt: ctx.now(),
+      })
+      .returning();
+    await touchPeople(tx, [input.personId], at);
+    if (conversation) {
+      const next = statusEffect(conversation.status, input);
+      const thanked =
+        input.direction === 'out' &&
+        input.purpose === 'thank_you' &&
+        conversation.status === 'held' &&
+        conversation.meeting &&
+        (await everyoneThanked(tx, conversation.id, conversation.meeting.startsAt));
+      const to = next ?? (thanked ? 'thanked' : null);
+      if (to) {
+        const how = `${input.direction === 'out' ? 'Sent' : 'Received'} by ${input.channel.replace('_', ' ')}`;
+        await applyStatus(tx, conversation, to, how);
+        statusChangedTo = to;
+      }
+    }
+    return { message: message!, statusChangedTo };
+  });
+}
+
+/** The message log, newest first, for a person or a conversation or the whole workspace. */
+export async function listMessages(
+  ctx: Ctx & { personId?: string; conversationId?: string; limit?: number; offset?: number },
+): Promise<Message[]> {
+  return ctx.db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, ctx.workspaceId),
+        ctx.personId ? eq(messages.personId, ctx.personId) : undefined,
+        ctx.conversationId ? eq(messages.conversationId, ctx.conversationId) : undefined,
+      ),
+    )
+    .orderBy(desc(messages.at), desc(messages.createdAt))
+    .limit(ctx.limit ?? 100)
+    .offset(ctx.offset ?? 0);
+}
+
+/** Deletes a logged message (a mistaken entry); status changes it caused stay in the history. */
+export async function deleteMessage(ctx: Ctx & { id: string }): Promise<void> {
+  const deleted = await ctx.db
+    .delete(messages)
+    .where(and(eq(messages.id, ctx.id), eq(messages.workspaceId, ctx.workspaceId)))
+    .returning({ id: messages.id });
+  if (!deleted.length) throw new AppError('not_found', { userMessage: `No message with id ${ctx.id}.` });
+}

@@ -1,0 +1,52 @@
+import { useId } from 'react';
+import { api, call } from '../api.js';
+import { useLoad } from '../use-load.js';
+import { Alert } from './alert.js';
+import { Loading } from './loading.js';
+import { NoteEditor } from './note-editor.js';
+import { NoteItem } from './note-item.js';
+
+/** Exactly one of these names what the notes are about. */
+export type NoteSubject = { personId: string } | { organizationId: string } | { conversationId: string };
+
+interface NotesPanelProps {
+  subject: NoteSubject;
+  /** Called after a note was added, edited or deleted (e.g. to refresh a timeline). */
+  onChanged?: () => void;
+}
+
+/** The notes about a person, organization or conversation, newest first, with a form to add one. */
+export function NotesPanel({ subject, onChanged }: NotesPanelProps) {
+  const headingId = useId();
+  const key = JSON.stringify(subject);
+  const notes = useLoad(key, () => call(api.notes.$get({ query: subject })));
+  const changed = () => {
+    notes.reload();
+    onChanged?.();
+  };
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h2 id={headingId}>Notes</h2>
+      <NoteEditor
+        label="New note"
+        submitLabel="Add note"
+        clearOnSave
+        onSubmit={async (body, kind) => {
+          await call(api.notes.$post({ json: { ...subject, body, kind } }));
+          changed();
+        }}
+      />
+      {notes.error && <Alert>{notes.error.message}</Alert>}
+      {notes.loading && !notes.data && <Loading what="Loading notes" />}
+      {notes.data && notes.data.length === 0 && <p className="muted">No notes yet.</p>}
+      {notes.data && notes.data.length > 0 && (
+        <ul className="notes">
+          {notes.data.map((n) => (
+            <NoteItem key={`${n.id}-${n.version}`} note={n} onChanged={changed} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

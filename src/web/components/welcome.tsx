@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, call, describeError } from '../api.js';
+import { Alert } from './alert.js';
+
+/** The first thing a new user sees: what Rapport is for, and two ways to begin. */
+export function Welcome({ onLoaded }: { onLoaded: (message: string) => void }) {
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const loadSample = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const r = await call(api.workspace.sample.$post());
+      onLoaded(
+        `Sample workspace loaded: ${r.people} people and ${r.conversations} conversations to explore.`,
+      );
+    } catch (err) {
+      setError(describeError(err).message);
+      setLoading(false);
+    }
+  };
+
+  return (
+    <section className="empty-state welcome" aria-labelledby="welcome-heading">
+      <h2 id="welcome-heading">Your workspace is empty</h2>
+      <p className="lead">
+        Rapport helps you learn from people who do the work you are curious about, through short informational
+        interviews: twenty to thirty minutes to ask about a company, a role or a career — never to ask for a
+        job.
+      </p>
+      <ol className="steps">
+        <li>
+          <strong>Add people</strong> you could learn from, starting with those you already know.
+        </li>
+        <li>
+          <strong>Plan a conversation</strong> with a few goals, send the request and schedule the meeting.
+        </li>
+        <li>
+          <strong>Take notes and follow up</strong>: thank them, tell them what you did with their advice,
+          keep in touch.
+        </li>
+      </ol>
+      {error && <Alert>{error}</Alert>}
+      <div className="actions">
+        <Link to="/people/new" className="button button-primary">
+          Add your first person
+        </Link>
+        <button type="button" className="button" onClick={loadSample} disabled={loading}>
+          {loading ? 'Loading the sample…' : 'Load sample workspace'}
+        </button>
+      </div>
+      <p className="muted small">
+        The sample is a career changer from teaching exploring learning design; look around, then start your
+        own.
+      </p>
+    </section>
+  );
+}

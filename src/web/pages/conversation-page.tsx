@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { CONVERSATION_STATUS_LABELS, CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
+import { api, type Conversation, call } from '../api.js';
+import { Alert, Notice } from '../components/alert.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { Loading } from '../components/loading.js';
+import { MeetingSummary } from '../components/meeting-summary.js';
+import { NotesPanel } from '../components/notes-panel.js';
+import { PageHeader } from '../components/page-header.js';
+import { ScheduleForm } from '../components/schedule-form.js';
+import { StatusActions } from '../components/status-actions.js';
+import { StatusBadge } from '../components/status-badge.js';
+import { StatusHistory } from '../components/status-history.js';
+import { useLoad } from '../use-load.js';
+
+/** One conversation: who, why, its status and the moves allowed next, the meeting and notes. */
+export function ConversationPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const conv = useLoad(`conversation:${id}`, () => call(api.conversations[':id'].$get({ param: { id } })));
+  const [scheduling, setScheduling] = useState(false);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  if (conv.error && !conv.data) {
+    return (
+      <>
+        <PageHeader
+          title="Conversation not found"
+          eyebrow={<Link to="/conversations">← Conversations</Link>}
+        />
+        <Alert>{conv.error.message}</Alert>
+      </>
+    );
+  }
+  const c = conv.data;
+  if (!c) return <Loading what="Loading this conversation" />;
+
+  const update = (next: Conversation, message: string | null) => {
+    conv.setData(next);
+    setSaved(message);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={c.title}
+        eyebrow={<Link to="/conversations">← Conversations</Link>}
+        subtitle={
+          <>
+            {CONVERSATION_TYPE_LABELS[c.type]}
+            {c.organizationId && (
+              <>
+                {' · '}
+                <Link to={`/organizations/${c.organizationId}`}>{c.organizationName}</Link>
+              </>
+            )}
+            {c.role && ` · about the role of ${c.role}`}
+          </>
+        }
+        actions={
+          <ConfirmButton
+            label="Delete"
+            question="Delete this conversation?"
+            detail={<p>Its meeting, goals, history and notes are deleted too. The people stay.</p>}
+            confirmLabel="Delete conversation"
+            onConfirm={async () => {
+              await call(api.conversations[':id'].$delete({ param: { id: c.id } }));
+              navigate('/conversations');
+            }}
+          />
+        }
+      />
+      {saved && <Notice tone="success">{saved}</Notice>}
+      <div className="columns">
+        <div className="column-main">
+          <section className="card" aria-labelledby="status-heading">
+            <h2 id="status-heading">
+              Status <StatusBadge status={c.status} />
+            </h2>
+            <StatusActions
+              conversation={c}
+              onReload={conv.reload}
+              onMoved={(next) => update(next, `Moved to ${CONVERSATION_STATUS_LABELS[next.status]}.`)}
+            />
+          </section>
+
+          <section className="card" aria-labelledby="meeting-heading">
+            <h2 id="meeting-heading">Meeting</h2>
+            {warnings.length > 0 && (
+              <Notice tone="warning">
+                {warnings.map((w) => (
+                  <p key={w}>{w}</p>
+                ))}
+              </Notice>
+            )}
+            {c.meeting ? <MeetingSummary meeting={c.meeting} /> : <p className="muted">Not scheduled yet.</p>}
+            {scheduling ? (
+              <ScheduleForm
+                conversation={c}
+                onCancel={() => setScheduling(false)}
+                onScheduled={(next, w) => {
+                  setWarnings(w);
+                  setScheduling(false);
+                  update(next, 'Meeting saved.');
+                }}
+              />
+            ) : (
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setWarnings([]);
+                  setScheduling(true);
+                }}
+              >
+                {c.meeting ? 'Reschedule' : 'Schedule the meeting'}
+              </button>
+            )}
+          </section>
+
+          <section className="card" aria-labelledby="who-heading">
+            <h2 id="who-heading">With</h2>
+            <ul className="participants">
+              {c.participants.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/people/${p.id}`}>{p.fullName}</Link>
+                </li>
+              ))}
+            </ul>
+            <h3>Goals</h3>
+            {c.goals.length === 0 ? (
+              <p className="muted">
+                No goals written down. A few questions you want answered help keep it short.
+              </p>
+            ) : (
+              <ul className="goals">
+                {c.goals.map((g) => (
+                  <li key={g.id} className={g.achieved ? 'goal-achieved' : undefined}>
+                    {g.text}
+                    {g.achieved && <span className="tag">achieved</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {c.reachedVia && (
+              <p className="muted small">
+                Reached via: <span>{c.reachedVia}</span>
+              </p>
+            )}
+          </section>
+
+          <NotesPanel subject={{ conversationId: c.id }} />
+        </div>
+        <div className="column-side">
+          <StatusHistory history={c.history} />
+        </div>
+      </div>
+    </>
+  );
+}

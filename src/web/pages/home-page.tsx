@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, type ConversationSummary, call } from '../api.js';
+import { Alert, Notice } from '../components/alert.js';
+import { ConversationList } from '../components/conversation-list.js';
+import { Loading } from '../components/loading.js';
+import { PageHeader } from '../components/page-header.js';
+import { Welcome } from '../components/welcome.js';
+import { formatInZone } from '../format.js';
+import { useLoad } from '../use-load.js';
+import { browserTimeZone } from '../zoned-time.js';
+
+function loadDashboard() {
+  return Promise.all([
+    call(api.workspace.$get()),
+    call(api.conversations.$get({ query: { status: 'scheduled', limit: '100' } })),
+    call(api.conversations.$get({ query: { limit: '6' } })),
+  ]).then(([summary, scheduled, recent]) => ({ summary, scheduled: scheduled.items, recent: recent.items }));
+}
+
+function bySoonest(a: ConversationSummary, b: ConversationSummary): number {
+  return (a.nextMeetingAt ?? '').localeCompare(b.nextMeetingAt ?? '');
+}
+
+/** The workspace at a glance, or a welcome when it is empty. */
+export function HomePage() {
+  const dashboard = useLoad('dashboard', loadDashboard);
+  const [notice, setNotice] = useState<string | null>(null);
+  const d = dashboard.data;
+  const empty =
+    d && d.summary.counts.people + d.summary.counts.organizations + d.summary.counts.conversations === 0;
+
+  return (
+    <>
+      <PageHeader
+        title={empty ? 'Welcome to Rapport' : 'Home'}
+        subtitle={d && !empty ? d.summary.name : undefined}
+      />
+      {notice && <Notice tone="success">{notice}</Notice>}
+      {dashboard.error && <Alert>{dashboard.error.message}</Alert>}
+      {!d && dashboard.loading && <Loading />}
+      {empty && (
+        <Welcome
+          onLoaded={(message) => {
+            setNotice(message);
+            dashboard.reload();
+          }}
+        />
+      )}
+      {d && !empty && (
+        <>
+          <ul className="counts" aria-label="Your workspace">
+            <li>
+              <Link to="/people">
+                <span className="count">{d.summary.counts.people}</span> people
+              </Link>
+            </li>
+            <li>
+              <Link to="/organizations">
+                <span className="count">{d.summary.counts.organizations}</span> organizations
+              </Link>
+            </li>
+            <li>
+              <Link to="/conversations">
+                <span className="count">{d.summary.counts.conversations}</span> conversations
+              </Link>
+            </li>
+          </ul>
+          <section className="card" aria-labelledby="upcoming-heading">
+            <h2 id="upcoming-heading">Upcoming meetings</h2>
+            {d.scheduled.length === 0 ? (
+              <p className="muted">
+                Nothing scheduled. <Link to="/conversations?status=accepted">Accepted requests</Link> are
+                waiting for a date.
+              </p>
+            ) : (
+              <ul className="upcoming">
+                {[...d.scheduled].sort(bySoonest).map((c) => (
+                  <li key={c.id}>
+                    <time dateTime={c.nextMeetingAt ?? undefined}>
+                      {c.nextMeetingAt ? formatInZone(c.nextMeetingAt, browserTimeZone()) : 'Time not set'}
+                    </time>
+                    <Link to={`/conversations/${c.id}`} className="strong-link">
+                      {c.title}
+                    </Link>
+                    <span className="muted">{c.participants.map((p) => p.fullName).join(', ')}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section className="card" aria-labelledby="recent-heading">
+            <h2 id="recent-heading">Recently changed</h2>
+            {d.recent.length === 0 ? (
+              <p className="muted">
+                No conversations yet. <Link to="/conversations/new">Plan the first one</Link>.
+              </p>
+            ) : (
+              <ConversationList items={d.recent} caption="Recently changed conversations" />
+            )}
+            <p>
+              <Link to="/conversations">All conversations →</Link>
+            </p>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,106 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, call } from '../api.js';
+import { Alert } from '../components/alert.js';
+import { ConfirmButton } from '../components/confirm-button.js';
+import { ConversationList } from '../components/conversation-list.js';
+import { Loading } from '../components/loading.js';
+import { NotesPanel } from '../components/notes-panel.js';
+import { PageHeader } from '../components/page-header.js';
+import { PersonDetails } from '../components/person-details.js';
+import { Timeline } from '../components/timeline.js';
+import { useLoad } from '../use-load.js';
+
+/** One person: details, conversations, timeline and notes. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const person = useLoad(`person:${id}`, () => call(api.people[':id'].$get({ param: { id } })));
+  const conversations = useLoad(`person-conversations:${id}`, () =>
+    call(api.conversations.$get({ query: { personId: id } })),
+  );
+  const timeline = useLoad(`person-timeline:${id}`, () =>
+    call(api.people[':id'].timeline.$get({ param: { id } })),
+  );
+
+  if (person.error) {
+    return (
+      <>
+        <PageHeader title="Person not found" eyebrow={<Link to="/people">← People</Link>} />
+        <Alert>{person.error.message}</Alert>
+      </>
+    );
+  }
+  const p = person.data;
+  if (!p) return <Loading what="Loading this person" />;
+
+  const subtitle = [p.title, p.organizationName].filter(Boolean).join(' · ');
+  return (
+    <>
+      <PageHeader
+        title={p.fullName}
+        eyebrow={<Link to="/people">← People</Link>}
+        subtitle={subtitle || undefined}
+        actions={
+          <>
+            <Link to={`/conversations/new?personId=${p.id}`} className="button button-primary">
+              Plan a conversation
+            </Link>
+            <Link to={`/people/${p.id}/edit`} className="button">
+              Edit
+            </Link>
+            <ConfirmButton
+              label="Delete"
+              question={`Delete ${p.fullName}?`}
+              detail={
+                <p>
+                  Their notes go too, and they are removed from every conversation they took part in. This
+                  cannot be undone.
+                </p>
+              }
+              confirmLabel="Delete person"
+              onConfirm={async () => {
+                await call(api.people[':id'].$delete({ param: { id: p.id } }));
+                navigate('/people');
+              }}
+            />
+          </>
+        }
+      />
+      <div className="columns">
+        <div className="column-main">
+          <section className="card" aria-labelledby="details-heading">
+            <h2 id="details-heading">Details</h2>
+            <PersonDetails person={p} />
+          </section>
+          <section className="card" aria-labelledby="conversations-heading">
+            <h2 id="conversations-heading">Conversations</h2>
+            {conversations.error && <Alert>{conversations.error.message}</Alert>}
+            {!conversations.data && conversations.loading && <Loading what="Loading conversations" />}
+            {conversations.data?.items.length === 0 && (
+              <p className="muted">
+                No conversations with {p.fullName} yet.{' '}
+                <Link to={`/conversations/new?personId=${p.id}`}>Plan one</Link> — twenty minutes of their
+                time is usually enough.
+              </p>
+            )}
+            {conversations.data && conversations.data.items.length > 0 && (
+              <ConversationList
+                items={conversations.data.items}
+                caption={`Conversations with ${p.fullName}`}
+              />
+            )}
+          </section>
+          <NotesPanel subject={{ personId: p.id }} onChanged={timeline.reload} />
+        </div>
+        <div className="column-side">
+          <Timeline
+            entries={timeline.data}
+            loading={timeline.loading}
+            error={timeline.error?.message ?? null}
+            emptyText="Nothing has happened with this person yet."
+          />
+        </div>
+      </div>
+    </>
+  );
+}
