@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationWarnings, isValidTimeZone, meetingEnd } from './meeting-rules.js';
+import { durationWarnings, isValidTimeZone, meetingEnd, wallClock } from './meeting-rules.js';
 import { organizationKey } from './names.js';
 
 describe('meeting rules', () => {
@@ -23,6 +23,13 @@ describe('meeting rules', () => {
     expect(isValidTimeZone('America/New_York')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
     expect(isValidTimeZone('')).toBe(false);
+  });
+
+  it('shows the wall-clock time of an instant in a zone, across daylight-saving changes', () => {
+    expect(wallClock(new Date('2026-12-01T13:30:00Z'), 'Europe/Paris')).toBe('2026-12-01T14:30:00');
+    expect(wallClock(new Date('2026-07-01T13:30:00Z'), 'Europe/Paris')).toBe('2026-07-01T15:30:00');
+    expect(wallClock(new Date('2026-03-08T07:30:00Z'), 'America/New_York')).toBe('2026-03-08T03:30:00');
+    expect(wallClock(new Date('2026-01-01T00:00:00Z'), 'UTC')).toBe('2026-01-01T00:00:00');
   });
 
   it('computes the end of a meeting', () => {

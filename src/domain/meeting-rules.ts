@@ -29,3 +29,22 @@ export function isValidTimeZone(zone: string): boolean {
 export function meetingEnd(startsAt: Date, durationMinutes: number): Date {
   return new Date(startsAt.getTime() + durationMinutes * 60_000);
 }
+
+/**
+ * The wall-clock time of an instant in a zone, as 'YYYY-MM-DDTHH:mm:ss' (no offset): what a
+ * clock on the wall there shows. Calendar files write meeting times this way beside their TZID.
+ */
+export function wallClock(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '00';
+  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}:${get('second')}`;
+}

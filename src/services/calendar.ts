@@ -4,7 +4,7 @@ import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { calendarFeeds, conversations, meetings } from '../db/schema.js';
 import { notFound } from '../domain/errors.js';
-import { meetingEnd } from '../domain/meeting-rules.js';
+import { meetingEnd, wallClock } from '../domain/meeting-rules.js';
 import { MEDIUM_LABELS } from '../domain/vocab.js';
 import { todayAgenda } from './agenda.js';
 import type { Ctx } from './context.js';
@@ -29,8 +29,9 @@ export async function meetingIcs(
   const names = conv.participants.map((p) => p.fullName).join(', ');
   cal.createEvent({
     id: `meeting-${m.id}@rapport`,
-    start: m.startsAt,
-    end: meetingEnd(m.startsAt, m.durationMinutes),
+    // Wall-clock strings beside the TZID: the library would write a Date's UTC clock under the zone.
+    start: wallClock(m.startsAt, m.timeZone),
+    end: wallClock(meetingEnd(m.startsAt, m.durationMinutes), m.timeZone),
     timezone: m.timeZone,
     summary: `Informational interview: ${conv.title}`,
     description: [

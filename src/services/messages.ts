@@ -41,7 +41,7 @@ async function everyoneThanked(ctx: Ctx, conversationId: string, since: Date): P
       personId: conversationParticipants.personId,
       thanked: sql<boolean>`exists (
         select 1 from ${messages} m where m.conversation_id = ${conversationId}
-        and m.person_id = ${conversationParticipants.personId} and m.direction = 'out'
+        and m.person_id = "conversation_participants"."person_id" and m.direction = 'out'
         and m.purpose = 'thank_you' and m.at >= ${since.toISOString()}::timestamptz)`,
     })
     .from(conversationParticipants)

@@ -33,15 +33,14 @@ export function Field({ label, error, hint, required, className, children }: Fie
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>
-        {label}
+      <div className="label-row">
+        <label htmlFor={id}>{label}</label>
         {required && (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
+          <span className="required" title="Required">
+            required
           </span>
         )}
-      </label>
+      </div>
       {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
       {error && (
         <p id={errorId} className="field-error">

@@ -33,7 +33,7 @@ export function PersonPicker({ selected, onChange, error }: PersonPickerProps) {
       aria-describedby={error ? errorId : undefined}
     >
       <legend>
-        People to talk to<span aria-hidden="true"> *</span>
+        People to talk to <span className="required">required</span>
       </legend>
       {selected.length > 0 ? (
         <ul className="chips" aria-label="Chosen people">
