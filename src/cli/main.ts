@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/serve.js';
 import { CliError, connect, type WithApi } from './api.js';
 import { registerConversationCommands } from './conversations.js';
+import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
 
 const program = new Command()
@@ -54,6 +55,7 @@ program
 
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
+registerOutreachCommands(program, withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof AppError) {

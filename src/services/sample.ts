@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { type Ctx, inTransaction } from './context.js';
 import { createConversation, moveConversation } from './conversations.js';
 import { scheduleMeeting } from './meetings.js';
+import { logMessage } from './messages.js';
 import { createNote } from './notes.js';
 import { createOrganization } from './organizations.js';
 import { createPerson } from './people.js';
@@ -130,28 +131,71 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
         goals: ['Hear how she moved from teaching'],
       },
     });
+    await logMessage({
+      ...at(-11),
+      input: {
+        personId: priya.id,
+        conversationId: upcoming.id,
+        channel: 'linkedin',
+        direction: 'out',
+        purpose: 'request',
+        body: 'Jonas Reiter suggested I reach out…',
+      },
+    });
+    await logMessage({
+      ...at(-7),
+      input: {
+        personId: priya.id,
+        conversationId: upcoming.id,
+        channel: 'linkedin',
+        direction: 'in',
+        purpose: 'reply',
+      },
+    });
     await scheduleMeeting({
       ...at(-6),
       conversationId: upcoming.id,
       input: {
-        startsAt: new Date(now.getTime() + 2 * DAY),
+        startsAt: new Date(now.getTime() + DAY),
         timeZone: 'America/New_York',
         medium: 'video',
         place: 'Video link in the invitation',
       },
     });
     const requested = await createConversation({
-      ...at(-4),
+      ...at(-8),
       input: { type: 'explore_career', participantIds: [lea.id], goals: ['Is data analysis a fit for me?'] },
     });
-    await moveConversation({ ...at(-4), id: requested.id, to: 'requested' });
-    await createConversation({
-      ...at(-1),
+    await logMessage({
+      ...at(-8),
+      input: {
+        personId: lea.id,
+        conversationId: requested.id,
+        channel: 'email',
+        direction: 'out',
+        purpose: 'request',
+        subject: 'Fellow alum with a question about data analysis',
+        body: 'We both studied at the same university…',
+      },
+    });
+    const catchUp = await createConversation({
+      ...at(-5),
       input: {
         type: 'learn_company',
         participantIds: [maya.id],
         goals: ['Catch up and ask who else to meet'],
       },
+    });
+    await scheduleMeeting({
+      ...at(-5),
+      conversationId: catchUp.id,
+      input: { startsAt: new Date(now.getTime() - 2 * DAY), timeZone: 'Europe/Paris', medium: 'phone' },
+    });
+    await moveConversation({ ...at(-2), id: catchUp.id, to: 'held' });
+    await createNote({
+      ...at(-2),
+      subject: { conversationId: catchUp.id },
+      body: 'Maya suggested the *Learning Designers* meetup and offered to ask Léa about data roles.',
     });
     await createNote({
       ...at(-27),

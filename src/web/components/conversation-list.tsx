@@ -8,11 +8,13 @@ interface ConversationListProps {
   items: ConversationSummary[];
   /** Hide the organization column on an organization's own page. */
   hideOrganization?: boolean;
+  /** Hide the people column on a person's own page. */
+  hidePeople?: boolean;
   caption?: string;
 }
 
 /** Conversations as a table: title, status, people, organization, meeting and last change. */
-export function ConversationList({ items, hideOrganization, caption }: ConversationListProps) {
+export function ConversationList({ items, hideOrganization, hidePeople, caption }: ConversationListProps) {
   return (
     <div className="table-wrap">
       <table className="table">
@@ -21,7 +23,7 @@ export function ConversationList({ items, hideOrganization, caption }: Conversat
           <tr>
             <th scope="col">Conversation</th>
             <th scope="col">Status</th>
-            <th scope="col">With</th>
+            {!hidePeople && <th scope="col">With</th>}
             {!hideOrganization && <th scope="col">Organization</th>}
             <th scope="col">Meeting</th>
             <th scope="col">Last change</th>
@@ -39,14 +41,16 @@ export function ConversationList({ items, hideOrganization, caption }: Conversat
               <td>
                 <StatusBadge status={c.status} />
               </td>
-              <td>
-                {c.participants.map((p, i) => (
-                  <span key={p.id}>
-                    {i > 0 && ', '}
-                    <Link to={`/people/${p.id}`}>{p.fullName}</Link>
-                  </span>
-                ))}
-              </td>
+              {!hidePeople && (
+                <td>
+                  {c.participants.map((p, i) => (
+                    <span key={p.id}>
+                      {i > 0 && ', '}
+                      <Link to={`/people/${p.id}`}>{p.fullName}</Link>
+                    </span>
+                  ))}
+                </td>
+              )}
               {!hideOrganization && (
                 <td>
                   {c.organizationId ? (

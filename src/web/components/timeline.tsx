@@ -45,9 +45,11 @@ export function Timeline({ entries, loading, error, emptyText }: TimelineProps) 
                 <span className="tag">{KIND_LABELS[e.kind]}</span>
                 <time dateTime={e.at}>{formatDateTime(e.at)}</time>
               </div>
-              <p className="timeline-title">
-                <EntryTitle entry={e} />
-              </p>
+              {e.title !== KIND_LABELS[e.kind] && (
+                <p className="timeline-title">
+                  <EntryTitle entry={e} />
+                </p>
+              )}
               {e.body &&
                 (e.kind === 'note' ? <Markdown text={e.body} /> : <p className="timeline-body">{e.body}</p>)}
             </li>

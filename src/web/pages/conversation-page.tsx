@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { CONVERSATION_STATUS_LABELS, CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
-import { api, type Conversation, call } from '../api.js';
+import { CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
+import { api, call } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { Loading } from '../components/loading.js';
@@ -21,7 +21,6 @@ export function ConversationPage() {
   const conv = useLoad(`conversation:${id}`, () => call(api.conversations[':id'].$get({ param: { id } })));
   const [scheduling, setScheduling] = useState(false);
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [saved, setSaved] = useState<string | null>(null);
 
   if (conv.error && !conv.data) {
     return (
@@ -36,11 +35,6 @@ export function ConversationPage() {
   }
   const c = conv.data;
   if (!c) return <Loading what="Loading this conversation" />;
-
-  const update = (next: Conversation, message: string | null) => {
-    conv.setData(next);
-    setSaved(message);
-  };
 
   return (
     <>
@@ -72,17 +66,20 @@ export function ConversationPage() {
           />
         }
       />
-      {saved && <Notice tone="success">{saved}</Notice>}
       <div className="columns">
         <div className="column-main">
           <section className="card" aria-labelledby="status-heading">
             <h2 id="status-heading">
-              Status <StatusBadge status={c.status} />
+              Status{' '}
+              <span aria-live="polite">
+                <StatusBadge status={c.status} />
+              </span>
             </h2>
             <StatusActions
+              key={`${c.id}-${c.version}`}
               conversation={c}
               onReload={conv.reload}
-              onMoved={(next) => update(next, `Moved to ${CONVERSATION_STATUS_LABELS[next.status]}.`)}
+              onMoved={conv.setData}
             />
           </section>
 
@@ -103,7 +100,7 @@ export function ConversationPage() {
                 onScheduled={(next, w) => {
                   setWarnings(w);
                   setScheduling(false);
-                  update(next, 'Meeting saved.');
+                  conv.setData(next);
                 }}
               />
             ) : (

@@ -86,6 +86,8 @@ export function PersonPage() {
             {conversations.data && conversations.data.items.length > 0 && (
               <ConversationList
                 items={conversations.data.items}
+                hidePeople
+                hideOrganization
                 caption={`Conversations with ${p.fullName}`}
               />
             )}
