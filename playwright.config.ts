@@ -32,12 +32,13 @@ export default defineConfig({
   },
   projects: [
     // The welcome screen only shows in an empty workspace, so it runs before anything adds data;
-    // the screenshot follows it, while the workspace holds only the sample.
-    { name: 'first-run', testMatch: ['first-run.spec.ts', 'screenshot.spec.ts'] },
+    // the screenshot follows while the workspace holds only the sample.
+    { name: 'first-run', testMatch: 'first-run.spec.ts' },
+    { name: 'screenshot', testMatch: 'screenshot.spec.ts', dependencies: ['first-run'] },
     {
       name: 'journeys',
       testIgnore: ['first-run.spec.ts', 'screenshot.spec.ts'],
-      dependencies: ['first-run'],
+      dependencies: ['screenshot'],
     },
   ],
   webServer: {
