@@ -25,14 +25,14 @@ import {
 import {
   CHANNELS,
   CONVERSATION_STATUSES,
-  DIRECTIONS,
-  MESSAGE_PURPOSES,
-  TASK_KINDS,
   CONVERSATION_TYPES,
+  DIRECTIONS,
   KEEP_IN_TOUCH,
   MEDIUMS,
+  MESSAGE_PURPOSES,
   NOTE_KINDS,
   SENIORITY_LEVELS,
+  TASK_KINDS,
 } from '../domain/vocab.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
