@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   draftThankYou,
+  highlightFromNotes,
   KEEP_IN_TOUCH_DEFAULT_DAYS,
   keepInTouchDueDate,
   REPORT_BACK_DAYS,
@@ -127,5 +128,27 @@ describe('draftThankYou', () => {
   it('stays short enough to read at a glance', () => {
     const text = draftThankYou({ firstName: 'Jonas', specificThing: 'x', nextStep: 'y', myName: 'Ana' });
     expect(text.split(/\s+/).length).toBeLessThan(75);
+  });
+});
+
+describe('highlightFromNotes', () => {
+  it('takes the first bullet of the newest note, as plain words', () => {
+    expect(
+      highlightFromNotes(['**Key points**\n\n- Portfolio matters *more* than certificates.\n- Ask Priya']),
+    ).toBe('portfolio matters more than certificates');
+  });
+
+  it('falls back to the first sentence, then to older notes', () => {
+    expect(highlightFromNotes(['', 'They hire from [meetups](https://example.org) mostly. Also SQL.'])).toBe(
+      'they hire from meetups mostly',
+    );
+    expect(highlightFromNotes([])).toBeUndefined();
+  });
+
+  it('keeps a long highlight short', () => {
+    const long = `- ${'word '.repeat(60)}`;
+    const h = highlightFromNotes([long])!;
+    expect(h.length).toBeLessThanOrEqual(121);
+    expect(h.endsWith('…')).toBe(true);
   });
 });

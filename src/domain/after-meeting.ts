@@ -77,3 +77,32 @@ export function draftThankYou(f: {
   const signOff = myName ? `Thanks again,\n${myName}` : 'Thanks again';
   return `${greeting}\n\n${lines.join(' ')}\n\n${signOff}`;
 }
+
+/** Markdown emphasis, code and links reduced to their words. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]+/g, '')
+    .replace(/^#+\s*/, '')
+    .trim();
+}
+
+/**
+ * The one specific thing to mention in a thank-you, taken from the meeting notes (newest first):
+ * the first bullet point, else the first sentence. Bullets are where people jot what struck them.
+ */
+export function highlightFromNotes(bodies: readonly string[]): string | undefined {
+  for (const body of bodies) {
+    const lines = body.split('\n').map((l) => l.trim());
+    const bullet = lines.find((l) => /^([-*+]|\d+[.)])\s+\S/.test(l));
+    const candidate = bullet
+      ? plainText(bullet.replace(/^([-*+]|\d+[.)])\s+/, ''))
+      : (plainText(lines.filter((l) => l && !l.startsWith('#')).join(' ')).match(/^[^.!?]+/)?.[0] ?? '');
+    const text = candidate.trim().replace(/[.!?;:]+$/, '');
+    if (!text) continue;
+    if (text.length <= 120) return text.charAt(0).toLowerCase() + text.slice(1);
+    const cut = text.slice(0, 120);
+    return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 120)}…`;
+  }
+  return undefined;
+}

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { Ctx } from '../services/context.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   allowedHosts?: string[];
   /** Folder of the built web app; found next to the program when not given. */
   webDir?: string | null;
+  /** Extra routes mounted before the API's fallback (the end-to-end tests' clock). */
+  beforeRoutes?: (app: Hono<AppEnv>) => void;
 }
 
 /** The API routes, chained so their types flow to the web client. */
@@ -66,6 +69,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.route('/api', apiRoutes());
+  opts.beforeRoutes?.(app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

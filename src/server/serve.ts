@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { ensureDefaultWorkspace } from '../services/workspaces.js';
 import { createApp } from './app.js';
+import { fakeClock } from './test-clock.js';
 
 export interface RunningServer {
   url: string;
@@ -17,11 +18,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
-  const now = opts.now ?? (() => new Date());
+  const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
+  const now = opts.now ?? clock?.now ?? (() => new Date());
   const app = createApp({
     context: () => ({ db: database.handle.db, workspaceId, userId, now }),
     allowedHosts: ['0.0.0.0', '::'].includes(config.host) ? [] : [config.host],
     webDir: opts.webDir,
+    beforeRoutes: clock?.install,
   });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {

@@ -3,11 +3,14 @@ import { openTestDb, type TestDb } from '../../test/db.js';
 import { calendarFeedIcs, createCalendarFeed, meetingIcs, revokeCalendarFeed } from './calendar.js';
 import { createConversation } from './conversations.js';
 import { scheduleMeeting } from './meetings.js';
+import { createNote } from './notes.js';
 import { createOrganization } from './organizations.js';
 import { createPerson } from './people.js';
 import { updateSettings } from './settings.js';
 import { addTarget, listTargets, updateTarget } from './targets.js';
+import { createTask } from './tasks.js';
 import { createTemplate, draftFromTemplate, listTemplates } from './templates.js';
+import { thankYouDraft } from './thank-you.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -89,6 +92,38 @@ describe('request drafts', () => {
     const rules = draft.findings.map((f) => f.rule);
     expect(rules).toEqual(expect.arrayContaining(['job_ask', 'question', 'about_them', 'connection_first']));
     expect(draft.findings.find((f) => f.rule === 'job_ask')?.severity).toBe('strong');
+  });
+});
+
+describe('thank-you draft', () => {
+  it('mentions one specific thing from the notes and my promise', async () => {
+    const p = await createPerson({ ...t.ctx, input: { fullName: 'Tom Helper' } });
+    const c = await createConversation({ ...t.ctx, input: { type: 'learn_role', participantIds: [p.id] } });
+    await scheduleMeeting({
+      ...t.ctx,
+      conversationId: c.id,
+      input: { startsAt: new Date('2026-11-20T10:00:00Z'), timeZone: 'UTC', medium: 'phone' },
+    });
+    await createNote({
+      ...t.ctx,
+      subject: { conversationId: c.id },
+      body: '- Hiring managers read **portfolios** first',
+    });
+    await createTask({
+      ...t.ctx,
+      input: { kind: 'promise_mine', title: 'rebuild my portfolio site', conversationId: c.id },
+    });
+    const draft = await thankYouDraft({ ...t.ctx, conversationId: c.id, personId: p.id });
+    expect(draft.body).toMatch(/^Hi Tom,/);
+    expect(draft.body).toContain('hiring managers read portfolios first');
+    expect(draft.body).toContain('rebuild my portfolio site');
+    expect(draft.dueAt?.toISOString()).toBe('2026-11-21T10:30:00.000Z');
+    const stranger = await createPerson({ ...t.ctx, input: { fullName: 'Not There' } });
+    await expect(
+      thankYouDraft({ ...t.ctx, conversationId: c.id, personId: stranger.id }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import {
   updateConversation,
 } from '../../services/conversations.js';
 import { scheduleMeeting } from '../../services/meetings.js';
+import { thankYouDraft } from '../../services/thank-you.js';
 import { router } from '../env.js';
 import {
   Conversation,
@@ -15,6 +16,7 @@ import {
   ConversationPatch,
   ConversationSummary,
   ConversationsQuery,
+  Id,
   IdParam,
   listOf,
   MeetingInput,
@@ -109,6 +111,35 @@ export const conversationRoutes = router()
         input: c.req.valid('json'),
       });
       return c.json(serialize(result), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/thank-you',
+      tags,
+      summary: 'A thank-you to one participant, drafted from the meeting notes',
+      request: { params: IdParam, query: z.object({ personId: Id }) },
+      responses: {
+        200: json(
+          z.object({
+            personId: z.string(),
+            subject: z.string(),
+            body: z.string(),
+            dueAt: z.string().nullable(),
+          }),
+          'Draft',
+        ),
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const draft = await thankYouDraft({
+        ...c.var.ctx,
+        conversationId: c.req.valid('param').id,
+        personId: c.req.valid('query').personId,
+      });
+      return c.json(serialize(draft), 200);
     },
   )
   .openapi(
