@@ -25,6 +25,16 @@ export type ConversationInput = InferRequestType<typeof api.conversations.$post>
 export type MeetingInput = InferRequestType<(typeof api.conversations)[':id']['meeting']['$put']>['json'];
 export type Note = InferResponseType<typeof api.notes.$post, 201>;
 export type TimelineEntry = InferResponseType<(typeof api.people)[':id']['timeline']['$get'], 200>[number];
+export type AgendaItem = InferResponseType<typeof api.agenda.$get, 200>['items'][number];
+export type Message = InferResponseType<typeof api.messages.$get, 200>[number];
+export type MessageInput = InferRequestType<typeof api.messages.$post>['json'];
+export type Template = InferResponseType<typeof api.outreach.templates.$get, 200>[number];
+export type Target = InferResponseType<typeof api.outreach.targets.$get, 200>[number];
+export type TargetPatch = InferRequestType<(typeof api.outreach.targets)[':id']['$patch']>['json'];
+export type Task = InferResponseType<typeof api.tasks.$get, 200>[number];
+export type Settings = InferResponseType<typeof api.settings.$get, 200>;
+export type SettingsPatch = InferRequestType<typeof api.settings.$patch>['json'];
+export type CalendarFeed = InferResponseType<typeof api.calendar.feeds.$get, 200>[number];
 type ErrorBody = InferResponseType<(typeof api.people)[':id']['$patch'], 409>;
 
 /** What a failed request means for the person using the app. */

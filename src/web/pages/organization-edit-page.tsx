@@ -6,6 +6,7 @@ import { Loading } from '../components/loading.js';
 import { OrganizationForm, type OrganizationFormValues } from '../components/organization-form.js';
 import { PageHeader } from '../components/page-header.js';
 import { StaleNotice } from '../components/stale-notice.js';
+import { useFocusFirstInvalid } from '../use-focus-invalid.js';
 import { useLoad } from '../use-load.js';
 
 const EMPTY: OrganizationFormValues = { name: '', website: '', industry: '', location: '', notes: '' };
@@ -46,6 +47,7 @@ function OrganizationEditor({ org, title }: { org: Organization | null; title: s
   const [values, setValues] = useState(org ? toValues(org) : EMPTY);
   const [version, setVersion] = useState(org?.version);
   const [problem, setProblem] = useState<Problem | null>(null);
+  useFocusFirstInvalid(problem);
   const [stale, setStale] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -83,7 +85,6 @@ function OrganizationEditor({ org, title }: { org: Organization | null; title: s
       }
       setStale(null);
       setProblem(p);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     }
   };
 

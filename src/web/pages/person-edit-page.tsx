@@ -8,6 +8,7 @@ import { PersonForm } from '../components/person-form.js';
 import { StaleNotice } from '../components/stale-notice.js';
 import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organization-choice.js';
 import { EMPTY_PERSON, type PersonFormValues, personToValues, valuesToInput } from '../person-form-values.js';
+import { useFocusFirstInvalid } from '../use-focus-invalid.js';
 import { useLoad } from '../use-load.js';
 
 function loadChoices() {
@@ -47,6 +48,7 @@ function PersonEditor({ person, title }: { person: Person | null; title: string 
   );
   const [version, setVersion] = useState(person?.version);
   const [problem, setProblem] = useState<Problem | null>(null);
+  useFocusFirstInvalid(problem);
   const [stale, setStale] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -84,7 +86,6 @@ function PersonEditor({ person, title }: { person: Person | null; title: string 
       }
       setStale(null);
       setProblem(p);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
     }
   };
 
