@@ -266,3 +266,105 @@ export function personNoteBody(rng: Rng, first: string, org: string | null): str
 export function debriefBody(rng: Rng, first: string): string {
   return `**Key points**\n\n- ${rng.pick(GOALS)}: ${first} said it depends on the team\n- Suggested ${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)} as a next contact\n\n**Follow up**\n\n- Send the article on ${rng.pick(TOPICS)}`;
 }
+
+const ARTICLES = [
+  'the piece on skills-based hiring',
+  'a talk about career ladders',
+  'the report on remote onboarding',
+  'an article on portfolio reviews',
+  'a podcast episode about team rituals',
+];
+
+/** Why a logged message was written, as in the outreach log (src/domain/vocab.ts). */
+export type OutreachPurpose =
+  | 'request'
+  | 'follow_up'
+  | 'reply'
+  | 'decline'
+  | 'thank_you'
+  | 'report_back'
+  | 'keep_in_touch'
+  | 'other';
+
+/** A subject line for an e-mail of this purpose. */
+export function messageSubject(rng: Rng, purpose: OutreachPurpose, org: string | null): string {
+  const where = org ?? 'your team';
+  switch (purpose) {
+    case 'request':
+      return rng.pick([
+        `20 minutes to learn about your work at ${where}?`,
+        'A question from a fellow alumnus',
+        `Learning about ${rng.pick(TOPICS)} at ${where}`,
+      ]);
+    case 'follow_up':
+      return 'Re: a short conversation?';
+    case 'reply':
+      return 'Re: happy to chat';
+    case 'decline':
+      return 'Re: not this month, sorry';
+    case 'thank_you':
+      return 'Thank you for your time today';
+    case 'report_back':
+      return 'Your advice worked';
+    case 'keep_in_touch':
+      return rng.pick(['Quick update', `Thought of you: ${rng.pick(ARTICLES)}`, 'News from my search']);
+    default:
+      return rng.pick(['Re: next week', 'Question', 'Following our chat']);
+  }
+}
+
+/** The body of a logged message: short, in the voice of the sender, with realistic lengths. */
+export function messageBody(
+  rng: Rng,
+  purpose: OutreachPurpose,
+  direction: 'out' | 'in',
+  first: string,
+  org: string | null,
+): string {
+  const where = org ?? 'your company';
+  switch (purpose) {
+    case 'request':
+      return `Hi ${first},\n\nI found your profile through ${rng.pick(REACHED_VIA).toLowerCase()} and I am exploring a move into ${rng.pick(TOPICS)}. I am not asking about jobs — I would simply love to hear how you got where you are at ${where} and what you wish you had known at the start.\n\nWould you have 20 minutes for a call in the next two weeks? I am happy to work around your schedule.\n\nThank you,`;
+    case 'follow_up':
+      return `Hi ${first}, I know inboxes get busy, so I am bringing my note from last week back to the top. If a short call is not possible, even one or two lines on how you got into ${rng.pick(TOPICS)} would help a lot. Thanks either way!`;
+    case 'reply':
+      return `Hi! Happy to help. ${rng.pick(['Tuesday or Thursday afternoon works', 'Next week is easier for me', 'Send me a few slots'])}, ${rng.pick(['video is fine', 'we can grab a coffee', 'a phone call is best'])}.`;
+    case 'decline':
+      return `Thanks for reaching out. ${rng.pick(['Things are hectic at the moment', 'I am about to go on leave', 'I am not the right person for this'])}, so I will have to pass — good luck with your search.`;
+    case 'thank_you':
+      return `Hi ${first},\n\nThank you for taking the time to talk with me today. What you said about ${rng.pick(GOALS).toLowerCase()} has stuck with me, and I am going to ${rng.pick(['rework my portfolio', 'take the course you mentioned', 'reach out to the people you suggested'])}. I will let you know how it goes.\n\nThanks again`;
+    case 'report_back':
+      return `Hi ${first}, a quick update: I followed your advice and ${rng.pick(['the portfolio review went well', 'I now have two interviews lined up', 'the contact you suggested was very helpful'])}. Thank you again for your time.`;
+    case 'keep_in_touch':
+      return `Hi ${first}, I came across ${rng.pick(ARTICLES)} and thought of our conversation about ${rng.pick(TOPICS)}. ${rng.pick(['Hope all is well at', 'How are things at', 'Congrats on the news from'])} ${where}?`;
+    default:
+      return direction === 'in'
+        ? rng.pick([
+            'Thanks, got it!',
+            `Sounds good — talk soon.`,
+            `Great to hear from you, ${rng.pick(FIRST_NAMES)} says hi.`,
+          ])
+        : rng.pick([
+            `Thanks ${first}, see you then.`,
+            `Hi ${first}, just sharing ${rng.pick(ARTICLES)} as promised.`,
+            `Could we move our call by 30 minutes?`,
+          ]);
+  }
+}
+
+/** An open or done task a job seeker keeps: a report back, a promise, or a note to self. */
+export function taskTitle(rng: Rng, kind: 'report_back' | 'promise_mine' | 'custom', first: string): string {
+  switch (kind) {
+    case 'report_back':
+      return `Report back to ${first} on ${rng.pick(['the portfolio review', 'the course', 'the referral', 'the interview'])}`;
+    case 'promise_mine':
+      return `Send ${first} ${rng.pick(ARTICLES)}`;
+    default:
+      return rng.pick([
+        'Update the resume headline',
+        `Research ${first}'s team before reaching out`,
+        'Rewrite the request template',
+        'Review the target list',
+      ]);
+  }
+}

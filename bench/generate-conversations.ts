@@ -1,8 +1,10 @@
 /**
  * Conversations for generated workspaces: each walks the real state machine from idea onwards,
  * leaving a status history, a meeting when it got scheduled and a debrief when it was held.
+ * A few are made to have their meeting today or tomorrow, so the Today agenda has meetings to show.
  */
 import { randomUUID } from 'node:crypto';
+import { addCalendarDays, localDate, startOfLocalDay } from '../src/domain/business-days.js';
 import { allowedNextStatuses } from '../src/domain/conversation-status.js';
 import {
   CONVERSATION_TYPE_LABELS,
@@ -54,8 +56,29 @@ const STAY: Record<ConversationStatus, number> = {
   cancelled: 0.95,
 };
 
+/**
+ * Days after which a request or a held meeting no longer sits still: a user marks an old request
+ * as unanswered and sends (or skips) the thank-you. Only a few are forgotten and stay anyway, so
+ * there are a few hundred open requests rather than a year's worth.
+ */
+const STALE_AFTER_DAYS: Partial<Record<ConversationStatus, number>> = { requested: 21, held: 10 };
+const FORGOTTEN = 0.03;
+
+export interface ConversationOptions {
+  /** Conversations made to have a meeting today or tomorrow, still scheduled. */
+  upcomingMeetings?: number;
+  /** The user's zone, in which "today" is counted. */
+  timeZone?: string;
+}
+
 /** Builds `count` conversations between the user and people from `people`. */
-export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Row[]): ConversationRows {
+export function buildConversations(
+  rng: Rng,
+  ctx: Ctx,
+  count: number,
+  people: Row[],
+  options: ConversationOptions = {},
+): ConversationRows {
   const out: ConversationRows = {
     conversations: [],
     participants: [],
@@ -67,6 +90,9 @@ export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Ro
   if (!people.length) return out;
   const now = ctx.now().getTime();
   const ws = ctx.workspaceId;
+  const timeZone = options.timeZone ?? 'UTC';
+  const today = localDate(new Date(now), timeZone);
+  const upcoming = Math.min(count, options.upcomingMeetings ?? 0);
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
     const type = rng.pick(CONVERSATION_TYPES);
@@ -87,9 +113,11 @@ export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Ro
       });
     }
 
-    const created = now - rng.int(1, 365) * DAY - rng.int(0, DAY);
+    const forced = i < upcoming;
+    const created = forced ? now - rng.int(10, 25) * DAY : now - rng.int(1, 365) * DAY - rng.int(0, DAY);
     let t = created;
-    let status: ConversationStatus = 'idea';
+    // Widened on purpose: `move` changes it, which narrowing does not see.
+    let status = 'idea' as ConversationStatus;
     out.history.push({
       id: randomUUID(),
       workspaceId: ws,
@@ -97,21 +125,9 @@ export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Ro
       toStatus: 'idea',
       at: new Date(t),
     });
-    let meeting: Row | undefined;
-    for (let step = 0; step < 12 && !rng.chance(STAY[status]); step++) {
-      const options: (readonly [ConversationStatus, number])[] = allowedNextStatuses(status).map(
-        (s) => [s, MOVES[status][s] ?? 0] as const,
-      );
-      if (!options.some(([, w]) => w > 0)) break;
-      const to: ConversationStatus = rng.weighted(options);
-      // A meeting is held only once its time has come; until then it stays scheduled.
-      const next =
-        status === 'scheduled' && meeting
-          ? (meeting.startsAt as Date).getTime() + HOUR
-          : t + rng.int(1, 10) * DAY;
-      if (next > now) break;
-      if (status === 'scheduled' && meeting && to !== 'held') meeting.cancelledAt = new Date(next);
-      t = next;
+    let meeting = undefined as Row | undefined;
+    const move = (to: ConversationStatus, at: number) => {
+      t = at;
       out.history.push({
         id: randomUUID(),
         workspaceId: ws,
@@ -136,18 +152,52 @@ export function buildConversations(rng: Rng, ctx: Ctx, count: number, people: Ro
       }
       if (to === 'held' && rng.chance(0.7)) {
         const firstName = String(first.fullName).split(' ')[0] ?? '';
-        const at = new Date(t + 2 * HOUR);
+        const noteAt = new Date(t + 2 * HOUR);
         out.notes.push({
           id: randomUUID(),
           workspaceId: ws,
           conversationId: id,
           kind: 'debrief',
           body: debriefBody(rng, firstName),
-          createdAt: at,
-          updatedAt: at,
+          createdAt: noteAt,
+          updatedAt: noteAt,
         });
       }
       status = to;
+    };
+    const stays = (): boolean => {
+      if (!rng.chance(STAY[status])) return false;
+      const staleAfter = STALE_AFTER_DAYS[status];
+      if (staleAfter === undefined || now - t < staleAfter * DAY) return true;
+      return rng.chance(FORGOTTEN);
+    };
+
+    if (forced) {
+      // Requested, accepted and scheduled in the last weeks; the meeting is today or tomorrow
+      // in the user's zone, in working hours (a meeting earlier today is not marked held yet).
+      move('requested', t + rng.int(0, 2) * DAY);
+      move('accepted', t + rng.int(2, 5) * DAY);
+      move('scheduled', Math.min(t + rng.int(1, 3) * DAY, now - HOUR));
+      const day = rng.chance(0.5) ? today : addCalendarDays(today, 1);
+      meeting!.startsAt = new Date(
+        startOfLocalDay(day, timeZone).getTime() + rng.int(8, 17) * HOUR + rng.pick([0, 30]) * 60_000,
+      );
+    }
+    for (let step = 0; !forced && step < 12 && !stays(); step++) {
+      const options: (readonly [ConversationStatus, number])[] = allowedNextStatuses(status).map(
+        (s) => [s, MOVES[status][s] ?? 0] as const,
+      );
+      if (!options.some(([, w]) => w > 0)) break;
+      const to: ConversationStatus = rng.weighted(options);
+      // A meeting is held only once its time has come; until then it stays scheduled. A request
+      // is called unanswered only after two weeks or more.
+      const next =
+        status === 'scheduled' && meeting
+          ? (meeting.startsAt as Date).getTime() + HOUR
+          : t + (to === 'no_reply' ? rng.int(14, 30) : rng.int(1, 10)) * DAY;
+      if (next > now) break;
+      if (status === 'scheduled' && meeting && to !== 'held') meeting.cancelledAt = new Date(next);
+      move(to, next);
     }
 
     const learnsRole = type === 'learn_role' || type === 'explore_career' || type === 'career_switch';

@@ -80,6 +80,12 @@ export function buildPeople(
     const created = new Date(now - rng.int(0, 730) * DAY - rng.int(0, DAY));
     const domain = org ? `${slug(String(org.nameKey))}.example` : 'mail.example';
     const handle = `${slug(first)}.${slug(last)}`;
+    // About one in seven agreed to keep in touch after meeting or talking.
+    const keepInTouch = rng.weighted([
+      ['unknown', 75],
+      ['yes', 15],
+      ['no', 10],
+    ] as const);
     out.people.push({
       id,
       workspaceId: ctx.workspaceId,
@@ -94,12 +100,12 @@ export function buildPeople(
       location: place.city,
       timeZone: place.timeZone,
       howWeKnow: rng.chance(0.7) ? rng.pick(HOW_WE_KNOW) : null,
-      keepInTouch: rng.weighted([
-        ['unknown', 6],
-        ['yes', 3],
-        ['no', 1],
-      ] as const),
-      keepInTouchEveryDays: rng.chance(0.2) ? rng.pick([30, 60, 90, 180]) : null,
+      keepInTouch,
+      // A rhythm is mostly set for people who said yes; rarely someone sets one without asking.
+      keepInTouchEveryDays:
+        keepInTouch !== 'no' && rng.chance(keepInTouch === 'yes' ? 0.35 : 0.01)
+          ? rng.pick([30, 60, 90, 180])
+          : null,
       preferredChannel: rng.chance(0.5) ? rng.pick(['email', 'linkedin', 'phone', 'text']) : null,
       connectedOn: rng.chance(0.5) ? created.toISOString().slice(0, 10) : null,
       source: rng.weighted([

@@ -1,6 +1,7 @@
 /**
  * Fills a workspace with a large, believable network (organizations, people with tags and
- * introducers, conversations with their whole status history, notes) for benchmarks.
+ * introducers, conversations with their whole status history, notes, the outreach log and tasks)
+ * for benchmarks.
  * Rows are built in memory with their ids, then written in batches with `INSERT … SELECT unnest`
  * inside one transaction: PGlite is about 5x slower row by row (see bulk-insert.ts).
  */
@@ -16,17 +17,21 @@ import {
   goals,
   introductions,
   meetings,
+  messages,
   notes,
   organizations,
   people,
   personTags,
   tags,
+  tasks,
 } from '../src/db/schema.js';
 import type { Ctx } from '../src/services/context.js';
+import { getSettings } from '../src/services/settings.js';
 import { ensureDefaultWorkspace } from '../src/services/workspaces.js';
 import { bulkInsert, type Row } from './bulk-insert.js';
 import { createRng, TAG_NAMES } from './fake-data.js';
 import { buildConversations } from './generate-conversations.js';
+import { buildOutreach } from './generate-outreach.js';
 import { buildOrganizations, buildPeople } from './generate-people.js';
 
 export interface GenerateOptions {
@@ -35,6 +40,12 @@ export interface GenerateOptions {
   conversations?: number;
   /** Average notes per person; fractions allowed (0.5 = every other person has one). */
   notesPerPerson?: number;
+  /** Messages in the outreach log, approximately; 0 leaves the log, tasks and last interactions empty. */
+  messages?: number;
+  /** Tasks, a quarter of them open and due around today. */
+  tasks?: number;
+  /** Conversations still scheduled with their meeting today or tomorrow (user's zone). */
+  upcomingMeetings?: number;
   /** Same seed, same shape of workspace (ids still differ). */
   seed?: number;
   batchSize?: number;
@@ -59,6 +70,9 @@ export function defaultSizes(people: number): Required<Omit<GenerateOptions, 'se
     organizations: Math.max(1, Math.round(people / 20)),
     conversations: Math.round(people / 5),
     notesPerPerson: 0.5,
+    messages: people * 4,
+    tasks: Math.round(people / 40),
+    upcomingMeetings: Math.max(1, Math.round(people / 1500)),
   };
 }
 
@@ -73,10 +87,15 @@ export async function generateWorkspace(ctx: Ctx, options: GenerateOptions): Pro
     organizations: options.organizations ?? sizes.organizations,
     conversations: options.conversations ?? sizes.conversations,
     notesPerPerson: options.notesPerPerson ?? sizes.notesPerPerson,
+    messages: options.messages ?? sizes.messages,
+    tasks: options.tasks ?? sizes.tasks,
+    upcomingMeetings: options.upcomingMeetings ?? sizes.upcomingMeetings,
     seed: options.seed ?? 1,
     batchSize: options.batchSize ?? 5000,
   };
   const rng = createRng(opts.seed);
+  // "Today" and the default keep-in-touch interval are the user's, as the agenda counts them.
+  const settings = await getSettings(ctx);
   const started = performance.now();
   const orgRows = buildOrganizations(rng, ctx, opts.organizations);
   const tagRows = TAG_NAMES.map((name) => ({ id: randomUUID(), workspaceId: ctx.workspaceId, name }));
@@ -87,7 +106,23 @@ export async function generateWorkspace(ctx: Ctx, options: GenerateOptions): Pro
     orgRows,
     tagRows.map((t) => t.id),
   );
-  const convo = buildConversations(rng, ctx, opts.conversations, built.people);
+  const convo = buildConversations(rng, ctx, opts.conversations, built.people, {
+    upcomingMeetings: opts.upcomingMeetings,
+    timeZone: settings.timeZone,
+  });
+  const outreach = buildOutreach(
+    rng,
+    ctx,
+    {
+      messages: opts.messages,
+      tasks: opts.messages > 0 ? opts.tasks : 0,
+      timeZone: settings.timeZone,
+      keepInTouchDefaultDays: settings.keepInTouchDefaultDays,
+    },
+    built.people,
+    new Map(orgRows.map((o) => [String(o.id), String(o.name)])),
+    convo,
+  );
   const buildMs = performance.now() - started;
 
   const plan: [string, PgTable, Row[]][] = [
@@ -102,6 +137,8 @@ export async function generateWorkspace(ctx: Ctx, options: GenerateOptions): Pro
     ['goals', goals, convo.goals],
     ['meetings', meetings, convo.meetings],
     ['notes', notes, [...built.notes, ...convo.notes]],
+    ['messages', messages, outreach.messages],
+    ['tasks', tasks, outreach.tasks],
   ];
   const counts: Record<string, number> = {};
   const insertMsByTable: Record<string, number> = {};

@@ -3,13 +3,17 @@
  * measurements, not tests: nothing fails when a figure misses its goal.
  *
  * Environment: BENCH_PEOPLE (50000), BENCH_REQUESTS (5000), BENCH_CONCURRENCY (50),
- * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_ONLY=cold-start,person-read,build.
+ * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_AGENDA_CALLS (100),
+ * BENCH_EXPLAIN=1 to print the agenda queries' plans to stderr,
+ * BENCH_ONLY=cold-start,person-read,agenda,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
+import { benchAgenda } from './agenda.js';
 import { benchColdStart } from './cold-start.js';
+import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchPersonRead } from './person-read.js';
-import { type Figure, formatFigure, megabytes, seconds } from './report.js';
+import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -31,6 +35,8 @@ async function main(): Promise<void> {
   const requests = envInt('BENCH_REQUESTS', 5000);
   const concurrency = envInt('BENCH_CONCURRENCY', 50);
   const restarts = envInt('BENCH_RESTARTS', 5);
+  const agendaCalls = envInt('BENCH_AGENDA_CALLS', 100);
+  const agendaSizes = defaultSizes(people);
   const npmCi = process.env.BENCH_NPM_CI === '1';
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 
@@ -50,6 +56,19 @@ async function main(): Promise<void> {
           concurrency,
           warmup: Math.min(500, requests),
           starts: Math.min(3, restarts),
+        }),
+    },
+    {
+      key: 'agenda',
+      title:
+        `Today agenda (${count(people)} people, ${count(agendaSizes.conversations)} conversations, ` +
+        `${count(agendaSizes.messages)} messages; embedded database)`,
+      run: () =>
+        benchAgenda({
+          people,
+          calls: agendaCalls,
+          warmup: Math.max(1, Math.min(10, agendaCalls)),
+          explain: process.env.BENCH_EXPLAIN === '1',
         }),
     },
     {

@@ -222,6 +222,7 @@ CREATE TABLE "people" (
 	"function" text,
 	"seniority" text,
 	"organization_id" uuid,
+	"past_organization_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"email" text,
 	"phone" text,
 	"linkedin_url" text,
@@ -420,6 +421,7 @@ CREATE UNIQUE INDEX "organizations_name_key_idx" ON "organizations" USING btree 
 CREATE INDEX "organizations_name_trgm_idx" ON "organizations" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "people_workspace_name_idx" ON "people" USING btree ("workspace_id","full_name");--> statement-breakpoint
 CREATE INDEX "people_org_idx" ON "people" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "people_past_orgs_idx" ON "people" USING gin ("past_organization_ids");--> statement-breakpoint
 CREATE INDEX "people_email_idx" ON "people" USING btree ("workspace_id","email");--> statement-breakpoint
 CREATE INDEX "people_linkedin_idx" ON "people" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("full_name" gin_trgm_ops);--> statement-breakpoint

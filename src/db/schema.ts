@@ -27,10 +27,12 @@ import {
   CONVERSATION_STATUSES,
   CONVERSATION_TYPES,
   DIRECTIONS,
+  INTRODUCTION_STATES,
   KEEP_IN_TOUCH,
   MEDIUMS,
   MESSAGE_PURPOSES,
   NOTE_KINDS,
+  OPPORTUNITY_KINDS,
   SENIORITY_LEVELS,
   TASK_KINDS,
 } from '../domain/vocab.js';
@@ -128,6 +130,8 @@ export const people = pgTable(
     function: text('function'),
     seniority: text('seniority', { enum: SENIORITY_LEVELS }),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    /** Where they worked before: a former employee is still a warm way into an organization. */
+    pastOrganizationIds: uuid('past_organization_ids').array().notNull().default(sql`'{}'::uuid[]`),
     email: text('email'),
     phone: text('phone'),
     linkedinUrl: text('linkedin_url'),
@@ -156,6 +160,7 @@ export const people = pgTable(
   (t) => [
     index('people_workspace_name_idx').on(t.workspaceId, t.fullName),
     index('people_org_idx').on(t.organizationId),
+    index('people_past_orgs_idx').using('gin', t.pastOrganizationIds),
     index('people_email_idx').on(t.workspaceId, t.email),
     index('people_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
@@ -311,7 +316,7 @@ export const introductions = pgTable(
     viaConversationId: uuid('via_conversation_id').references(() => conversations.id, {
       onDelete: 'set null',
     }),
-    state: text('state').notNull().default('made'),
+    state: text('state', { enum: INTRODUCTION_STATES }).notNull().default('made'),
     introducedOn: date('introduced_on'),
     note: text('note'),
     createdAt: createdAt(),
@@ -524,7 +529,7 @@ export const opportunities = pgTable(
   {
     id: id(),
     workspaceId: ws(),
-    kind: text('kind').notNull(),
+    kind: text('kind', { enum: OPPORTUNITY_KINDS }).notNull(),
     title: text('title').notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     occurredOn: date('occurred_on').notNull(),

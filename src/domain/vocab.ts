@@ -133,3 +133,25 @@ export const MESSAGE_PURPOSE_LABELS: Record<MessagePurpose, string> = {
 
 export const TASK_KINDS = ['promise_mine', 'promise_theirs', 'report_back', 'custom'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const INTRODUCTION_STATES = ['asked', 'made', 'met', 'thanked'] as const;
+export type IntroductionState = (typeof INTRODUCTION_STATES)[number];
+
+export const OPPORTUNITY_KINDS = [
+  'unadvertised_opening',
+  'referral',
+  'application',
+  'job_interview',
+  'offer',
+  'rejection',
+] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+
+export const OPPORTUNITY_KIND_LABELS: Record<OpportunityKind, string> = {
+  unadvertised_opening: 'Unadvertised opening',
+  referral: 'Referral to a role',
+  application: 'Application',
+  job_interview: 'Job interview',
+  offer: 'Offer',
+  rejection: 'Rejection',
+};

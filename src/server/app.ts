@@ -11,7 +11,9 @@ import { agendaRoutes } from './routes/agenda.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { messageRoutes } from './routes/messages.js';
+import { networkRoutes } from './routes/network.js';
 import { noteRoutes } from './routes/notes.js';
+import { opportunityRoutes } from './routes/opportunities.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { peopleRoutes } from './routes/people.js';
@@ -44,7 +46,9 @@ function apiRoutes() {
     .route('/agenda', agendaRoutes)
     .route('/calendar', calendarRoutes)
     .route('/outreach', outreachRoutes)
-    .route('/settings', settingsRoutes);
+    .route('/settings', settingsRoutes)
+    .route('/network', networkRoutes)
+    .route('/opportunities', opportunityRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

@@ -90,6 +90,7 @@ export const PersonInput = z
     function: optionalText(200),
     seniority: z.enum(SENIORITY_LEVELS).nullish(),
     organizationId: Id.nullish(),
+    pastOrganizationIds: z.array(Id).max(20).optional(),
     email: z
       .email('is not an e-mail address')
       .nullish()
@@ -123,6 +124,7 @@ export const Person = z
     seniority: z.enum(SENIORITY_LEVELS).nullable(),
     organizationId: z.string().nullable(),
     organizationName: z.string().nullable(),
+    pastOrganizationIds: z.array(z.string()),
     email: z.string().nullable(),
     phone: z.string().nullable(),
     linkedinUrl: z.string().nullable(),

@@ -19,6 +19,7 @@ export interface PersonInput {
   function?: string | null;
   seniority?: string | null;
   organizationId?: string | null;
+  pastOrganizationIds?: string[];
   email?: string | null;
   phone?: string | null;
   linkedinUrl?: string | null;
@@ -40,6 +41,7 @@ const PLAIN_FIELDS = [
   'function',
   'seniority',
   'organizationId',
+  'pastOrganizationIds',
   'email',
   'phone',
   'linkedinUrl',
@@ -108,6 +110,9 @@ async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | 
 
 async function checkReferences(ctx: Ctx, input: Partial<PersonInput>): Promise<void> {
   if (input.organizationId) await assertOrganizationInWorkspace(ctx, input.organizationId, 'organizationId');
+  for (const id of input.pastOrganizationIds ?? []) {
+    await assertOrganizationInWorkspace(ctx, id, 'pastOrganizationIds');
+  }
 }
 
 /** Adds a person, with tags and who introduced them, in one transaction. */

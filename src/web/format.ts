@@ -37,3 +37,16 @@ export function formatInZone(iso: string | null | undefined, timeZone: string): 
     return formatDateTime(iso);
   }
 }
+
+/** "12 Mar 2026" for a calendar date like "2026-03-12", the same day in every time zone. */
+export function formatDay(date: string | null | undefined): string {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+}

@@ -2,7 +2,13 @@
  * Words for the few values whose labels only the web app shows. The labels of conversation types,
  * statuses, mediums and seniority levels come from src/domain/vocab.ts.
  */
-import type { Channel, KeepInTouch, NoteKind } from '../domain/vocab.js';
+import type { Finding } from '../domain/request-checker.js';
+import type { MergeField } from '../domain/templates.js';
+import type { Channel, Direction, KeepInTouch, NoteKind, TaskKind } from '../domain/vocab.js';
+import type { AgendaItem } from './api.js';
+
+type AgendaKind = AgendaItem['kind'];
+type Severity = Finding['severity'];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
   email: 'E-mail',
@@ -30,3 +36,46 @@ export function channelLabel(channel: string | null | undefined): string {
   if (!channel) return '';
   return CHANNEL_LABELS[channel as Channel] ?? channel;
 }
+
+/** Headings of the groups on Today, one per kind of agenda item. */
+export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
+  meeting: 'Meetings today and tomorrow',
+  confirm_meeting: 'Meetings to confirm',
+  thank_you: 'Thank-you notes',
+  follow_up: 'Follow-ups',
+  second_contact: 'Try someone else at the same place',
+  report_back: 'Report back',
+  task: 'Tasks and promises',
+  keep_in_touch: 'Keep in touch',
+};
+
+/** The merge fields as the compose form names them. */
+export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
+  firstName: 'Their first name',
+  fullName: 'Their full name',
+  organization: 'Their organization',
+  referrer: 'Who referred you',
+  school: 'School you share',
+  interestNarrow: 'Narrow interest (this team or company)',
+  interestBroad: 'Broad interest (the field)',
+  myName: 'Your name',
+  myBackground: 'Your background, in a few words',
+};
+
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  promise_mine: 'I promised',
+  promise_theirs: 'They promised',
+  report_back: 'Report back',
+  custom: 'Other task',
+};
+
+export const DIRECTION_LABELS: Record<Direction, string> = {
+  out: 'Sent',
+  in: 'Received',
+};
+
+export const SEVERITY_LABELS: Record<Severity, string> = {
+  strong: 'Important',
+  warning: 'Worth a look',
+  info: 'Tip',
+};

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app.js';
 import './styles.css';
+import './outreach.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

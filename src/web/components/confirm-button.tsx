@@ -13,6 +13,8 @@ interface ConfirmButtonProps {
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   small?: boolean;
+  /** The confirming button's text while it works, e.g. "Revoking…". */
+  busyLabel?: string;
 }
 
 /** A destructive action that asks first, in a modal dialog that defaults to Cancel. */
@@ -23,6 +25,7 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   small,
+  busyLabel = 'Deleting…',
 }: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -60,7 +63,7 @@ export function ConfirmButton({
         {error && <Alert>{error}</Alert>}
         <div className="actions">
           <button type="button" className="button button-danger" disabled={busy} onClick={confirm}>
-            {busy ? 'Deleting…' : confirmLabel}
+            {busy ? busyLabel : confirmLabel}
           </button>
           <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
             Cancel

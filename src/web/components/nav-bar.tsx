@@ -5,6 +5,8 @@ const LINKS = [
   { to: '/people', label: 'People', end: false },
   { to: '/organizations', label: 'Organizations', end: false },
   { to: '/conversations', label: 'Conversations', end: false },
+  { to: '/targets', label: 'Targets', end: false },
+  { to: '/settings', label: 'Settings', end: false },
 ];
 
 /** The bar at the top of every page. */

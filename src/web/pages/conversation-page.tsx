@@ -1,17 +1,21 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
-import { api, call } from '../api.js';
+import { api, type Conversation, call } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { Loading } from '../components/loading.js';
 import { MeetingSummary } from '../components/meeting-summary.js';
+import { MessageLog } from '../components/message-log.js';
 import { NotesPanel } from '../components/notes-panel.js';
 import { PageHeader } from '../components/page-header.js';
 import { ScheduleForm } from '../components/schedule-form.js';
 import { StatusActions } from '../components/status-actions.js';
 import { StatusBadge } from '../components/status-badge.js';
 import { StatusHistory } from '../components/status-history.js';
+import { TasksPanel } from '../components/tasks-panel.js';
+import { ThankYouPanel } from '../components/thank-you-panel.js';
+import { composeUrl } from '../outreach-links.js';
 import { useLoad } from '../use-load.js';
 
 /** One conversation: who, why, its status and the moves allowed next, the meeting and notes. */
@@ -19,6 +23,9 @@ export function ConversationPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const conv = useLoad(`conversation:${id}`, () => call(api.conversations[':id'].$get({ param: { id } })));
+  const messages = useLoad(`conversation-messages:${id}`, () =>
+    call(api.messages.$get({ query: { conversationId: id } })),
+  );
   const [scheduling, setScheduling] = useState(false);
   const [warnings, setWarnings] = useState<string[]>([]);
 
@@ -75,6 +82,7 @@ export function ConversationPage() {
                 <StatusBadge status={c.status} />
               </span>
             </h2>
+            <NextMessage conversation={c} />
             <StatusActions
               key={`${c.id}-${c.version}`}
               conversation={c}
@@ -82,6 +90,10 @@ export function ConversationPage() {
               onMoved={conv.setData}
             />
           </section>
+
+          {(c.status === 'held' || c.status === 'thanked') && (
+            <ThankYouPanel conversation={c} messages={messages.data} />
+          )}
 
           <section className="card" aria-labelledby="meeting-heading">
             <h2 id="meeting-heading">Meeting</h2>
@@ -93,6 +105,14 @@ export function ConversationPage() {
               </Notice>
             )}
             {c.meeting ? <MeetingSummary meeting={c.meeting} /> : <p className="muted">Not scheduled yet.</p>}
+            {c.meeting && !scheduling && (
+              <p>
+                <a href={`/api/calendar/meetings/${c.id}`} download className="button button-small">
+                  Download .ics
+                </a>{' '}
+                <span className="muted small">Adds the meeting, with a reminder, to your calendar.</span>
+              </p>
+            )}
             {scheduling ? (
               <ScheduleForm
                 conversation={c}
@@ -148,6 +168,16 @@ export function ConversationPage() {
             )}
           </section>
 
+          <MessageLog
+            messages={messages}
+            people={c.participants}
+            conversationId={c.id}
+            onChanged={conv.reload}
+          />
+          <TasksPanel
+            conversationId={c.id}
+            personId={c.participants.length === 1 ? c.participants[0]?.id : null}
+          />
           <NotesPanel subject={{ conversationId: c.id }} />
         </div>
         <div className="column-side">
@@ -155,5 +185,25 @@ export function ConversationPage() {
         </div>
       </div>
     </>
+  );
+}
+
+/** The message that moves the conversation on: the request while it is an idea, a follow-up while it waits. */
+function NextMessage({ conversation: c }: { conversation: Conversation }) {
+  const purpose = c.status === 'idea' ? 'request' : c.status === 'requested' ? 'follow_up' : null;
+  if (!purpose) return null;
+  const verb = purpose === 'request' ? 'Write request' : 'Write follow-up';
+  return (
+    <div className="actions next-message">
+      {c.participants.map((p) => (
+        <Link
+          key={p.id}
+          to={composeUrl({ personId: p.id, conversationId: c.id, purpose })}
+          className={`button${purpose === 'request' ? ' button-primary' : ''}`}
+        >
+          {c.participants.length > 1 ? `${verb} to ${p.fullName}` : verb}
+        </Link>
+      ))}
+    </div>
   );
 }

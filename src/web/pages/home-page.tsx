@@ -5,6 +5,7 @@ import { Alert, Notice } from '../components/alert.js';
 import { ConversationList } from '../components/conversation-list.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { TodayPanel } from '../components/today-panel.js';
 import { Welcome } from '../components/welcome.js';
 import { formatInZone } from '../format.js';
 import { useLoad } from '../use-load.js';
@@ -49,6 +50,7 @@ export function HomePage() {
       )}
       {d && !empty && (
         <>
+          <TodayPanel />
           <ul className="counts" aria-label="Your workspace">
             <li>
               <Link to="/people">

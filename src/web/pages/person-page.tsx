@@ -4,10 +4,12 @@ import { Alert } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ConversationList } from '../components/conversation-list.js';
 import { Loading } from '../components/loading.js';
+import { MessageLog } from '../components/message-log.js';
 import { NotesPanel } from '../components/notes-panel.js';
 import { PageHeader } from '../components/page-header.js';
 import { PersonDetails } from '../components/person-details.js';
 import { Timeline } from '../components/timeline.js';
+import { composeUrl } from '../outreach-links.js';
 import { useLoad } from '../use-load.js';
 
 /** One person: details, conversations, timeline and notes. */
@@ -20,6 +22,9 @@ export function PersonPage() {
   );
   const timeline = useLoad(`person-timeline:${id}`, () =>
     call(api.people[':id'].timeline.$get({ param: { id } })),
+  );
+  const messages = useLoad(`person-messages:${id}`, () =>
+    call(api.messages.$get({ query: { personId: id } })),
   );
 
   if (person.error) {
@@ -44,6 +49,9 @@ export function PersonPage() {
           <>
             <Link to={`/conversations/new?personId=${p.id}`} className="button button-primary">
               Plan a conversation
+            </Link>
+            <Link to={composeUrl({ personId: p.id, purpose: 'keep_in_touch' })} className="button">
+              Write a message
             </Link>
             <Link to={`/people/${p.id}/edit`} className="button">
               Edit
@@ -92,6 +100,14 @@ export function PersonPage() {
               />
             )}
           </section>
+          <MessageLog
+            messages={messages}
+            people={[{ id: p.id, fullName: p.fullName }]}
+            onChanged={() => {
+              conversations.reload();
+              timeline.reload();
+            }}
+          />
           <NotesPanel subject={{ personId: p.id }} onChanged={timeline.reload} />
         </div>
         <div className="column-side">

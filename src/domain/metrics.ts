@@ -1,0 +1,170 @@
+import { invalidField } from './errors.js';
+
+/**
+ * The results dashboard (method.md section 8, seed rows S17 and S23): what the practice produced,
+ * stage by stage, which ways of asking get answers, the weekly rhythm of conversations, and the
+ * user's own conversations-per-offer beside the often-quoted reference figure.
+ */
+
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
+
+export interface FunnelCounts {
+  requestsSent: number;
+  replies: number;
+  meetingsHeld: number;
+  referrals: number;
+  opportunities: number;
+  jobInterviews: number;
+  offers: number;
+}
+
+export interface FunnelStage {
+  stage: keyof FunnelCounts;
+  label: string;
+  count: number;
+  /** count ÷ the stage before; null for the first stage and when the stage before is 0. */
+  rateFromPrevious: number | null;
+  /** count ÷ requests sent; null when no request was sent. */
+  rateFromStart: number | null;
+}
+
+/** The stages in the order one leads to the next, with the words the dashboard shows. */
+const FUNNEL_STAGES: readonly { stage: keyof FunnelCounts; label: string }[] = [
+  { stage: 'requestsSent', label: 'Requests sent' },
+  { stage: 'replies', label: 'Replies' },
+  { stage: 'meetingsHeld', label: 'Conversations held' },
+  { stage: 'referrals', label: 'Referrals to others' },
+  { stage: 'opportunities', label: 'Openings and leads' },
+  { stage: 'jobInterviews', label: 'Job interviews' },
+  { stage: 'offers', label: 'Offers' },
+];
+
+function checkCount(value: number, field: string): void {
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw invalidField(field, 'must be a whole number, 0 or more.');
+}
+
+function ratio(count: number, of: number): number | null {
+  return of === 0 ? null : count / of;
+}
+
+/**
+ * The stages from requests sent to offers, each with its rate from the stage before and from the
+ * start (0..1 as a rule). Rates are not capped: one conversation can bring several referrals, so a
+ * later stage can outnumber the one before it, and that is worth seeing.
+ */
+export function funnel(c: FunnelCounts): FunnelStage[] {
+  for (const { stage } of FUNNEL_STAGES) checkCount(c[stage], stage);
+  let previous: number | null = null;
+  return FUNNEL_STAGES.map(({ stage, label }) => {
+    const count = c[stage];
+    const row: FunnelStage = {
+      stage,
+      label,
+      count,
+      rateFromPrevious: previous === null ? null : ratio(count, previous),
+      rateFromStart: ratio(count, c.requestsSent),
+    };
+    previous = count;
+    return row;
+  });
+}
+
+/**
+ * Reply rates per group — channel, template, warm or cold, introducer — sorted by requests sent
+ * (most first, so the best-supported figures lead), then by key. The rate is null for a group
+ * with nothing sent. More replies than requests in a group means the counts were gathered wrong,
+ * so it is rejected rather than shown as a rate above 100 %.
+ */
+export function rateBy<K extends string>(
+  rows: readonly { key: K; sent: number; replied: number }[],
+): { key: K; sent: number; replied: number; rate: number | null }[] {
+  for (const r of rows) {
+    checkCount(r.sent, 'sent');
+    checkCount(r.replied, 'replied');
+    if (r.replied > r.sent) throw invalidField('replied', `is more than sent for "${r.key}".`);
+  }
+  return rows
+    .map(({ key, sent, replied }) => ({ key, sent, replied, rate: ratio(replied, sent) }))
+    .sort((a, b) => b.sent - a.sent || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** The middle value (the mean of the two middle ones for an even count); null for no values. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  if (values.some((v) => !Number.isFinite(v))) throw invalidField('values', 'must all be finite numbers.');
+  const sorted = Float64Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function timeOf(date: Date, field: string): number {
+  const t = date.getTime();
+  if (Number.isNaN(t)) throw invalidField(field, 'is not a valid date and time.');
+  return t;
+}
+
+/** Elapsed days from `a` to `b`, fractional; negative when `b` is earlier. */
+export function daysBetween(a: Date, b: Date): number {
+  return (timeOf(b, 'b') - timeOf(a, 'a')) / DAY_MS;
+}
+
+/** Midnight UTC of the Monday starting the week that contains `t`. */
+function mondayUtc(t: number): number {
+  const day = new Date(t);
+  const sinceMonday = (day.getUTCDay() + 6) % 7;
+  return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - sinceMonday);
+}
+
+/**
+ * Meetings per week for the last `weeks` weeks (default 8) up to `now`, oldest first, one entry
+ * per week even when it is 0 so a chart shows the quiet weeks too. Weeks run Monday to Sunday in
+ * UTC, named by their Monday; the last entry is the current week so far. Meetings after `now`
+ * have not happened yet and are left out.
+ */
+export function meetingsPerWeek(
+  meetings: readonly Date[],
+  now: Date,
+  weeks = 8,
+): { weekStart: string; count: number }[] {
+  if (!Number.isSafeInteger(weeks) || weeks < 1 || weeks > 520) {
+    throw invalidField('weeks', 'must be a whole number from 1 to 520.');
+  }
+  const nowMs = timeOf(now, 'now');
+  const first = mondayUtc(nowMs) - (weeks - 1) * WEEK_MS;
+  const counts = new Array<number>(weeks).fill(0);
+  for (const m of meetings) {
+    const t = timeOf(m, 'meetings');
+    if (t < first || t > nowMs) continue;
+    const week = Math.floor((t - first) / WEEK_MS);
+    counts[week] = (counts[week] ?? 0) + 1;
+  }
+  return counts.map((count, i) => ({
+    weekStart: new Date(first + i * WEEK_MS).toISOString().slice(0, 10),
+    count,
+  }));
+}
+
+/** The often-quoted "about 1 offer in 12 informational interviews" (seed 003). */
+export const REFERENCE_CONVERSATIONS_PER_OFFER = 12;
+
+const REFERENCE_CAVEAT =
+  'The "one offer for every 12 conversations" figure is passed around widely in career advice, but we found no study behind it. Take it as a rough signpost, not a target — your own figure says more about your search.';
+
+/**
+ * The user's conversations held per offer, beside the reference figure and its caveat. `mine` is
+ * null until there is an offer: with none yet, the ratio is not "infinite", just unknown.
+ */
+export function conversationsPerOffer(
+  held: number,
+  offers: number,
+): { mine: number | null; reference: number; caveat: string } {
+  checkCount(held, 'held');
+  checkCount(offers, 'offers');
+  return {
+    mine: ratio(held, offers),
+    reference: REFERENCE_CONVERSATIONS_PER_OFFER,
+    caveat: REFERENCE_CAVEAT,
+  };
+}

@@ -1,0 +1,225 @@
+import type { BankQuestion } from './question-bank.js';
+
+/**
+ * Bank questions about a career: the person's path, the work itself, getting in and moving up,
+ * and the industry's outlook. Re-exported through question-bank.ts; import from there.
+ */
+export const CAREER_QUESTIONS: readonly BankQuestion[] = [
+  // Path: people enjoy telling their story, and it shows the real routes into the field.
+  {
+    key: 'path-how-started',
+    topic: 'path',
+    minutes: 4,
+    goals: ['explore_career', 'career_switch', 'learn_role'],
+    text: 'How did you find your way into this line of work?',
+  },
+  {
+    key: 'path-turning-points',
+    topic: 'path',
+    minutes: 4,
+    goals: ['explore_career', 'career_switch'],
+    text: 'What were the turning points in your career, and what made you choose the way you did?',
+  },
+  {
+    key: 'path-why-here',
+    topic: 'path',
+    minutes: 3,
+    goals: ['learn_company'],
+    text: 'What drew you to this company rather than the others you could have joined?',
+  },
+  {
+    key: 'path-earlier-experience',
+    topic: 'path',
+    minutes: 3,
+    goals: ['career_switch', 'learn_role'],
+    text: 'Which parts of your earlier experience still help you in this job?',
+  },
+  {
+    key: 'path-after-this-role',
+    topic: 'path',
+    minutes: 3,
+    goals: ['explore_career', 'learn_role', 'career_switch'],
+    text: 'Where do people usually go after a role like yours?',
+  },
+  {
+    key: 'path-same-route',
+    topic: 'path',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch'],
+    text: 'If you were starting out again, would you take the same route?',
+  },
+  {
+    key: 'path-change-of-direction',
+    topic: 'path',
+    minutes: 3,
+    goals: ['career_switch'],
+    text: 'Have you ever changed direction, and what was the hardest part of making the change?',
+  },
+
+  // The work itself: the everyday reality, good and bad.
+  {
+    key: 'work-typical-week',
+    topic: 'the_work',
+    minutes: 4,
+    goals: ['learn_role', 'explore_career', 'career_switch'],
+    text: 'Could you walk me through an ordinary week in your job?',
+  },
+  {
+    key: 'work-most-satisfying',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['explore_career', 'learn_role', 'career_switch'],
+    text: 'Which part of your work gives you the most satisfaction?',
+  },
+  {
+    key: 'work-frustrations',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['learn_role', 'explore_career', 'learn_company'],
+    text: 'What frustrates you about the job, even on a good day?',
+  },
+  {
+    key: 'work-time-split',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['learn_role', 'learn_company'],
+    text: 'Roughly how is your time divided between meetings, focused work and people outside your team?',
+  },
+  {
+    key: 'work-busy-seasons',
+    topic: 'the_work',
+    minutes: 2,
+    goals: ['learn_role', 'explore_career'],
+    text: 'When are the busiest or most stressful stretches of the year for you?',
+  },
+  {
+    key: 'work-problems-this-year',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['hiring_manager'],
+    text: 'Which problems is your team working hardest to solve this year?',
+  },
+  {
+    key: 'work-other-teams',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['learn_role', 'learn_company', 'hiring_manager'],
+    text: 'Which other teams do you work with most closely, and how does that collaboration go?',
+  },
+  {
+    key: 'work-decisions',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['learn_role', 'learn_company'],
+    text: 'Which decisions can you make on your own, and which ones go further up?',
+  },
+  {
+    key: 'work-life-fit',
+    topic: 'the_work',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch', 'learn_role'],
+    text: 'How does this work fit with the rest of your life — hours, travel, flexibility?',
+  },
+
+  // Getting in and moving up: the entry points, and what a rejected applicant was missing.
+  {
+    key: 'in-key-skills',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch', 'rejection_feedback'],
+    text: 'Which skills matter most for someone getting started in this field?',
+  },
+  {
+    key: 'in-entry-titles',
+    topic: 'getting_in',
+    minutes: 2,
+    goals: ['explore_career', 'career_switch'],
+    text: 'Which titles do people usually start with on this path?',
+  },
+  {
+    key: 'in-credentials',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch', 'resume_critique'],
+    text: 'Do particular qualifications really open doors here, or does experience count for more?',
+  },
+  {
+    key: 'in-moving-up',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['explore_career', 'learn_company', 'learn_role'],
+    text: 'How do people move up here, and how long does that usually take?',
+  },
+  {
+    key: 'in-switchers',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['career_switch'],
+    text: 'Have you seen people come in from a different career, and what helped them succeed?',
+  },
+  {
+    key: 'in-missing-qualifications',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['rejection_feedback'],
+    text: 'Which qualifications were you hoping to see that my application did not show?',
+  },
+  {
+    key: 'in-size-of-gap',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['rejection_feedback', 'career_switch'],
+    text: 'How far is my experience from what the role called for — a few months of work, or years?',
+  },
+  {
+    key: 'in-experience-that-counts',
+    topic: 'getting_in',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch', 'resume_critique'],
+    text: 'What kind of experience counts most when someone is new to the field?',
+  },
+
+  // Industry and outlook: an insider's reading of where things are going.
+  {
+    key: 'industry-demand',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch'],
+    text: 'How do you expect demand for people with your skills to develop over the next few years?',
+  },
+  {
+    key: 'industry-interesting-players',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch', 'learn_company'],
+    text: 'In your view, which organizations are doing the most interesting work in this space?',
+  },
+  {
+    key: 'industry-size-compared',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['explore_career', 'learn_company', 'career_switch'],
+    text: 'How does working somewhere like this compare with a smaller or larger employer in the same field?',
+  },
+  {
+    key: 'industry-hidden-challenges',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['explore_career', 'learn_company'],
+    text: 'Which challenges facing the industry do outsiders rarely hear about?',
+  },
+  {
+    key: 'industry-pay-progression',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['explore_career', 'career_switch'],
+    text: 'Speaking generally, how does pay tend to develop in this field as people gain experience?',
+  },
+  {
+    key: 'industry-market-and-team',
+    topic: 'industry',
+    minutes: 3,
+    goals: ['hiring_manager', 'learn_company'],
+    text: 'How do changes in your market affect what your team needs from the people who join it?',
+  },
+];

@@ -1,0 +1,179 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { OPPORTUNITY_KINDS } from '../../domain/vocab.js';
+import {
+  createOpportunity,
+  deleteOpportunity,
+  listOpportunities,
+  startFeedbackConversation,
+  updateOpportunity,
+} from '../../services/opportunities.js';
+import { dashboard } from '../../services/stats.js';
+import { router } from '../env.js';
+import { Conversation, Id, IdParam } from '../schemas.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const Source = z.object({ conversationId: z.string().nullable(), personId: z.string().nullable() });
+
+export const Opportunity = z
+  .object({
+    id: z.string(),
+    kind: z.enum(OPPORTUNITY_KINDS),
+    title: z.string(),
+    organizationId: z.string().nullable(),
+    occurredOn: z.string(),
+    notes: z.string(),
+    sources: z.array(Source),
+    version: z.number(),
+    createdAt: z.string(),
+  })
+  .openapi('Opportunity');
+
+const OpportunityInput = z.object({
+  kind: z.enum(OPPORTUNITY_KINDS),
+  title: z.string().trim().min(1, 'is required').max(300),
+  organizationId: Id.nullish(),
+  occurredOn: z.iso.date('must be a date like 2026-01-31'),
+  notes: z.string().max(20_000).optional(),
+  sources: z
+    .array(z.object({ conversationId: Id.nullish(), personId: Id.nullish() }))
+    .max(20)
+    .refine(
+      (s) => s.every((x) => x.conversationId || x.personId),
+      'each source needs a conversation or a person',
+    ),
+});
+
+const Rate = z.object({
+  key: z.string(),
+  sent: z.number(),
+  replied: z.number(),
+  rate: z.number().nullable(),
+});
+
+export const opportunityRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['Results'],
+      summary: 'What the conversations produced',
+      responses: { 200: json(z.array(Opportunity), 'Opportunities') },
+    }),
+    async (c) => c.json(serialize(await listOpportunities(c.var.ctx)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags: ['Results'],
+      summary: 'Record an opportunity and the conversations and people it came from',
+      request: body(OpportunityInput),
+      responses: { 201: json(Opportunity, 'Created'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(serialize(await createOpportunity({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/{id}',
+      tags: ['Results'],
+      summary: 'Edit an opportunity',
+      request: {
+        params: IdParam,
+        ...body(OpportunityInput.partial().extend({ version: z.number().int().positive().optional() })),
+      },
+      responses: { 200: json(Opportunity, 'Updated'), ...errors(400, 404, 409) },
+    }),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      return c.json(
+        serialize(await updateOpportunity({ ...c.var.ctx, id: c.req.valid('param').id, version, input })),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags: ['Results'],
+      summary: 'Delete an opportunity',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errors(400, 404) },
+    }),
+    async (c) => {
+      await deleteOpportunity({ ...c.var.ctx, id: c.req.valid('param').id });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/feedback-conversation',
+      tags: ['Results'],
+      summary: 'After a rejection, start a feedback conversation with the hiring manager',
+      request: { params: IdParam, ...body(z.object({ personId: Id })) },
+      responses: { 201: json(Conversation, 'Created'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        serialize(
+          await startFeedbackConversation({
+            ...c.var.ctx,
+            opportunityId: c.req.valid('param').id,
+            personId: c.req.valid('json').personId,
+          }),
+        ),
+        201,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/dashboard',
+      tags: ['Results'],
+      summary: 'The results dashboard: funnel, reply rates, reply speed, meeting pace',
+      responses: {
+        200: json(
+          z.object({
+            funnel: z.array(
+              z.object({
+                stage: z.string(),
+                label: z.string(),
+                count: z.number(),
+                rateFromPrevious: z.number().nullable(),
+                rateFromStart: z.number().nullable(),
+              }),
+            ),
+            replyRate: z.object({
+              byChannel: z.array(Rate),
+              byTemplate: z.array(Rate),
+              warmVsCold: z.array(Rate),
+              byIntroducer: z.array(Rate),
+            }),
+            medianDaysToReply: z.number().nullable(),
+            replyBehaviour: z.array(
+              z.object({
+                behaviour: z.string(),
+                label: z.string(),
+                people: z.array(z.object({ id: z.string(), fullName: z.string() })),
+              }),
+            ),
+            meetingsPerWeek: z.object({
+              weeks: z.array(z.object({ weekStart: z.string(), count: z.number() })),
+              goal: z.number(),
+            }),
+            conversationsPerOffer: z.object({
+              mine: z.number().nullable(),
+              reference: z.number(),
+              caveat: z.string(),
+            }),
+          }),
+          'Dashboard',
+        ),
+      },
+    }),
+    async (c) => c.json(await dashboard(c.var.ctx), 200),
+  );

@@ -1,0 +1,156 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { introductions, people } from '../db/schema.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { formatChain, introductionChain } from '../domain/network.js';
+import type { IntroductionState } from '../domain/vocab.js';
+import type { Ctx } from './context.js';
+import { getConversation } from './conversations.js';
+import { assertPersonInWorkspace } from './people.js';
+
+export type Introduction = typeof introductions.$inferSelect;
+
+export interface IntroductionInput {
+  introducerId: string;
+  introducedId: string;
+  viaConversationId?: string | null;
+  state?: IntroductionState;
+  introducedOn?: string | null;
+  note?: string | null;
+}
+
+/** Records that one person introduced (or was asked to introduce) another. */
+export async function createIntroduction(ctx: Ctx & { input: IntroductionInput }): Promise<Introduction> {
+  const { input } = ctx;
+  if (input.introducerId === input.introducedId) {
+    throw new AppError('validation', {
+      userMessage: 'introducedId: a person cannot introduce themselves.',
+      issues: [{ field: 'introducedId', message: 'same as the introducer' }],
+    });
+  }
+  await assertPersonInWorkspace(ctx, input.introducerId, 'introducerId');
+  await assertPersonInWorkspace(ctx, input.introducedId, 'introducedId');
+  if (input.viaConversationId) await getConversation({ ...ctx, id: input.viaConversationId });
+  const [row] = await ctx.db
+    .insert(introductions)
+    .values({
+      workspaceId: ctx.workspaceId,
+      introducerId: input.introducerId,
+      introducedId: input.introducedId,
+      viaConversationId: input.viaConversationId ?? null,
+      state: input.state ?? 'made',
+      introducedOn: input.introducedOn ?? ctx.now().toISOString().slice(0, 10),
+      note: input.note ?? null,
+      createdAt: ctx.now(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) {
+    throw new AppError('conflict', { userMessage: 'This introduction is already recorded.' });
+  }
+  return row;
+}
+
+/** Moves an introduction along: asked, made, met, thanked. */
+export async function updateIntroduction(
+  ctx: Ctx & { id: string; state?: IntroductionState; note?: string | null },
+): Promise<Introduction> {
+  const values: Partial<Introduction> = {};
+  if (ctx.state) values.state = ctx.state;
+  if (ctx.note !== undefined) values.note = ctx.note;
+  const [row] = await ctx.db
+    .update(introductions)
+    .set(values)
+    .where(and(eq(introductions.id, ctx.id), eq(introductions.workspaceId, ctx.workspaceId)))
+    .returning();
+  if (!row) throw notFound('introduction', ctx.id);
+  return row;
+}
+
+export async function deleteIntroduction(ctx: Ctx & { id: string }): Promise<void> {
+  const rows = await ctx.db
+    .delete(introductions)
+    .where(and(eq(introductions.id, ctx.id), eq(introductions.workspaceId, ctx.workspaceId)))
+    .returning({ id: introductions.id });
+  if (!rows.length) throw notFound('introduction', ctx.id);
+}
+
+/** Introductions to and by one person, with the other person's name. */
+export async function personIntroductions(ctx: Ctx & { personId: string }) {
+  await assertPersonInWorkspace(ctx, ctx.personId, 'personId');
+  const rows = await ctx.db
+    .select({
+      i: introductions,
+      introducerName: sql<string>`(select full_name from ${people} where id = "introductions"."introducer_id")`,
+      introducedName: sql<string>`(select full_name from ${people} where id = "introductions"."introduced_id")`,
+    })
+    .from(introductions)
+    .where(
+      and(
+        eq(introductions.workspaceId, ctx.workspaceId),
+        sql`(${introductions.introducerId} = ${ctx.personId} or ${introductions.introducedId} = ${ctx.personId})`,
+      ),
+    )
+    .orderBy(asc(introductions.createdAt));
+  return rows.map((r) => ({ ...r.i, introducerName: r.introducerName, introducedName: r.introducedName }));
+}
+
+/**
+ * The chain of introductions that led to a person, from them back to a direct contact
+ * ("Priya ← Jonas ← Maya"). Walks the edges with a recursive query rather than loading them all.
+ */
+export async function introductionChainOf(ctx: Ctx & { personId: string }) {
+  await assertPersonInWorkspace(ctx, ctx.personId, 'personId');
+  const result = await ctx.db.execute(sql`
+    with recursive up(introducer_id, introduced_id, depth) as (
+      select i.introducer_id, i.introduced_id, 1 from ${introductions} i
+      where i.introduced_id = ${ctx.personId} and i.workspace_id = ${ctx.workspaceId}
+      union
+      select i.introducer_id, i.introduced_id, up.depth + 1 from ${introductions} i
+      join up on i.introduced_id = up.introducer_id
+      where up.depth < 20 and i.workspace_id = ${ctx.workspaceId}
+    )
+    select introducer_id, introduced_id from up`);
+  const rows = (result as unknown as { rows: { introducer_id: string; introduced_id: string }[] }).rows;
+  const edges = rows.map((r) => ({
+    introducerId: r.introducer_id,
+    introducedId: r.introduced_id,
+  }));
+  const ids = [...new Set([ctx.personId, ...edges.map((e) => e.introducerId)])];
+  const names = new Map(
+    (
+      await ctx.db
+        .select({ id: people.id, fullName: people.fullName })
+        .from(people)
+        .where(inArray(people.id, ids))
+    ).map((p) => [p.id, p.fullName]),
+  );
+  const chain = introductionChain(ctx.personId, edges, names);
+  return { chain, text: formatChain(chain) };
+}
+
+/** The introduction graph for the network view: everyone in an introduction, and the edges. */
+export async function introductionGraph(ctx: Ctx & { limit?: number }) {
+  const edges = await ctx.db
+    .select({
+      id: introductions.id,
+      source: introductions.introducerId,
+      target: introductions.introducedId,
+      state: introductions.state,
+    })
+    .from(introductions)
+    .where(eq(introductions.workspaceId, ctx.workspaceId))
+    .limit(ctx.limit ?? 20_000);
+  const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
+  const nodes = ids.length
+    ? await ctx.db
+        .select({
+          id: people.id,
+          fullName: people.fullName,
+          organizationId: people.organizationId,
+          seniority: people.seniority,
+        })
+        .from(people)
+        .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, ids)))
+    : [];
+  return { nodes, edges };
+}

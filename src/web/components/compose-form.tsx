@@ -1,0 +1,253 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { MergeField } from '../../domain/templates.js';
+import { CHANNEL_LABELS, CHANNELS, type Channel, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
+import { api, type Conversation, call, describeError } from '../api.js';
+import {
+  defaultTemplateId,
+  knownFields,
+  OUTGOING_PURPOSES,
+  type OutgoingPurpose,
+} from '../compose-helpers.js';
+import type { ComposeSetup } from '../compose-setup.js';
+import { formatInZone } from '../format.js';
+import { browserTimeZone } from '../zoned-time.js';
+import { Alert } from './alert.js';
+import { DraftPanel } from './draft-panel.js';
+import { Field } from './field.js';
+import { PageHeader } from './page-header.js';
+import { RequestCheck } from './request-check.js';
+import { SaveTemplateForm } from './save-template-form.js';
+import { SendPanel } from './send-panel.js';
+import { StatusBadge } from './status-badge.js';
+
+const PURPOSE_ADVICE: Record<OutgoingPurpose, string> = {
+  request:
+    'Lead with what connects you, keep it under a minute to read, ask for their insight — never for a job — and end with a question.',
+  follow_up: 'One friendly nudge is plenty. Keep it shorter than your first note and easy to decline.',
+  thank_you:
+    'Within a day of meeting: one specific thing they said, what you will do with it, and your thanks.',
+  report_back: 'Tell them what you did with their advice or whom you contacted, and how it went.',
+  keep_in_touch: 'Share some news, something useful to them, or how their advice has helped.',
+  other: '',
+};
+
+function backLink(conversation: Conversation | null, personId: string) {
+  if (conversation) return <Link to={`/conversations/${conversation.id}`}>← {conversation.title}</Link>;
+  if (personId) return <Link to={`/people/${personId}`}>← Back to their page</Link>;
+  return <Link to="/">← Home</Link>;
+}
+
+interface ComposeFormProps {
+  setup: ComposeSetup;
+  initialPurpose: OutgoingPurpose;
+}
+
+/** The message being written: to whom and why, the template, the text, the advice and sending. */
+export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
+  const { settings, conversation, recipients, thankYou } = setup;
+  const [templates, setTemplates] = useState(setup.templates);
+  const [personId, setPersonId] = useState(setup.personId);
+  const recipient = recipients.find((r) => r.id === personId) ?? recipients[0]!;
+  const [purpose, setPurpose] = useState<OutgoingPurpose>(initialPurpose);
+  const [channel, setChannel] = useState<Channel>(
+    (CHANNELS as readonly string[]).includes(recipient.preferredChannel ?? '')
+      ? (recipient.preferredChannel as Channel)
+      : 'email',
+  );
+  const [templateId, setTemplateId] = useState(
+    thankYou ? '' : defaultTemplateId(templates, initialPurpose, !!recipient.introducedBy),
+  );
+  const [fields, setFields] = useState<Partial<Record<MergeField, string>>>(() =>
+    knownFields(recipient, settings.myName),
+  );
+  const [draftTemplateId, setDraftTemplateId] = useState<string | null>(null);
+  const [subject, setSubject] = useState(thankYou?.subject ?? '');
+  const [body, setBody] = useState(thankYou?.body ?? '');
+  const [dueAt, setDueAt] = useState(thankYou?.dueAt ?? null);
+  const [redraftError, setRedraftError] = useState<string | null>(null);
+
+  const draftThankYou = async () => {
+    if (!conversation) return;
+    setRedraftError(null);
+    try {
+      const draft = await call(
+        api.conversations[':id']['thank-you'].$get({
+          param: { id: conversation.id },
+          query: { personId: recipient.id },
+        }),
+      );
+      setSubject(draft.subject);
+      setBody(draft.body);
+      setDueAt(draft.dueAt);
+      setDraftTemplateId(null);
+    } catch (err) {
+      setRedraftError(describeError(err).message);
+    }
+  };
+
+  const choosePerson = (id: string) => {
+    const next = recipients.find((r) => r.id === id);
+    setPersonId(id);
+    if (!next) return;
+    // Only the facts about the person change; what the user typed (interests, background) stays.
+    const { myName: _mine, ...theirs } = knownFields(next, settings.myName);
+    setFields((f) => ({
+      ...f,
+      fullName: undefined,
+      firstName: undefined,
+      organization: undefined,
+      referrer: undefined,
+      ...theirs,
+    }));
+  };
+
+  const hints = [fields.referrer, fields.school, recipient.introducedBy?.fullName].filter(
+    (h): h is string => !!h?.trim(),
+  );
+
+  const log = async () => {
+    const result = await call(
+      api.messages.$post({
+        json: {
+          personId: recipient.id,
+          conversationId: conversation?.id ?? null,
+          channel,
+          direction: 'out',
+          purpose,
+          subject: subject.trim() || null,
+          body,
+          templateId: draftTemplateId,
+        },
+      }),
+    );
+    return result.statusChangedTo;
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={`Write to ${recipient.fullName}`}
+        eyebrow={backLink(conversation, setup.personId)}
+        subtitle={
+          conversation ? (
+            <>
+              About {conversation.title} <StatusBadge status={conversation.status} />
+            </>
+          ) : (
+            recipient.organizationName
+          )
+        }
+      />
+      <div className="columns compose">
+        <div className="column-main">
+          <div className="form-grid">
+            <Field label="To">
+              {(c) => (
+                <select {...c} value={recipient.id} onChange={(e) => choosePerson(e.target.value)}>
+                  {recipients.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.fullName}
+                      {r.email ? ` <${r.email}>` : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Purpose">
+              {(c) => (
+                <select
+                  {...c}
+                  value={purpose}
+                  onChange={(e) => {
+                    const next = e.target.value as OutgoingPurpose;
+                    setPurpose(next);
+                    setTemplateId(defaultTemplateId(templates, next, !!recipient.introducedBy));
+                  }}
+                >
+                  {OUTGOING_PURPOSES.map((p) => (
+                    <option key={p} value={p}>
+                      {MESSAGE_PURPOSE_LABELS[p]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Channel">
+              {(c) => (
+                <select {...c} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+                  {CHANNELS.map((ch) => (
+                    <option key={ch} value={ch}>
+                      {CHANNEL_LABELS[ch]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          {PURPOSE_ADVICE[purpose] && <p className="muted">{PURPOSE_ADVICE[purpose]}</p>}
+          {purpose === 'thank_you' && conversation && (
+            <div className="notice notice-info">
+              {dueAt && (
+                <p>
+                  Best sent by <strong>{formatInZone(dueAt, browserTimeZone())}</strong>.
+                </p>
+              )}
+              <p>
+                A thank-you can start from your meeting notes: the draft picks out something they said. Make
+                that detail yours before sending.
+              </p>
+              {redraftError && <Alert>{redraftError}</Alert>}
+              <button type="button" className="button button-small" onClick={draftThankYou}>
+                Draft from my meeting notes
+              </button>
+            </div>
+          )}
+          <DraftPanel
+            templates={templates}
+            purpose={purpose}
+            templateId={templateId}
+            onTemplateChange={setTemplateId}
+            fields={fields}
+            onFieldsChange={setFields}
+            personId={recipient.id}
+            onDrafted={(d) => {
+              setSubject(d.subject);
+              setBody(d.body);
+              setDraftTemplateId(d.templateId);
+            }}
+          />
+          <Field label="Subject">
+            {(c) => <input {...c} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+          </Field>
+          <Field label="Message">
+            {(c) => <textarea {...c} rows={12} value={body} onChange={(e) => setBody(e.target.value)} />}
+          </Field>
+          <SendPanel
+            recipientName={recipient.fullName}
+            email={recipient.email}
+            subject={subject}
+            body={body}
+            conversationId={conversation?.id ?? null}
+            onLog={log}
+          />
+          <SaveTemplateForm
+            purpose={purpose}
+            subject={subject}
+            body={body}
+            onSaved={(t) => setTemplates((all) => [...all, t])}
+          />
+        </div>
+        <aside className="column-side card" aria-label="Advice">
+          <RequestCheck
+            text={body}
+            isRequest={purpose === 'request'}
+            warnAbove={settings.requestWarnWords}
+            strongAbove={settings.requestStrongWords}
+            connectionHints={hints}
+          />
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useMemo } from 'react';
+import { checkRequest, countWords } from '../../domain/request-checker.js';
+import { SEVERITY_LABELS } from '../labels.js';
+
+interface RequestCheckProps {
+  text: string;
+  /** Only requests are held to the rules of a good request; other messages just get a word count. */
+  isRequest: boolean;
+  warnAbove: number;
+  strongAbove: number;
+  /** Names that connect the user to the reader (referrer, school), expected in the first sentence. */
+  connectionHints: string[];
+}
+
+/**
+ * Advice on a draft, recomputed in the browser as the user types: the word count and, for a
+ * request, what the rules of a good request have to say. Nothing here stops the user sending.
+ */
+export function RequestCheck({
+  text,
+  isRequest,
+  warnAbove,
+  strongAbove,
+  connectionHints,
+}: RequestCheckProps) {
+  const hintsKey = connectionHints.join('\n');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the hints are compared by their text, not by the array's identity.
+  const result = useMemo(
+    () => (isRequest && text.trim() ? checkRequest(text, { warnAbove, strongAbove, connectionHints }) : null),
+    [text, isRequest, warnAbove, strongAbove, hintsKey],
+  );
+  const words = result ? result.wordCount : countWords(text);
+  const over = isRequest && words > warnAbove;
+
+  return (
+    <section className="request-check" aria-labelledby="request-check-heading">
+      <h3 id="request-check-heading" className="visually-hidden">
+        Advice on this draft
+      </h3>
+      <p className={`word-count${over ? ' word-count-over' : ''}`} aria-live="polite">
+        <strong>{words}</strong> {words === 1 ? 'word' : 'words'}
+        {isRequest && (
+          <span className="muted">
+            {' '}
+            · aim for {warnAbove} or fewer, not counting the greeting and signature
+          </span>
+        )}
+      </p>
+      {isRequest && text.trim() === '' && (
+        <p className="muted small">Advice on your draft shows up here as you write.</p>
+      )}
+      {result && result.findings.length === 0 && (
+        <p className="notice notice-success" role="status">
+          This reads like a good request: short, about them, with a clear question.
+        </p>
+      )}
+      {result && result.findings.length > 0 && (
+        <ul className="findings" aria-label="Advice on this draft" aria-live="polite">
+          {result.findings.map((f, i) => (
+            <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
+              <span className={`severity severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
+              <p className="finding-message">{f.message}</p>
+              {f.excerpt && <blockquote className="finding-excerpt">{f.excerpt}</blockquote>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result && <p className="muted small">This is advice only: you decide what to send.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
+import { describeError } from '../api.js';
+import { mailtoHref } from '../outreach-links.js';
+import { Alert, Notice } from './alert.js';
+
+interface SendPanelProps {
+  recipientName: string;
+  email: string | null;
+  subject: string;
+  body: string;
+  conversationId: string | null;
+  /** Logs the message as sent; returns the status the conversation moved to, if any. */
+  onLog: () => Promise<ConversationStatus | null>;
+}
+
+interface Logged {
+  statusChangedTo: ConversationStatus | null;
+}
+
+/**
+ * Hands the draft to the user's e-mail program or clipboard, then asks whether it went out:
+ * Rapport never sends anything itself, so the log only knows what the user tells it.
+ */
+export function SendPanel({ recipientName, email, subject, body, conversationId, onLog }: SendPanelProps) {
+  const [asking, setAsking] = useState<string | null>(null);
+  const [logging, setLogging] = useState(false);
+  const [logged, setLogged] = useState<Logged | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const empty = body.trim() === '';
+
+  const log = async () => {
+    setLogging(true);
+    setError(null);
+    try {
+      const statusChangedTo = await onLog();
+      setLogged({ statusChangedTo });
+      setAsking(null);
+    } catch (err) {
+      setError(describeError(err).message);
+    } finally {
+      setLogging(false);
+    }
+  };
+
+  const copy = async () => {
+    setError(null);
+    try {
+      await navigator.clipboard.writeText(body);
+      setAsking('Copied the message. Paste it where you want to send it.');
+    } catch {
+      setError('The browser did not allow copying. Select the message text and copy it by hand.');
+    }
+  };
+
+  if (logged) {
+    return (
+      <Notice tone="success">
+        <p>
+          Logged as sent to {recipientName}.
+          {logged.statusChangedTo &&
+            ` The conversation is now ${CONVERSATION_STATUS_LABELS[logged.statusChangedTo]}.`}
+        </p>
+        <p className="actions">
+          {conversationId && <Link to={`/conversations/${conversationId}`}>Back to the conversation</Link>}
+          <Link to="/">Back to Today</Link>
+        </p>
+      </Notice>
+    );
+  }
+
+  return (
+    <div className="send-panel">
+      {error && <Alert>{error}</Alert>}
+      <div className="actions">
+        <a
+          className={`button button-primary${empty ? ' button-disabled' : ''}`}
+          href={mailtoHref(email, subject, body)}
+          aria-disabled={empty || undefined}
+          onClick={(e) => {
+            if (empty) {
+              e.preventDefault();
+              return;
+            }
+            setAsking('Your e-mail program should have opened with this message.');
+          }}
+        >
+          Open in e-mail
+        </a>
+        <button type="button" className="button" disabled={empty} onClick={copy}>
+          Copy text
+        </button>
+        <button type="button" className="button" disabled={empty || logging} onClick={log}>
+          {logging ? 'Logging…' : 'Log as sent'}
+        </button>
+      </div>
+      {!email && (
+        <p className="hint">No e-mail address is saved for {recipientName}; add it in the e-mail.</p>
+      )}
+      {asking && (
+        <fieldset className="send-question">
+          <legend>Did you send it?</legend>
+          <p className="muted small">{asking}</p>
+          <div className="actions">
+            <button type="button" className="button button-primary" disabled={logging} onClick={log}>
+              Yes, log it as sent
+            </button>
+            <button type="button" className="button button-quiet" onClick={() => setAsking(null)}>
+              Not yet
+            </button>
+          </div>
+        </fieldset>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { addCalendarDays, startOfLocalDay } from '../../domain/business-days.js';
+import { type AgendaItem, api, call, describeError } from '../api.js';
+import { AGENDA_KIND_LABELS } from '../labels.js';
+import { useLoad } from '../use-load.js';
+import { type AgendaAnswer, AgendaItemRow } from './agenda-item-row.js';
+import { Alert } from './alert.js';
+import { Loading } from './loading.js';
+
+type AgendaKind = AgendaItem['kind'];
+const KIND_ORDER = Object.keys(AGENDA_KIND_LABELS) as AgendaKind[];
+
+/**
+ * The agenda, plus the organization of each conversation that needs a second contact: the
+ * agenda item names the conversation but not where it happens.
+ */
+async function loadToday() {
+  const agenda = await call(api.agenda.$get());
+  const ids = [
+    ...new Set(
+      agenda.items
+        .filter((i) => i.kind === 'second_contact' && i.conversationId)
+        .map((i) => i.conversationId!),
+    ),
+  ];
+  const conversations = await Promise.all(
+    ids.map((id) => call(api.conversations[':id'].$get({ param: { id } })).catch(() => null)),
+  );
+  const organizationOf: Record<string, string | null> = {};
+  for (const c of conversations) if (c) organizationOf[c.id] = c.organizationId;
+  return { ...agenda, organizationOf };
+}
+
+interface Toast {
+  text: string;
+  /** A dismissed item, which Undo brings back. */
+  undo?: { key: string; label: string };
+}
+
+const DONE_TEXT: Record<AgendaAnswer, string> = {
+  done: 'Marked as done',
+  snooze: 'Snoozed until tomorrow',
+  dismiss: 'Dismissed',
+};
+
+/** Today's agenda on the home page: what is due or overdue, grouped by kind, each with its next step. */
+export function TodayPanel() {
+  const agenda = useLoad('agenda', loadToday);
+  const [busyKey, setBusyKey] = useState<string | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const data = agenda.data;
+
+  const answer = async (key: string, label: string, action: AgendaAnswer | 'reopen') => {
+    if (!data) return;
+    setBusyKey(key);
+    setError(null);
+    try {
+      // "Tomorrow" starts at midnight on the user's clock, not 24 hours from now.
+      const until =
+        action === 'snooze'
+          ? startOfLocalDay(addCalendarDays(data.today, 1), data.timeZone).toISOString()
+          : undefined;
+      await call(api.agenda.answer.$post({ json: { key, action, until } }));
+      setToast(
+        action === 'reopen'
+          ? { text: `Brought back: ${label}` }
+          : {
+              text: `${DONE_TEXT[action]}: ${label}`,
+              ...(action === 'dismiss' ? { undo: { key, label } } : {}),
+            },
+      );
+      agenda.reload();
+    } catch (err) {
+      setError(describeError(err).message);
+    } finally {
+      setBusyKey(null);
+    }
+  };
+
+  const overdue = data?.items.filter((i) => i.overdue).length ?? 0;
+  return (
+    <section className="card today" aria-labelledby="today-heading">
+      <h2 id="today-heading">
+        Today
+        {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
+      </h2>
+      {toast && (
+        <div role="status" className="notice notice-success toast">
+          <span>{toast.text}</span>
+          <span className="actions actions-small">
+            {toast.undo && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busyKey !== null}
+                onClick={() => {
+                  const { key, label } = toast.undo!;
+                  void answer(key, label, 'reopen');
+                }}
+              >
+                Undo
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              aria-label="Close this message"
+              onClick={() => setToast(null)}
+            >
+              ×
+            </button>
+          </span>
+        </div>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {agenda.error && <Alert>{agenda.error.message}</Alert>}
+      {!data && agenda.loading && <Loading what="Loading today's agenda" />}
+      {data && data.items.length === 0 && (
+        <div className="today-empty">
+          <p>Nothing is waiting for you today. Well done.</p>
+          <p className="muted">
+            A quiet day is a good one for looking ahead: pick the next organization on your{' '}
+            <Link to="/targets">target list</Link> and{' '}
+            <Link to="/conversations/new">plan a conversation</Link> with someone who works there.
+          </p>
+        </div>
+      )}
+      {data &&
+        KIND_ORDER.map((kind) => {
+          const items = data.items.filter((i) => i.kind === kind);
+          if (items.length === 0) return null;
+          const headingId = `agenda-${kind}`;
+          return (
+            <section key={kind} className="agenda-group" aria-labelledby={headingId}>
+              <h3 id={headingId}>
+                {AGENDA_KIND_LABELS[kind]} <span className="muted small">({items.length})</span>
+              </h3>
+              <ul className="agenda-list">
+                {items.map((item) => (
+                  <AgendaItemRow
+                    key={item.key}
+                    item={item}
+                    today={data.today}
+                    organizationId={item.conversationId ? data.organizationOf[item.conversationId] : null}
+                    busy={busyKey !== null}
+                    onAnswer={(a) => answer(item.key, item.title, a)}
+                  />
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+    </section>
+  );
+}
