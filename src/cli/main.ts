@@ -7,6 +7,7 @@ import { CliError, connect, type WithApi } from './api.js';
 import { registerConversationCommands } from './conversations.js';
 import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
+import { registerResultsCommands } from './results.js';
 
 const program = new Command()
   .name('rapport')
@@ -56,6 +57,7 @@ program
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
 registerOutreachCommands(program, withApi);
+registerResultsCommands(program, withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof AppError) {

@@ -154,7 +154,7 @@ export function warmPaths(opts: {
       k = node(p.id);
       personAt.push(-1);
     }
-    // Ids are unique in the database; should one repeat, the first record wins.
+    // Ids are unique in the database; should one repeat anyway, only one record takes part.
     if (personAt[k] !== -1) continue;
     personAt[k] = i;
     role[i] = r;

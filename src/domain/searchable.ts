@@ -20,7 +20,7 @@ const ORG = String.raw`(?:your|the|this|that|their|his|her)\s+(?:company|organi[
  * "Acme in your role" would pass for a company name, and team-level questions — which only a
  * person can answer — would be flagged.
  */
-const NOT_A_NAME = String.raw`(?:your|my|our|the|this|that|these|those|their|his|her|its|a|an|it|you|we|they|there|here|in|on|at|for|with|of|to|team|teams|department|group|role|job|work|data)`;
+const NOT_A_NAME = `(?:your|my|our|the|this|that|these|those|their|his|her|its|a|an|it|you|we|they|there|here|in|on|at|for|with|of|to|team|teams|department|group|role|job|work|data)`;
 const NAME_WORD = String.raw`(?!${NOT_A_NAME}(?![\p{L}\p{N}]))[\p{L}\p{N}&.'-]+`;
 /** An employer named outright: one to three words, e.g. "Acme" or "Northwind Traders". */
 const NAMED = String.raw`${NAME_WORD}(?:\s+${NAME_WORD}){0,2}`;

@@ -90,8 +90,10 @@ export async function dashboard(ctx: Ctx) {
   const held = (heldMeetings as unknown as { rows: { starts_at: string | Date }[] }).rows.map(
     (r) => new Date(r.starts_at),
   );
+  // Reply speed only where the request itself was logged: conversations scheduled straight from
+  // an idea walk through "requested" and "accepted" in the same instant and would read as 0 days.
   const replyDays = facts
-    .filter((f) => f.replied_at)
+    .filter((f) => f.replied_at && f.channel)
     .map((f) => daysBetween(new Date(f.requested_at), new Date(f.replied_at!)));
   const byPerson = new Map<string, { name: string; requests: { sentAt: Date; repliedAt: Date | null }[] }>();
   for (const f of facts) {

@@ -72,7 +72,7 @@ export function CalendarFeeds() {
           </div>
         </div>
       )}
-      <button type="button" className="button button-primary" disabled={busy} onClick={create}>
+      <button type="button" className="button button-primary feed-create" disabled={busy} onClick={create}>
         {busy ? 'Creating…' : 'Create a feed'}
       </button>
       {feeds.error && <Alert>{feeds.error.message}</Alert>}

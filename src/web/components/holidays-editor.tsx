@@ -53,7 +53,7 @@ export function HolidaysEditor({ holidays, onSave }: HolidaysEditorProps) {
       </p>
       {error && <Alert>{error}</Alert>}
       <form className="form-row" onSubmit={add} noValidate>
-        <Field label="Holiday date" className="field-inline-stack">
+        <Field label="Holiday date" className="field-compact">
           {(c) => <input {...c} type="date" value={date} onChange={(e) => setDate(e.target.value)} />}
         </Field>
         <button type="submit" className="button" disabled={busy}>

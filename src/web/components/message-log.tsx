@@ -58,7 +58,7 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
       ) : (
         <button
           type="button"
-          className="button"
+          className="button log-toggle"
           onClick={() => {
             setNotice(null);
             setOpen(true);

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import type { WithApi } from './api.js';
+import { printJson } from './format.js';
+
+interface Dashboard {
+  funnel: { label: string; count: number; rateFromPrevious: number | null }[];
+  medianDaysToReply: number | null;
+  replyRate: { byChannel: { key: string; sent: number; replied: number; rate: number | null }[] };
+  meetingsPerWeek: { weeks: { weekStart: string; count: number }[]; goal: number };
+  conversationsPerOffer: { mine: number | null; reference: number; caveat: string };
+}
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+
+/** `rapport stats`: the results dashboard in the terminal, or as JSON. */
+export function registerResultsCommands(program: Command, withApi: WithApi): void {
+  program
+    .command('stats')
+    .description('what your conversations produced: the funnel, reply rates, meeting pace')
+    .option('--json', 'print JSON')
+    .action((o: { json?: boolean }) =>
+      withApi(async ({ call }) => {
+        const d = await call<Dashboard>('GET', '/api/opportunities/dashboard');
+        if (o.json) return printJson(d);
+        console.log('Funnel');
+        for (const f of d.funnel) {
+          console.log(`  ${f.label.padEnd(22)} ${String(f.count).padStart(5)}   ${pct(f.rateFromPrevious)}`);
+        }
+        console.log(
+          `\nMedian days to reply: ${d.medianDaysToReply === null ? '—' : d.medianDaysToReply.toFixed(1)}`,
+        );
+        for (const r of d.replyRate.byChannel) {
+          console.log(`  reply rate by ${r.key}: ${pct(r.rate)} (${r.replied} of ${r.sent})`);
+        }
+        const thisWeek = d.meetingsPerWeek.weeks.at(-1);
+        console.log(`\nMeetings this week: ${thisWeek?.count ?? 0} (goal ${d.meetingsPerWeek.goal})`);
+        const c = d.conversationsPerOffer;
+        console.log(
+          `Conversations per offer: ${c.mine === null ? 'no offer yet' : c.mine.toFixed(1)} (reference: about ${c.reference})`,
+        );
+        console.log(`  ${c.caveat}`);
+      }),
+    );
+}
