@@ -37,13 +37,17 @@ export default defineConfig({
     { name: 'screenshot', testMatch: 'screenshot.spec.ts', dependencies: ['first-run'] },
     {
       name: 'journeys',
-      testIgnore: ['first-run.spec.ts', 'screenshot.spec.ts'],
+      testIgnore: ['first-run.spec.ts', 'screenshot.spec.ts', 'follow-up-clock.spec.ts'],
       dependencies: ['screenshot'],
     },
+    // Moves the server's clock days ahead, so it runs last and sets the clock back when done.
+    { name: 'clock', testMatch: 'follow-up-clock.spec.ts', dependencies: ['journeys'] },
   ],
   webServer: {
     command: `node dist/cli/main.js serve --port 4399 --data ${dataDir}`,
     url: 'http://127.0.0.1:4399/api/workspace',
+    // The fake clock adds PUT /api/_test/clock, which the follow-up journey uses to skip days.
+    env: { RAPPORT_FAKE_CLOCK: '1' },
     reuseExistingServer: false,
     timeout: 60_000,
   },

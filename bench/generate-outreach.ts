@@ -219,6 +219,9 @@ export function buildOutreach(
     message(p, null, direction, purpose, at);
   }
   for (const [personId, at] of latest) byId.get(personId)!.lastInteractionAt = new Date(at);
+  // The log is written as things happen, so its rows lie in time order (and the (workspace, at)
+  // index fills from the end, which also makes the bulk insert faster).
+  out.messages.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
 
   // 4. Tasks: most done; the open ones are due around today.
   const today = localDate(new Date(now), opts.timeZone);

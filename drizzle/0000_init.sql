@@ -94,6 +94,7 @@ CREATE TABLE "insights" (
 	"topic" text NOT NULL,
 	"body" text NOT NULL,
 	"skills" text[] DEFAULT '{}'::text[] NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', coalesce(role, '') || ' ' || body)) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -162,6 +163,7 @@ CREATE TABLE "messages" (
 	"subject" text,
 	"body" text DEFAULT '' NOT NULL,
 	"template_id" uuid,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', coalesce(subject, '') || ' ' || body)) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -173,6 +175,7 @@ CREATE TABLE "notes" (
 	"conversation_id" uuid,
 	"kind" text DEFAULT 'note' NOT NULL,
 	"body" text NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', body)) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
@@ -209,6 +212,7 @@ CREATE TABLE "organizations" (
 	"industry" text,
 	"location" text,
 	"notes" text DEFAULT '' NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(industry, '') || ' ' || coalesce(location, '') || ' ' || coalesce(notes, ''))) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
@@ -237,6 +241,7 @@ CREATE TABLE "people" (
 	"last_interaction_at" timestamp with time zone,
 	"source" text DEFAULT 'manual' NOT NULL,
 	"edited_fields" text[] DEFAULT '{}'::text[] NOT NULL,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple', coalesce(full_name, '') || ' ' || coalesce(title, '') || ' ' || coalesce("function", '') || ' ' || coalesce(email, '') || ' ' || coalesce(location, '') || ' ' || coalesce(how_we_know, '') || ' ' || coalesce(notes, ''))) STORED,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
@@ -267,6 +272,7 @@ CREATE TABLE "questions" (
 	"topic" text NOT NULL,
 	"goals" text[] DEFAULT '{}'::text[] NOT NULL,
 	"searchable_reason" text,
+	"search" "tsvector" GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
 	"built_in" boolean DEFAULT false NOT NULL,
 	"retired_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -402,6 +408,7 @@ CREATE INDEX "documents_workspace_idx" ON "documents" USING btree ("workspace_id
 CREATE INDEX "goals_conversation_idx" ON "goals" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "insights_organization_idx" ON "insights" USING btree ("organization_id","topic");--> statement-breakpoint
 CREATE INDEX "insights_conversation_idx" ON "insights" USING btree ("conversation_id");--> statement-breakpoint
+CREATE INDEX "insights_search_idx" ON "insights" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "introductions_pair_idx" ON "introductions" USING btree ("workspace_id","introducer_id","introduced_id");--> statement-breakpoint
 CREATE INDEX "introductions_introduced_idx" ON "introductions" USING btree ("introduced_id");--> statement-breakpoint
 CREATE INDEX "meetings_conversation_idx" ON "meetings" USING btree ("conversation_id");--> statement-breakpoint
@@ -410,14 +417,17 @@ CREATE INDEX "merges_workspace_idx" ON "merges" USING btree ("workspace_id","at"
 CREATE INDEX "messages_person_at_idx" ON "messages" USING btree ("person_id","at");--> statement-breakpoint
 CREATE INDEX "messages_conversation_idx" ON "messages" USING btree ("conversation_id","at");--> statement-breakpoint
 CREATE INDEX "messages_workspace_at_idx" ON "messages" USING btree ("workspace_id","at");--> statement-breakpoint
+CREATE INDEX "messages_search_idx" ON "messages" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "messages_purpose_idx" ON "messages" USING btree ("conversation_id","purpose","direction");--> statement-breakpoint
 CREATE INDEX "notes_person_idx" ON "notes" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "notes_organization_idx" ON "notes" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "notes_conversation_idx" ON "notes" USING btree ("conversation_id");--> statement-breakpoint
+CREATE INDEX "notes_search_idx" ON "notes" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "opportunities_workspace_idx" ON "opportunities" USING btree ("workspace_id","kind");--> statement-breakpoint
 CREATE INDEX "opportunity_sources_opportunity_idx" ON "opportunity_sources" USING btree ("opportunity_id");--> statement-breakpoint
 CREATE INDEX "opportunity_sources_conversation_idx" ON "opportunity_sources" USING btree ("conversation_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organizations_name_key_idx" ON "organizations" USING btree ("workspace_id","name_key");--> statement-breakpoint
+CREATE INDEX "organizations_search_idx" ON "organizations" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "organizations_name_trgm_idx" ON "organizations" USING gin ("name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "people_workspace_name_idx" ON "people" USING btree ("workspace_id","full_name");--> statement-breakpoint
 CREATE INDEX "people_org_idx" ON "people" USING btree ("organization_id");--> statement-breakpoint
@@ -425,10 +435,12 @@ CREATE INDEX "people_past_orgs_idx" ON "people" USING gin ("past_organization_id
 CREATE INDEX "people_email_idx" ON "people" USING btree ("workspace_id","email");--> statement-breakpoint
 CREATE INDEX "people_linkedin_idx" ON "people" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("full_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "people_search_idx" ON "people" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "people_keep_in_touch_idx" ON "people" USING btree ("workspace_id","keep_in_touch") WHERE "people"."keep_in_touch" = 'yes' or "people"."keep_in_touch_every_days" is not null;--> statement-breakpoint
 CREATE INDEX "person_tags_tag_idx" ON "person_tags" USING btree ("tag_id");--> statement-breakpoint
 CREATE INDEX "plan_items_conversation_idx" ON "plan_items" USING btree ("conversation_id","position");--> statement-breakpoint
 CREATE INDEX "questions_workspace_topic_idx" ON "questions" USING btree ("workspace_id","topic");--> statement-breakpoint
+CREATE INDEX "questions_search_idx" ON "questions" USING gin ("search");--> statement-breakpoint
 CREATE UNIQUE INDEX "reminder_states_rule_idx" ON "reminder_states" USING btree ("workspace_id","rule_key");--> statement-breakpoint
 CREATE UNIQUE INDEX "tags_name_idx" ON "tags" USING btree ("workspace_id","name");--> statement-breakpoint
 CREATE UNIQUE INDEX "target_entries_org_idx" ON "target_entries" USING btree ("workspace_id","organization_id");--> statement-breakpoint

@@ -40,13 +40,23 @@ export class ConversationPage {
   readonly status: Locator;
   readonly meeting: Locator;
   readonly notes: Locator;
+  readonly messages: Locator;
+  readonly tasks: Locator;
+  readonly thankYous: Locator;
   readonly alert: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('region', { name: /^Status(?! history)/ });
     this.meeting = page.getByRole('region', { name: 'Meeting' });
     this.notes = page.getByRole('region', { name: 'Notes' });
+    this.messages = page.getByRole('region', { name: 'Messages' });
+    this.tasks = page.getByRole('region', { name: 'Promises and tasks' });
+    this.thankYous = page.getByRole('region', { name: 'Thank-you notes' });
     this.alert = page.getByRole('alert');
+  }
+
+  async goto(id: string): Promise<void> {
+    await this.page.goto(`/conversations/${id}`);
   }
 
   heading(): Locator {
@@ -83,5 +93,22 @@ export class ConversationPage {
   async addNote(text: string): Promise<void> {
     await this.notes.getByLabel('New note').fill(text);
     await this.notes.getByRole('button', { name: 'Add note' }).click();
+  }
+
+  /** Logs a message through the "Log a message" form; by default a reply received by e-mail. */
+  async logMessage(fields: {
+    said: string;
+    direction?: 'Received' | 'Sent';
+    purpose?: string;
+  }): Promise<void> {
+    await this.messages.getByRole('button', { name: 'Log a message' }).click();
+    if (fields.direction) {
+      await this.messages
+        .getByLabel('Sent or received')
+        .selectOption(fields.direction === 'Sent' ? 'out' : 'in');
+    }
+    if (fields.purpose) await this.messages.getByLabel('Purpose').selectOption({ label: fields.purpose });
+    await this.messages.getByLabel('What was said').fill(fields.said);
+    await this.messages.getByRole('button', { name: 'Save to the log' }).click();
   }
 }

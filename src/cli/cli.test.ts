@@ -77,7 +77,7 @@ describe('rapport CLI', () => {
     expect(refused.stderr).toContain('cannot go from Requested to Held');
     const shown = await cli(data, 'conversations', 'show', convId);
     expect(shown.stdout).toMatch(/Status:\s+requested/);
-  }, 60_000);
+  }, 180_000);
 
   it('uses the running server when it holds the data folder, and refuses a second server', async () => {
     const data = tempDir();
@@ -103,5 +103,5 @@ describe('rapport CLI', () => {
     // Once the server is gone the CLI opens the folder itself and sees the same data.
     const after = await cli(data, 'people', 'list', '--json');
     expect(after.stdout).toContain('Served Person');
-  }, 60_000);
+  }, 180_000);
 });

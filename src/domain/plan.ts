@@ -126,10 +126,10 @@ function breaksTie(c: Candidate, best: Candidate): boolean {
 
 /**
  * Picks questions for a middle section within `budget` minutes. Each pick takes the candidate with
- * the best goal score, where every pick beyond two from the same topic costs one point — a pair
- * of closely related questions is natural, but the plan does not fill up with one topic while
- * others wait, and a question serving more goals still wins over a fresh topic. Questions too long for the time left are skipped, so a shorter
- * one can still fit.
+ * the best goal score, where every pick beyond two from the same topic costs one point: a pair of
+ * related questions is natural, but one topic does not crowd out the others, and a question that
+ * serves more goals still beats a fresh topic. A question too long for the time left is skipped,
+ * so a shorter one can still fit.
  */
 function pickSpread(pool: readonly Candidate[], budget: number): Candidate[] {
   const left = [...pool];
@@ -189,6 +189,10 @@ function pickClosing(pool: readonly Candidate[], budget: number): { c: Candidate
   return picked;
 }
 
+function minutesOf(items: readonly { minutes: number }[]): number {
+  return items.reduce((sum, i) => sum + i.minutes, 0);
+}
+
 function questionItem(section: PlanSection, c: Candidate, minutes = c.minutes): PlanItem {
   return { section, questionId: c.q.id, text: c.q.text, minutes };
 }
@@ -223,6 +227,20 @@ function myFitItems(skills: readonly string[], budget: number): PlanItem[] {
   }));
 }
 
+/** The question section in the middle of a shape, and the questions it may draw from. */
+function middleSection(
+  type: ConversationType,
+  open: readonly Candidate[],
+): { section: PlanSection; pool: Candidate[] } {
+  if (type === 'hiring_manager') {
+    return { section: 'their_needs', pool: open.filter((c) => c.q.goals.includes('hiring_manager')) };
+  }
+  if (type === 'rejection_feedback') {
+    return { section: 'feedback', pool: open.filter((c) => c.q.goals.includes('rejection_feedback')) };
+  }
+  return { section: 'questions', pool: open.filter((c) => c.score > 0) };
+}
+
 /**
  * Proposes an agenda for a conversation of `durationMinutes`. The warm-up takes about 12% (2
  * minutes at least) and next steps about 15%, filled with 'closing' questions; the middle gets the
@@ -249,54 +267,37 @@ export function proposePlan(opts: {
     duration - rapportMinutes,
     Math.max(NEXT_STEPS_MIN_MINUTES, Math.round(duration * NEXT_STEPS_SHARE)),
   );
-  const closing = pickClosing(
-    all.filter((c) => c.q.topic === 'closing'),
-    nextBudget,
-  );
-  const nextMinutes = closing.reduce((sum, p) => sum + p.minutes, 0);
+  const closingPool = all.filter((c) => c.q.topic === 'closing');
+  const closing = pickClosing(closingPool, nextBudget);
   // Time the closing questions did not need goes to the middle, where the substance is.
-  let middle = duration - rapportMinutes - nextMinutes;
-  const open = all.filter((c) => c.q.topic !== 'closing');
+  let middle = duration - rapportMinutes - minutesOf(closing);
 
   const bySection = new Map<PlanSection, PlanItem[]>();
   bySection.set('rapport', [
     { section: 'rapport', questionId: null, text: rapportText(type), minutes: rapportMinutes },
   ]);
-  bySection.set(
-    'next_steps',
-    closing.map((p) => questionItem('next_steps', p.c, p.minutes)),
-  );
-
+  const nextItems = closing.map((p) => questionItem('next_steps', p.c, p.minutes));
+  bySection.set('next_steps', nextItems);
   if (type === 'hiring_manager') {
     const fit = myFitItems(opts.mySkills ?? [], Math.round(middle * MY_FIT_SHARE));
-    middle -= fit.reduce((sum, i) => sum + i.minutes, 0);
-    const needs = open.filter((c) => c.q.goals.includes('hiring_manager'));
-    bySection.set(
-      'their_needs',
-      pickSpread(needs, middle).map((c) => questionItem('their_needs', c)),
-    );
     bySection.set('my_fit', fit);
-  } else if (type === 'rejection_feedback') {
-    const feedback = open.filter((c) => c.q.goals.includes('rejection_feedback'));
-    bySection.set(
-      'feedback',
-      pickSpread(feedback, middle).map((c) => questionItem('feedback', c)),
-    );
-  } else {
-    const useful = open.filter((c) => c.score > 0);
-    bySection.set(
-      'questions',
-      pickSpread(useful, middle).map((c) => questionItem('questions', c)),
-    );
+    middle -= minutesOf(fit);
   }
+  // Closing questions belong at the end only; the middle never takes them.
+  const open = all.filter((c) => c.q.topic !== 'closing');
+  const mid = middleSection(type, open);
+  bySection.set(
+    mid.section,
+    pickSpread(mid.pool, middle).map((c) => questionItem(mid.section, c)),
+  );
 
   const shape = planShape(type);
   const items = shape.flatMap((section) => bySection.get(section) ?? []);
   const sections = shape.map((section) => ({
     section,
-    minutes: (bySection.get(section) ?? []).reduce((sum, i) => sum + i.minutes, 0),
+    minutes: minutesOf(bySection.get(section) ?? []),
   }));
-  const totalMinutes = items.reduce((sum, i) => sum + i.minutes, 0);
+  const totalMinutes = minutesOf(items);
   return { items, sections, totalMinutes, unusedMinutes: duration - totalMinutes };
 }
 
@@ -312,7 +313,7 @@ export function retime(
   items.forEach((item, index) => {
     checkMinutes(item.minutes, `items.${index}.minutes`, 0, MAX_MEETING_MINUTES);
   });
-  const totalMinutes = items.reduce((sum, i) => sum + i.minutes, 0);
+  const totalMinutes = minutesOf(items);
   return {
     items: items.map((i) => ({ ...i })),
     totalMinutes,

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+import { serialize } from './serialize.js';
 
 /** The one table from error codes to HTTP status. */
 export const STATUS_OF: Record<ErrorCode, ContentfulStatusCode> = {
@@ -37,7 +38,8 @@ export function validationHook(result: { success: boolean; error?: ZodError }, c
 /** The error handler: AppErrors by the table, framework errors by their status, never a bare 500. */
 export function onError(err: Error, c: Context) {
   if (err instanceof AppError) {
-    return c.json(body(err.code, err.userMessage, err.issues, err.details), STATUS_OF[err.code]);
+    const details = err.details ? (serialize(err.details) as Record<string, unknown>) : undefined;
+    return c.json(body(err.code, err.userMessage, err.issues, details), STATUS_OF[err.code]);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

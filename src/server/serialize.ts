@@ -7,7 +7,15 @@ export type Jsonify<T> = T extends Date
       ? { [K in keyof T]: Jsonify<T[K]> }
       : T;
 
-/** Converts a service result to its JSON form, with types that match the response schemas. */
+/** Columns that exist for the database's sake and are never part of a response. */
+const INTERNAL_KEYS = new Set(['search', 'nameKey', 'workspaceId']);
+
+/**
+ * Converts a service result to its JSON form, with types that match the response schemas.
+ * Internal columns (the full-text vectors, matching keys, workspace ids) are left out.
+ */
 export function serialize<T>(value: T): Jsonify<T> {
-  return JSON.parse(JSON.stringify(value)) as Jsonify<T>;
+  return JSON.parse(
+    JSON.stringify(value, (key, v) => (INTERNAL_KEYS.has(key) ? undefined : v)),
+  ) as Jsonify<T>;
 }

@@ -63,6 +63,8 @@ export function TodayPanel() {
           ? startOfLocalDay(addCalendarDays(data.today, 1), data.timeZone).toISOString()
           : undefined;
       await call(api.agenda.answer.$post({ json: { key, action, until } }));
+      // The answered item leaves at once; the reload below brings the list up to date.
+      if (action !== 'reopen') agenda.setData({ ...data, items: data.items.filter((i) => i.key !== key) });
       setToast(
         action === 'reopen'
           ? { text: `Brought back: ${label}` }
