@@ -73,33 +73,33 @@ test('ruling out a target moves the next one up the list', async ({ page, reques
   await targets.add(first);
   await targets.add(second);
 
-  await targets.row(first).getByLabel(`Motivation for ${first}`).selectOption('3');
-  await targets.row(second).getByLabel(`Motivation for ${second}`).selectOption('2');
+  await targets.entry(first).getByLabel(`Motivation for ${first}`).selectOption('3');
+  await targets.entry(second).getByLabel(`Motivation for ${second}`).selectOption('2');
   await expect
     .poll(async () => (await targets.order()).filter((n) => n.endsWith(id)))
     .toEqual([first, second]);
-  await expect(targets.row(first)).toContainText('Working now');
+  await expect(targets.entry(first)).toContainText('Working now');
 
   // An open posting that fits adds a caution about how a request may read.
-  await targets.row(second).getByLabel(`Posting at ${second}`).selectOption('3');
+  await targets.entry(second).getByLabel(`Posting at ${second}`).selectOption('3');
   await targets
     .row(second)
     .getByRole('checkbox', { name: /Open posting now/ })
     .check();
-  await expect(targets.row(second)).toContainText('job application in disguise');
+  await expect(targets.entry(second)).toContainText('job application in disguise');
 
-  await targets.row(first).getByLabel(`Status of ${first}`).selectOption({ label: 'Ruled out' });
+  await targets.entry(first).getByLabel(`Status of ${first}`).selectOption({ label: 'Ruled out' });
   await expect
     .poll(async () => (await targets.order()).filter((n) => n.endsWith(id)))
     .toEqual([second, first]);
-  await expect(targets.row(first)).not.toContainText('Working now');
-  await expect(targets.row(second)).toContainText('Working now');
+  await expect(targets.entry(first)).not.toContainText('Working now');
+  await expect(targets.entry(second)).toContainText('Working now');
 
-  await targets.row(first).getByRole('button', { name: 'Remove' }).click();
+  await targets.entry(first).getByRole('button', { name: 'Remove' }).click();
   const dialog = page.getByRole('dialog', { name: `Take ${first} off your target list?` });
   await dialog.getByRole('button', { name: 'Remove from list' }).click();
-  await expect(targets.row(first)).toBeHidden();
-  await expect(targets.row(second)).toBeVisible();
+  await expect(targets.entry(first)).toBeHidden();
+  await expect(targets.entry(second)).toBeVisible();
 });
 
 test('a calendar feed is shown once when created, and stops working when revoked', async ({

@@ -17,11 +17,14 @@ export class TargetsPage {
   async add(name: string): Promise<void> {
     await this.addSelect.selectOption({ label: name });
     await this.page.getByRole('button', { name: 'Add to list' }).click();
-    await this.row(name).waitFor();
+    await this.entry(name).waitFor();
   }
 
-  row(name: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name, exact: true }) });
+  /** One employer's rows: its scores, and a caution under them when it has one. */
+  entry(name: string): Locator {
+    return this.table
+      .getByRole('rowgroup')
+      .filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
   /** The organizations in the order the list shows them. */

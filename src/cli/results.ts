@@ -12,8 +12,37 @@ interface Dashboard {
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
 
-/** `rapport stats`: the results dashboard in the terminal, or as JSON. */
+interface Hit {
+  type: string;
+  title: string;
+  snippet: string;
+  id: string;
+}
+
+/** `rapport stats` (the results dashboard) and `rapport search`. */
 export function registerResultsCommands(program: Command, withApi: WithApi): void {
+  program
+    .command('search <words...>')
+    .description('search people, organizations, notes, insights, messages and questions')
+    .option('--type <types>', 'comma-separated: person, organization, note, insight, message, question')
+    .option('--json', 'print JSON')
+    .action((words: string[], o: { type?: string; json?: boolean }) =>
+      withApi(async ({ call }) => {
+        const params = new URLSearchParams({ q: words.join(' ') });
+        if (o.type) params.set('types', o.type);
+        const hits = await call<Hit[]>('GET', `/api/search?${params}`);
+        if (o.json) return printJson(hits);
+        if (!hits.length) {
+          console.log('Nothing found. Try fewer or shorter words.');
+          return;
+        }
+        for (const h of hits) {
+          // Highlighted words are shown in bold on a terminal.
+          const snippet = h.snippet.replace(/\u0002/g, '\x1b[1m').replace(/\u0003/g, '\x1b[22m');
+          console.log(`${h.type.padEnd(12)} ${h.title}${snippet ? ` — ${snippet}` : ''}  (${h.id})`);
+        }
+      }),
+    );
   program
     .command('stats')
     .description('what your conversations produced: the funnel, reply rates, meeting pace')

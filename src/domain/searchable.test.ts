@@ -51,6 +51,10 @@ describe('searchableReason', () => {
     'Which competitors worry your team most, and why?',
     'What is the mission of your team this quarter, and how was it set?',
     'Where are you based?',
+    'What do engineers do here all day?',
+    'What do product managers do?',
+    'What do you do when a project slips?',
+    'What does it take to move up here?',
     '',
   ];
 

@@ -57,7 +57,7 @@ const RIVALS =
 const RULES: readonly SearchableRule[] = [
   // What the company does, makes or sells.
   rule(
-    String.raw`what\s+(?:exactly\s+)?(?:does|do)\s+${ANY_ORG}\s+(?:do|make|sell|offer|produce|build)`,
+    String.raw`what\s+(?:exactly\s+)?(?:does\s+${ANY_ORG}|do\s+${ORG})\s+(?:do|make|sell|offer|produce|build)`,
     WEBSITE,
   ),
   rule(

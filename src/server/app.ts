@@ -17,6 +17,7 @@ import { opportunityRoutes } from './routes/opportunities.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { peopleRoutes } from './routes/people.js';
+import { searchRoutes } from './routes/search.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { workspaceRoutes } from './routes/workspace.js';
@@ -48,7 +49,8 @@ function apiRoutes() {
     .route('/outreach', outreachRoutes)
     .route('/settings', settingsRoutes)
     .route('/network', networkRoutes)
-    .route('/opportunities', opportunityRoutes);
+    .route('/opportunities', opportunityRoutes)
+    .route('/search', searchRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

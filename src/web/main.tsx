@@ -4,6 +4,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './app.js';
 import './styles.css';
 import './outreach.css';
+import './outreach-lists.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -15,6 +15,9 @@ interface SendPanelProps {
   onLog: () => Promise<ConversationStatus | null>;
 }
 
+/** A merge field the template could not fill, e.g. "{{school}}". */
+const BLANK = /\{\{\s*[A-Za-z]\w*\s*\}\}/;
+
 interface Logged {
   statusChangedTo: ConversationStatus | null;
 }
@@ -95,6 +98,11 @@ export function SendPanel({ recipientName, email, subject, body, conversationId,
           {logging ? 'Logging…' : 'Log as sent'}
         </button>
       </div>
+      {BLANK.test(`${subject}\n${body}`) && (
+        <p className="hint hint-warning">
+          The text still has blanks marked with {'{{ }}'}. Fill them in before it goes out.
+        </p>
+      )}
       {!email && (
         <p className="hint">No e-mail address is saved for {recipientName}; add it in the e-mail.</p>
       )}

@@ -10,11 +10,11 @@ interface TargetRowProps {
   onRemove: (target: Target) => Promise<void>;
 }
 
-const MOTIVATION_LABELS = ['0 · unfamiliar', '1 · some interest', '2 · keen', '3 · dream employer'];
+const MOTIVATION_LABELS = ['0 · unfamiliar', '1 · curious', '2 · keen', '3 · dream'];
 const POSTING_LABELS: Record<number, string> = {
-  1: '1 · nothing relevant',
-  2: '2 · somewhat relevant',
-  3: '3 · very relevant',
+  1: '1 · none fits',
+  2: '2 · some fit',
+  3: '3 · strong fit',
 };
 
 function advocacyValue(t: Target): string {
@@ -22,102 +22,115 @@ function advocacyValue(t: Target): string {
   return t.advocacyOverride ? 'yes' : 'no';
 }
 
-function autoLabel(t: Target): string {
-  if (t.contacts === 0) return 'Auto: no (nobody known there)';
-  return `Auto: yes (${t.contacts} ${t.contacts === 1 ? 'person' : 'people'} known)`;
+function contactsText(t: Target): string {
+  if (t.contacts === 0) return 'Nobody known there yet';
+  return `${t.contacts} ${t.contacts === 1 ? 'person' : 'people'} known there`;
 }
 
-/** One employer on the target list, with its scores and status editable in place. */
+/**
+ * One employer on the target list, with its scores and status editable in place. Each target is
+ * its own row group, so a caution about an open posting can run the full width under it.
+ */
 export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProps) {
   const name = t.name;
   return (
-    <tr className={t.working ? 'target-working' : undefined}>
-      <td className="numeric">{t.rank}</td>
-      <td>
-        <Link to={`/organizations/${t.organizationId}`} className="strong-link">
-          {name}
-        </Link>
-        {t.working && <span className="tag tag-working">Working now</span>}
-        {t.caution && <p className="caution small">{t.caution}</p>}
-      </td>
-      <td>
-        <select
-          aria-label={`Advocacy at ${name}`}
-          value={advocacyValue(t)}
-          disabled={busy}
-          onChange={(e) =>
-            onChange(t, {
-              advocacyOverride: e.target.value === 'auto' ? null : e.target.value === 'yes',
-            })
-          }
-        >
-          <option value="auto">{autoLabel(t)}</option>
-          <option value="yes">Yes</option>
-          <option value="no">No</option>
-        </select>
-      </td>
-      <td>
-        <select
-          aria-label={`Motivation for ${name}`}
-          value={t.motivation}
-          disabled={busy}
-          onChange={(e) => onChange(t, { motivation: Number(e.target.value) })}
-        >
-          {MOTIVATION_LABELS.map((label, value) => (
-            <option key={label} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <select
-          aria-label={`Posting at ${name}`}
-          value={t.posting}
-          disabled={busy}
-          onChange={(e) => onChange(t, { posting: Number(e.target.value) })}
-        >
-          {[1, 2, 3].map((value) => (
-            <option key={value} value={value}>
-              {POSTING_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <label className="check small">
-          <input
-            type="checkbox"
-            checked={t.hasOpenPosting}
+    <tbody className={t.working ? 'target target-working' : 'target'}>
+      <tr>
+        <td className="numeric">{t.rank}</td>
+        <td>
+          <Link to={`/organizations/${t.organizationId}`} className="strong-link">
+            {name}
+          </Link>
+          {t.working && <span className="tag tag-working">Working now</span>}
+          <div className="muted small">{contactsText(t)}</div>
+        </td>
+        <td>
+          <select
+            aria-label={`Advocacy at ${name}`}
+            value={advocacyValue(t)}
             disabled={busy}
-            onChange={(e) => onChange(t, { hasOpenPosting: e.target.checked })}
+            onChange={(e) =>
+              onChange(t, {
+                advocacyOverride: e.target.value === 'auto' ? null : e.target.value === 'yes',
+              })
+            }
+          >
+            <option value="auto">Auto: {t.advocacyComputed ? 'yes' : 'no'}</option>
+            <option value="yes">Yes</option>
+            <option value="no">No</option>
+          </select>
+        </td>
+        <td>
+          <select
+            aria-label={`Motivation for ${name}`}
+            value={t.motivation}
+            disabled={busy}
+            onChange={(e) => onChange(t, { motivation: Number(e.target.value) })}
+          >
+            {MOTIVATION_LABELS.map((label, value) => (
+              <option key={label} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <select
+            aria-label={`Posting at ${name}`}
+            value={t.posting}
+            disabled={busy}
+            onChange={(e) => onChange(t, { posting: Number(e.target.value) })}
+          >
+            {[1, 2, 3].map((value) => (
+              <option key={value} value={value}>
+                {POSTING_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          <label className="check small">
+            <input
+              type="checkbox"
+              checked={t.hasOpenPosting}
+              disabled={busy}
+              onChange={(e) => onChange(t, { hasOpenPosting: e.target.checked })}
+            />
+            Open posting now<span className="visually-hidden"> at {name}</span>
+          </label>
+        </td>
+        <td>
+          <select
+            aria-label={`Status of ${name}`}
+            value={t.status}
+            disabled={busy}
+            onChange={(e) => onChange(t, { status: e.target.value as TargetStatus })}
+          >
+            {TARGET_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {TARGET_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <ConfirmButton
+            small
+            label="Remove"
+            question={`Take ${name} off your target list?`}
+            detail={<p>Its scores are forgotten. The organization, its people and conversations stay.</p>}
+            confirmLabel="Remove from list"
+            busyLabel="Removing…"
+            onConfirm={() => onRemove(t)}
           />
-          Open posting now<span className="visually-hidden"> at {name}</span>
-        </label>
-      </td>
-      <td>
-        <select
-          aria-label={`Status of ${name}`}
-          value={t.status}
-          disabled={busy}
-          onChange={(e) => onChange(t, { status: e.target.value as TargetStatus })}
-        >
-          {TARGET_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {TARGET_STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td>
-        <ConfirmButton
-          small
-          label="Remove"
-          question={`Take ${name} off your target list?`}
-          detail={<p>Its scores are forgotten. The organization, its people and conversations stay.</p>}
-          confirmLabel="Remove from list"
-          busyLabel="Removing…"
-          onConfirm={() => onRemove(t)}
-        />
-      </td>
-    </tr>
+        </td>
+      </tr>
+      {t.caution && (
+        <tr className="caution-row">
+          <td />
+          <td colSpan={6}>
+            <p className="caution small">{t.caution}</p>
+          </td>
+        </tr>
+      )}
+    </tbody>
   );
 }

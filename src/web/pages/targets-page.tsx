@@ -132,20 +132,18 @@ export function TargetsPage() {
                 </th>
               </tr>
             </thead>
-            <tbody>
-              {d.targets.map((t) => (
-                <TargetRow
-                  key={t.id}
-                  target={t}
-                  busy={busyId !== null}
-                  onChange={change}
-                  onRemove={async (target) => {
-                    await call(api.outreach.targets[':id'].$delete({ param: { id: target.id } }));
-                    list.reload();
-                  }}
-                />
-              ))}
-            </tbody>
+            {d.targets.map((t) => (
+              <TargetRow
+                key={t.id}
+                target={t}
+                busy={busyId !== null}
+                onChange={change}
+                onRemove={async (target) => {
+                  await call(api.outreach.targets[':id'].$delete({ param: { id: target.id } }));
+                  list.reload();
+                }}
+              />
+            ))}
           </table>
         </div>
       )}

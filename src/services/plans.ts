@@ -1,0 +1,174 @@
+import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { planItems, questions } from '../db/schema.js';
+import { AppError, notFound } from '../domain/errors.js';
+import { DEFAULT_MEETING_MINUTES } from '../domain/meeting-rules.js';
+import { type PlanSection, proposePlan, retime } from '../domain/plan.js';
+import type { QuestionTopic } from '../domain/question-bank.js';
+import { searchableReason } from '../domain/searchable.js';
+import type { ConversationType } from '../domain/vocab.js';
+import { type Ctx, inTransaction } from './context.js';
+import { getConversation } from './conversations.js';
+import { listQuestions } from './questions.js';
+
+export type StoredPlanItem = typeof planItems.$inferSelect;
+
+async function itemsOf(ctx: Ctx, conversationId: string): Promise<StoredPlanItem[]> {
+  return ctx.db
+    .select()
+    .from(planItems)
+    .where(and(eq(planItems.conversationId, conversationId), eq(planItems.workspaceId, ctx.workspaceId)))
+    .orderBy(asc(planItems.position));
+}
+
+/** The conversation's agenda with timing against the meeting length, and flags on weak questions. */
+export async function getPlan(ctx: Ctx & { conversationId: string }) {
+  const conv = await getConversation({ ...ctx, id: ctx.conversationId });
+  const duration = conv.meeting?.durationMinutes ?? DEFAULT_MEETING_MINUTES;
+  const items = await itemsOf(ctx, conv.id);
+  const timing = retime(
+    items.map((i) => ({
+      section: i.section as PlanSection,
+      questionId: i.questionId,
+      text: i.text,
+      minutes: i.minutes,
+    })),
+    duration,
+  );
+  return {
+    durationMinutes: duration,
+    totalMinutes: timing.totalMinutes,
+    overBy: timing.overBy,
+    items: items.map((i) => ({ ...i, searchableReason: searchableReason(i.text) })),
+  };
+}
+
+/**
+ * Proposes an agenda for the chosen goals that fits the meeting length, replacing the current
+ * one. The user then reorders and edits it.
+ */
+export async function proposeConversationPlan(
+  ctx: Ctx & { conversationId: string; goals?: ConversationType[]; mySkills?: string[] },
+) {
+  const conv = await getConversation({ ...ctx, id: ctx.conversationId });
+  const bank = await listQuestions(ctx);
+  const plan = proposePlan({
+    type: conv.type,
+    goals: ctx.goals ?? [conv.type],
+    durationMinutes: conv.meeting?.durationMinutes ?? DEFAULT_MEETING_MINUTES,
+    questions: bank.map((q) => ({ id: q.id, text: q.text, topic: q.topic as QuestionTopic, goals: q.goals })),
+    mySkills: ctx.mySkills,
+  });
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.delete(planItems).where(eq(planItems.conversationId, conv.id));
+    if (plan.items.length) {
+      await tx.db.insert(planItems).values(
+        plan.items.map((item, position) => ({
+          workspaceId: ctx.workspaceId,
+          conversationId: conv.id,
+          section: item.section,
+          questionId: item.questionId,
+          text: item.text,
+          minutes: item.minutes,
+          position,
+        })),
+      );
+    }
+  });
+  return getPlan(ctx);
+}
+
+/** Adds a question (from the bank or typed) at the end of a section. */
+export async function addPlanItem(
+  ctx: Ctx & {
+    conversationId: string;
+    section: PlanSection;
+    questionId?: string;
+    text?: string;
+    minutes?: number;
+  },
+) {
+  await getConversation({ ...ctx, id: ctx.conversationId });
+  let text = ctx.text?.trim();
+  if (ctx.questionId) {
+    const [q] = await ctx.db
+      .select({ text: questions.text })
+      .from(questions)
+      .where(
+        and(
+          eq(questions.id, ctx.questionId),
+          eq(questions.workspaceId, ctx.workspaceId),
+          isNull(questions.retiredAt),
+        ),
+      );
+    if (!q) throw notFound('question', ctx.questionId);
+    text = q.text;
+  }
+  if (!text) {
+    throw new AppError('validation', {
+      userMessage: 'text: write a question or choose one from the bank.',
+      issues: [{ field: 'text', message: 'is empty' }],
+    });
+  }
+  const [last] = await ctx.db
+    .select({ position: max(planItems.position) })
+    .from(planItems)
+    .where(eq(planItems.conversationId, ctx.conversationId));
+  await ctx.db.insert(planItems).values({
+    workspaceId: ctx.workspaceId,
+    conversationId: ctx.conversationId,
+    section: ctx.section,
+    questionId: ctx.questionId ?? null,
+    text,
+    minutes: ctx.minutes ?? 3,
+    position: (last?.position ?? -1) + 1,
+  });
+  return getPlan(ctx);
+}
+
+/** Edits one line: its text, minutes, or the answer noted during the debrief. */
+export async function updatePlanItem(
+  ctx: Ctx & { id: string; text?: string; minutes?: number; answer?: string | null; section?: PlanSection },
+) {
+  const values: Record<string, unknown> = {};
+  for (const key of ['text', 'minutes', 'answer', 'section'] as const) {
+    if (ctx[key] !== undefined) values[key] = ctx[key];
+  }
+  const [row] = await ctx.db
+    .update(planItems)
+    .set(values)
+    .where(and(eq(planItems.id, ctx.id), eq(planItems.workspaceId, ctx.workspaceId)))
+    .returning({ conversationId: planItems.conversationId });
+  if (!row) throw notFound('plan item', ctx.id);
+  return getPlan({ ...ctx, conversationId: row.conversationId });
+}
+
+export async function deletePlanItem(ctx: Ctx & { id: string }) {
+  const [row] = await ctx.db
+    .delete(planItems)
+    .where(and(eq(planItems.id, ctx.id), eq(planItems.workspaceId, ctx.workspaceId)))
+    .returning({ conversationId: planItems.conversationId });
+  if (!row) throw notFound('plan item', ctx.id);
+  return getPlan({ ...ctx, conversationId: row.conversationId });
+}
+
+/** Puts the items in the given order; every item of the plan must be named once. */
+export async function reorderPlan(ctx: Ctx & { conversationId: string; itemIds: string[] }) {
+  const items = await itemsOf(ctx, ctx.conversationId);
+  const known = new Set(items.map((i) => i.id));
+  if (
+    ctx.itemIds.length !== items.length ||
+    !ctx.itemIds.every((id) => known.has(id)) ||
+    new Set(ctx.itemIds).size !== items.length
+  ) {
+    throw new AppError('validation', {
+      userMessage: 'itemIds: give every item of the plan exactly once, in the new order.',
+      issues: [{ field: 'itemIds', message: 'must list every plan item once' }],
+    });
+  }
+  await inTransaction(ctx, async (tx) => {
+    for (const [position, id] of ctx.itemIds.entries()) {
+      await tx.db.update(planItems).set({ position }).where(eq(planItems.id, id));
+    }
+  });
+  return getPlan(ctx);
+}
