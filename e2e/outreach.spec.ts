@@ -83,7 +83,7 @@ test('ruling out a target moves the next one up the list', async ({ page, reques
   // An open posting that fits adds a caution about how a request may read.
   await targets.entry(second).getByLabel(`Posting at ${second}`).selectOption('3');
   await targets
-    .row(second)
+    .entry(second)
     .getByRole('checkbox', { name: /Open posting now/ })
     .check();
   await expect(targets.entry(second)).toContainText('job application in disguise');

@@ -1,0 +1,151 @@
+import { and, eq } from 'drizzle-orm';
+import { insights, introductions, people, planItems } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { type InsightTopic, normalizeSkill } from '../domain/insights.js';
+import type { KeepInTouch } from '../domain/vocab.js';
+import { type Ctx, inTransaction } from './context.js';
+import { createConversation, getConversation } from './conversations.js';
+import { createNote } from './notes.js';
+import { findOrCreateOrganization } from './organizations.js';
+import { createPerson } from './people.js';
+import { createTask } from './tasks.js';
+
+export interface DebriefInput {
+  summary?: string;
+  answers?: { planItemId: string; answer: string }[];
+  insights?: { topic: InsightTopic; body: string; skills?: string[]; role?: string | null }[];
+  referrals?: {
+    fullName: string;
+    byPersonId: string;
+    title?: string | null;
+    organizationName?: string | null;
+    email?: string | null;
+    note?: string | null;
+    /** Also create the next request to them as an idea (default yes). */
+    suggestRequest?: boolean;
+  }[];
+  promises?: { owner: 'mine' | 'theirs'; title: string; dueOn?: string | null; personId?: string | null }[];
+  keepInTouch?: { personId: string; permission: KeepInTouch; everyDays?: number | null; channel?: string | null }[];
+}
+
+/**
+ * Saves everything learned in one go: answers against the plan, insights by topic, referrals (each
+ * a new person introduced by the participant through this conversation, with a suggested next
+ * request), promises as tasks, and the keep-in-touch answer. One transaction: all or nothing.
+ */
+export async function saveDebrief(ctx: Ctx & { conversationId: string; input: DebriefInput }) {
+  const { input } = ctx;
+  return inTransaction(ctx, async (tx) => {
+    const conv = await getConversation({ ...tx, id: ctx.conversationId });
+    const participantIds = new Set(conv.participants.map((p) => p.id));
+    const assertParticipant = (id: string, field: string) => {
+      if (!participantIds.has(id)) {
+        throw new AppError('validation', {
+          userMessage: `${field}: this person did not take part in the conversation.`,
+          issues: [{ field, message: 'not a participant' }],
+        });
+      }
+    };
+    if (input.summary?.trim()) {
+      await createNote({ ...tx, subject: { conversationId: conv.id }, kind: 'debrief', body: input.summary });
+    }
+    for (const a of input.answers ?? []) {
+      const rows = await tx.db
+        .update(planItems)
+        .set({ answer: a.answer })
+        .where(and(eq(planItems.id, a.planItemId), eq(planItems.conversationId, conv.id)))
+        .returning({ id: planItems.id });
+      if (!rows.length) {
+        throw new AppError('validation', {
+          userMessage: 'answers: a question is not part of this conversation’s plan.',
+          issues: [{ field: 'answers.planItemId', message: 'not in this plan' }],
+        });
+      }
+    }
+    const firstParticipant = conv.participants[0]?.id ?? null;
+    if (input.insights?.length) {
+      await tx.db.insert(insights).values(
+        input.insights.map((i) => ({
+          workspaceId: ctx.workspaceId,
+          conversationId: conv.id,
+          personId: firstParticipant,
+          organizationId: conv.organizationId,
+          role: i.role ?? conv.role,
+          topic: i.topic,
+          body: i.body,
+          skills: [...new Set((i.skills ?? []).map(normalizeSkill).filter(Boolean))],
+          createdAt: ctx.now(),
+        })),
+      );
+    }
+    const referred: { personId: string; conversationId: string | null }[] = [];
+    for (const r of input.referrals ?? []) {
+      assertParticipant(r.byPersonId, 'referrals.byPersonId');
+      const organizationId = r.organizationName?.trim()
+        ? await findOrCreateOrganization({ ...tx, name: r.organizationName.trim() })
+        : null;
+      const person = await createPerson({
+        ...tx,
+        source: 'referral',
+        input: {
+          fullName: r.fullName,
+          title: r.title ?? null,
+          organizationId,
+          email: r.email ?? null,
+          howWeKnow: `Referred by ${conv.participants.find((p) => p.id === r.byPersonId)?.fullName} in “${conv.title}”`,
+        },
+      });
+      await tx.db.insert(introductions).values({
+        workspaceId: ctx.workspaceId,
+        introducerId: r.byPersonId,
+        introducedId: person.id,
+        viaConversationId: conv.id,
+        state: 'asked',
+        introducedOn: ctx.now().toISOString().slice(0, 10),
+        note: r.note ?? null,
+        createdAt: ctx.now(),
+      });
+      let next: string | null = null;
+      if (r.suggestRequest !== false) {
+        const c = await createConversation({
+          ...tx,
+          input: {
+            type: conv.type === 'hiring_manager' || conv.type === 'rejection_feedback' ? 'learn_role' : conv.type,
+            participantIds: [person.id],
+            organizationId,
+            role: conv.role,
+            reachedVia: `Referred by ${conv.participants.find((p) => p.id === r.byPersonId)?.fullName}`,
+          },
+        });
+        next = c.id;
+      }
+      referred.push({ personId: person.id, conversationId: next });
+    }
+    for (const p of input.promises ?? []) {
+      if (p.personId) assertParticipant(p.personId, 'promises.personId');
+      await createTask({
+        ...tx,
+        input: {
+          kind: p.owner === 'mine' ? 'promise_mine' : 'promise_theirs',
+          title: p.title,
+          dueOn: p.dueOn ?? null,
+          personId: p.personId ?? firstParticipant,
+          conversationId: conv.id,
+        },
+      });
+    }
+    for (const k of input.keepInTouch ?? []) {
+      assertParticipant(k.personId, 'keepInTouch.personId');
+      await tx.db
+        .update(people)
+        .set({
+          keepInTouch: k.permission,
+          keepInTouchEveryDays: k.everyDays ?? null,
+          preferredChannel: k.channel ?? null,
+          updatedAt: ctx.now(),
+        })
+        .where(eq(people.id, k.personId));
+    }
+    return { referred };
+  });
+}

@@ -1,0 +1,47 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { conversationDocuments, meetings, planItems } from '../db/schema.js';
+import { AppError } from '../domain/errors.js';
+import { type PrepAnswers, prepChecklist } from '../domain/prep.js';
+import type { Ctx } from './context.js';
+import { getConversation } from './conversations.js';
+
+/** The meeting's preparation checklist and how far along it is. */
+export async function getPrep(ctx: Ctx & { conversationId: string }) {
+  const conv = await getConversation({ ...ctx, id: ctx.conversationId });
+  const m = conv.meeting;
+  if (!m) {
+    throw new AppError('illegal_transition', {
+      userMessage: 'Schedule the meeting first; the preparation checklist follows from its time and place.',
+    });
+  }
+  const [[questions], [docs]] = await Promise.all([
+    ctx.db
+      .select({ n: count() })
+      .from(planItems)
+      .where(sql`${planItems.conversationId} = ${conv.id} and ${planItems.questionId} is not null`),
+    ctx.db.select({ n: count() }).from(conversationDocuments).where(eq(conversationDocuments.conversationId, conv.id)),
+  ]);
+  return {
+    answers: (m.prep ?? {}) as PrepAnswers,
+    ...prepChecklist({
+      medium: m.medium,
+      startsAt: m.startsAt,
+      timeZone: m.timeZone,
+      now: ctx.now(),
+      prep: (m.prep ?? {}) as PrepAnswers,
+      questionsChosen: questions?.n ?? 0,
+      documentsToBring: docs?.n ?? 0,
+    }),
+  };
+}
+
+/** Records preparation answers (research done, confirmed, documents ready, travel time). */
+export async function updatePrep(ctx: Ctx & { conversationId: string; answers: PrepAnswers }) {
+  const conv = await getConversation({ ...ctx, id: ctx.conversationId });
+  if (!conv.meeting) {
+    throw new AppError('illegal_transition', { userMessage: 'Schedule the meeting first.' });
+  }
+  const merged = { ...((conv.meeting.prep ?? {}) as PrepAnswers), ...ctx.answers };
+  await ctx.db.update(meetings).set({ prep: merged, updatedAt: ctx.now() }).where(eq(meetings.id, conv.meeting.id));
+  return getPrep(ctx);
+}
