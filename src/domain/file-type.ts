@@ -7,8 +7,14 @@ export interface DetectedType {
 }
 
 const OFFICE_TYPES: Record<string, DetectedType> = {
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word document' },
-  pptx: { mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', label: 'PowerPoint' },
+  docx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: 'Word document',
+  },
+  pptx: {
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    label: 'PowerPoint',
+  },
   odt: { mimeType: 'application/vnd.oasis.opendocument.text', label: 'OpenDocument text' },
 };
 
@@ -23,7 +29,8 @@ function startsWith(bytes: Uint8Array, signature: number[]): boolean {
  */
 export function detectFileType(bytes: Uint8Array, fileName: string): DetectedType | null {
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return { mimeType: 'application/pdf', label: 'PDF' };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { mimeType: 'image/png', label: 'PNG image' };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { mimeType: 'image/png', label: 'PNG image' };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { mimeType: 'image/jpeg', label: 'JPEG image' };
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return OFFICE_TYPES[ext] ?? null;

@@ -10,6 +10,7 @@ import { onError, validationHook } from './errors.js';
 import { agendaRoutes } from './routes/agenda.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { documentRoutes } from './routes/documents.js';
 import { messageRoutes } from './routes/messages.js';
 import { networkRoutes } from './routes/network.js';
 import { noteRoutes } from './routes/notes.js';
@@ -17,6 +18,7 @@ import { opportunityRoutes } from './routes/opportunities.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { peopleRoutes } from './routes/people.js';
+import { preparationRoutes } from './routes/preparation.js';
 import { searchRoutes } from './routes/search.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
@@ -50,7 +52,9 @@ function apiRoutes() {
     .route('/settings', settingsRoutes)
     .route('/network', networkRoutes)
     .route('/opportunities', opportunityRoutes)
-    .route('/search', searchRoutes);
+    .route('/search', searchRoutes)
+    .route('/preparation', preparationRoutes)
+    .route('/documents', documentRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

@@ -33,14 +33,26 @@ describe('preparation and debrief', () => {
     await scheduleMeeting({
       ...t.ctx,
       conversationId: conv.id,
-      input: { startsAt: new Date('2026-11-25T14:00:00Z'), timeZone: 'Europe/Paris', medium: 'coffee', place: 'Café' },
+      input: {
+        startsAt: new Date('2026-11-25T14:00:00Z'),
+        timeZone: 'Europe/Paris',
+        medium: 'coffee',
+        place: 'Café',
+      },
     });
 
     let prep = await getPrep({ ...t.ctx, conversationId: conv.id });
     expect(prep.status).toBe('not_started');
     expect(prep.leaveBy).not.toBeNull();
     const plan = await proposeConversationPlan({ ...t.ctx, conversationId: conv.id });
-    const doc = await uploadDocument({ ...t.ctx, kind: 'resume', title: 'Resume', versionLabel: 'v3', fileName: 'cv.pdf', bytes: PDF });
+    const doc = await uploadDocument({
+      ...t.ctx,
+      kind: 'resume',
+      title: 'Resume',
+      versionLabel: 'v3',
+      fileName: 'cv.pdf',
+      bytes: PDF,
+    });
     await attachDocument({ ...t.ctx, conversationId: conv.id, documentId: doc.id, sharedWithId: ana.id });
     expect((await conversationDocumentList({ ...t.ctx, conversationId: conv.id }))[0]).toMatchObject({
       versionLabel: 'v3',
@@ -49,7 +61,13 @@ describe('preparation and debrief', () => {
     prep = await updatePrep({
       ...t.ctx,
       conversationId: conv.id,
-      answers: { researchDone: true, confirmed: true, documentsReady: true, extraCopies: true, travelMinutes: 25 },
+      answers: {
+        researchDone: true,
+        confirmed: true,
+        documentsReady: true,
+        extraCopies: true,
+        travelMinutes: 25,
+      },
     });
     expect(prep.done).toBe(prep.total);
     expect(prep.status).toBe('ready');
@@ -64,10 +82,21 @@ describe('preparation and debrief', () => {
         summary: 'Great talk about **analytics** careers.',
         answers: [{ planItemId: firstQuestion.id, answer: 'Mostly SQL and dashboards' }],
         insights: [
-          { topic: 'skills_wanted', body: 'Strong SQL matters most for juniors', skills: ['sql', 'SQL ', 'Tableau'] },
+          {
+            topic: 'skills_wanted',
+            body: 'Strong SQL matters most for juniors',
+            skills: ['sql', 'SQL ', 'Tableau'],
+          },
           { topic: 'unadvertised_opening', body: 'A junior analyst role opens in January' },
         ],
-        referrals: [{ fullName: 'Rafa Referred', byPersonId: ana.id, organizationName: 'Debrief Labs', title: 'Analytics lead' }],
+        referrals: [
+          {
+            fullName: 'Rafa Referred',
+            byPersonId: ana.id,
+            organizationName: 'Debrief Labs',
+            title: 'Analytics lead',
+          },
+        ],
         promises: [
           { owner: 'mine', title: 'Send Ana my portfolio', dueOn: '2026-11-27' },
           { owner: 'theirs', title: 'Ana asks Rafa about the opening' },
@@ -89,9 +118,10 @@ describe('preparation and debrief', () => {
       'promise_mine',
       'promise_theirs',
     ]);
-    expect((await getPlan({ ...t.ctx, conversationId: conv.id })).items.find((i) => i.id === firstQuestion.id)?.answer).toBe(
-      'Mostly SQL and dashboards',
-    );
+    expect(
+      (await getPlan({ ...t.ctx, conversationId: conv.id })).items.find((i) => i.id === firstQuestion.id)
+        ?.answer,
+    ).toBe('Mostly SQL and dashboards');
 
     const knowledge = await organizationKnowledge({ ...t.ctx, organizationId: org.id });
     expect(knowledge.map((k) => k.topic)).toEqual(['skills_wanted', 'unadvertised_opening']);
@@ -107,7 +137,10 @@ describe('preparation and debrief', () => {
   it('writes nothing when part of a debrief is wrong', async () => {
     const p = await createPerson({ ...t.ctx, input: { fullName: 'Atomic Person' } });
     const stranger = await createPerson({ ...t.ctx, input: { fullName: 'Not In It' } });
-    const conv = await createConversation({ ...t.ctx, input: { type: 'explore_career', participantIds: [p.id] } });
+    const conv = await createConversation({
+      ...t.ctx,
+      input: { type: 'explore_career', participantIds: [p.id] },
+    });
     await expect(
       saveDebrief({
         ...t.ctx,
@@ -123,7 +156,13 @@ describe('preparation and debrief', () => {
 
   it('refuses oversized files and files that are not what they claim', async () => {
     await expect(
-      uploadDocument({ ...t.ctx, kind: 'resume', title: 'Big', fileName: 'big.pdf', bytes: new Uint8Array(11 * 1024 * 1024) }),
+      uploadDocument({
+        ...t.ctx,
+        kind: 'resume',
+        title: 'Big',
+        fileName: 'big.pdf',
+        bytes: new Uint8Array(11 * 1024 * 1024),
+      }),
     ).rejects.toMatchObject({ code: 'too_large' });
     await expect(
       uploadDocument({

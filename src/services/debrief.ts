@@ -25,7 +25,12 @@ export interface DebriefInput {
     suggestRequest?: boolean;
   }[];
   promises?: { owner: 'mine' | 'theirs'; title: string; dueOn?: string | null; personId?: string | null }[];
-  keepInTouch?: { personId: string; permission: KeepInTouch; everyDays?: number | null; channel?: string | null }[];
+  keepInTouch?: {
+    personId: string;
+    permission: KeepInTouch;
+    everyDays?: number | null;
+    channel?: string | null;
+  }[];
 }
 
 /**
@@ -110,7 +115,8 @@ export async function saveDebrief(ctx: Ctx & { conversationId: string; input: De
         const c = await createConversation({
           ...tx,
           input: {
-            type: conv.type === 'hiring_manager' || conv.type === 'rejection_feedback' ? 'learn_role' : conv.type,
+            type:
+              conv.type === 'hiring_manager' || conv.type === 'rejection_feedback' ? 'learn_role' : conv.type,
             participantIds: [person.id],
             organizationId,
             role: conv.role,

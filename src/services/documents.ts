@@ -24,7 +24,13 @@ const summary = {
 
 /** Stores an uploaded document after checking its size and, by its content, its type. */
 export async function uploadDocument(
-  ctx: Ctx & { kind: DocumentKind; title: string; versionLabel?: string | null; fileName: string; bytes: Uint8Array },
+  ctx: Ctx & {
+    kind: DocumentKind;
+    title: string;
+    versionLabel?: string | null;
+    fileName: string;
+    bytes: Uint8Array;
+  },
 ) {
   if (ctx.bytes.byteLength > MAX_DOCUMENT_BYTES) {
     throw new AppError('too_large', {
@@ -33,7 +39,10 @@ export async function uploadDocument(
     });
   }
   if (!ctx.bytes.byteLength) {
-    throw new AppError('validation', { userMessage: 'file: the file is empty.', issues: [{ field: 'file', message: 'is empty' }] });
+    throw new AppError('validation', {
+      userMessage: 'file: the file is empty.',
+      issues: [{ field: 'file', message: 'is empty' }],
+    });
   }
   const type = detectFileType(ctx.bytes, ctx.fileName);
   if (!type) {

@@ -57,8 +57,9 @@ export async function roleKnowledge(ctx: Ctx & { role: string }) {
   return {
     role: ctx.role,
     skills,
-    byTopic: INSIGHT_TOPICS.map((topic: InsightTopic) => ({ topic, insights: rows.filter((r) => r.topic === topic) })).filter(
-      (g) => g.insights.length,
-    ),
+    byTopic: INSIGHT_TOPICS.map((topic: InsightTopic) => ({
+      topic,
+      insights: rows.filter((r) => r.topic === topic),
+    })).filter((g) => g.insights.length),
   };
 }

@@ -19,7 +19,10 @@ export async function getPrep(ctx: Ctx & { conversationId: string }) {
       .select({ n: count() })
       .from(planItems)
       .where(sql`${planItems.conversationId} = ${conv.id} and ${planItems.questionId} is not null`),
-    ctx.db.select({ n: count() }).from(conversationDocuments).where(eq(conversationDocuments.conversationId, conv.id)),
+    ctx.db
+      .select({ n: count() })
+      .from(conversationDocuments)
+      .where(eq(conversationDocuments.conversationId, conv.id)),
   ]);
   return {
     answers: (m.prep ?? {}) as PrepAnswers,
@@ -42,6 +45,9 @@ export async function updatePrep(ctx: Ctx & { conversationId: string; answers: P
     throw new AppError('illegal_transition', { userMessage: 'Schedule the meeting first.' });
   }
   const merged = { ...((conv.meeting.prep ?? {}) as PrepAnswers), ...ctx.answers };
-  await ctx.db.update(meetings).set({ prep: merged, updatedAt: ctx.now() }).where(eq(meetings.id, conv.meeting.id));
+  await ctx.db
+    .update(meetings)
+    .set({ prep: merged, updatedAt: ctx.now() })
+    .where(eq(meetings.id, conv.meeting.id));
   return getPrep(ctx);
 }

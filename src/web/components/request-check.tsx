@@ -37,7 +37,7 @@ export function RequestCheck({
       <h3 id="request-check-heading" className="visually-hidden">
         Advice on this draft
       </h3>
-      <p className={`word-count${over ? ' word-count-over' : ''}`} aria-live="polite">
+      <p className={`word-count${over ? ' word-count-over' : ''}`}>
         <strong>{words}</strong> {words === 1 ? 'word' : 'words'}
         {isRequest && (
           <span className="muted">
@@ -49,22 +49,24 @@ export function RequestCheck({
       {isRequest && text.trim() === '' && (
         <p className="muted small">Advice on your draft shows up here as you write.</p>
       )}
-      {result && result.findings.length === 0 && (
-        <p className="notice notice-success" role="status">
-          This reads like a good request: short, about them, with a clear question.
-        </p>
-      )}
-      {result && result.findings.length > 0 && (
-        <ul className="findings" aria-label="Advice on this draft" aria-live="polite">
-          {result.findings.map((f, i) => (
-            <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
-              <span className={`severity severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
-              <p className="finding-message">{f.message}</p>
-              {f.excerpt && <blockquote className="finding-excerpt">{f.excerpt}</blockquote>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <div aria-live="polite">
+        {result && result.findings.length === 0 && (
+          <p className="notice notice-success">
+            This reads like a good request: short, about them, with a clear question.
+          </p>
+        )}
+        {result && result.findings.length > 0 && (
+          <ul className="findings" aria-label="Advice on this draft">
+            {result.findings.map((f, i) => (
+              <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
+                <span className={`severity severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
+                <p className="finding-message">{f.message}</p>
+                {f.excerpt && <blockquote className="finding-excerpt">{f.excerpt}</blockquote>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       {result && <p className="muted small">This is advice only: you decide what to send.</p>}
     </section>
   );

@@ -17,6 +17,17 @@ function loadTargets() {
   ]).then(([targets, orgs, settings]) => ({ targets, organizations: orgs.items, settings }));
 }
 
+function withPatch(t: Target, patch: TargetPatch): Target {
+  return {
+    ...t,
+    motivation: patch.motivation ?? t.motivation,
+    posting: patch.posting ?? t.posting,
+    advocacyOverride: patch.advocacyOverride === undefined ? t.advocacyOverride : patch.advocacyOverride,
+    hasOpenPosting: patch.hasOpenPosting ?? t.hasOpenPosting,
+    status: patch.status ?? t.status,
+  };
+}
+
 /** The ranked list of target employers (LAMP), edited in place. */
 export function TargetsPage() {
   const list = useLoad('targets', loadTargets);
@@ -31,6 +42,8 @@ export function TargetsPage() {
   const change = async (t: Target, patch: TargetPatch) => {
     setBusyId(t.id);
     setError(null);
+    // Show the new value at once; the server's answer (and the new ranking) follows.
+    if (d) list.setData({ ...d, targets: d.targets.map((x) => (x.id === t.id ? withPatch(x, patch) : x)) });
     try {
       const updated = await call(
         api.outreach.targets[':id'].$patch({ param: { id: t.id }, json: { ...patch, version: t.version } }),

@@ -1,0 +1,439 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { INSIGHT_TOPICS } from '../../domain/insights.js';
+import { QUESTION_TOPICS } from '../../domain/question-bank.js';
+import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../domain/vocab.js';
+import { saveDebrief } from '../../services/debrief.js';
+import { knownRoles, organizationKnowledge, roleKnowledge } from '../../services/knowledge.js';
+import {
+  addPlanItem,
+  deletePlanItem,
+  getPlan,
+  proposeConversationPlan,
+  reorderPlan,
+  updatePlanItem,
+} from '../../services/plans.js';
+import { getPrep, updatePrep } from '../../services/prep.js';
+import { createQuestion, listQuestions, updateQuestion } from '../../services/questions.js';
+import { router } from '../env.js';
+import { Id, IdParam } from '../schemas.js';
+import { serialize } from '../serialize.js';
+import { body, errors, json } from './common.js';
+
+const tags = ['Preparation'];
+const SECTIONS = ['rapport', 'questions', 'their_needs', 'my_fit', 'feedback', 'next_steps'] as const;
+
+const Question = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    topic: z.string(),
+    goals: z.array(z.string()),
+    searchableReason: z.string().nullable(),
+    builtIn: z.boolean(),
+    retiredAt: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi('Question');
+const QuestionInput = z.object({
+  text: z.string().trim().min(5, 'is too short').max(500),
+  topic: z.enum(QUESTION_TOPICS),
+  goals: z.array(z.enum(CONVERSATION_TYPES)).max(7),
+});
+const Plan = z
+  .object({
+    durationMinutes: z.number(),
+    totalMinutes: z.number(),
+    overBy: z.number(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        section: z.string(),
+        questionId: z.string().nullable(),
+        text: z.string(),
+        minutes: z.number(),
+        position: z.number(),
+        answer: z.string().nullable(),
+        searchableReason: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('Plan');
+const Prep = z
+  .object({
+    answers: z.record(z.string(), z.unknown()),
+    items: z.array(
+      z.object({ key: z.string(), label: z.string(), done: z.boolean(), detail: z.string().optional() }),
+    ),
+    done: z.number(),
+    total: z.number(),
+    leaveBy: z.string().nullable(),
+    status: z.enum(['ready', 'in_progress', 'not_started']),
+  })
+  .openapi('Prep');
+const Insight = z.object({
+  id: z.string(),
+  topic: z.string(),
+  body: z.string(),
+  skills: z.array(z.string()),
+  role: z.string().nullable(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+  organizationId: z.string().nullable(),
+  organizationName: z.string().nullable(),
+  conversationId: z.string().nullable(),
+  createdAt: z.string(),
+});
+const ByTopic = z.array(z.object({ topic: z.string(), insights: z.array(Insight) }));
+const ConvParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const preparationRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/questions',
+      tags,
+      summary: 'The question bank',
+      request: {
+        query: z.object({
+          goal: z.enum(CONVERSATION_TYPES).optional(),
+          topic: z.enum(QUESTION_TOPICS).optional(),
+          includeRetired: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true'),
+        }),
+      },
+      responses: { 200: json(z.array(Question), 'Questions'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await listQuestions({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/questions',
+      tags,
+      summary: 'Add your own question',
+      request: body(QuestionInput),
+      responses: { 201: json(Question, 'Created'), ...errors(400) },
+    }),
+    async (c) => c.json(serialize(await createQuestion({ ...c.var.ctx, input: c.req.valid('json') })), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/questions/{id}',
+      tags,
+      summary: 'Edit, re-tag or retire a question',
+      request: {
+        params: IdParam,
+        ...body(
+          QuestionInput.partial().extend({
+            retired: z.boolean().optional(),
+            version: z.number().int().positive().optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(Question, 'Updated'), ...errors(400, 404, 409) },
+    }),
+    async (c) => {
+      const { version, ...input } = c.req.valid('json');
+      return c.json(
+        serialize(await updateQuestion({ ...c.var.ctx, id: c.req.valid('param').id, version, input })),
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/plans/{id}',
+      tags,
+      summary: "A conversation's timed agenda",
+      request: { params: ConvParam },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(await getPlan({ ...c.var.ctx, conversationId: c.req.valid('param').id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/propose',
+      tags,
+      summary: 'Propose an agenda for the chosen goals that fits the meeting (replaces the current one)',
+      request: {
+        params: ConvParam,
+        ...body(
+          z.object({
+            goals: z.array(z.enum(CONVERSATION_TYPES)).max(7).optional(),
+            mySkills: z.array(z.string().trim().min(1).max(100)).max(10).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await proposeConversationPlan({
+          ...c.var.ctx,
+          conversationId: c.req.valid('param').id,
+          ...c.req.valid('json'),
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/plans/{id}/items',
+      tags,
+      summary: 'Add a question to the agenda',
+      request: {
+        params: ConvParam,
+        ...body(
+          z.object({
+            section: z.enum(SECTIONS),
+            questionId: Id.optional(),
+            text: z.string().trim().max(500).optional(),
+            minutes: z.number().int().min(0).max(60).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await addPlanItem({ ...c.var.ctx, conversationId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'put',
+      path: '/plans/{id}/order',
+      tags,
+      summary: 'Reorder the agenda',
+      request: { params: ConvParam, ...body(z.object({ itemIds: z.array(Id).max(100) })) },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await reorderPlan({ ...c.var.ctx, conversationId: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/plan-items/{id}',
+      tags,
+      summary: 'Edit one line of the agenda, or note its answer',
+      request: {
+        params: IdParam,
+        ...body(
+          z.object({
+            text: z.string().trim().min(1).max(500).optional(),
+            minutes: z.number().int().min(0).max(60).optional(),
+            answer: z.string().max(20_000).nullish(),
+            section: z.enum(SECTIONS).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        await updatePlanItem({ ...c.var.ctx, id: c.req.valid('param').id, ...c.req.valid('json') }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'delete',
+      path: '/plan-items/{id}',
+      tags,
+      summary: 'Remove a line from the agenda',
+      request: { params: IdParam },
+      responses: { 200: json(Plan, 'Plan'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(await deletePlanItem({ ...c.var.ctx, id: c.req.valid('param').id }), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/prep/{id}',
+      tags,
+      summary: "The meeting's preparation checklist",
+      request: { params: ConvParam },
+      responses: { 200: json(Prep, 'Checklist'), ...errors(400, 404, 422) },
+    }),
+    async (c) =>
+      c.json(serialize(await getPrep({ ...c.var.ctx, conversationId: c.req.valid('param').id })), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'patch',
+      path: '/prep/{id}',
+      tags,
+      summary: 'Tick preparation items',
+      request: {
+        params: ConvParam,
+        ...body(
+          z.object({
+            researchDone: z.boolean().optional(),
+            confirmed: z.boolean().optional(),
+            documentsReady: z.boolean().optional(),
+            extraCopies: z.boolean().optional(),
+            travelMinutes: z.number().int().min(0).max(600).optional(),
+          }),
+        ),
+      },
+      responses: { 200: json(Prep, 'Checklist'), ...errors(400, 404, 422) },
+    }),
+    async (c) =>
+      c.json(
+        serialize(
+          await updatePrep({
+            ...c.var.ctx,
+            conversationId: c.req.valid('param').id,
+            answers: c.req.valid('json'),
+          }),
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/debrief/{id}',
+      tags,
+      summary: 'Save a debrief: answers, insights, referrals, promises and keep-in-touch, all or nothing',
+      request: {
+        params: ConvParam,
+        ...body(
+          z.object({
+            summary: z.string().max(50_000).optional(),
+            answers: z
+              .array(z.object({ planItemId: Id, answer: z.string().max(20_000) }))
+              .max(100)
+              .optional(),
+            insights: z
+              .array(
+                z.object({
+                  topic: z.enum(INSIGHT_TOPICS),
+                  body: z.string().trim().min(1, 'is empty').max(5000),
+                  skills: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+                  role: z.string().trim().max(200).nullish(),
+                }),
+              )
+              .max(50)
+              .optional(),
+            referrals: z
+              .array(
+                z.object({
+                  fullName: z.string().trim().min(1, 'is required').max(200),
+                  byPersonId: Id,
+                  title: z.string().trim().max(200).nullish(),
+                  organizationName: z.string().trim().max(200).nullish(),
+                  email: z
+                    .email('is not an e-mail address')
+                    .nullish()
+                    .or(z.literal('').transform(() => null)),
+                  note: z.string().max(2000).nullish(),
+                  suggestRequest: z.boolean().optional(),
+                }),
+              )
+              .max(20)
+              .optional(),
+            promises: z
+              .array(
+                z.object({
+                  owner: z.enum(['mine', 'theirs']),
+                  title: z.string().trim().min(1, 'is required').max(500),
+                  dueOn: z.iso.date('must be a date like 2026-01-31').nullish(),
+                  personId: Id.nullish(),
+                }),
+              )
+              .max(30)
+              .optional(),
+            keepInTouch: z
+              .array(
+                z.object({
+                  personId: Id,
+                  permission: z.enum(KEEP_IN_TOUCH),
+                  everyDays: z.number().int().min(1).max(3650).nullish(),
+                  channel: z.string().trim().max(50).nullish(),
+                }),
+              )
+              .max(20)
+              .optional(),
+          }),
+        ),
+      },
+      responses: {
+        200: json(
+          z.object({
+            referred: z.array(z.object({ personId: z.string(), conversationId: z.string().nullable() })),
+          }),
+          'Saved',
+        ),
+        ...errors(400, 404),
+      },
+    }),
+    async (c) =>
+      c.json(
+        await saveDebrief({
+          ...c.var.ctx,
+          conversationId: c.req.valid('param').id,
+          input: c.req.valid('json'),
+        }),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/knowledge/organizations/{id}',
+      tags: ['Knowledge'],
+      summary: 'Everything learned about an organization, by topic',
+      request: { params: IdParam },
+      responses: { 200: json(ByTopic, 'Insights by topic'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        serialize(await organizationKnowledge({ ...c.var.ctx, organizationId: c.req.valid('param').id })),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/knowledge/roles',
+      tags: ['Knowledge'],
+      summary: 'Roles and careers with insights',
+      responses: {
+        200: json(z.array(z.object({ role: z.string().nullable(), count: z.number() })), 'Roles'),
+      },
+    }),
+    async (c) => c.json(await knownRoles(c.var.ctx), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/knowledge/role',
+      tags: ['Knowledge'],
+      summary: 'What people said about a role, with a tally of skills',
+      request: { query: z.object({ role: z.string().trim().min(1).max(200) }) },
+      responses: {
+        200: json(
+          z.object({
+            role: z.string(),
+            skills: z.array(z.object({ skill: z.string(), people: z.number(), of: z.number() })),
+            byTopic: ByTopic,
+          }),
+          'Role',
+        ),
+        ...errors(400),
+      },
+    }),
+    async (c) => c.json(serialize(await roleKnowledge({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+  );
