@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../domain/search-query.js';
 import type { WithApi } from './api.js';
 import { printJson } from './format.js';
 
@@ -38,7 +39,7 @@ export function registerResultsCommands(program: Command, withApi: WithApi): voi
         }
         for (const h of hits) {
           // Highlighted words are shown in bold on a terminal.
-          const snippet = h.snippet.replace(/\u0002/g, '\x1b[1m').replace(/\u0003/g, '\x1b[22m');
+          const snippet = h.snippet.replaceAll(HIGHLIGHT_START, '\x1b[1m').replaceAll(HIGHLIGHT_END, '\x1b[22m');
           console.log(`${h.type.padEnd(12)} ${h.title}${snippet ? ` — ${snippet}` : ''}  (${h.id})`);
         }
       }),

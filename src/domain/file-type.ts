@@ -49,9 +49,11 @@ export function detectFileType(bytes: Uint8Array, fileName: string): DetectedTyp
 
 /** A file name safe for a Content-Disposition header. */
 export function safeFileName(name: string): string {
-  const cleaned = name
-    .normalize('NFKC')
-    .replace(/[/\\\u0000-\u001f\u007f"<>:|?*]+/g, '_')
+  const cleaned = [...name.normalize('NFKC')]
+    // Control characters would break the header; path and quote characters its meaning.
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f ? '/' : ch))
+    .join('')
+    .replace(/[/\\"<>:|?*]+/g, '_')
     .trim()
     .slice(0, 150);
   return cleaned || 'document';
