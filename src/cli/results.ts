@@ -39,7 +39,9 @@ export function registerResultsCommands(program: Command, withApi: WithApi): voi
         }
         for (const h of hits) {
           // Highlighted words are shown in bold on a terminal.
-          const snippet = h.snippet.replaceAll(HIGHLIGHT_START, '\x1b[1m').replaceAll(HIGHLIGHT_END, '\x1b[22m');
+          const snippet = h.snippet
+            .replaceAll(HIGHLIGHT_START, '\x1b[1m')
+            .replaceAll(HIGHLIGHT_END, '\x1b[22m');
           console.log(`${h.type.padEnd(12)} ${h.title}${snippet ? ` — ${snippet}` : ''}  (${h.id})`);
         }
       }),
