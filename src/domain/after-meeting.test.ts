@@ -99,7 +99,7 @@ describe('draftThankYou', () => {
       myName: 'Ana',
     });
     expect(text).toBe(
-      'Hi Jonas,\n\nThank you for taking the time to talk with me today. What you said about how the roadmap is set each quarter has stuck with me. Here is what I will do with it: talk to Maria on the data team. I will let you know how it goes.\n\nThanks again,\nAna',
+      'Hi Jonas,\n\nThank you for taking the time to talk with me today. One thing you said has stayed with me: how the roadmap is set each quarter. Here is what I will do with it: talk to Maria on the data team. I will let you know how it goes.\n\nThanks again,\nAna',
     );
   });
 
@@ -114,7 +114,7 @@ describe('draftThankYou', () => {
 
   it('handles a specific thing without a next step, and the other way round', () => {
     const onlySpecific = draftThankYou({ firstName: 'Jonas', specificThing: 'pricing experiments' });
-    expect(onlySpecific).toMatch(/What you said about pricing experiments has stuck with me\./);
+    expect(onlySpecific).toMatch(/One thing you said has stayed with me: pricing experiments\./);
     expect(onlySpecific).toMatch(/put your advice to work/);
     const onlyNext = draftThankYou({ firstName: 'Jonas', nextStep: 'read the book you suggested!' });
     expect(onlyNext).toMatch(/a lot to think about/);
@@ -135,12 +135,12 @@ describe('highlightFromNotes', () => {
   it('takes the first bullet of the newest note, as plain words', () => {
     expect(
       highlightFromNotes(['**Key points**\n\n- Portfolio matters *more* than certificates.\n- Ask Priya']),
-    ).toBe('portfolio matters more than certificates');
+    ).toBe('Portfolio matters more than certificates');
   });
 
   it('falls back to the first sentence, then to older notes', () => {
     expect(highlightFromNotes(['', 'They hire from [meetups](https://example.org) mostly. Also SQL.'])).toBe(
-      'they hire from meetups mostly',
+      'They hire from meetups mostly',
     );
     expect(highlightFromNotes([])).toBeUndefined();
   });

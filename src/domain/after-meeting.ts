@@ -68,7 +68,7 @@ export function draftThankYou(f: {
   const myName = f.myName?.trim() ?? '';
 
   const lines: string[] = ['Thank you for taking the time to talk with me today.'];
-  if (specific) lines.push(`What you said about ${specific} has stuck with me.`);
+  if (specific) lines.push(`One thing you said has stayed with me: ${specific}.`);
   else lines.push('Our conversation gave me a lot to think about.');
   if (next) lines.push(`Here is what I will do with it: ${next}. I will let you know how it goes.`);
   else lines.push('I am going to put your advice to work, and I will let you know how it goes.');
@@ -100,7 +100,7 @@ export function highlightFromNotes(bodies: readonly string[]): string | undefine
       : (plainText(lines.filter((l) => l && !l.startsWith('#')).join(' ')).match(/^[^.!?]+/)?.[0] ?? '');
     const text = candidate.trim().replace(/[.!?;:]+$/, '');
     if (!text) continue;
-    if (text.length <= 120) return text.charAt(0).toLowerCase() + text.slice(1);
+    if (text.length <= 120) return text;
     const cut = text.slice(0, 120);
     return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : 120)}…`;
   }

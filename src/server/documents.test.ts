@@ -57,3 +57,52 @@ describe('documents over HTTP', () => {
     expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/at most 10 MB/);
   });
 });
+
+describe('conversation brief', () => {
+  it('gathers who, goals, agenda and logistics, and downloads as a PDF', async () => {
+    const send = (method: string, path: string, body?: unknown) =>
+      app.request(`http://localhost${path}`, {
+        method,
+        headers: { host: 'localhost', 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const person = (await (
+      await send('POST', '/api/people', {
+        fullName: 'Brie Fing',
+        title: 'Designer',
+        howWeKnow: 'Alumni list',
+      })
+    ).json()) as { id: string };
+    const conv = (await (
+      await send('POST', '/api/conversations', {
+        type: 'learn_role',
+        participantIds: [person.id],
+        goals: ['Learn the tools'],
+      })
+    ).json()) as { id: string };
+    await send('PUT', `/api/conversations/${conv.id}/meeting`, {
+      startsAt: '2026-12-01T14:30:00+01:00',
+      timeZone: 'Europe/Paris',
+      medium: 'coffee',
+      place: 'Café Łódź',
+    });
+    await send('POST', `/api/preparation/plans/${conv.id}/propose`, {});
+    const brief = (await (await send('GET', `/api/preparation/brief/${conv.id}`)).json()) as {
+      participants: { fullName: string; howWeKnow: string }[];
+      goals: string[];
+      agenda: { sections: { label: string }[] };
+      logistics: { when: string; place: string };
+    };
+    expect(brief.participants[0]).toMatchObject({ fullName: 'Brie Fing', howWeKnow: 'Alumni list' });
+    expect(brief.goals).toEqual(['Learn the tools']);
+    expect(brief.agenda.sections.length).toBeGreaterThanOrEqual(3);
+    expect(brief.logistics.when).toContain('14:30');
+    const pdf = await send('GET', `/api/preparation/brief/${conv.id}/pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain('attachment');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    expect(bytes.byteLength).toBeGreaterThan(1000);
+  });
+});

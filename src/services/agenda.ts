@@ -18,6 +18,7 @@ import {
 } from '../domain/business-days.js';
 import { followUpItems, type RequestFacts } from '../domain/follow-up.js';
 import { meetingEnd } from '../domain/meeting-rules.js';
+import { MEDIUM_LABELS } from '../domain/vocab.js';
 import type { Ctx } from './context.js';
 import { getSettings, type WorkspaceSettings } from './settings.js';
 
@@ -154,7 +155,7 @@ async function meetingItems(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
       key: `meeting:${occurrence}`,
       kind: 'meeting',
       title: `${day === clock.today ? 'Today' : 'Tomorrow'}: ${title}`,
-      detail: `${m.durationMinutes} minutes, ${m.medium}${m.place ? ` — ${m.place}` : ''}`,
+      detail: `${m.durationMinutes} minutes, ${MEDIUM_LABELS[m.medium]}${m.place ? ` — ${m.place}` : ''}`,
       dueDate: day,
       dueAt: m.startsAt,
       overdue: false,

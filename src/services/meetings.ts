@@ -5,6 +5,7 @@ import { DEFAULT_MEETING_MINUTES, durationWarnings, isValidTimeZone } from '../d
 import type { ConversationStatus, Medium } from '../domain/vocab.js';
 import { type Ctx, inTransaction } from './context.js';
 import { applyStatus, type ConversationDetail, currentMeeting, getConversation } from './conversations.js';
+import { getSettings } from './settings.js';
 
 export interface MeetingInput {
   startsAt: Date;

@@ -115,7 +115,7 @@ describe('thank-you draft', () => {
     });
     const draft = await thankYouDraft({ ...t.ctx, conversationId: c.id, personId: p.id });
     expect(draft.body).toMatch(/^Hi Tom,/);
-    expect(draft.body).toContain('hiring managers read portfolios first');
+    expect(draft.body).toContain('Hiring managers read portfolios first');
     expect(draft.body).toContain('rebuild my portfolio site');
     expect(draft.dueAt?.toISOString()).toBe('2026-11-21T10:30:00.000Z');
     const stranger = await createPerson({ ...t.ctx, input: { fullName: 'Not There' } });

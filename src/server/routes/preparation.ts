@@ -2,6 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { INSIGHT_TOPICS } from '../../domain/insights.js';
 import { QUESTION_TOPICS } from '../../domain/question-bank.js';
 import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../domain/vocab.js';
+import { conversationBrief } from '../../services/brief.js';
+import { briefPdf } from '../../services/brief-pdf.js';
 import { saveDebrief } from '../../services/debrief.js';
 import { knownRoles, organizationKnowledge, roleKnowledge } from '../../services/knowledge.js';
 import {
@@ -388,6 +390,45 @@ export const preparationRoutes = router()
         }),
         200,
       ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/brief/{id}',
+      tags,
+      summary: 'The one-page brief of a conversation',
+      request: { params: ConvParam },
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'Brief'), ...errors(400, 404) },
+    }),
+    async (c) =>
+      c.json(
+        serialize(await conversationBrief({ ...c.var.ctx, conversationId: c.req.valid('param').id })),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/brief/{id}/pdf',
+      tags,
+      summary: 'The brief as a PDF download',
+      request: { params: ConvParam },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const brief = await conversationBrief({ ...c.var.ctx, conversationId: c.req.valid('param').id });
+      const pdf = await briefPdf(brief);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="brief.pdf"',
+      });
+    },
   )
   .openapi(
     createRoute({
