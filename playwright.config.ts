@@ -5,6 +5,8 @@ import { defineConfig } from '@playwright/test';
 
 // Every run starts from an empty workspace in a fresh data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
+// E2E_PORT lets two suites run side by side on one machine.
+const port = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -14,7 +16,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4399',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
@@ -44,8 +46,8 @@ export default defineConfig({
     { name: 'clock', testMatch: 'follow-up-clock.spec.ts', dependencies: ['journeys'] },
   ],
   webServer: {
-    command: `node dist/cli/main.js serve --port 4399 --data ${dataDir}`,
-    url: 'http://127.0.0.1:4399/api/workspace',
+    command: `node dist/cli/main.js serve --port ${port} --data ${dataDir}`,
+    url: `http://127.0.0.1:${port}/api/workspace`,
     // The fake clock adds PUT /api/_test/clock, which the follow-up journey uses to skip days.
     env: { RAPPORT_FAKE_CLOCK: '1' },
     reuseExistingServer: false,
