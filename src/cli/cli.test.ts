@@ -77,6 +77,11 @@ describe('rapport CLI', () => {
     expect(refused.stderr).toContain('cannot go from Requested to Held');
     const shown = await cli(data, 'conversations', 'show', convId);
     expect(shown.stdout).toMatch(/Status:\s+requested/);
+    const found = await cli(data, 'search', 'grace', '--json');
+    expect((JSON.parse(found.stdout) as { title: string }[])[0]?.title).toBe('Grace Hopper');
+    const stats = await cli(data, 'stats', '--json');
+    const funnel = (JSON.parse(stats.stdout) as { funnel: { stage: string; count: number }[] }).funnel;
+    expect(funnel.find((f) => f.stage === 'requestsSent')?.count).toBe(1);
   }, 180_000);
 
   it('uses the running server when it holds the data folder, and refuses a second server', async () => {

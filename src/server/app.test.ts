@@ -47,6 +47,17 @@ describe('REST API', () => {
       '/api/conversations/{id}/meeting',
       '/api/notes',
       '/api/workspace/sample',
+      '/api/agenda',
+      '/api/messages',
+      '/api/outreach/targets',
+      '/api/outreach/draft',
+      '/api/calendar/meetings/{id}',
+      '/api/network/warm-paths/{id}',
+      '/api/opportunities/dashboard',
+      '/api/preparation/plans/{id}/propose',
+      '/api/preparation/debrief/{id}',
+      '/api/documents',
+      '/api/search',
     ]) {
       expect(doc.paths, path).toHaveProperty([path]);
     }
