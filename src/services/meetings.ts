@@ -76,9 +76,10 @@ export async function scheduleMeeting(
       await applyStatus(tx, { id: conv.id, status }, step, step === 'scheduled' ? 'Meeting scheduled' : null);
       status = step;
     }
+    const { meetingWarnMinutes } = await getSettings(tx);
     return {
       conversation: await getConversation({ ...tx, id: conv.id }),
-      warnings: durationWarnings(duration),
+      warnings: durationWarnings(duration, meetingWarnMinutes),
     };
   });
 }
