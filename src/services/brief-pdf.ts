@@ -5,11 +5,17 @@ import type { Brief } from './brief.js';
  * The standard PDF fonts only know Western European letters; anything else is replaced rather
  * than dropped silently, so a name in another script is visibly marked, not lost from the page.
  */
+const EXTRA_CHARS = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac]);
+
 function latin(text: string): string {
-  return text.replace(
-    /[^\u0009\u000a\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g,
-    '?',
-  );
+  return [...text]
+    .map((ch) => {
+      const code = ch.codePointAt(0) ?? 0;
+      const ok =
+        code === 9 || code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
+      return ok || EXTRA_CHARS.has(code) ? ch : '?';
+    })
+    .join('');
 }
 
 /** Markdown reduced to plain lines for print. */
