@@ -35,12 +35,15 @@ export async function organizationKnowledge(ctx: Ctx & { organizationId: string 
 
 /** The roles and careers insights were gathered about. */
 export async function knownRoles(ctx: Ctx) {
-  return ctx.db
-    .select({ role: insights.role, count: sql<number>`count(*)::int` })
-    .from(insights)
-    .where(and(eq(insights.workspaceId, ctx.workspaceId), isNotNull(insights.role)))
-    .groupBy(insights.role)
-    .orderBy(asc(insights.role));
+  return (
+    ctx.db
+      // Grouped regardless of case, as the role page matches: "Data analyst" and "data analyst" are one.
+      .select({ role: sql<string>`min(${insights.role})`, count: sql<number>`count(*)::int` })
+      .from(insights)
+      .where(and(eq(insights.workspaceId, ctx.workspaceId), isNotNull(insights.role)))
+      .groupBy(sql`lower(${insights.role})`)
+      .orderBy(asc(sql`lower(${insights.role})`))
+  );
 }
 
 /** What people across organizations said about a role, with a tally of the skills they named. */

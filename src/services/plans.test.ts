@@ -71,12 +71,25 @@ describe('conversation plans', () => {
       text: 'How many employees does the company have?',
       minutes: 10,
     });
-    const flagged = added.items.at(-1)!;
+    const flagged = added.items.find((i) => i.text.startsWith('How many employees'))!;
     expect(flagged.searchableReason).toBeTruthy();
     expect(added.overBy).toBeGreaterThan(0);
     const answered = await updatePlanItem({ ...t.ctx, id: flagged.id, answer: 'About 200', minutes: 1 });
     expect(answered.items.find((i) => i.id === flagged.id)?.answer).toBe('About 200');
     expect((await getPlan({ ...t.ctx, conversationId: c.id })).items).toHaveLength(plan.items.length + 1);
+    // A new line joins the end of its own section, not the end of the plan.
+    const fresh = await proposeConversationPlan({ ...t.ctx, conversationId: c.id });
+    const withOwn = await addPlanItem({
+      ...t.ctx,
+      conversationId: c.id,
+      section: 'questions',
+      text: 'What surprised you most in your first year?',
+    });
+    const sections = withOwn.items.map((i) => i.section);
+    expect(sections.lastIndexOf('questions')).toBe(
+      withOwn.items.findIndex((i) => i.text.startsWith('What surprised you most')),
+    );
+    expect(withOwn.items.at(-1)?.section).toBe(fresh.items.at(-1)?.section);
   });
 
   it('gives a possible hiring manager a plan of their needs beside my skills', async () => {

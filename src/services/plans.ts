@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { planItems, questions } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { DEFAULT_MEETING_MINUTES } from '../domain/meeting-rules.js';
@@ -109,18 +109,26 @@ export async function addPlanItem(
       issues: [{ field: 'text', message: 'is empty' }],
     });
   }
-  const [last] = await ctx.db
-    .select({ position: max(planItems.position) })
-    .from(planItems)
-    .where(eq(planItems.conversationId, ctx.conversationId));
-  await ctx.db.insert(planItems).values({
-    workspaceId: ctx.workspaceId,
-    conversationId: ctx.conversationId,
-    section: ctx.section,
-    questionId: ctx.questionId ?? null,
-    text,
-    minutes: ctx.minutes ?? 3,
-    position: (last?.position ?? -1) + 1,
+  // The new line goes at the end of its own section; later lines move down one place.
+  const items = await itemsOf(ctx, ctx.conversationId);
+  const lastOfSection = items.findLast((i) => i.section === ctx.section);
+  const position = lastOfSection ? lastOfSection.position + 1 : (items.at(-1)?.position ?? -1) + 1;
+  await inTransaction(ctx, async (tx) => {
+    for (const later of items.filter((i) => i.position >= position).reverse()) {
+      await tx.db
+        .update(planItems)
+        .set({ position: later.position + 1 })
+        .where(eq(planItems.id, later.id));
+    }
+    await tx.db.insert(planItems).values({
+      workspaceId: ctx.workspaceId,
+      conversationId: ctx.conversationId,
+      section: ctx.section,
+      questionId: ctx.questionId ?? null,
+      text,
+      minutes: ctx.minutes ?? 3,
+      position,
+    });
   });
   return getPlan(ctx);
 }

@@ -18,7 +18,10 @@ export async function getPrep(ctx: Ctx & { conversationId: string }) {
     ctx.db
       .select({ n: count() })
       .from(planItems)
-      .where(sql`${planItems.conversationId} = ${conv.id} and ${planItems.questionId} is not null`),
+      // Every question counts, from the bank or typed by the user; rapport and closing lines do not.
+      .where(
+        sql`${planItems.conversationId} = ${conv.id} and ${planItems.section} not in ('rapport', 'next_steps')`,
+      ),
     ctx.db
       .select({ n: count() })
       .from(conversationDocuments)
