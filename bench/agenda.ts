@@ -4,9 +4,10 @@
  * call) and over HTTP (GET /api/agenda on a spawned server, one request at a time).
  *
  * PGlite has no autovacuum, so nothing ever runs ANALYZE on a user's database unless the app does.
- * Both ways are therefore measured twice: on the folder as written, and after ANALYZE.
+ * Both ways are therefore measured on two copies of the folder, as written and after ANALYZE,
+ * alternating between them so that other work on the machine weighs on both alike.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +19,7 @@ import type { Ctx } from '../src/services/context.js';
 import { ensureDefaultWorkspace } from '../src/services/workspaces.js';
 import { defaultSizes, seedDataFolder } from './generate.js';
 import { atMostSeconds, count, type Figure, millis, progress, quantile, seconds } from './report.js';
-import { httpGet, type ServerProcess, startServerProcess } from './server-process.js';
+import { type HttpResult, httpGet, type ServerProcess, startServerProcess } from './server-process.js';
 
 /** The issue's goal for the agenda; seeding has a budget so the benchmark stays quick to run. */
 const GOALS = { p95Ms: 50, seedMs: 40_000 };
@@ -86,128 +87,167 @@ function itemsByKind(items: AgendaItem[]): string {
   return [...kinds].map(([k, n]) => `${k} ${count(n)}`).join(', ');
 }
 
+/** One copy of the seeded folder: as written, or after ANALYZE. */
+interface Variant {
+  name: string;
+  dataDir: string;
+}
+
 interface InProcessResult {
   firstMs: number;
   latencies: number[];
   items: AgendaItem[];
   /** Each agenda query run alone, sequentially: the fastest of a few runs, in milliseconds. */
   perQuery: { label: string; ms: number }[];
-  /** One-minute load average right after the timed calls (other work skews the figures). */
-  load: number;
 }
 
-/** Opens the folder in this process and times `todayAgenda` directly. */
-async function measureInProcess(
-  dataDir: string,
-  opts: AgendaOptions,
-  phase: string,
-): Promise<InProcessResult> {
+interface Opened {
+  ctx: Ctx;
+  pglite: PGlite;
+  close: () => Promise<void>;
+}
+
+async function openVariant(dataDir: string): Promise<Opened> {
   const lock = acquireLock(dataDir);
   const handle = await openPglite({ dataDir }).catch((err: unknown) => {
     lock.release();
     throw err;
   });
-  try {
-    const pglite = handle.pglite!;
-    const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db);
-    const ctx: Ctx = { db: handle.db, workspaceId, userId, now: () => new Date() };
-    progress(`agenda (${phase}): in-process, ${opts.warmup} warm-up and ${opts.calls} timed calls`);
-    let t0 = performance.now();
-    let result = await todayAgenda(ctx);
-    const firstMs = performance.now() - t0;
-    for (let i = 1; i < opts.warmup; i++) await todayAgenda(ctx);
-    const latencies: number[] = [];
-    for (let i = 0; i < opts.calls; i++) {
-      t0 = performance.now();
-      result = await todayAgenda(ctx);
-      latencies.push(performance.now() - t0);
-    }
-    const load = loadavg()[0] ?? 0;
-
-    const queries = await captureQueries(pglite, ctx);
-    const perQuery: { label: string; ms: number }[] = [];
-    for (const q of queries) {
-      // The fastest of 10 runs: the query's own cost, with little of the machine's other load.
-      let best = Number.POSITIVE_INFINITY;
-      for (let i = 0; i < 10; i++) {
-        t0 = performance.now();
-        await pglite.query(q.sql, q.params);
-        best = Math.min(best, performance.now() - t0);
-      }
-      perQuery.push({ label: q.label, ms: best });
-      if (opts.explain) {
-        const plan = await pglite.query<Record<string, string>>(
-          `explain (analyze, buffers) ${q.sql}`,
-          q.params,
-        );
-        const lines = plan.rows.map((r) => Object.values(r)[0]);
-        process.stderr.write(`\n--- ${q.label} (${phase}) ---\n${q.sql}\n${lines.join('\n')}\n`);
-      }
-    }
-    return { firstMs, latencies, items: result.items, perQuery, load };
-  } finally {
+  const close = async () => {
     await handle.close();
     lock.release();
+  };
+  try {
+    const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db);
+    const ctx: Ctx = { db: handle.db, workspaceId, userId, now: () => new Date() };
+    return { ctx, pglite: handle.pglite!, close };
+  } catch (err) {
+    await close();
+    throw err;
   }
 }
 
-interface HttpResultSummary {
+/**
+ * Times `todayAgenda` directly on every variant, opened side by side in this process. Calls
+ * alternate between the variants (in turn order), so a change in the machine's load affects all
+ * of them alike. Then each agenda query is run alone, and explained on request.
+ */
+async function measureInProcess(variants: Variant[], opts: AgendaOptions): Promise<InProcessResult[]> {
+  const opened: Opened[] = [];
+  try {
+    for (const v of variants) opened.push(await openVariant(v.dataDir));
+    progress(`agenda: in-process, ${opts.warmup} warm-up and ${opts.calls} timed calls on each folder`);
+    const results: InProcessResult[] = [];
+    for (const o of opened) {
+      const t0 = performance.now();
+      const first = await todayAgenda(o.ctx);
+      results.push({ firstMs: performance.now() - t0, latencies: [], items: first.items, perQuery: [] });
+    }
+    for (let i = 1; i < opts.warmup; i++) for (const o of opened) await todayAgenda(o.ctx);
+    for (let i = 0; i < opts.calls; i++) {
+      for (let k = 0; k < opened.length; k++) {
+        const j = (i + k) % opened.length;
+        const t0 = performance.now();
+        const agenda = await todayAgenda(opened[j]!.ctx);
+        results[j]!.latencies.push(performance.now() - t0);
+        results[j]!.items = agenda.items;
+      }
+    }
+
+    for (const [j, o] of opened.entries()) {
+      for (const q of await captureQueries(o.pglite, o.ctx)) {
+        // The fastest of 10 runs: the query's own cost, with little of the machine's other load.
+        let best = Number.POSITIVE_INFINITY;
+        for (let i = 0; i < 10; i++) {
+          const t0 = performance.now();
+          await o.pglite.query(q.sql, q.params);
+          best = Math.min(best, performance.now() - t0);
+        }
+        results[j]!.perQuery.push({ label: q.label, ms: best });
+        if (opts.explain) {
+          const plan = await o.pglite.query<Record<string, string>>(
+            `explain (analyze, buffers) ${q.sql}`,
+            q.params,
+          );
+          const lines = plan.rows.map((r) => Object.values(r)[0]);
+          process.stderr.write(
+            `\n--- ${q.label} (${variants[j]!.name}) ---\n${q.sql}\n${lines.join('\n')}\n`,
+          );
+        }
+      }
+    }
+    return results;
+  } finally {
+    for (const o of opened) await o.close();
+  }
+}
+
+interface HttpTimings {
   latencies: number[];
-  load: number;
   items: number;
   bytes: number;
 }
 
-/** Starts the built server on the folder and times GET /api/agenda, one request at a time. */
-async function measureHttp(dataDir: string, opts: AgendaOptions, phase: string): Promise<HttpResultSummary> {
+/**
+ * Starts the built server on every variant and times GET /api/agenda, one request at a time,
+ * alternating between the servers as the in-process measurement does.
+ */
+async function measureHttp(variants: Variant[], opts: AgendaOptions): Promise<HttpTimings[]> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  let server: ServerProcess | undefined;
+  const servers: ServerProcess[] = [];
   try {
-    progress(`agenda (${phase}): starting the server`);
-    server = await startServerProcess(dataDir);
-    const url = `${server.url}/api/agenda`;
-    const get = async () => {
-      const res = await httpGet(url, agent, 60_000);
+    for (const v of variants) {
+      progress(`agenda: starting the server on the folder ${v.name}`);
+      servers.push(await startServerProcess(v.dataDir));
+    }
+    const get = async (server: ServerProcess) => {
+      const res = await httpGet(`${server.url}/api/agenda`, agent, 60_000);
       if (res.status !== 200)
         throw new Error(`GET /api/agenda answered ${res.status}: ${res.body.slice(0, 300)}`);
       return res;
     };
-    progress(`agenda (${phase}): ${opts.warmup} warm-up and ${opts.calls} sequential GET /api/agenda`);
-    let last = await get();
-    for (let i = 1; i < opts.warmup; i++) await get();
-    const latencies: number[] = [];
+    progress(`agenda: ${opts.warmup} warm-up and ${opts.calls} sequential GET /api/agenda on each server`);
+    const last: HttpResult[] = [];
+    for (const s of servers) last.push(await get(s));
+    for (let i = 1; i < opts.warmup; i++) for (const s of servers) await get(s);
+    const latencies: number[][] = servers.map(() => []);
     for (let i = 0; i < opts.calls; i++) {
-      const t0 = performance.now();
-      last = await get();
-      latencies.push(performance.now() - t0);
+      for (let k = 0; k < servers.length; k++) {
+        const j = (i + k) % servers.length;
+        const t0 = performance.now();
+        last[j] = await get(servers[j]!);
+        latencies[j]!.push(performance.now() - t0);
+      }
     }
-    const load = loadavg()[0] ?? 0;
-    const body = JSON.parse(last.body) as { items: unknown[] };
-    return { latencies, load, items: body.items.length, bytes: Buffer.byteLength(last.body) };
+    return last.map((res, j) => ({
+      latencies: latencies[j]!,
+      items: (JSON.parse(res.body) as { items: unknown[] }).items.length,
+      bytes: Buffer.byteLength(res.body),
+    }));
   } finally {
     agent.destroy();
-    await server?.stop();
+    for (const s of servers) await s.stop();
   }
 }
 
 /** Runs ANALYZE on the whole folder, as the app would have to (PGlite has no autovacuum). */
 async function analyzeFolder(dataDir: string): Promise<number> {
-  const lock = acquireLock(dataDir);
+  const opened = await openVariant(dataDir);
   try {
-    const handle = await openPglite({ dataDir });
-    try {
-      const t0 = performance.now();
-      await handle.pglite!.exec('analyze');
-      return performance.now() - t0;
-    } finally {
-      await handle.close();
-    }
+    const t0 = performance.now();
+    await opened.pglite.exec('analyze');
+    return performance.now() - t0;
   } finally {
-    lock.release();
+    await opened.close();
   }
 }
 
-function phaseFigures(phase: string, local: InProcessResult, remote: HttpResultSummary): Figure[] {
+function variantFigures(
+  variant: Variant,
+  local: InProcessResult,
+  remote: HttpTimings,
+  load: { local: number; remote: number },
+): Figure[] {
   const a = percentiles(local.latencies);
   const b = percentiles(remote.latencies);
   const slowest = [...local.perQuery]
@@ -217,48 +257,52 @@ function phaseFigures(phase: string, local: InProcessResult, remote: HttpResultS
   const goal = `≤ ${GOALS.p95Ms} ms`;
   return [
     {
-      label: `todayAgenda() in-process p50, ${phase}`,
+      label: `todayAgenda() in-process p50, ${variant.name}`,
       value: millis(a.p50),
       goal: '— (the goal is on p95)',
     },
     {
-      label: `todayAgenda() in-process p95, ${phase}`,
+      label: `todayAgenda() in-process p95, ${variant.name}`,
       value: millis(a.p95),
       goal,
       withinGoal: a.p95 <= GOALS.p95Ms,
       detail:
         `${count(local.items.length)} items (${itemsByKind(local.items)}); first call ${millis(local.firstMs)}, ` +
-        `max ${millis(a.max)}; ${local.latencies.length} calls\n` +
-        `      each query run alone (fastest of 10): ${slowest}; load average ${local.load.toFixed(2)}`,
+        `max ${millis(a.max)}; ${local.latencies.length} calls; load average ${load.local.toFixed(2)}\n` +
+        `      each query run alone (fastest of 10): ${slowest}`,
     },
     {
-      label: `GET /api/agenda p50, ${phase}`,
+      label: `GET /api/agenda p50, ${variant.name}`,
       value: millis(b.p50),
       goal: '— (the goal is on p95)',
     },
     {
-      label: `GET /api/agenda p95, ${phase}`,
+      label: `GET /api/agenda p95, ${variant.name}`,
       value: millis(b.p95),
       goal,
       withinGoal: b.p95 <= GOALS.p95Ms,
       detail:
         `${count(remote.items)} items, ${Math.round(remote.bytes / 1024)} KB; max ${millis(b.max)}; ` +
-        `${remote.latencies.length} sequential requests on one kept-alive connection; load average ${remote.load.toFixed(2)}`,
+        `${remote.latencies.length} sequential requests on one kept-alive connection; load average ${load.remote.toFixed(2)}`,
     },
   ];
 }
 
-/** Seeds a full workspace and measures the Today agenda without and with ANALYZE. */
+/** Seeds a full workspace and measures the Today agenda on it as written and after ANALYZE. */
 export async function benchAgenda(opts: AgendaOptions): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-agenda-'));
-  const dataDir = join(dir, 'data');
+  const variants: Variant[] = [
+    { name: 'no ANALYZE', dataDir: join(dir, 'as-written') },
+    { name: 'after ANALYZE', dataDir: join(dir, 'analyzed') },
+  ];
+  const [plain, analyzed] = variants as [Variant, Variant];
   try {
     const sizes = defaultSizes(opts.people);
     progress(
       `agenda: generating ${count(opts.people)} people, ${count(sizes.conversations)} conversations, ` +
         `${count(sizes.messages)} messages, ${count(sizes.tasks)} tasks`,
     );
-    const seeded = await seedDataFolder(dataDir, { people: opts.people });
+    const seeded = await seedDataFolder(plain.dataDir, { people: opts.people });
     const seedMs = seeded.buildMs + seeded.insertMs;
     const rows = Object.values(seeded.counts).reduce((x, y) => x + y, 0);
     const slowTables = Object.entries(seeded.insertMsByTable)
@@ -266,6 +310,9 @@ export async function benchAgenda(opts: AgendaOptions): Promise<Figure[]> {
       .slice(0, 4)
       .map(([t, ms]) => `${t} ${seconds(ms)}`)
       .join(', ');
+    progress('agenda: copying the folder and running ANALYZE on the copy');
+    await cp(plain.dataDir, analyzed.dataDir, { recursive: true });
+    const analyzeMs = await analyzeFolder(analyzed.dataDir);
     const figures: Figure[] = [
       {
         label: 'Generate and insert the workspace',
@@ -278,33 +325,23 @@ export async function benchAgenda(opts: AgendaOptions): Promise<Figure[]> {
           `${count(seeded.counts.tasks ?? 0)} tasks, ${count(seeded.counts.meetings ?? 0)} meetings; ` +
           `build ${seconds(seeded.buildMs)}, insert ${seconds(seeded.insertMs)} (slowest: ${slowTables})`,
       },
+      {
+        label: 'ANALYZE, whole database (on a copy of the folder)',
+        value: seconds(analyzeMs),
+        goal: '—',
+        detail:
+          'PGlite has no autovacuum, so a user’s folder never gets planner statistics unless the app runs ' +
+          'ANALYZE; both folders are measured below, calls alternating between them',
+      },
     ];
 
-    const before = 'no ANALYZE';
-    figures.push(
-      ...phaseFigures(
-        before,
-        await measureInProcess(dataDir, opts, before),
-        await measureHttp(dataDir, opts, before),
-      ),
-    );
-
-    progress('agenda: running ANALYZE on the folder');
-    const analyzeMs = await analyzeFolder(dataDir);
-    figures.push({
-      label: 'ANALYZE, whole database (run once here)',
-      value: seconds(analyzeMs),
-      goal: '—',
-      detail: 'PGlite has no autovacuum: without it the planner never gets statistics on a user’s folder',
+    const local = await measureInProcess(variants, opts);
+    const localLoad = loadavg()[0] ?? 0;
+    const remote = await measureHttp(variants, opts);
+    const remoteLoad = loadavg()[0] ?? 0;
+    variants.forEach((v, j) => {
+      figures.push(...variantFigures(v, local[j]!, remote[j]!, { local: localLoad, remote: remoteLoad }));
     });
-    const after = 'after ANALYZE';
-    figures.push(
-      ...phaseFigures(
-        after,
-        await measureInProcess(dataDir, opts, after),
-        await measureHttp(dataDir, opts, after),
-      ),
-    );
     return figures;
   } finally {
     await rm(dir, { recursive: true, force: true });

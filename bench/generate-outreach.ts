@@ -33,7 +33,7 @@ export interface OutreachRows {
   tasks: Row[];
 }
 
-/** Runs of rows that share `key`, in order (history and participants are built grouped). */
+/** Rows grouped by their `key` value, each group in the original order. */
 function groupBy(rows: Row[], key: string): Map<string, Row[]> {
   const groups = new Map<string, Row[]>();
   for (const row of rows) {
