@@ -126,8 +126,10 @@ export function buildConversations(
       at: new Date(t),
     });
     let meeting = undefined as Row | undefined;
+    let requestedAt: number | null = null;
     const move = (to: ConversationStatus, at: number) => {
       t = at;
+      if (to === 'requested') requestedAt = at;
       out.history.push({
         id: randomUUID(),
         workspaceId: ws,
@@ -211,6 +213,7 @@ export function buildConversations(
       role: learnsRole ? String(first.title).replace(/^(Senior|Junior|Associate|Lead|Principal) /, '') : null,
       reachedVia: rng.pick(REACHED_VIA),
       statusChangedAt: new Date(t),
+      requestedAt: requestedAt === null ? null : new Date(requestedAt),
       createdAt: new Date(created),
       updatedAt: new Date(t),
     });

@@ -46,6 +46,7 @@ CREATE TABLE "conversations" (
 	"reached_via" text,
 	"follows_opportunity_id" uuid,
 	"status_changed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"requested_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
@@ -404,6 +405,7 @@ CREATE INDEX "participants_person_idx" ON "conversation_participants" USING btre
 CREATE INDEX "status_history_conversation_idx" ON "conversation_status_history" USING btree ("conversation_id","seq");--> statement-breakpoint
 CREATE INDEX "conversations_workspace_status_idx" ON "conversations" USING btree ("workspace_id","status");--> statement-breakpoint
 CREATE INDEX "conversations_org_idx" ON "conversations" USING btree ("organization_id");--> statement-breakpoint
+CREATE INDEX "conversations_org_requested_idx" ON "conversations" USING btree ("organization_id","requested_at");--> statement-breakpoint
 CREATE INDEX "documents_workspace_idx" ON "documents" USING btree ("workspace_id","kind");--> statement-breakpoint
 CREATE INDEX "goals_conversation_idx" ON "goals" USING btree ("conversation_id");--> statement-breakpoint
 CREATE INDEX "insights_organization_idx" ON "insights" USING btree ("organization_id","topic");--> statement-breakpoint
@@ -436,7 +438,8 @@ CREATE INDEX "people_email_idx" ON "people" USING btree ("workspace_id","email")
 CREATE INDEX "people_linkedin_idx" ON "people" USING btree ("workspace_id","linkedin_url");--> statement-breakpoint
 CREATE INDEX "people_name_trgm_idx" ON "people" USING gin ("full_name" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "people_search_idx" ON "people" USING gin ("search");--> statement-breakpoint
-CREATE INDEX "people_keep_in_touch_idx" ON "people" USING btree ("workspace_id","keep_in_touch") WHERE "people"."keep_in_touch" = 'yes' or "people"."keep_in_touch_every_days" is not null;--> statement-breakpoint
+CREATE INDEX "people_keep_in_touch_default_idx" ON "people" USING btree ("workspace_id",(coalesce("last_interaction_at", "created_at"))) WHERE "people"."keep_in_touch" = 'yes' and "people"."keep_in_touch_every_days" is null;--> statement-breakpoint
+CREATE INDEX "people_keep_in_touch_own_idx" ON "people" USING btree ("workspace_id") WHERE "people"."keep_in_touch_every_days" is not null and "people"."keep_in_touch" <> 'no';--> statement-breakpoint
 CREATE INDEX "person_tags_tag_idx" ON "person_tags" USING btree ("tag_id");--> statement-breakpoint
 CREATE INDEX "plan_items_conversation_idx" ON "plan_items" USING btree ("conversation_id","position");--> statement-breakpoint
 CREATE INDEX "questions_workspace_topic_idx" ON "questions" USING btree ("workspace_id","topic");--> statement-breakpoint

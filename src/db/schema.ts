@@ -176,9 +176,14 @@ export const people = pgTable(
     index('people_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
     index('people_search_idx').using('gin', t.search),
-    index('people_keep_in_touch_idx')
-      .on(t.workspaceId, t.keepInTouch)
-      .where(sql`${t.keepInTouch} = 'yes' or ${t.keepInTouchEveryDays} is not null`),
+    // Keep-in-touch reminders read two small sets: people on the default rhythm, ordered by their
+    // last interaction so only the due ones are read, and people with a rhythm of their own.
+    index('people_keep_in_touch_default_idx')
+      .on(t.workspaceId, sql`(coalesce(${t.lastInteractionAt}, ${t.createdAt}))`)
+      .where(sql`${t.keepInTouch} = 'yes' and ${t.keepInTouchEveryDays} is null`),
+    index('people_keep_in_touch_own_idx')
+      .on(t.workspaceId)
+      .where(sql`${t.keepInTouchEveryDays} is not null and ${t.keepInTouch} <> 'no'`),
   ],
 );
 
@@ -223,6 +228,8 @@ export const conversations = pgTable(
       onDelete: 'set null',
     }),
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the latest request went out; the 3B7 rule and "a second person there" read it. */
+    requestedAt: timestamp('requested_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -230,6 +237,7 @@ export const conversations = pgTable(
   (t) => [
     index('conversations_workspace_status_idx').on(t.workspaceId, t.status),
     index('conversations_org_idx').on(t.organizationId),
+    index('conversations_org_requested_idx').on(t.organizationId, t.requestedAt),
   ],
 );
 

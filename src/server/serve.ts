@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from '../config.js';
+import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
 import { ensureDefaultWorkspace } from '../services/workspaces.js';
 import { createApp } from './app.js';
@@ -41,12 +42,14 @@ export async function startServer(
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${port}`;
   database.lock?.setUrl(url);
+  const stopMaintenance = scheduleMaintenance(database.handle);
   let closed = false;
   return {
     url,
     close: async () => {
       if (closed) return;
       closed = true;
+      stopMaintenance();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

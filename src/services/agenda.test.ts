@@ -109,6 +109,25 @@ describe('3B7 follow-ups', () => {
   });
 });
 
+describe('a request made again', () => {
+  it('counts only replies after the latest request', async () => {
+    t.clock.set('2026-11-02T09:00:00Z'); // Monday
+    const { p, c } = await requestTo('Ravi Again', 'Again Ltd');
+    await logMessage({
+      ...t.ctx,
+      input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'in', purpose: 'decline' },
+    });
+    await moveConversation({ ...t.ctx, id: c.id, to: 'idea' });
+    t.clock.set('2026-11-09T09:00:00Z'); // a week later, asked again
+    await logMessage({
+      ...t.ctx,
+      input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
+    });
+    t.clock.set('2026-11-18T09:00:00Z'); // 7 business days after the new request
+    expect(await agendaKeys()).toContain('follow_up:Follow up: Talk with Ravi Again');
+  });
+});
+
 describe('after the meeting', () => {
   it('asks for a thank-you to each participant within 24 hours, and marks the conversation thanked', async () => {
     t.clock.set('2026-11-23T09:00:00Z');

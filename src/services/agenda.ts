@@ -1,7 +1,6 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import {
   conversationParticipants,
-  conversationStatusHistory,
   conversations,
   meetings,
   messages,
@@ -57,56 +56,45 @@ interface Clock {
 }
 
 async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
-  // Requests still waiting: when they went out, and whether a follow-up or reply came since.
+  // Requests still waiting, with what happened since each went out: a reply, the one follow-up,
+  // and the first later request to someone else at the same organization (the "second person").
   const rows = await ctx.db
     .select({
       id: conversations.id,
       title: conversations.title,
       organizationId: conversations.organizationId,
-      requestedAt: sql<string>`(select max(h.at) from ${conversationStatusHistory} h
-        where h.conversation_id = "conversations"."id" and h.to_status = 'requested')`,
-      followUpSentAt: sql<string | null>`(select min(m.at) from ${messages} m
-        where m.conversation_id = "conversations"."id" and m.direction = 'out' and m.purpose = 'follow_up')`,
-      replyAt: sql<string | null>`(select min(m.at) from ${messages} m
-        where m.conversation_id = "conversations"."id" and m.direction = 'in')`,
+      requestedAt: conversations.requestedAt,
+      statusChangedAt: conversations.statusChangedAt,
+      followUpSentAt: sql<string | null>`m.follow_up_at`,
+      replyAt: sql<string | null>`m.reply_at`,
+      secondAt: sql<string | null>`(select min(o.requested_at) from ${conversations} o
+        where o.organization_id = "conversations"."organization_id" and o.id <> "conversations"."id"
+        and o.workspace_id = "conversations"."workspace_id"
+        and o.requested_at > coalesce("conversations"."requested_at", "conversations"."status_changed_at"))`,
       personId: sql<string | null>`(select cp.person_id from ${conversationParticipants} cp
         where cp.conversation_id = "conversations"."id" order by cp.position limit 1)`,
     })
     .from(conversations)
+    .leftJoinLateral(
+      sql`(select
+          min(mm.at) filter (where mm.direction = 'out' and mm.purpose = 'follow_up') as follow_up_at,
+          min(mm.at) filter (where mm.direction = 'in') as reply_at
+        from ${messages} mm
+        where mm.conversation_id = "conversations"."id"
+          and mm.at >= coalesce("conversations"."requested_at", "conversations"."status_changed_at")) m`,
+      sql`true`,
+    )
     .where(and(eq(conversations.workspaceId, ctx.workspaceId), eq(conversations.status, 'requested')));
-  if (!rows.length) return [];
-  // A second contact at the same organization is any other request made there later.
-  const orgIds = [...new Set(rows.map((r) => r.organizationId).filter((x): x is string => !!x))];
-  const others = orgIds.length
-    ? await ctx.db
-        .select({
-          id: conversationStatusHistory.conversationId,
-          orgId: conversations.organizationId,
-          at: conversationStatusHistory.at,
-        })
-        .from(conversationStatusHistory)
-        .innerJoin(conversations, eq(conversations.id, conversationStatusHistory.conversationId))
-        .where(
-          and(
-            eq(conversations.workspaceId, ctx.workspaceId),
-            inArray(conversations.organizationId, orgIds),
-            eq(conversationStatusHistory.toStatus, 'requested'),
-          ),
-        )
-    : [];
   const items: AgendaItem[] = [];
   for (const r of rows) {
-    const requestedAt = new Date(r.requestedAt);
-    const second = others
-      .filter((o) => o.orgId === r.organizationId && o.id !== r.id && o.at > requestedAt)
-      .map((o) => o.at)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const requestedAt = r.requestedAt ?? r.statusChangedAt;
     const facts: RequestFacts = {
       conversationId: r.id,
       requestedAt,
       replyAt: r.replyAt ? new Date(r.replyAt) : null,
       followUpSentAt: r.followUpSentAt ? new Date(r.followUpSentAt) : null,
-      secondContactAt: second ?? (r.organizationId ? null : requestedAt),
+      // Without an organization there is no "second person there" to suggest.
+      secondContactAt: r.secondAt ? new Date(r.secondAt) : r.organizationId ? null : requestedAt,
     };
     for (const f of followUpItems(facts, clock.cal, {
       secondContactAfter: clock.settings.secondContactAfterBusinessDays,
@@ -250,26 +238,39 @@ async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
 }
 
 async function keepInTouch(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
-  const every = sql`coalesce(${people.keepInTouchEveryDays}, ${clock.settings.keepInTouchDefaultDays})`;
-  // The SQL narrows to people whose interval has passed (with a day of slack for time zones);
-  // the domain rule then decides the exact local due date.
-  const rows = await ctx.db
-    .select({
-      id: people.id,
-      fullName: people.fullName,
-      keepInTouch: people.keepInTouch,
-      everyDays: people.keepInTouchEveryDays,
-      preferredChannel: people.preferredChannel,
-      last: sql<string>`coalesce(${people.lastInteractionAt}, ${people.createdAt})`,
-    })
+  const last = sql`coalesce(${people.lastInteractionAt}, ${people.createdAt})`;
+  const fields = {
+    id: people.id,
+    fullName: people.fullName,
+    keepInTouch: people.keepInTouch,
+    everyDays: people.keepInTouchEveryDays,
+    preferredChannel: people.preferredChannel,
+    last: sql<string>`${last}`,
+  };
+  const now = clock.now.toISOString();
+  // Two small reads, each on its own partial index. The SQL narrows with a day of slack for time
+  // zones; the domain rule then decides the exact local due date.
+  const onDefault = await ctx.db
+    .select(fields)
     .from(people)
     .where(
       and(
         eq(people.workspaceId, ctx.workspaceId),
-        or(eq(people.keepInTouch, 'yes'), isNotNull(people.keepInTouchEveryDays)),
-        sql`coalesce(${people.lastInteractionAt}, ${people.createdAt}) + make_interval(days => ${every}::int - 1) <= ${clock.now.toISOString()}::timestamptz`,
+        sql`${people.keepInTouch} = 'yes' and ${people.keepInTouchEveryDays} is null`,
+        sql`${last} <= ${now}::timestamptz - make_interval(days => ${clock.settings.keepInTouchDefaultDays - 1})`,
       ),
     );
+  const onOwn = await ctx.db
+    .select(fields)
+    .from(people)
+    .where(
+      and(
+        eq(people.workspaceId, ctx.workspaceId),
+        sql`${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'`,
+        sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${now}::timestamptz`,
+      ),
+    );
+  const rows = [...onDefault, ...onOwn];
   const items: AgendaItem[] = [];
   for (const r of rows) {
     const due = keepInTouchDueDate(
@@ -338,7 +339,13 @@ export async function todayAgenda(
     ? await ctx.db
         .select()
         .from(reminderStates)
-        .where(and(eq(reminderStates.workspaceId, ctx.workspaceId), inArray(reminderStates.ruleKey, keys)))
+        // One array parameter rather than one parameter per key: hundreds of keys are common.
+        .where(
+          and(
+            eq(reminderStates.workspaceId, ctx.workspaceId),
+            sql`${reminderStates.ruleKey} = any(${sql.param(keys)}::text[])`,
+          ),
+        )
     : [];
   const hidden = new Set(
     states

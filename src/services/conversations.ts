@@ -290,6 +290,7 @@ export async function applyStatus(
     .set({
       status: to,
       statusChangedAt: ctx.now(),
+      ...(to === 'requested' ? { requestedAt: ctx.now() } : {}),
       updatedAt: ctx.now(),
       version: sql`${conversations.version} + 1`,
     })
