@@ -5,7 +5,8 @@
  * Environment: BENCH_PEOPLE (50000), BENCH_REQUESTS (5000), BENCH_CONCURRENCY (50),
  * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_AGENDA_CALLS (100),
  * BENCH_EXPLAIN=1 to print the agenda queries' plans to stderr,
- * BENCH_ONLY=cold-start,person-read,agenda,build.
+ * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
+ * BENCH_ONLY=cold-start,person-read,agenda,search-network,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
@@ -14,6 +15,7 @@ import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
+import { benchSearchNetwork } from './search-network.js';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -70,6 +72,11 @@ async function main(): Promise<void> {
           warmup: Math.max(1, Math.min(10, agendaCalls)),
           explain: process.env.BENCH_EXPLAIN === '1',
         }),
+    },
+    {
+      key: 'search-network',
+      title: `Search, warm paths and dashboard (${count(people)} people, 100,000 notes and insights, 20,000 introductions)`,
+      run: () => benchSearchNetwork({ people }),
     },
     {
       key: 'build',
