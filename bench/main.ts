@@ -102,7 +102,9 @@ async function main(): Promise<void> {
     try {
       figures = await section.run();
     } catch (err) {
-      console.log(`\n${section.title}\n  failed: ${err instanceof Error ? err.message : String(err)}`);
+      // Database errors quote their parameters; a bulk insert's can run to megabytes.
+      const message = err instanceof Error ? err.message : String(err);
+      console.log(`\n${section.title}\n  failed: ${message.slice(0, 500)}`);
       process.exitCode = 1;
       continue;
     }

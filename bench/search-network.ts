@@ -49,7 +49,10 @@ async function fill(ctx: Ctx, people: number): Promise<{ orgIds: string[] }> {
       createdAt: ctx.now(),
     });
   }
-  await bulkInsert(ctx.db, insights, insightRows);
+  // Array columns do not fit the unnest insert; plain multi-row inserts do.
+  for (let i = 0; i < insightRows.length; i += 1000) {
+    await ctx.db.insert(insights).values(insightRows.slice(i, i + 1000) as (typeof insights.$inferInsert)[]);
+  }
   // The generator makes one introduction per ten people; top up to 20,000 edges.
   const existing = generated.counts.introductions ?? 0;
   const edges: Row[] = [];
