@@ -7,6 +7,8 @@ import { ensureDefaultWorkspace } from '../services/workspaces.js';
 export interface ApiClient {
   /** Sends one API request; throws CliError with the server's message on failure. */
   call: <T = unknown>(method: string, path: string, body?: unknown) => Promise<T>;
+  /** Sends a request with any body (an upload, say) and returns the raw answer, errors included. */
+  send: (path: string, init: RequestInit) => Promise<Response>;
   /** 'server' when a running Rapport server holds the data folder. */
   via: 'server' | 'local';
   close: () => Promise<void>;
@@ -54,6 +56,10 @@ export async function connect(config: Config): Promise<ApiClient> {
           });
           return parse(res);
         },
+        send: (path, request) =>
+          fetch(new URL(path, base), request).catch(() => {
+            throw new CliError(`The Rapport server at ${base} did not answer.`);
+          }),
         close: async () => {},
       };
     }
@@ -67,6 +73,11 @@ export async function connect(config: Config): Promise<ApiClient> {
   return {
     via: 'local',
     call: async (method, path, body) => parse(await app.request(path, init(method, body))),
+    send: async (path, request) => {
+      const headers = new Headers(request.headers);
+      headers.set('host', 'localhost');
+      return app.request(path, { ...request, headers });
+    },
     close: database.close,
   };
 }

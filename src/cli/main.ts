@@ -5,6 +5,7 @@ import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/serve.js';
 import { CliError, connect, type WithApi } from './api.js';
 import { registerConversationCommands } from './conversations.js';
+import { registerImportCommands } from './imports.js';
 import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
 import { registerResultsCommands } from './results.js';
@@ -56,6 +57,7 @@ program
 
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
+registerImportCommands(program, withApi);
 registerOutreachCommands(program, withApi);
 registerResultsCommands(program, withApi);
 

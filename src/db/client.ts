@@ -58,6 +58,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 /** Opens a pool on a real PostgreSQL server. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10 });
+  // An idle connection closed by the server (a restart, a terminated backend) must not crash the
+  // process; the pool replaces it on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
   // Fail early with a clear message when the server cannot be reached.
   const client = await pool.connect();
   client.release();

@@ -11,6 +11,7 @@ import { agendaRoutes } from './routes/agenda.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { documentRoutes } from './routes/documents.js';
+import { importRoutes } from './routes/imports.js';
 import { messageRoutes } from './routes/messages.js';
 import { networkRoutes } from './routes/network.js';
 import { noteRoutes } from './routes/notes.js';
@@ -54,6 +55,7 @@ function apiRoutes() {
     .route('/opportunities', opportunityRoutes)
     .route('/search', searchRoutes)
     .route('/preparation', preparationRoutes)
+    .route('/imports', importRoutes)
     .route('/documents', documentRoutes);
 }
 

@@ -14,7 +14,8 @@ export interface OrganizationInput {
   notes?: string;
 }
 
-function keyOf(name: string): string {
+/** The matching key stored in `organizations.name_key` (imports use it to find organizations in bulk). */
+export function keyOf(name: string): string {
   return organizationKey(name) || name.trim().toLowerCase();
 }
 

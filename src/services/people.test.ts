@@ -124,3 +124,23 @@ describe('organizations', () => {
     expect(items.find((o) => o.name === 'Lumen Labs')?.peopleCount).toBe(1);
   });
 });
+
+describe('who introduced a person', () => {
+  it('keeps the introduction and its state when the same introducer is saved again', async () => {
+    const a = await createPerson({ ...t.ctx, input: { fullName: 'Intro A' } });
+    const b = await createPerson({ ...t.ctx, input: { fullName: 'Intro B' } });
+    const c = await createPerson({ ...t.ctx, input: { fullName: 'Intro C', introducedById: a.id } });
+    const { introductions } = await import('../db/schema.js');
+    const { eq } = await import('drizzle-orm');
+    await t.ctx.db.update(introductions).set({ state: 'met' }).where(eq(introductions.introducedId, c.id));
+    await updatePerson({ ...t.ctx, id: c.id, input: { introducedById: a.id, title: 'Edited' } });
+    const rows = await t.ctx.db.select().from(introductions).where(eq(introductions.introducedId, c.id));
+    expect(rows.map((r) => [r.introducerId, r.state])).toEqual([[a.id, 'met']]);
+    const changed = await updatePerson({ ...t.ctx, id: c.id, input: { introducedById: b.id } });
+    expect(changed.introducedBy?.id).toBe(b.id);
+    const after = await t.ctx.db.select().from(introductions).where(eq(introductions.introducedId, c.id));
+    expect(after.map((r) => r.introducerId)).toEqual([b.id]);
+    const cleared = await updatePerson({ ...t.ctx, id: c.id, input: { introducedById: null } });
+    expect(cleared.introducedBy).toBeNull();
+  });
+});

@@ -83,7 +83,11 @@ async function setTags(ctx: Ctx, personId: string, names: string[]): Promise<voi
   await ctx.db.insert(personTags).values(rows.map((t) => ({ personId, tagId: t.id })));
 }
 
-/** Records (or clears) who introduced this person outside any conversation. */
+/**
+ * Records (or clears) who introduced this person outside any conversation. Saying again who it
+ * was changes nothing: the stored introduction keeps its state, and introductions made through
+ * conversations are never touched here.
+ */
 async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | null): Promise<void> {
   if (introducerId === personId) {
     throw new AppError('validation', {
@@ -91,9 +95,17 @@ async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | 
       issues: [{ field: 'introducedById', message: 'a person cannot introduce themselves' }],
     });
   }
-  await ctx.db
-    .delete(introductions)
+  const current = await ctx.db
+    .select({ id: introductions.id, introducerId: introductions.introducerId })
+    .from(introductions)
     .where(and(eq(introductions.introducedId, personId), isNull(introductions.viaConversationId)));
+  if (introducerId && current.some((c) => c.introducerId === introducerId)) return;
+  // A different introducer (or none) replaces the one named before.
+  if (current.length) {
+    await ctx.db
+      .delete(introductions)
+      .where(and(eq(introductions.introducedId, personId), isNull(introductions.viaConversationId)));
+  }
   if (!introducerId) return;
   await assertPersonInWorkspace(ctx, introducerId, 'introducedById');
   await ctx.db

@@ -21,6 +21,24 @@ const SettingsPage = lazy(() =>
   import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })),
 );
 
+// Preparation, debrief and knowledge pages, also loaded on first visit.
+const lazyPage = <K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+const PlanPage = lazyPage(() => import('./pages/plan-page.js'), 'PlanPage');
+const BriefPage = lazyPage(() => import('./pages/brief-page.js'), 'BriefPage');
+const DebriefPage = lazyPage(() => import('./pages/debrief-page.js'), 'DebriefPage');
+const DocumentsPage = lazyPage(() => import('./pages/documents-page.js'), 'DocumentsPage');
+const QuestionsPage = lazyPage(() => import('./pages/questions-page.js'), 'QuestionsPage');
+const RolesPage = lazyPage(() => import('./pages/roles-page.js'), 'RolesPage');
+const RolePage = lazyPage(() => import('./pages/role-page.js'), 'RolePage');
+const SearchPage = lazyPage(() => import('./pages/search-page.js'), 'SearchPage');
+
+// Network and results pages carry the graph and chart libraries, so they load on first visit too.
+const NetworkPage = lazyPage(() => import('./pages/network-page.js'), 'NetworkPage');
+const ResultsPage = lazyPage(() => import('./pages/results-page.js'), 'ResultsPage');
+const OpportunitiesPage = lazyPage(() => import('./pages/opportunities-page.js'), 'OpportunitiesPage');
+const ImportPage = lazyPage(() => import('./pages/import-page.js'), 'ImportPage');
+
 /** The page layout and every route of the app. */
 export function App() {
   return (
@@ -44,6 +62,18 @@ export function App() {
             <Route path="/compose" element={<ComposePage />} />
             <Route path="/targets" element={<TargetsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/conversations/:id/plan" element={<PlanPage />} />
+            <Route path="/conversations/:id/brief" element={<BriefPage />} />
+            <Route path="/conversations/:id/debrief" element={<DebriefPage />} />
+            <Route path="/documents" element={<DocumentsPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/roles" element={<RolesPage />} />
+            <Route path="/roles/:role" element={<RolePage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/network" element={<NetworkPage />} />
+            <Route path="/results" element={<ResultsPage />} />
+            <Route path="/results/opportunities" element={<OpportunitiesPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -5,6 +5,8 @@ import { App } from './app.js';
 import './styles.css';
 import './outreach.css';
 import './outreach-lists.css';
+import './network.css';
+import './results.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

@@ -14,6 +14,8 @@ export interface PersonFormValues {
   /** An organization id, '' for none, or NEW_ORGANIZATION. */
   organizationChoice: string;
   newOrganizationName: string;
+  /** Ids of organizations they used to work at. */
+  pastOrganizationIds: string[];
   email: string;
   phone: string;
   linkedinUrl: string;
@@ -37,6 +39,7 @@ export const EMPTY_PERSON: PersonFormValues = {
   seniority: '',
   organizationChoice: '',
   newOrganizationName: '',
+  pastOrganizationIds: [],
   email: '',
   phone: '',
   linkedinUrl: '',
@@ -61,6 +64,7 @@ export function personToValues(p: Person): PersonFormValues {
     seniority: p.seniority ?? '',
     organizationChoice: p.organizationId ?? '',
     newOrganizationName: '',
+    pastOrganizationIds: [...p.pastOrganizationIds],
     email: p.email ?? '',
     phone: p.phone ?? '',
     linkedinUrl: p.linkedinUrl ?? '',
@@ -102,6 +106,8 @@ export function valuesToInput(v: PersonFormValues, organizationId: string | null
     function: orNull(v.function),
     seniority: v.seniority || null,
     organizationId,
+    // Where they work now is not also a place they used to work.
+    pastOrganizationIds: v.pastOrganizationIds.filter((id) => id !== organizationId),
     email: orNull(v.email),
     phone: orNull(v.phone),
     linkedinUrl: orNull(v.linkedinUrl),

@@ -85,6 +85,50 @@ const Insight = z.object({
   conversationId: z.string().nullable(),
   createdAt: z.string(),
 });
+const Brief = z
+  .object({
+    title: z.string(),
+    type: z.string(),
+    organization: z.string().nullable(),
+    role: z.string().nullable(),
+    participants: z.array(
+      z.object({
+        fullName: z.string(),
+        role: z.string(),
+        howWeKnow: z.string().nullable(),
+        connection: z.string().nullable(),
+        notes: z.string(),
+      }),
+    ),
+    organizationNotes: z.array(z.string()),
+    goals: z.array(z.string()),
+    agenda: z.object({
+      durationMinutes: z.number(),
+      totalMinutes: z.number(),
+      sections: z.array(
+        z.object({
+          section: z.string(),
+          label: z.string(),
+          minutes: z.number(),
+          items: z.array(z.object({ text: z.string(), minutes: z.number() })),
+        }),
+      ),
+    }),
+    documents: z.array(
+      z.object({ title: z.string(), versionLabel: z.string().nullable(), fileName: z.string() }),
+    ),
+    logistics: z
+      .object({
+        startsAt: z.string(),
+        timeZone: z.string(),
+        when: z.string(),
+        durationMinutes: z.number(),
+        medium: z.string(),
+        place: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .openapi('Brief');
 const ByTopic = z.array(z.object({ topic: z.string(), insights: z.array(Insight) }));
 const ConvParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 
@@ -398,7 +442,7 @@ export const preparationRoutes = router()
       tags,
       summary: 'The one-page brief of a conversation',
       request: { params: ConvParam },
-      responses: { 200: json(z.record(z.string(), z.unknown()), 'Brief'), ...errors(400, 404) },
+      responses: { 200: json(Brief, 'Brief'), ...errors(400, 404) },
     }),
     async (c) =>
       c.json(

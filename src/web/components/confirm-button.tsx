@@ -28,6 +28,7 @@ export function ConfirmButton({
   busyLabel = 'Deleting…',
 }: ConfirmButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -53,6 +54,8 @@ export function ConfirmButton({
         onClick={() => {
           setError(null);
           dialog.current?.showModal();
+          // showModal() focuses the first button, the destructive one; Enter must not confirm.
+          cancel.current?.focus();
         }}
       >
         {label}
@@ -65,7 +68,7 @@ export function ConfirmButton({
           <button type="button" className="button button-danger" disabled={busy} onClick={confirm}>
             {busy ? busyLabel : confirmLabel}
           </button>
-          <button type="button" className="button" autoFocus onClick={() => dialog.current?.close()}>
+          <button ref={cancel} type="button" className="button" onClick={() => dialog.current?.close()}>
             Cancel
           </button>
         </div>

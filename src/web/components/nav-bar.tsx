@@ -1,4 +1,5 @@
 import { Link, NavLink } from 'react-router';
+import { NavSearch } from './nav-search.js';
 
 const LINKS = [
   { to: '/', label: 'Home', end: true },
@@ -6,6 +7,10 @@ const LINKS = [
   { to: '/organizations', label: 'Organizations', end: false },
   { to: '/conversations', label: 'Conversations', end: false },
   { to: '/targets', label: 'Targets', end: false },
+  { to: '/network', label: 'Network', end: false },
+  { to: '/results', label: 'Results', end: false },
+  { to: '/questions', label: 'Questions', end: false },
+  { to: '/documents', label: 'Documents', end: false },
   { to: '/settings', label: 'Settings', end: false },
 ];
 
@@ -31,6 +36,7 @@ export function NavBar() {
             ))}
           </ul>
         </nav>
+        <NavSearch />
       </div>
     </header>
   );

@@ -5,6 +5,7 @@ import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../labels.js';
 import type { PersonFormValues } from '../person-form-values.js';
 import { knownTimeZones } from '../zoned-time.js';
 import { Field } from './field.js';
+import { FormerOrganizationsField } from './former-organizations-field.js';
 import { OrganizationSelect } from './organization-select.js';
 
 interface PersonFormProps {
@@ -86,6 +87,13 @@ export function PersonForm(props: PersonFormProps) {
             />
           </div>
         </div>
+        <FormerOrganizationsField
+          organizations={organizations}
+          value={values.pastOrganizationIds}
+          onChange={set('pastOrganizationIds')}
+          currentId={values.organizationChoice}
+          error={errors.pastOrganizationIds}
+        />
       </fieldset>
 
       <fieldset>

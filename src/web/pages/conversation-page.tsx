@@ -4,6 +4,8 @@ import { CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
 import { api, type Conversation, call } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
+import { ConversationPreparation } from '../components/conversation-preparation.js';
+import { ConversationResults } from '../components/conversation-results.js';
 import { Loading } from '../components/loading.js';
 import { MeetingSummary } from '../components/meeting-summary.js';
 import { MessageLog } from '../components/message-log.js';
@@ -168,6 +170,7 @@ export function ConversationPage() {
             )}
           </section>
 
+          <ConversationPreparation conversation={c} />
           <MessageLog
             messages={messages}
             people={c.participants}
@@ -181,6 +184,7 @@ export function ConversationPage() {
           <NotesPanel subject={{ conversationId: c.id }} />
         </div>
         <div className="column-side">
+          <ConversationResults conversationId={c.id} />
           <StatusHistory history={c.history} />
         </div>
       </div>

@@ -3,12 +3,15 @@ import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ConversationList } from '../components/conversation-list.js';
+import { CoveragePanel } from '../components/coverage-panel.js';
 import { Loading } from '../components/loading.js';
 import { Markdown } from '../components/markdown.js';
 import { NotesPanel } from '../components/notes-panel.js';
+import { OrganizationKnowledge } from '../components/organization-knowledge.js';
 import { PageHeader } from '../components/page-header.js';
 import { PeopleTable } from '../components/people-table.js';
 import { Timeline } from '../components/timeline.js';
+import { WaysIn } from '../components/ways-in.js';
 import { useLoad } from '../use-load.js';
 
 /** One organization: details, its people, conversations there, timeline and notes. */
@@ -93,6 +96,8 @@ export function OrganizationPage() {
               <Markdown text={o.notes} />
             </section>
           )}
+          <CoveragePanel organizationId={o.id} />
+          <WaysIn organizationId={o.id} name={o.name} />
           <section className="card" aria-labelledby="people-heading">
             <h2 id="people-heading">People here</h2>
             {people.error && <Alert>{people.error.message}</Alert>}
@@ -121,6 +126,7 @@ export function OrganizationPage() {
               />
             )}
           </section>
+          <OrganizationKnowledge organizationId={o.id} />
           <NotesPanel subject={{ organizationId: o.id }} onChanged={timeline.reload} />
         </div>
         <div className="column-side">

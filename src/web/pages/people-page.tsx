@@ -23,9 +23,14 @@ export function PeoplePage() {
         title="People"
         subtitle="The people you talk to, and the people you would like to."
         actions={
-          <Link to="/people/new" className="button button-primary">
-            Add person
-          </Link>
+          <>
+            <Link to="/import" className="button">
+              Import from LinkedIn
+            </Link>
+            <Link to="/people/new" className="button button-primary">
+              Add person
+            </Link>
+          </>
         }
       />
       <SearchBox label="Search people" placeholder="Name, title, organization or e-mail" />
@@ -35,9 +40,14 @@ export function PeoplePage() {
         <EmptyState
           title="No people yet"
           actions={
-            <Link to="/people/new" className="button button-primary">
-              Add your first person
-            </Link>
+            <>
+              <Link to="/people/new" className="button button-primary">
+                Add your first person
+              </Link>
+              <Link to="/import" className="button">
+                Import your LinkedIn connections
+              </Link>
+            </>
           }
         >
           <p>

@@ -71,6 +71,9 @@ function PersonEditor({ person, title }: { person: Person | null; title: string 
         choices.reload();
       }
       const input = valuesToInput(values, organizationId);
+      // Sending the same introducer again would set that introduction back to "made" and drop the
+      // other introducers recorded on the person's page, so it only goes when it changed.
+      if (person && values.introducedById === (person.introducedBy?.id ?? '')) delete input.introducedById;
       const saved = person
         ? await call(
             api.people[':id'].$patch({ param: { id: person.id }, json: { ...input, version: baseVersion } }),

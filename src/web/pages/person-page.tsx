@@ -3,11 +3,13 @@ import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ConversationList } from '../components/conversation-list.js';
+import { FormerOrganizations } from '../components/former-organizations.js';
 import { Loading } from '../components/loading.js';
 import { MessageLog } from '../components/message-log.js';
 import { NotesPanel } from '../components/notes-panel.js';
 import { PageHeader } from '../components/page-header.js';
 import { PersonDetails } from '../components/person-details.js';
+import { PersonNetwork } from '../components/person-network.js';
 import { Timeline } from '../components/timeline.js';
 import { composeUrl } from '../outreach-links.js';
 import { useLoad } from '../use-load.js';
@@ -79,7 +81,16 @@ export function PersonPage() {
           <section className="card" aria-labelledby="details-heading">
             <h2 id="details-heading">Details</h2>
             <PersonDetails person={p} />
+            <FormerOrganizations ids={p.pastOrganizationIds} />
           </section>
+          <PersonNetwork
+            key={p.id}
+            person={{ id: p.id, fullName: p.fullName }}
+            onChanged={() => {
+              person.reload();
+              timeline.reload();
+            }}
+          />
           <section className="card" aria-labelledby="conversations-heading">
             <h2 id="conversations-heading">Conversations</h2>
             {conversations.error && <Alert>{conversations.error.message}</Alert>}

@@ -1,0 +1,33 @@
+import { type APIRequestContext, expect } from '@playwright/test';
+
+/** Records through the API that `introducerId` introduced `introducedId`. */
+export async function createIntroduction(
+  request: APIRequestContext,
+  introducerId: string,
+  introducedId: string,
+): Promise<void> {
+  const res = await request.post('/api/network/introductions', { data: { introducerId, introducedId } });
+  expect(res.status()).toBe(201);
+}
+
+/** Deletes every introduction in the workspace, for a journey that starts from an empty network. */
+export async function deleteAllIntroductions(request: APIRequestContext): Promise<void> {
+  const res = await request.get('/api/network/graph');
+  expect(res.status()).toBe(200);
+  const { edges } = (await res.json()) as { edges: { id: string }[] };
+  for (const e of edges) {
+    const del = await request.delete(`/api/network/introductions/${e.id}`);
+    expect(del.status()).toBe(204);
+  }
+}
+
+/** Schedules the conversation's meeting a week ago and marks it held, as after a real meeting. */
+export async function holdConversation(request: APIRequestContext, conversationId: string): Promise<void> {
+  const startsAt = new Date(Date.now() - 7 * 86_400_000).toISOString();
+  const scheduled = await request.put(`/api/conversations/${conversationId}/meeting`, {
+    data: { startsAt, timeZone: 'UTC', durationMinutes: 30, medium: 'video' },
+  });
+  expect(scheduled.status()).toBe(200);
+  const held = await request.post(`/api/conversations/${conversationId}/move`, { data: { to: 'held' } });
+  expect(held.status()).toBe(200);
+}

@@ -1,0 +1,190 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { Command } from 'commander';
+import { MAX_IMPORT_BYTES } from '../domain/import-limits.js';
+import type { ImportField, ImportProgress, LinkedInImportSummary } from '../services/import-linkedin.js';
+import { type ApiClient, CliError, type WithApi } from './api.js';
+import { printJson, printTable } from './format.js';
+
+const FIELD_LABELS: Record<ImportField, string> = {
+  title: 'position',
+  organization: 'organization',
+  email: 'e-mail',
+  linkedinUrl: 'profile URL',
+  connectedOn: 'connected on',
+};
+/** Rows of the preview shown in the terminal; the rest are counted. */
+const SHOWN_ROWS = 20;
+
+type StreamEvent =
+  | ({ type: 'progress' } & ImportProgress)
+  | { type: 'result'; summary: LinkedInImportSummary }
+  | { type: 'error'; error: { message: string } };
+
+async function readCsv(file: string): Promise<Uint8Array> {
+  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
+    throw new CliError(
+      err.code === 'ENOENT' ? `There is no file at ${file}.` : `Cannot read ${file}: ${err.message}`,
+    );
+  });
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new CliError(
+      `${file} is larger than 20 MB. LinkedIn's Connections.csv is only a few MB: check that you chose Connections.csv.`,
+    );
+  }
+  return bytes;
+}
+
+async function upload(api: ApiClient, path: string, file: string, bytes: Uint8Array, accept?: string) {
+  const form = new FormData();
+  // readFile's buffers are never shared memory.
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], basename(file), { type: 'text/csv' }));
+  const res = await api.send(path, { method: 'POST', body: form, headers: accept ? { accept } : {} });
+  if (!res.ok) {
+    const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
+    throw new CliError(data.error?.message ?? `The import failed with status ${res.status}.`);
+  }
+  return res;
+}
+
+function details(row: LinkedInImportSummary['rows'][number]): string {
+  const parts: string[] = [];
+  if (row.changes.length) parts.push(`new ${row.changes.map((f) => FIELD_LABELS[f]).join(', ')}`);
+  if (row.kept.length) parts.push(`kept your ${row.kept.map((f) => FIELD_LABELS[f]).join(', ')}`);
+  if (row.reason) parts.push(row.reason);
+  return parts.join('; ');
+}
+
+function printSummary(s: LinkedInImportSummary, file: string): void {
+  const rows = `${s.total} ${s.total === 1 ? 'row' : 'rows'}`;
+  console.log(s.applied ? `Imported ${basename(file)}: ${rows}` : `Preview of ${basename(file)}: ${rows}`);
+  console.log(`  new:        ${s.counts.new}`);
+  console.log(`  updated:    ${s.counts.updated}`);
+  console.log(`  unchanged:  ${s.counts.unchanged}`);
+  console.log(`  skipped:    ${s.counts.skipped}`);
+  if (s.organizationsCreated) console.log(`  new organizations: ${s.organizationsCreated}`);
+}
+
+function printPreview(s: LinkedInImportSummary, file: string): void {
+  printSummary(s, file);
+  const rows = s.rows.slice(0, SHOWN_ROWS);
+  if (rows.length) {
+    console.log('');
+    printTable(
+      rows.map((r) => ({ ...r, details: details(r) })),
+      ['line', 'name', 'organization', 'outcome', 'details'],
+      '',
+    );
+    if (s.total > rows.length) console.log(`… and ${s.total - rows.length} more rows.`);
+  }
+  if (s.skipped.length) {
+    console.log('\nSkipped rows:');
+    for (const k of s.skipped.slice(0, SHOWN_ROWS)) console.log(`  line ${k.line}: ${k.reason}`);
+    if (s.counts.skipped > SHOWN_ROWS) console.log(`  … and ${s.counts.skipped - SHOWN_ROWS} more.`);
+  }
+}
+
+/** Shows progress on stderr: one line rewritten on a terminal, a line per tenth otherwise. */
+function progressPrinter(): { update: (p: ImportProgress) => void; end: () => void } {
+  let lastShown = -1;
+  let drawn = false;
+  return {
+    update: ({ done, total }) => {
+      if (!total) return;
+      const percent = Math.floor((done / total) * 100);
+      const text = `Importing: ${percent}% (${done} of ${total} people)`;
+      if (process.stderr.isTTY) {
+        process.stderr.write(`\r${text}`);
+        drawn = true;
+      } else if (Math.floor(percent / 10) > Math.floor(lastShown / 10) || lastShown < 0) {
+        process.stderr.write(`${text}\n`);
+      }
+      lastShown = percent;
+    },
+    end: () => {
+      if (drawn) process.stderr.write('\n');
+    },
+  };
+}
+
+/** Applies the import, reading the server's progress lines as they come. */
+async function applyWithProgress(api: ApiClient, file: string, bytes: Uint8Array) {
+  const res = await upload(api, '/api/imports/linkedin', file, bytes, 'application/x-ndjson');
+  const progress = progressPrinter();
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffered += value;
+      let newline = buffered.indexOf('\n');
+      while (newline >= 0) {
+        const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent;
+        buffered = buffered.slice(newline + 1);
+        if (event.type === 'progress') progress.update(event);
+        else if (event.type === 'error') throw new CliError(event.error.message);
+        else return event.summary;
+        newline = buffered.indexOf('\n');
+      }
+      if (done) throw new CliError('The import stopped before it finished; nothing was imported.');
+    }
+  } finally {
+    progress.end();
+  }
+}
+
+async function confirm(question: string): Promise<boolean> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}
+
+/** `rapport import linkedin FILE`. */
+export function registerImportCommands(program: Command, withApi: WithApi): void {
+  const imports = program.command('import').description('bring in the network you already have');
+  imports
+    .command('linkedin <file>')
+    .description("import Connections.csv from LinkedIn's data export (shows a preview first)")
+    .option('-y, --yes', 'import without asking (required when input is not a terminal)')
+    .option('--dry-run', 'only show what would happen; write nothing')
+    .option('--json', 'print the summary as JSON')
+    .action((file: string, o: { yes?: boolean; dryRun?: boolean; json?: boolean }) =>
+      withApi(async (api) => {
+        const bytes = await readCsv(file);
+        const preview = (await (
+          await upload(api, '/api/imports/linkedin/preview', file, bytes)
+        ).json()) as LinkedInImportSummary;
+        if (o.dryRun || !(preview.counts.new || preview.counts.updated)) {
+          if (o.json) return printJson(preview);
+          printPreview(preview, file);
+          console.log(
+            o.dryRun ? '\nDry run: nothing was written.' : '\nEveryone is up to date; nothing to import.',
+          );
+          return;
+        }
+        if (!o.json) printPreview(preview, file);
+        if (!o.yes) {
+          if (!process.stdin.isTTY) {
+            throw new CliError(
+              'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
+              2,
+            );
+          }
+          const { new: added, updated } = preview.counts;
+          if (!(await confirm(`\nAdd ${added} and update ${updated} people? [y/N] `))) {
+            console.log('Nothing was imported.');
+            return;
+          }
+        }
+        const result = await applyWithProgress(api, file, bytes);
+        if (o.json) return printJson(result);
+        console.log('');
+        printSummary(result, file);
+        console.log('Done. See them with: rapport people list');
+      }),
+    );
+}

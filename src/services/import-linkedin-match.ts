@@ -1,0 +1,141 @@
+/**
+ * Matching LinkedIn rows to the people already in a workspace, in memory: the workspace's keys
+ * are read once, and every row is looked up in maps by profile URL, e-mail, and full name with
+ * organization, in that order.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { organizations, people } from '../db/schema.js';
+import { type LinkedInConnection, normalizeLinkedInUrl, personNameKey } from '../domain/linkedin.js';
+import type { Ctx } from './context.js';
+import { keyOf } from './organizations.js';
+
+/** What matching and updating need to know of a person already in the workspace. */
+export interface Existing {
+  id: string;
+  fullName: string;
+  title: string | null;
+  organizationId: string | null;
+  email: string | null;
+  linkedinUrl: string | null;
+  connectedOn: string | null;
+  editedFields: string[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Full name and organization as one key; people without an organization match on name alone. */
+const nameOrgKey = (name: string, orgKey: string | null) => `${personNameKey(name)}\u0001${orgKey ?? ''}`;
+
+/**
+ * The workspace's people and organizations, read once. People come as one JSON array: on
+ * PGlite that is several times faster than decoding 20,000 rows column by column.
+ */
+export async function loadWorkspace(ctx: Ctx) {
+  const [peopleResult, orgs] = await Promise.all([
+    ctx.db.execute(sql`
+      select coalesce(json_agg(json_build_array(p.id, p.full_name, p.title, p.organization_id, p.email,
+        p.linkedin_url, p.connected_on, p.edited_fields)), '[]') as people
+      from ${people} p where p.workspace_id = ${ctx.workspaceId}`),
+    ctx.db
+      .select({ id: organizations.id, key: organizations.nameKey })
+      .from(organizations)
+      .where(eq(organizations.workspaceId, ctx.workspaceId)),
+  ]);
+  const raw = (peopleResult as unknown as { rows: { people: unknown }[] }).rows[0]?.people ?? [];
+  const tuples = (typeof raw === 'string' ? JSON.parse(raw) : raw) as (string | string[] | null)[][];
+  const existing = tuples.map(
+    ([id, fullName, title, organizationId, email, linkedinUrl, connectedOn, edited]): Existing => ({
+      id: id as string,
+      fullName: fullName as string,
+      title: title as string | null,
+      organizationId: organizationId as string | null,
+      email: email as string | null,
+      linkedinUrl: linkedinUrl as string | null,
+      connectedOn: connectedOn as string | null,
+      editedFields: (edited as string[] | null) ?? [],
+    }),
+  );
+  return { existing, orgs };
+}
+
+/** The keys a row is matched on, computed once per row. */
+export interface RowKeys {
+  url: string | null;
+  email: string | null;
+  org: string | null;
+  nameOrg: string;
+}
+
+/** The matching keys of each row, in the same order. */
+export function rowKeys(rows: LinkedInConnection[]): RowKeys[] {
+  // Exports repeat the same employers many times; their keys are worked out once.
+  const orgKeys = new Map<string, string>();
+  const orgKey = (company: string) => {
+    let key = orgKeys.get(company);
+    if (key === undefined) {
+      key = keyOf(company);
+      orgKeys.set(company, key);
+    }
+    return key;
+  };
+  return rows.map((row) => {
+    const org = row.company ? orgKey(row.company) : null;
+    return {
+      url: row.url ? normalizeLinkedInUrl(row.url)!.key : null,
+      email: row.email?.toLowerCase() ?? null,
+      org,
+      nameOrg: nameOrgKey(row.fullName, org),
+    };
+  });
+}
+
+/** Decides, for every row, whether it matches someone or repeats an earlier row of the file. */
+export function match(keys: RowKeys[], existing: Existing[], orgKeyById: Map<string, string>) {
+  const byUrl = new Map<string, Existing[]>();
+  const byEmail = new Map<string, Existing[]>();
+  const byName = new Map<string, Existing[]>();
+  for (const p of existing) {
+    const url = p.linkedinUrl ? normalizeLinkedInUrl(p.linkedinUrl) : null;
+    if (url) push(byUrl, url.key, p);
+    if (p.email) push(byEmail, p.email.trim().toLowerCase(), p);
+    push(
+      byName,
+      nameOrgKey(p.fullName, p.organizationId ? (orgKeyById.get(p.organizationId) ?? null) : null),
+      p,
+    );
+  }
+
+  // A connection listed twice in one file is imported once.
+  const repeats = new Map<number, number>();
+  const seen = new Map<string, number>();
+  for (const [i, k] of keys.entries()) {
+    const key = k.url ? `u:${k.url}` : k.email ? `e:${k.email}` : `n:${k.nameOrg}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else repeats.set(i, first);
+  }
+
+  // Strong keys claim people first, so a weaker key never takes someone another row owns.
+  const matched = new Map<number, Existing>();
+  const claimed = new Set<string>();
+  const passes: [Map<string, Existing[]>, (k: RowKeys) => string | null][] = [
+    [byUrl, (k) => k.url],
+    [byEmail, (k) => k.email],
+    [byName, (k) => k.nameOrg],
+  ];
+  for (const [index, keyOfRow] of passes) {
+    for (const [i, k] of keys.entries()) {
+      if (matched.has(i) || repeats.has(i)) continue;
+      const key = keyOfRow(k);
+      const person = key === null ? undefined : index.get(key)?.find((p) => !claimed.has(p.id));
+      if (!person) continue;
+      matched.set(i, person);
+      claimed.add(person.id);
+    }
+  }
+  return { matched, repeats };
+}

@@ -1,0 +1,105 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { api, call } from '../api.js';
+import { useLoad } from '../use-load.js';
+import { Alert } from './alert.js';
+import type { PickedPerson } from './person-picker.js';
+
+interface PersonSearchProps {
+  /** The question the group answers, e.g. "Who introduced Maya?". */
+  legend: string;
+  value: PickedPerson | null;
+  onChange: (person: PickedPerson | null) => void;
+  /** People who cannot be chosen, e.g. the person whose page this is. */
+  excludeIds?: readonly string[];
+  error?: string | undefined;
+}
+
+/** Chooses one person: type part of a name, then pick from the matches. */
+export function PersonSearch({ legend, value, onChange, excludeIds = [], error }: PersonSearchProps) {
+  const searchId = useId();
+  const errorId = useId();
+  const [q, setQ] = useState('');
+  const results = useLoad(`person-search:${q}`, () =>
+    call(api.people.$get({ query: { q: q.trim() || undefined, limit: '8' } })),
+  );
+  const matches = results.data?.items.filter((p) => !excludeIds.includes(p.id)) ?? [];
+  const changeButton = useRef<HTMLButtonElement>(null);
+  const picked = useRef(false);
+  // The chosen radio disappears once picked, so focus moves to the button that undoes the choice.
+  useEffect(() => {
+    if (value && picked.current) changeButton.current?.focus();
+    picked.current = false;
+  }, [value]);
+
+  return (
+    <fieldset
+      className={`person-search${error ? ' field-invalid' : ''}`}
+      aria-describedby={error ? errorId : undefined}
+    >
+      <legend>{legend}</legend>
+      {value ? (
+        <p className="person-search-chosen">
+          <strong>{value.fullName}</strong>{' '}
+          <button
+            ref={changeButton}
+            type="button"
+            className="button button-small button-quiet"
+            onClick={() => onChange(null)}
+          >
+            Choose someone else
+          </button>
+        </p>
+      ) : (
+        <>
+          <div className="field">
+            <label htmlFor={searchId}>Find a person</label>
+            <input
+              id={searchId}
+              type="search"
+              value={q}
+              autoComplete="off"
+              placeholder="Part of a name, title or organization"
+              onChange={(e) => setQ(e.target.value)}
+            />
+          </div>
+          {results.error && <Alert>{results.error.message}</Alert>}
+          {results.data && matches.length === 0 && (
+            <p className="muted small">
+              {q ? `Nobody matches “${q}”.` : 'Nobody else is in your workspace yet.'}
+            </p>
+          )}
+          {matches.length > 0 && (
+            <ul className="picker-results">
+              {matches.map((p) => (
+                <li key={p.id} className="picker-item">
+                  <label className="check">
+                    <input
+                      type="radio"
+                      name={searchId}
+                      checked={false}
+                      onChange={() => {
+                        picked.current = true;
+                        onChange({ id: p.id, fullName: p.fullName });
+                      }}
+                    />
+                    <span>{p.fullName}</span>
+                    {(p.title || p.organizationName) && (
+                      <span className="muted small" aria-hidden="true">
+                        {[p.title, p.organizationName].filter(Boolean).join(' · ')}
+                      </span>
+                    )}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

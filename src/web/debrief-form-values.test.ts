@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type DebriefValues,
+  emptyInsight,
+  emptyPromise,
+  emptyReferral,
+  isEmptyDebrief,
+  type KeepRow,
+  rowError,
+  toDebriefInput,
+} from './debrief-form-values.js';
+
+const keep: KeepRow = { personId: 'p1', fullName: 'Ana', permission: 'unknown', everyDays: '', channel: '' };
+
+function values(patch: Partial<DebriefValues> = {}): DebriefValues {
+  return {
+    summary: '',
+    answers: { a1: 'Stored answer', a2: '' },
+    insights: [],
+    referrals: [],
+    promises: [],
+    keepInTouch: [{ ...keep }],
+    ...patch,
+  };
+}
+
+const initial = { answers: { a1: 'Stored answer' }, keepInTouch: [keep] };
+
+describe('toDebriefInput', () => {
+  it('sends nothing for an untouched form', () => {
+    const { input } = toDebriefInput(values({ insights: [emptyInsight('Analyst')] }), initial);
+    expect(isEmptyDebrief(input)).toBe(true);
+  });
+
+  it('sends changed answers, written rows and changed keep-in-touch answers only', () => {
+    const blankInsight = emptyInsight('');
+    const insight = {
+      ...emptyInsight('Data analyst'),
+      body: 'They hire juniors in spring',
+      skills: 'SQL, and Excel',
+    };
+    const referral = { ...emptyReferral('p1'), fullName: 'Rafa Lima', email: '' };
+    const promise = { ...emptyPromise('p1'), title: 'Send the article', dueOn: '2026-03-01' };
+    const { input, sent } = toDebriefInput(
+      values({
+        summary: '  Went well  ',
+        answers: { a1: 'Stored answer', a2: 'New answer' },
+        insights: [blankInsight, insight],
+        referrals: [referral],
+        promises: [promise],
+        keepInTouch: [{ ...keep, permission: 'yes', everyDays: '60', channel: 'email' }],
+      }),
+      initial,
+    );
+    expect(input.summary).toBe('Went well');
+    expect(input.answers).toEqual([{ planItemId: 'a2', answer: 'New answer' }]);
+    expect(input.insights).toEqual([
+      {
+        topic: 'advice',
+        body: 'They hire juniors in spring',
+        skills: ['SQL', 'Excel'],
+        role: 'Data analyst',
+      },
+    ]);
+    expect(input.referrals?.[0]).toMatchObject({ fullName: 'Rafa Lima', email: null, suggestRequest: true });
+    expect(input.promises).toEqual([
+      { owner: 'mine', title: 'Send the article', dueOn: '2026-03-01', personId: 'p1' },
+    ]);
+    expect(input.keepInTouch).toEqual([
+      { personId: 'p1', permission: 'yes', everyDays: 60, channel: 'email' },
+    ]);
+    // The blank first insight was dropped, so the server's "insights.0" is the second row.
+    expect(sent.insights).toEqual([insight.key]);
+    expect(rowError({ 'insights.0.body': 'is empty' }, sent, 'insights', insight.key, 'body')).toBe(
+      'is empty',
+    );
+    expect(
+      rowError({ 'insights.0.body': 'is empty' }, sent, 'insights', blankInsight.key, 'body'),
+    ).toBeUndefined();
+  });
+});
