@@ -17,6 +17,12 @@ export interface SearchHit {
   conversationId: string | null;
 }
 
+/**
+ * Ranking reads every match; a broad word ("data") matches tens of thousands of rows. Each type
+ * ranks at most this many of its matches, so a broad query costs about what a narrow one does.
+ */
+const CANDIDATES = 400;
+
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=18, MinWords=6, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
@@ -33,34 +39,35 @@ function queries(ctx: Ctx, query: string, raw: string, perType: number) {
         concat_ws(' · ', p.title, o.name) as snippet,
         greatest(ts_rank(p.search, ${simple}), word_similarity(${raw}, p.full_name)) as rank,
         p.id as person_id, p.organization_id, null::uuid as conversation_id
-      from people p left join organizations o on o.id = p.organization_id
-      where p.workspace_id = ${ws} and (p.search @@ ${simple} or ${raw} <% p.full_name)
+      from (select * from people where workspace_id = ${ws} and (search @@ ${simple} or ${raw} <% full_name)
+        limit ${CANDIDATES}) p
+      left join organizations o on o.id = p.organization_id
       order by rank desc limit ${perType}`,
     organization: sql`
       select 'organization' as type, o.id, o.name as title, concat_ws(' · ', o.industry, o.location) as snippet,
         greatest(ts_rank(o.search, ${simple}), word_similarity(${raw}, o.name)) as rank,
         null::uuid as person_id, o.id as organization_id, null::uuid as conversation_id
-      from organizations o
-      where o.workspace_id = ${ws} and (o.search @@ ${simple} or ${raw} <% o.name)
+      from (select * from organizations where workspace_id = ${ws} and (search @@ ${simple} or ${raw} <% name)
+        limit ${CANDIDATES}) o
       order by rank desc limit ${perType}`,
     note: sql`
       select 'note' as type, n.id, 'Note' as title,
         ts_headline('english', n.body, ${english}, ${HEADLINE}) as snippet, n.rank,
         n.person_id, n.organization_id, n.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from notes
-        where workspace_id = ${ws} and search @@ ${english} order by rank desc limit ${perType}) n`,
+      from (select *, ts_rank(search, ${english}) as rank from (select * from notes
+        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) n`,
     insight: sql`
       select 'insight' as type, i.id, coalesce(i.role, 'Insight') as title,
         ts_headline('english', i.body, ${english}, ${HEADLINE}) as snippet, i.rank,
         i.person_id, i.organization_id, i.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from insights
-        where workspace_id = ${ws} and search @@ ${english} order by rank desc limit ${perType}) i`,
+      from (select *, ts_rank(search, ${english}) as rank from (select * from insights
+        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) i`,
     message: sql`
       select 'message' as type, m.id, coalesce(nullif(m.subject, ''), 'Message') as title,
         ts_headline('english', m.body, ${english}, ${HEADLINE}) as snippet, m.rank,
         m.person_id, null::uuid as organization_id, m.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from messages
-        where workspace_id = ${ws} and search @@ ${english} order by rank desc limit ${perType}) m`,
+      from (select *, ts_rank(search, ${english}) as rank from (select * from messages
+        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) m`,
     question: sql`
       select 'question' as type, q.id, 'Question' as title,
         ts_headline('english', q.text, ${english}, ${HEADLINE}) as snippet, q.rank,
