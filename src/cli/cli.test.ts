@@ -1,37 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, tempDirs } from '../../test/cli.js';
 import { loadConfig } from '../config.js';
 import { startServer } from '../server/serve.js';
 
-const run = promisify(execFile);
-const dirs: string[] = [];
+const dirs = tempDirs('rapport-cli-');
+const tempDir = dirs.make;
 
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
-  dirs.push(dir);
-  return dir;
-}
-
-/** Runs the real CLI in a child process; resolves with its output and exit code. */
-async function cli(dataDir: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      env: { ...process.env, RAPPORT_DATA: dataDir, DATABASE_URL: '' },
-    });
-    return { stdout, stderr, code: 0 };
-  } catch (err) {
-    const e = err as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
-
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(dirs.removeAll);
 
 describe('rapport CLI', () => {
   it('adds and lists people and conversations, with --json for scripts', async () => {

@@ -50,8 +50,3 @@ export function assertTransition(from: ConversationStatus, to: ConversationStatu
     details: { from, to, allowed: TRANSITIONS[from] },
   });
 }
-
-/** True when the status means the conversation is over without a meeting. */
-export function isClosedWithoutMeeting(status: ConversationStatus): boolean {
-  return status === 'declined' || status === 'no_reply' || status === 'cancelled';
-}

@@ -10,12 +10,24 @@ export type Jsonify<T> = T extends Date
 /** Columns that exist for the database's sake and are never part of a response. */
 const INTERNAL_KEYS = new Set(['search', 'nameKey', 'workspaceId']);
 
+function toJson(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : toJson(v)));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (v !== undefined && !INTERNAL_KEYS.has(key)) out[key] = toJson(v);
+    }
+    return out;
+  }
+  return value;
+}
+
 /**
  * Converts a service result to its JSON form, with types that match the response schemas.
- * Internal columns (the full-text vectors, matching keys, workspace ids) are left out.
+ * Internal columns (the full-text vectors, matching keys, workspace ids) are left out. One walk
+ * over the value: the response is stringified once, by the framework.
  */
 export function serialize<T>(value: T): Jsonify<T> {
-  return JSON.parse(
-    JSON.stringify(value, (key, v) => (INTERNAL_KEYS.has(key) ? undefined : v)),
-  ) as Jsonify<T>;
+  return toJson(value) as Jsonify<T>;
 }
