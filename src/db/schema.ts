@@ -622,3 +622,32 @@ export const merges = pgTable(
   },
   (t) => [index('merges_workspace_idx').on(t.workspaceId, t.at)],
 );
+
+/**
+ * Pairs the user said are "not the same person", so duplicate detection stops proposing them.
+ * The pair is unordered: one unique index over (least, greatest) of the two ids.
+ */
+export const duplicateDismissals = pgTable(
+  'duplicate_dismissals',
+  {
+    id: id(),
+    workspaceId: ws(),
+    personAId: uuid('person_a_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    personBId: uuid('person_b_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('duplicate_dismissals_pair_idx').on(
+      t.workspaceId,
+      sql`least(${t.personAId}, ${t.personBId})`,
+      sql`greatest(${t.personAId}, ${t.personBId})`,
+    ),
+    index('duplicate_dismissals_a_idx').on(t.personAId),
+    index('duplicate_dismissals_b_idx').on(t.personBId),
+    check('duplicate_dismissals_not_self', sql`${t.personAId} <> ${t.personBId}`),
+  ],
+);
