@@ -11,7 +11,10 @@ const FIELD_LABELS: Record<ImportField, string> = {
   title: 'position',
   organization: 'organization',
   email: 'e-mail',
+  phone: 'phone',
   linkedinUrl: 'profile URL',
+  location: 'location',
+  notes: 'notes',
   connectedOn: 'connected on',
 };
 /** Rows of the preview shown in the terminal; the rest are counted. */

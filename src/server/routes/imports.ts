@@ -11,7 +11,16 @@ import { errors, json } from './common.js';
 
 const tags = ['Imports'];
 
-const Field = z.enum(['title', 'organization', 'email', 'linkedinUrl', 'connectedOn']);
+const Field = z.enum([
+  'title',
+  'organization',
+  'email',
+  'phone',
+  'linkedinUrl',
+  'location',
+  'notes',
+  'connectedOn',
+]);
 
 const ImportSummary = z
   .object({

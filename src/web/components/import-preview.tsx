@@ -4,7 +4,10 @@ const FIELD_LABELS: Record<ImportField, string> = {
   title: 'position',
   organization: 'organization',
   email: 'e-mail',
+  phone: 'phone',
   linkedinUrl: 'profile URL',
+  location: 'location',
+  notes: 'notes',
   connectedOn: 'connection date',
 };
 

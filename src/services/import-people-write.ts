@@ -1,5 +1,5 @@
 /**
- * The batched writes of a LinkedIn import. Each chunk is one statement that reads its rows from
+ * The batched writes of an import (LinkedIn, vCard, CSV). Each chunk is one statement that reads its rows from
  * `unnest` of one array parameter per column: on PGlite this is several times faster than one
  * statement per person, and it has no ceiling on the number of parameters.
  */
@@ -18,11 +18,26 @@ export interface NewPerson {
   email: string | null;
   linkedinUrl: string | null;
   connectedOn: string | null;
+  phone: string | null;
+  location: string | null;
+  notes: string | null;
 }
 
-/** The fields LinkedIn owns, as they are named in `people.edited_fields`. */
-export const LINKEDIN_FIELDS = ['title', 'organizationId', 'email', 'linkedinUrl', 'connectedOn'] as const;
-export type LinkedInField = (typeof LINKEDIN_FIELDS)[number];
+/** The fields an import may set, as they are named in `people.edited_fields`. */
+export const IMPORTED_FIELDS = [
+  'title',
+  'organizationId',
+  'email',
+  'linkedinUrl',
+  'connectedOn',
+  'phone',
+  'location',
+  'notes',
+] as const;
+export type ImportedField = (typeof IMPORTED_FIELDS)[number];
+
+/** Where imported people came from, as `people.source` records it. */
+export type ImportSource = 'linkedin' | 'vcard' | 'csv';
 
 export interface PersonChange {
   id: string;
@@ -32,6 +47,9 @@ export interface PersonChange {
   email?: string;
   linkedinUrl?: string;
   connectedOn?: string;
+  phone?: string;
+  location?: string;
+  notes?: string;
 }
 
 function chunks<T>(items: T[]): T[][] {
@@ -68,9 +86,10 @@ export async function ensureOrganizations(
   return ids;
 }
 
-/** Inserts new people from LinkedIn; `onChunk` hears how many were written after each chunk. */
+/** Inserts new people; `onChunk` hears how many were written after each chunk. */
 export async function insertPeople(
   ctx: Ctx,
+  source: ImportSource,
   rows: NewPerson[],
   orgIds: Map<string, string>,
   onChunk: (written: number) => void,
@@ -80,23 +99,27 @@ export async function insertPeople(
     const col = <T>(pick: (r: NewPerson) => T) => sql.param(batch.map(pick));
     await ctx.db.execute(sql`
       insert into people (workspace_id, full_name, title, organization_id, email, linkedin_url,
-        connected_on, source, created_at, updated_at)
+        connected_on, phone, location, notes, source, created_at, updated_at)
       select ${ctx.workspaceId}::uuid, u.full_name, u.title, u.organization_id, u.email, u.linkedin_url,
-        u.connected_on, 'linkedin', ${now}::timestamptz, ${now}::timestamptz
+        u.connected_on, u.phone, u.location, coalesce(u.notes, ''), ${source}, ${now}::timestamptz,
+        ${now}::timestamptz
       from unnest(
         ${col((r) => r.fullName)}::text[],
         ${col((r) => r.title)}::text[],
         ${col((r) => (r.organizationKey ? (orgIds.get(r.organizationKey) ?? null) : null))}::uuid[],
         ${col((r) => r.email)}::text[],
         ${col((r) => r.linkedinUrl)}::text[],
-        ${col((r) => r.connectedOn)}::date[]
-      ) as u(full_name, title, organization_id, email, linkedin_url, connected_on)`);
+        ${col((r) => r.connectedOn)}::date[],
+        ${col((r) => r.phone)}::text[],
+        ${col((r) => r.location)}::text[],
+        ${col((r) => r.notes)}::text[]
+      ) as u(full_name, title, organization_id, email, linkedin_url, connected_on, phone, location, notes)`);
     onChunk(batch.length);
   }
 }
 
 /**
- * Updates the LinkedIn-owned fields of matched people. Each column is set only where the plan
+ * Updates the imported fields of matched people. Each column is set only where the plan
  * changes it, and the database checks `edited_fields` again, so an edit the user saved while
  * the import ran is never overwritten either.
  */
@@ -111,9 +134,12 @@ export async function updatePeople(
     const value = <T>(pick: (c: PersonChange) => T | undefined) =>
       sql.param(batch.map((c) => pick(c) ?? null));
     const isSet = (pick: (c: PersonChange) => unknown) => sql.param(batch.map((c) => pick(c) !== undefined));
-    const column = (name: string, field: LinkedInField) =>
+    // Notes are the user's own writing: an import only fills them in while they are empty.
+    const column = (name: string, field: ImportedField) =>
       sql.raw(
-        `${name} = case when u.set_${name} and not ('${field}' = any(p.edited_fields)) then u.${name} else p.${name} end`,
+        `${name} = case when u.set_${name} and not ('${field}' = any(p.edited_fields))${
+          name === 'notes' ? " and p.notes = ''" : ''
+        } then u.${name} else p.${name} end`,
       );
     await ctx.db.execute(sql`
       update people p set
@@ -122,6 +148,9 @@ export async function updatePeople(
         ${column('email', 'email')},
         ${column('linkedin_url', 'linkedinUrl')},
         ${column('connected_on', 'connectedOn')},
+        ${column('phone', 'phone')},
+        ${column('location', 'location')},
+        ${column('notes', 'notes')},
         version = p.version + 1,
         updated_at = ${now}::timestamptz
       from unnest(
@@ -131,9 +160,13 @@ export async function updatePeople(
         ${isSet((c) => c.organizationKey)}::boolean[],
         ${value((c) => c.email)}::text[], ${isSet((c) => c.email)}::boolean[],
         ${value((c) => c.linkedinUrl)}::text[], ${isSet((c) => c.linkedinUrl)}::boolean[],
-        ${value((c) => c.connectedOn)}::date[], ${isSet((c) => c.connectedOn)}::boolean[]
+        ${value((c) => c.connectedOn)}::date[], ${isSet((c) => c.connectedOn)}::boolean[],
+        ${value((c) => c.phone)}::text[], ${isSet((c) => c.phone)}::boolean[],
+        ${value((c) => c.location)}::text[], ${isSet((c) => c.location)}::boolean[],
+        ${value((c) => c.notes)}::text[], ${isSet((c) => c.notes)}::boolean[]
       ) as u(id, title, set_title, organization_id, set_organization_id, email, set_email,
-        linkedin_url, set_linkedin_url, connected_on, set_connected_on)
+        linkedin_url, set_linkedin_url, connected_on, set_connected_on, phone, set_phone,
+        location, set_location, notes, set_notes)
       where p.id = u.id and p.workspace_id = ${ctx.workspaceId}::uuid`);
     onChunk(batch.length);
   }

@@ -1,11 +1,12 @@
 /**
- * Matching LinkedIn rows to the people already in a workspace, in memory: the workspace's keys
+ * Matching imported records (LinkedIn, vCard, CSV) to the people already in a workspace, in memory: the workspace's keys
  * are read once, and every row is looked up in maps by profile URL, e-mail, and full name with
  * organization, in that order.
  */
 import { eq, sql } from 'drizzle-orm';
 import { organizations, people } from '../db/schema.js';
-import { type LinkedInConnection, normalizeLinkedInUrl, personNameKey } from '../domain/linkedin.js';
+import type { PersonRecord } from '../domain/import-record.js';
+import { normalizeLinkedInUrl, personNameKey } from '../domain/linkedin.js';
 import type { Ctx } from './context.js';
 import { keyOf } from './organizations.js';
 
@@ -18,6 +19,9 @@ export interface Existing {
   email: string | null;
   linkedinUrl: string | null;
   connectedOn: string | null;
+  phone: string | null;
+  location: string | null;
+  notes: string;
   editedFields: string[];
 }
 
@@ -38,7 +42,7 @@ export async function loadWorkspace(ctx: Ctx) {
   const [peopleResult, orgs] = await Promise.all([
     ctx.db.execute(sql`
       select coalesce(json_agg(json_build_array(p.id, p.full_name, p.title, p.organization_id, p.email,
-        p.linkedin_url, p.connected_on, p.edited_fields)), '[]') as people
+        p.linkedin_url, p.connected_on, p.edited_fields, p.phone, p.location, p.notes)), '[]') as people
       from ${people} p where p.workspace_id = ${ctx.workspaceId}`),
     ctx.db
       .select({ id: organizations.id, key: organizations.nameKey })
@@ -48,7 +52,19 @@ export async function loadWorkspace(ctx: Ctx) {
   const raw = (peopleResult as unknown as { rows: { people: unknown }[] }).rows[0]?.people ?? [];
   const tuples = (typeof raw === 'string' ? JSON.parse(raw) : raw) as (string | string[] | null)[][];
   const existing = tuples.map(
-    ([id, fullName, title, organizationId, email, linkedinUrl, connectedOn, edited]): Existing => ({
+    ([
+      id,
+      fullName,
+      title,
+      organizationId,
+      email,
+      linkedinUrl,
+      connectedOn,
+      edited,
+      phone,
+      location,
+      notes,
+    ]): Existing => ({
       id: id as string,
       fullName: fullName as string,
       title: title as string | null,
@@ -57,6 +73,9 @@ export async function loadWorkspace(ctx: Ctx) {
       linkedinUrl: linkedinUrl as string | null,
       connectedOn: connectedOn as string | null,
       editedFields: (edited as string[] | null) ?? [],
+      phone: phone as string | null,
+      location: location as string | null,
+      notes: (notes as string | null) ?? '',
     }),
   );
   return { existing, orgs };
@@ -71,7 +90,7 @@ export interface RowKeys {
 }
 
 /** The matching keys of each row, in the same order. */
-export function rowKeys(rows: LinkedInConnection[]): RowKeys[] {
+export function rowKeys(rows: PersonRecord[]): RowKeys[] {
   // Exports repeat the same employers many times; their keys are worked out once.
   const orgKeys = new Map<string, string>();
   const orgKey = (company: string) => {
@@ -83,9 +102,9 @@ export function rowKeys(rows: LinkedInConnection[]): RowKeys[] {
     return key;
   };
   return rows.map((row) => {
-    const org = row.company ? orgKey(row.company) : null;
+    const org = row.organization ? orgKey(row.organization) : null;
     return {
-      url: row.url ? normalizeLinkedInUrl(row.url)!.key : null,
+      url: row.linkedinUrl ? normalizeLinkedInUrl(row.linkedinUrl)!.key : null,
       email: row.email?.toLowerCase() ?? null,
       org,
       nameOrg: nameOrgKey(row.fullName, org),

@@ -1,0 +1,276 @@
+/**
+ * Importing people from any format (LinkedIn, vCard, CSV): a preview that writes nothing, and
+ * an apply that writes everything in one transaction or nothing at all.
+ *
+ * A record is matched to someone already in the workspace by profile URL, then e-mail, then
+ * full name and organization. A match gets the imported fields (position, organization,
+ * e-mail, phone, profile URL, location, "Connected On") unless the user edited that field by
+ * hand; an empty value in the file never erases what the workspace knows, and notes are only
+ * filled in while they are empty, never replaced. Matching runs in memory on keys loaded once,
+ * so a 30,000-row file costs a few statements, not 30,000.
+ */
+import type { PersonRecord, SkippedRecord } from '../domain/import-record.js';
+import { normalizeLinkedInUrl } from '../domain/linkedin.js';
+import { type Ctx, inTransaction } from './context.js';
+import { loadWorkspace, match, rowKeys } from './import-people-match.js';
+import {
+  ensureOrganizations,
+  type ImportedField,
+  type ImportSource,
+  insertPeople,
+  type NewPerson,
+  type PersonChange,
+  updatePeople,
+} from './import-people-write.js';
+
+export type { ImportSource } from './import-people-write.js';
+
+/** How many row outcomes a summary shows, and how many skipped rows it lists. */
+const SHOWN_ROWS = 50;
+const SHOWN_SKIPPED = 500;
+
+/** The fields an import changes (or would change), in words of the API. */
+export const IMPORT_FIELDS = [
+  'title',
+  'organization',
+  'email',
+  'phone',
+  'linkedinUrl',
+  'location',
+  'notes',
+  'connectedOn',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export interface ImportRowOutcome {
+  line: number;
+  name: string;
+  organization: string | null;
+  position: string | null;
+  outcome: 'new' | 'updated' | 'unchanged' | 'skipped';
+  /** Fields this row changes on the person it matched. */
+  changes: ImportField[];
+  /** Fields the file would change but that keep the value the user typed. */
+  kept: ImportField[];
+  /** Why a row is skipped, or a value of it that was left out. */
+  reason: string | null;
+}
+
+export interface ImportSummary {
+  /** False for a preview: nothing was written. */
+  applied: boolean;
+  /** Records read from the file, skipped ones included. */
+  total: number;
+  counts: { new: number; updated: number; unchanged: number; skipped: number };
+  organizationsCreated: number;
+  /** The first records of the file with what happens to each. */
+  rows: ImportRowOutcome[];
+  /** Every skipped record (up to 500) with its reason. */
+  skipped: SkippedRecord[];
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** Records read by a parser, with the ones it skipped (counted and listed). */
+export interface PeopleImportInput {
+  rows: PersonRecord[];
+  skipped?: SkippedRecord[];
+}
+
+export interface PeopleImportOptions {
+  /** Recorded as `people.source` on new people. */
+  source: ImportSource;
+  /** What one record is called in "the same … as line 5": connection, card, row. */
+  noun: string;
+}
+
+interface Plan {
+  creates: NewPerson[];
+  changes: PersonChange[];
+  /** Organizations to create: name by key. */
+  newOrganizations: Map<string, string>;
+  /** Ids of the workspace's organizations by key. */
+  orgIds: Map<string, string>;
+  summary: ImportSummary;
+}
+
+const FIELD_OF: Record<ImportField, ImportedField> = {
+  title: 'title',
+  organization: 'organizationId',
+  email: 'email',
+  phone: 'phone',
+  linkedinUrl: 'linkedinUrl',
+  location: 'location',
+  notes: 'notes',
+  connectedOn: 'connectedOn',
+};
+
+/** What an import of these records would do to the workspace as it is now. */
+async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOptions): Promise<Plan> {
+  const parsed = { rows: input.rows, skipped: input.skipped ?? [] };
+  const { existing, orgs } = await loadWorkspace(ctx);
+  const orgKeyById = new Map(orgs.map((o) => [o.id, o.key]));
+  const orgIds = new Map(orgs.map((o) => [o.key, o.id]));
+  const keys = rowKeys(parsed.rows);
+  const { matched, repeats } = match(keys, existing, orgKeyById);
+
+  const creates: NewPerson[] = [];
+  const changes: PersonChange[] = [];
+  const newOrganizations = new Map<string, string>();
+  const outcomes: ImportRowOutcome[] = [];
+  const skipped: SkippedRecord[] = [...parsed.skipped];
+  const counts = { new: 0, updated: 0, unchanged: 0, skipped: parsed.skipped.length };
+  const organizationFor = (key: string, company: string) => {
+    if (!orgIds.has(key) && !newOrganizations.has(key)) newOrganizations.set(key, company);
+    return key;
+  };
+
+  for (const [i, row] of parsed.rows.entries()) {
+    const k = keys[i]!;
+    const base = {
+      line: row.line,
+      name: row.fullName,
+      organization: row.organization,
+      position: row.title,
+      changes: [] as ImportField[],
+      kept: [] as ImportField[],
+      reason: row.warning ?? null,
+    };
+    const repeatOf = repeats.get(i);
+    if (repeatOf !== undefined) {
+      const reason = `the same ${opts.noun} as line ${parsed.rows[repeatOf]!.line}`;
+      skipped.push({ line: row.line, name: row.fullName, reason });
+      counts.skipped++;
+      outcomes.push({ ...base, outcome: 'skipped', reason });
+      continue;
+    }
+    const person = matched.get(i);
+    if (!person) {
+      creates.push({
+        fullName: row.fullName,
+        title: row.title,
+        organizationKey: row.organization && k.org ? organizationFor(k.org, row.organization) : null,
+        email: row.email,
+        linkedinUrl: row.linkedinUrl,
+        connectedOn: row.connectedOn,
+        phone: row.phone,
+        location: row.location,
+        notes: row.notes,
+      });
+      counts.new++;
+      outcomes.push({ ...base, outcome: 'new' });
+      continue;
+    }
+
+    const change: PersonChange = { id: person.id };
+    const offer = (field: ImportField, differs: boolean, apply: () => void) => {
+      if (!differs) return;
+      if (person.editedFields.includes(FIELD_OF[field])) {
+        base.kept.push(field);
+        return;
+      }
+      base.changes.push(field);
+      apply();
+    };
+    const currentOrgKey = person.organizationId ? (orgKeyById.get(person.organizationId) ?? null) : null;
+    offer('title', row.title !== null && row.title !== person.title, () => {
+      change.title = row.title!;
+    });
+    offer('organization', row.organization !== null && k.org !== currentOrgKey, () => {
+      change.organizationKey = organizationFor(k.org!, row.organization!);
+    });
+    offer('email', k.email !== null && k.email !== person.email?.trim().toLowerCase(), () => {
+      change.email = row.email!;
+    });
+    offer('phone', row.phone !== null && row.phone !== person.phone, () => {
+      change.phone = row.phone!;
+    });
+    const currentUrlKey = person.linkedinUrl ? normalizeLinkedInUrl(person.linkedinUrl)?.key : undefined;
+    offer('linkedinUrl', k.url !== null && k.url !== currentUrlKey, () => {
+      change.linkedinUrl = row.linkedinUrl!;
+    });
+    offer('location', row.location !== null && row.location !== person.location, () => {
+      change.location = row.location!;
+    });
+    // Notes the user wrote are never replaced; an import only fills in empty ones.
+    offer('notes', row.notes !== null && person.notes === '', () => {
+      change.notes = row.notes!;
+    });
+    offer('connectedOn', row.connectedOn !== null && row.connectedOn !== person.connectedOn, () => {
+      change.connectedOn = row.connectedOn!;
+    });
+    if (base.changes.length) {
+      changes.push(change);
+      counts.updated++;
+      outcomes.push({ ...base, outcome: 'updated' });
+    } else {
+      counts.unchanged++;
+      outcomes.push({ ...base, outcome: 'unchanged' });
+    }
+  }
+
+  const skippedOutcomes: ImportRowOutcome[] = parsed.skipped.map((s) => ({
+    line: s.line,
+    name: s.name ?? '',
+    organization: null,
+    position: null,
+    outcome: 'skipped',
+    changes: [],
+    kept: [],
+    reason: s.reason,
+  }));
+  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+  return {
+    creates,
+    changes,
+    newOrganizations,
+    orgIds,
+    summary: {
+      applied: false,
+      total: parsed.rows.length + parsed.skipped.length,
+      counts,
+      organizationsCreated: newOrganizations.size,
+      rows: [...outcomes, ...skippedOutcomes].sort(byLine).slice(0, SHOWN_ROWS),
+      skipped: skipped.sort(byLine).slice(0, SHOWN_SKIPPED),
+    },
+  };
+}
+
+/** What importing these records would do; writes nothing. */
+export async function previewPeopleImport(
+  ctx: Ctx,
+  input: PeopleImportInput,
+  opts: PeopleImportOptions,
+): Promise<ImportSummary> {
+  return (await plan(ctx, input, opts)).summary;
+}
+
+/**
+ * Imports the records in one transaction: every person and organization is written, or, if
+ * anything fails, nothing is. `onProgress` hears how many people have been written. `also`
+ * runs inside the same transaction (a CSV import remembers its column mapping there).
+ */
+export async function applyPeopleImport(
+  ctx: Ctx,
+  input: PeopleImportInput & { onProgress?: (progress: ImportProgress) => void },
+  opts: PeopleImportOptions & { also?: (tx: Ctx) => Promise<void> },
+): Promise<ImportSummary> {
+  return inTransaction(ctx, async (tx) => {
+    const { creates, changes, newOrganizations, orgIds, summary } = await plan(tx, input, opts);
+    const total = creates.length + changes.length;
+    let done = 0;
+    const report = (written: number) => {
+      done += written;
+      input.onProgress?.({ done, total });
+    };
+    report(0);
+    for (const [key, id] of await ensureOrganizations(tx, newOrganizations)) orgIds.set(key, id);
+    await insertPeople(tx, opts.source, creates, orgIds, report);
+    await updatePeople(tx, changes, orgIds, report);
+    await opts.also?.(tx);
+    return { ...summary, applied: true };
+  });
+}
