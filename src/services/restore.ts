@@ -1,0 +1,263 @@
+/**
+ * Restoring a backup into an empty workspace: a preview that writes nothing, and an apply that
+ * writes every row in one transaction or nothing at all.
+ *
+ * Records keep their ids, so backup → restore → backup gives the same archive. Ids are unique
+ * across a database, so a backup cannot be restored into the database it came from while its
+ * records are still there; that is refused with a clear message instead of a constraint error.
+ * (Remapping ids is not done: ids also live inside text and jsonb — reminder keys, merge
+ * snapshots, former employers — where no generic rule can find them.)
+ *
+ * Rows are inserted in batches with `json_populate_recordset`, which lets the database parse
+ * each value with the column's own type: microseconds, jsonb and arrays arrive exactly.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { users, workspaces } from '../db/schema.js';
+import {
+  type BackupManifest,
+  fileEntry,
+  type OpenedArchive,
+  openArchive,
+  type Row,
+  readTableRows,
+  tableEntry,
+} from '../domain/backup-format.js';
+import { AppError } from '../domain/errors.js';
+import { ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
+import { type BackupTable, backupTables, EXCLUDED_TABLES } from './backup-tables.js';
+import { type Ctx, inTransaction } from './context.js';
+
+/** Rows a statement inserts: big enough to be fast, small enough for a document's bytes. */
+const BATCH_ROWS = 500;
+const BATCH_BYTES = 8 * 1024 * 1024;
+
+export interface RestorePreview {
+  /** False for a preview: nothing was written. */
+  applied: boolean;
+  backup: { createdAt: string; appVersion: string; schema: string; version: number; workspaceName: string };
+  /** Rows per table, in restore order; tables with no rows included. */
+  tables: { name: string; rows: number }[];
+  totalRows: number;
+  files: number;
+  /** Why this workspace cannot take the backup, or null when it can. */
+  blocker: string | null;
+}
+
+export interface RestoreProgress {
+  done: number;
+  total: number;
+}
+
+interface Plan {
+  archive: OpenedArchive;
+  tables: { table: BackupTable; rows: Row[] }[];
+  preview: RestorePreview;
+}
+
+/** Tables with a `built_in` column hold rows the app adds by itself; they do not make a workspace "used". */
+const hasBuiltIn = (t: BackupTable) => t.columns.some((c) => c.name === 'built_in');
+
+function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables'] {
+  const known = new Set(tables.map((t) => t.name));
+  for (const name of Object.keys(archive.manifest.counts)) {
+    if (!known.has(name) && !(name in EXCLUDED_TABLES)) {
+      throw new AppError('validation', {
+        userMessage: `This backup has a table "${name}" that this version of Rapport does not know. Update Rapport, then restore it again.`,
+        issues: [{ field: 'file', message: `unknown table ${name}` }],
+      });
+    }
+  }
+  return tables.map((table) => {
+    const rows = readTableRows(archive.entries, table.name, archive.manifest.counts[table.name] ?? 0);
+    const columns = new Set(table.columns.filter((c) => !c.binary).map((c) => c.name));
+    for (const [i, row] of rows.entries()) {
+      const unknown = Object.keys(row).find((k) => !columns.has(k));
+      if (unknown) {
+        throw new AppError('validation', {
+          userMessage: `${tableEntry(table.name)}: row ${i + 1} has a column "${unknown}" that this version of Rapport does not know.`,
+          issues: [
+            { field: 'file', message: `${tableEntry(table.name)} row ${i + 1}: unknown column ${unknown}` },
+          ],
+        });
+      }
+      for (const column of table.columns.filter((c) => c.binary)) {
+        const name = fileEntry(table.name, column.name, String(row.id));
+        const bytes = archive.entries[name];
+        if (!bytes) {
+          throw new AppError('validation', {
+            userMessage: `This backup is incomplete: ${tableEntry(table.name)} row ${i + 1} needs the file ${name}, which is missing.`,
+            issues: [{ field: 'file', message: `missing ${name}` }],
+          });
+        }
+      }
+    }
+    return { table, rows };
+  });
+}
+
+/** Why the workspace cannot take this backup (not empty, or the records exist already), or null. */
+async function blockerFor(ctx: Ctx, tables: Plan['tables']): Promise<string | null> {
+  const used: string[] = [];
+  for (const { table } of tables) {
+    const [row] = await rowsOf<{ n: number }>(
+      ctx,
+      sql`select count(*)::int as n from ${ident(table.name)} where ${scopeOf(ctx, table)}
+          ${hasBuiltIn(table) ? sql`and not built_in` : sql``}`,
+    );
+    if ((row?.n ?? 0) > 0) used.push(table.name.replace(/_/g, ' '));
+  }
+  if (used.length) {
+    return `A backup can only be restored into an empty workspace, and this one already has ${used.slice(0, 3).join(', ')}${used.length > 3 ? ' and more' : ''}. Start Rapport with a new data folder (rapport serve --data <new folder>) and restore there.`;
+  }
+  for (const { table, rows } of tables) {
+    if (!table.hasId || !rows.length) continue;
+    const [row] = await rowsOf<{ n: number }>(
+      ctx,
+      sql`select count(*)::int as n from ${ident(table.name)}
+          where id = any(${sql.param(rows.map((r) => String(r.id)))}::uuid[])`,
+    );
+    if ((row?.n ?? 0) > 0) {
+      return 'The records in this backup are already in this database (it was probably made here), so it cannot be restored a second time. Restore it into a new data folder or another database.';
+    }
+  }
+  return null;
+}
+
+function previewOf(archive: OpenedArchive, tables: Plan['tables'], blocker: string | null): RestorePreview {
+  const m: BackupManifest = archive.manifest;
+  return {
+    applied: false,
+    backup: {
+      createdAt: m.createdAt,
+      appVersion: m.appVersion,
+      schema: m.schema,
+      version: m.version,
+      workspaceName: archive.workspace.name,
+    },
+    tables: tables.map(({ table, rows }) => ({ name: table.name, rows: rows.length })),
+    totalRows: tables.reduce((n, t) => n + t.rows.length, 0),
+    files: Object.keys(archive.entries).filter((e) => e.startsWith('files/')).length,
+    blocker,
+  };
+}
+
+async function plan(ctx: Ctx, bytes: Uint8Array): Promise<Plan> {
+  const archive = openArchive(bytes, knownSchemas());
+  const tables = readRows(archive, backupTables());
+  const blocker = await blockerFor(ctx, tables);
+  return { archive, tables, preview: previewOf(archive, tables, blocker) };
+}
+
+/** What restoring this archive would do; checks everything and writes nothing. */
+export async function previewRestore(ctx: Ctx & { bytes: Uint8Array }): Promise<RestorePreview> {
+  return (await plan(ctx, ctx.bytes)).preview;
+}
+
+function batches(rows: Row[]): Row[][] {
+  const out: Row[][] = [];
+  let current: Row[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const rowSize = JSON.stringify(row).length;
+    if (current.length && (current.length >= BATCH_ROWS || size + rowSize > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(row);
+    size += rowSize;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+async function insertTable(
+  ctx: Ctx,
+  archive: OpenedArchive,
+  table: BackupTable,
+  rows: Row[],
+  report: (n: number) => void,
+) {
+  const present = new Set(rows.flatMap((r) => Object.keys(r)));
+  const columns = table.columns.filter((c) => c.binary || present.has(c.name));
+  const binary = columns.filter((c) => c.binary);
+  const withFiles = binary.length
+    ? rows.map((r) => {
+        const copy = { ...r };
+        for (const c of binary) {
+          const bytes = archive.entries[fileEntry(table.name, c.name, String(r.id))]!;
+          copy[c.name] =
+            `\\x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}`;
+        }
+        return copy;
+      })
+    : rows;
+  const names = columns.map((c) => c.name);
+  const target = sql.join([...names, ...(table.workspaceScoped ? ['workspace_id'] : [])].map(ident), sql`, `);
+  const values = sql.join(
+    [
+      ...names.map((n) => sql`r.${ident(n)}`),
+      ...(table.workspaceScoped ? [sql`${ctx.workspaceId}::uuid`] : []),
+    ],
+    sql`, `,
+  );
+  const overriding = columns.some((c) => c.identity) ? sql`overriding system value` : sql``;
+  for (const batch of batches(withFiles)) {
+    try {
+      await ctx.db.execute(sql`
+        insert into ${ident(table.name)} (${target}) ${overriding}
+        select ${values} from json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json) r`);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      throw new AppError('validation', {
+        message: `restore of ${table.name} failed: ${detail}`,
+        userMessage: `${tableEntry(table.name)} does not fit this database (${detail}). Nothing was restored.`,
+        issues: [{ field: 'file', message: `${tableEntry(table.name)}: ${detail}` }],
+      });
+    }
+    report(batch.length);
+  }
+  for (const c of columns.filter((col) => col.identity)) {
+    // Later steps must sort after the restored ones, so the sequence moves past them.
+    await ctx.db.execute(sql`
+      select setval(pg_get_serial_sequence(${table.name}, ${c.name}), (select max(${ident(c.name)}) from ${ident(table.name)}))`);
+  }
+}
+
+/**
+ * Restores the archive into the context's workspace, which must be empty apart from the rows
+ * the app adds by itself (the built-in questions and templates, replaced by the backup's).
+ * The workspace takes the backup's name and settings, and the user the owner's name, e-mail and
+ * time zone. `onProgress` hears how many rows have been written.
+ */
+export async function applyRestore(
+  ctx: Ctx & { bytes: Uint8Array; onProgress?: (progress: RestoreProgress) => void },
+): Promise<RestorePreview> {
+  return inTransaction(ctx, async (tx) => {
+    const { archive, tables, preview } = await plan(tx, ctx.bytes);
+    if (preview.blocker) throw new AppError('conflict', { userMessage: preview.blocker });
+    let done = 0;
+    const report = (n: number) => {
+      done += n;
+      ctx.onProgress?.({ done, total: preview.totalRows });
+    };
+    report(0);
+    for (const { table } of [...tables].reverse()) {
+      if (hasBuiltIn(table))
+        await tx.db.execute(sql`delete from ${ident(table.name)} where ${scopeOf(tx, table)}`);
+    }
+    await tx.db
+      .update(workspaces)
+      .set({ name: archive.workspace.name, settings: archive.workspace.settings as object })
+      .where(eq(workspaces.id, ctx.workspaceId));
+    const { owner } = archive.workspace;
+    await tx.db
+      .update(users)
+      .set({ name: owner.name, email: owner.email, timeZone: owner.timeZone })
+      .where(eq(users.id, ctx.userId));
+    for (const { table, rows } of tables) {
+      if (rows.length) await insertTable(tx, archive, table, rows, report);
+    }
+    return { ...preview, applied: true };
+  });
+}
