@@ -1,0 +1,263 @@
+/**
+ * Finding people who are probably the same person, comparing two side by side, and remembering
+ * pairs the user said are not the same. The database gathers candidate pairs with hash joins on
+ * normalised keys (profile URL, e-mail, organization and last name), so the work grows with the
+ * number of people rather than its square; the pure rules in domain/duplicates.ts confirm them.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { duplicateDismissals, organizations, people } from '../db/schema.js';
+import {
+  compareNames,
+  type DuplicateReason,
+  emailKey,
+  linkedInKey,
+  reasonLabel,
+} from '../domain/duplicates.js';
+import { AppError } from '../domain/errors.js';
+import {
+  defaultChoice,
+  differingFields,
+  MERGE_FIELD_LABELS,
+  MERGE_FIELDS,
+  type MergeChoice,
+  type MergeField,
+} from '../domain/merge-fields.js';
+import type { Ctx } from './context.js';
+import { getPerson, type Person } from './people.js';
+
+/** Keys shared by more people than this are not a sign of duplicates (a team inbox, "n/a"). */
+const MAX_GROUP = 25;
+/** A safety cap on candidate pairs read at once. */
+const MAX_CANDIDATES = 5000;
+
+export interface PersonBrief {
+  id: string;
+  fullName: string;
+  title: string | null;
+  organizationName: string | null;
+  email: string | null;
+  linkedinUrl: string | null;
+  version: number;
+}
+
+export interface DuplicatePair {
+  a: PersonBrief;
+  b: PersonBrief;
+  reasons: DuplicateReason[];
+  /** The reasons in words, e.g. "Same e-mail". */
+  labels: string[];
+}
+
+/** Lower case, accents folded: the same idea as foldName, in SQL, for the blocking key only. */
+const FOLD = (col: string) =>
+  `translate(lower(${col}), 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūñçýÿšžčćł', 'aaaaaaaeeeeeiiiiiooooooouuuuuncyyszccl')`;
+const LAST_WORD = `substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')`;
+const LINKEDIN_KEY = `regexp_replace(regexp_replace(regexp_replace(regexp_replace(lower(trim(linkedin_url)),
+  '^[a-z][a-z0-9+.-]*://', ''), '^www\\.', ''), '[?#].*$', ''), '/+$', '')`;
+
+interface Candidate {
+  a: string;
+  b: string;
+  kind: 'linkedin' | 'email' | 'name';
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
+  const ws = ctx.workspaceId;
+  const keyed = (key: string, where: string, partition: string) => sql`
+    select id, ${sql.raw(key)} as k, count(*) over (partition by ${sql.raw(partition)}) as n
+    from people where workspace_id = ${ws} and ${sql.raw(where)}`;
+  const result = await ctx.db.execute(sql`
+    with li as (${keyed(LINKEDIN_KEY, "nullif(trim(linkedin_url), '') is not null", LINKEDIN_KEY)}),
+    em as (${keyed('lower(trim(email))', "nullif(trim(email), '') is not null", 'lower(trim(email))')}),
+    nm as (${keyed(`organization_id::text || ' ' || ${LAST_WORD}`, 'organization_id is not null', `organization_id, ${LAST_WORD}`)}),
+    pairs as (
+      select a.id as a, b.id as b, 'linkedin' as kind from li a join li b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
+      union all
+      select a.id, b.id, 'email' from em a join em b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
+      union all
+      select a.id, b.id, 'name' from nm a join nm b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
+    )
+    select p.a, p.b, p.kind from pairs p
+    where not exists (
+      select 1 from duplicate_dismissals d
+      where d.workspace_id = ${ws} and least(d.person_a_id, d.person_b_id) = p.a
+        and greatest(d.person_a_id, d.person_b_id) = p.b)
+    limit ${MAX_CANDIDATES}`);
+  return rowsOf<Candidate>(result);
+}
+
+async function briefs(ctx: Ctx, ids: string[]): Promise<Map<string, PersonBrief>> {
+  if (!ids.length) return new Map();
+  const rows = await ctx.db
+    .select({
+      id: people.id,
+      fullName: people.fullName,
+      title: people.title,
+      organizationName: organizations.name,
+      email: people.email,
+      linkedinUrl: people.linkedinUrl,
+      version: people.version,
+    })
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, ids)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const REASON_ORDER = { linkedin: 0, email: 1, name: 2 } as const;
+
+/** Every likely duplicate pair, strongest reasons first, without pairs marked "not the same person". */
+async function allPairs(ctx: Ctx): Promise<DuplicatePair[]> {
+  const candidates = await candidatePairs(ctx);
+  const people = await briefs(ctx, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]);
+  const byPair = new Map<string, DuplicatePair>();
+  for (const c of candidates) {
+    const a = people.get(c.a);
+    const b = people.get(c.b);
+    if (!a || !b) continue;
+    let reason: DuplicateReason | null = null;
+    if (c.kind === 'linkedin' && linkedInKey(a.linkedinUrl) === linkedInKey(b.linkedinUrl))
+      reason = { kind: 'linkedin' };
+    if (c.kind === 'email' && emailKey(a.email) === emailKey(b.email)) reason = { kind: 'email' };
+    if (c.kind === 'name') {
+      const match = compareNames(a.fullName, b.fullName);
+      if (match) reason = { kind: 'name', ...match };
+    }
+    if (!reason) continue;
+    const key = `${c.a}:${c.b}`;
+    const pair = byPair.get(key) ?? { a, b, reasons: [], labels: [] };
+    pair.reasons.push(reason);
+    byPair.set(key, pair);
+  }
+  const pairs = [...byPair.values()];
+  for (const p of pairs) {
+    p.reasons.sort((x, y) => REASON_ORDER[x.kind] - REASON_ORDER[y.kind]);
+    p.labels = p.reasons.map(reasonLabel);
+  }
+  return pairs.sort(
+    (x, y) =>
+      y.reasons.length - x.reasons.length ||
+      REASON_ORDER[x.reasons[0]!.kind] - REASON_ORDER[y.reasons[0]!.kind] ||
+      x.a.fullName.localeCompare(y.a.fullName),
+  );
+}
+
+/** Likely duplicate pairs, a page at a time, each with the reasons it was proposed. */
+export async function listDuplicates(
+  ctx: Ctx & { limit?: number; offset?: number },
+): Promise<{ items: DuplicatePair[]; total: number }> {
+  const pairs = await allPairs(ctx);
+  const offset = ctx.offset ?? 0;
+  return { items: pairs.slice(offset, offset + (ctx.limit ?? 50)), total: pairs.length };
+}
+
+export interface HistoryCounts {
+  conversations: number;
+  messages: number;
+  notes: number;
+  introductions: number;
+  tasks: number;
+}
+
+async function historyCounts(ctx: Ctx, id: string): Promise<HistoryCounts> {
+  const rows = rowsOf<HistoryCounts>(
+    await ctx.db.execute(sql`select
+      (select count(*)::int from conversation_participants where person_id = ${id}) as conversations,
+      (select count(*)::int from messages where person_id = ${id}) as messages,
+      (select count(*)::int from notes where person_id = ${id}) as notes,
+      (select count(*)::int from introductions where introducer_id = ${id} or introduced_id = ${id}) as introductions,
+      (select count(*)::int from tasks where person_id = ${id}) as tasks`),
+  );
+  return rows[0]!;
+}
+
+export interface FieldComparison {
+  field: MergeField;
+  label: string;
+  kept: unknown;
+  other: unknown;
+  /** What the kept person's value shows as (the organization's name rather than its id). */
+  keptText: string | null;
+  otherText: string | null;
+  differs: boolean;
+  defaultChoice: MergeChoice;
+}
+
+export interface Comparison {
+  kept: Person;
+  other: Person;
+  fields: FieldComparison[];
+  counts: { kept: HistoryCounts; other: HistoryCounts };
+  reasons: string[];
+}
+
+function shown(person: Person, field: MergeField): string | null {
+  if (field === 'organizationId') return person.organizationName;
+  const value = person[field];
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+/** Two people side by side: each field with the default pick, and how much history each has. */
+export async function comparePeople(ctx: Ctx & { keptId: string; otherId: string }): Promise<Comparison> {
+  if (ctx.keptId === ctx.otherId) {
+    throw new AppError('validation', {
+      userMessage: 'otherId: choose two different people to compare.',
+      issues: [{ field: 'otherId', message: 'is the same person' }],
+    });
+  }
+  const [kept, other] = await Promise.all([
+    getPerson({ ...ctx, id: ctx.keptId }),
+    getPerson({ ...ctx, id: ctx.otherId }),
+  ]);
+  const differing = new Set(differingFields(kept, other));
+  const [keptCounts, otherCounts] = await Promise.all([
+    historyCounts(ctx, kept.id),
+    historyCounts(ctx, other.id),
+  ]);
+  const reasons: string[] = [];
+  if (linkedInKey(kept.linkedinUrl) && linkedInKey(kept.linkedinUrl) === linkedInKey(other.linkedinUrl)) {
+    reasons.push(reasonLabel({ kind: 'linkedin' }));
+  }
+  if (emailKey(kept.email) && emailKey(kept.email) === emailKey(other.email))
+    reasons.push(reasonLabel({ kind: 'email' }));
+  const names = compareNames(kept.fullName, other.fullName);
+  if (names && kept.organizationId && kept.organizationId === other.organizationId) {
+    reasons.push(reasonLabel({ kind: 'name', ...names }));
+  }
+  return {
+    kept,
+    other,
+    fields: MERGE_FIELDS.map((field) => ({
+      field,
+      label: MERGE_FIELD_LABELS[field],
+      kept: kept[field],
+      other: other[field],
+      keptText: shown(kept, field),
+      otherText: shown(other, field),
+      differs: differing.has(field),
+      defaultChoice: defaultChoice(field, kept, other),
+    })),
+    counts: { kept: keptCounts, other: otherCounts },
+    reasons,
+  };
+}
+
+/** Remembers that two people are not the same person, so the pair is not proposed again. */
+export async function dismissPair(ctx: Ctx & { aId: string; bId: string }): Promise<void> {
+  if (ctx.aId === ctx.bId) {
+    throw new AppError('validation', {
+      userMessage: 'bId: a person is always the same as themselves; choose two different people.',
+      issues: [{ field: 'bId', message: 'is the same person as aId' }],
+    });
+  }
+  await getPerson({ ...ctx, id: ctx.aId });
+  await getPerson({ ...ctx, id: ctx.bId });
+  await ctx.db
+    .insert(duplicateDismissals)
+    .values({ workspaceId: ctx.workspaceId, personAId: ctx.aId, personBId: ctx.bId, createdAt: ctx.now() })
+    .onConflictDoNothing();
+}
