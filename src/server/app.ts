@@ -8,9 +8,11 @@ import type { Ctx } from '../services/context.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { agendaRoutes } from './routes/agenda.js';
+import { backupRoutes } from './routes/backup.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { documentRoutes } from './routes/documents.js';
+import { duplicateRoutes, mergeRoutes } from './routes/duplicates.js';
 import { importRoutes } from './routes/imports.js';
 import { messageRoutes } from './routes/messages.js';
 import { networkRoutes } from './routes/network.js';
@@ -56,7 +58,10 @@ function apiRoutes() {
     .route('/search', searchRoutes)
     .route('/preparation', preparationRoutes)
     .route('/imports', importRoutes)
-    .route('/documents', documentRoutes);
+    .route('/documents', documentRoutes)
+    .route('/duplicates', duplicateRoutes)
+    .route('/merges', mergeRoutes)
+    .route('/backup', backupRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
