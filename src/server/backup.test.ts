@@ -34,7 +34,7 @@ async function peopleTotal(): Promise<number> {
 }
 
 describe('backup and restore over HTTP', () => {
-  let zip: Uint8Array;
+  let zip: Uint8Array<ArrayBuffer>;
 
   it('downloads the workspace as a dated zip with a manifest', async () => {
     await loadSampleWorkspace(ctx);
