@@ -12,6 +12,7 @@ import { backupRoutes } from './routes/backup.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { documentRoutes } from './routes/documents.js';
+import { duplicateRoutes, mergeRoutes } from './routes/duplicates.js';
 import { importRoutes } from './routes/imports.js';
 import { messageRoutes } from './routes/messages.js';
 import { networkRoutes } from './routes/network.js';
@@ -58,6 +59,8 @@ function apiRoutes() {
     .route('/preparation', preparationRoutes)
     .route('/imports', importRoutes)
     .route('/documents', documentRoutes)
+    .route('/duplicates', duplicateRoutes)
+    .route('/merges', mergeRoutes)
     .route('/backup', backupRoutes);
 }
 
