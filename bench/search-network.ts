@@ -30,7 +30,7 @@ const PHRASES = [
   'An unadvertised opening for a learning designer comes up in January',
 ];
 
-async function fill(ctx: Ctx, people: number): Promise<{ orgIds: string[] }> {
+export async function fill(ctx: Ctx, people: number): Promise<{ orgIds: string[] }> {
   const generated = await generateWorkspace(ctx, { people, notesPerPerson: 1.5, messages: 0 });
   const { personIds, organizationIds, conversationIds } = generated;
   const pick = <T>(a: T[], i: number) => a[(i * 7919) % a.length]!;

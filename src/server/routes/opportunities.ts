@@ -158,7 +158,10 @@ export const opportunityRoutes = router()
               z.object({
                 behaviour: z.string(),
                 label: z.string(),
-                people: z.array(z.object({ id: z.string(), fullName: z.string() })),
+                total: z.number().openapi({ description: 'Everyone in the group.' }),
+                people: z.array(z.object({ id: z.string(), fullName: z.string() })).openapi({
+                  description: 'The first 12 of the group, the most recently asked first.',
+                }),
               }),
             ),
             meetingsPerWeek: z.object({

@@ -1,8 +1,6 @@
 import { Link } from 'react-router';
 import type { Dashboard } from '../network-api.js';
 
-const SHOWN = 12;
-
 const EXPLAIN: Record<string, string> = {
   fast_helper:
     'They usually answer within a few days. Good people to ask again, or to ask for an introduction.',
@@ -13,7 +11,7 @@ const EXPLAIN: Record<string, string> = {
 
 /** People grouped by how they answered requests: quick to help, slow, not at all, not known yet. */
 export function ReplyBehaviourSection({ groups }: { groups: Dashboard['replyBehaviour'] }) {
-  const total = groups.reduce((n, g) => n + g.people.length, 0);
+  const total = groups.reduce((n, g) => n + g.total, 0);
   return (
     <section className="card results-card" aria-labelledby="behaviour-heading">
       <h2 id="behaviour-heading">How people answer</h2>
@@ -24,20 +22,22 @@ export function ReplyBehaviourSection({ groups }: { groups: Dashboard['replyBeha
           {groups.map((g) => (
             <div key={g.behaviour} className={`behaviour behaviour-${g.behaviour}`}>
               <h3>
-                {g.label} <span className="behaviour-count">{g.people.length}</span>
+                {g.label} <span className="behaviour-count">{g.total}</span>
               </h3>
               <p className="muted small">{EXPLAIN[g.behaviour]}</p>
               <div className="behaviour-bar" aria-hidden="true">
-                <span style={{ width: `${total ? (g.people.length / total) * 100 : 0}%` }} />
+                <span style={{ width: `${total ? (g.total / total) * 100 : 0}%` }} />
               </div>
               {g.people.length > 0 && (
                 <ul className="behaviour-people">
-                  {g.people.slice(0, SHOWN).map((p) => (
+                  {g.people.map((p) => (
                     <li key={p.id}>
                       <Link to={`/people/${p.id}`}>{p.fullName}</Link>
                     </li>
                   ))}
-                  {g.people.length > SHOWN && <li className="muted">and {g.people.length - SHOWN} more</li>}
+                  {g.total > g.people.length && (
+                    <li className="muted">and {(g.total - g.people.length).toLocaleString()} more</li>
+                  )}
                 </ul>
               )}
             </div>

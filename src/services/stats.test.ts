@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { replyBehaviour } from '../domain/relationship.js';
+import { createConversation } from './conversations.js';
+import { createIntroduction } from './introductions.js';
+import { logMessage } from './messages.js';
+import { createPerson } from './people.js';
+import { BEHAVIOUR_PEOPLE_SHOWN, dashboard } from './stats.js';
+import { createTemplate } from './templates.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+const DAY = 86_400_000;
+const NOW = new Date('2026-11-02T12:00:00Z');
+
+/** A request sent `daysAgo` before NOW, answered `replyAfter` days later (or never). */
+interface Ask {
+  daysAgo: number;
+  replyAfter: number | null;
+}
+
+/** People and what happened to the requests sent to them, covering every rule of replyBehaviour. */
+const SCENARIOS: { name: string; asks: Ask[]; warm?: boolean }[] = [
+  { name: 'Ada Fast', asks: [{ daysAgo: 40, replyAfter: 1 }], warm: true },
+  { name: 'Ben Threshold', asks: [{ daysAgo: 40, replyAfter: 2.9 }] },
+  { name: 'Cai Slow', asks: [{ daysAgo: 40, replyAfter: 6 }] },
+  { name: 'Dee Silent', asks: [{ daysAgo: 30, replyAfter: null }] },
+  { name: 'Eli Fresh', asks: [{ daysAgo: 2, replyAfter: null }] },
+  {
+    name: 'Fay Tie',
+    asks: [
+      { daysAgo: 50, replyAfter: 1 },
+      { daysAgo: 30, replyAfter: null },
+    ],
+  },
+  {
+    name: 'Gus Mostly Silent',
+    asks: [
+      { daysAgo: 60, replyAfter: 1 },
+      { daysAgo: 45, replyAfter: null },
+      { daysAgo: 20, replyAfter: null },
+    ],
+  },
+  // Answered, but the answer is still in the future of NOW: it has not happened yet.
+  { name: 'Hal Future Reply', asks: [{ daysAgo: 1, replyAfter: 3 }] },
+];
+
+async function ask(personId: string, a: Ask, templateId: string | null) {
+  t.clock.set(new Date(NOW.getTime() - a.daysAgo * DAY));
+  const c = await createConversation({ ...t.ctx, input: { type: 'learn_role', participantIds: [personId] } });
+  await logMessage({
+    ...t.ctx,
+    input: {
+      personId,
+      conversationId: c.id,
+      channel: templateId ? 'email' : 'linkedin',
+      direction: 'out',
+      purpose: 'request',
+      templateId,
+    },
+  });
+  if (a.replyAfter === null) return;
+  t.clock.advance(a.replyAfter * DAY);
+  await logMessage({
+    ...t.ctx,
+    input: { personId, conversationId: c.id, channel: 'email', direction: 'in', purpose: 'reply' },
+  });
+}
+
+describe('results dashboard', () => {
+  it('labels reply behaviour exactly as the rule in domain/relationship.ts does', async () => {
+    const template = await createTemplate({
+      ...t.ctx,
+      input: { name: 'Short ask', kind: 'request', body: 'Could we talk for 20 minutes?' },
+    });
+    const expected = new Map<string, string>();
+    const introducer = await createPerson({ ...t.ctx, input: { fullName: 'Ivy Introducer' } });
+    for (const [i, s] of SCENARIOS.entries()) {
+      const person = await createPerson({ ...t.ctx, input: { fullName: s.name } });
+      if (s.warm) {
+        await createIntroduction({
+          ...t.ctx,
+          input: { introducerId: introducer.id, introducedId: person.id, state: 'made' },
+        });
+      }
+      for (const a of s.asks) await ask(person.id, a, i % 2 ? template.id : null);
+      const requests = s.asks.map((a) => {
+        const sentAt = new Date(NOW.getTime() - a.daysAgo * DAY);
+        return {
+          sentAt,
+          repliedAt: a.replyAfter === null ? null : new Date(sentAt.getTime() + a.replyAfter * DAY),
+        };
+      });
+      expected.set(s.name, replyBehaviour(requests, NOW));
+    }
+    t.clock.set(NOW);
+
+    const stats = await dashboard(t.ctx);
+    const actual = new Map<string, string>();
+    for (const g of stats.replyBehaviour) {
+      expect(g.total).toBe(g.people.length);
+      for (const p of g.people) actual.set(p.fullName, g.behaviour);
+    }
+    expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+    // The cases above reach every label, so a rule that drifted would show.
+    expect(new Set(expected.values())).toEqual(new Set(['fast_helper', 'slow', 'never', 'unknown']));
+
+    const asks = SCENARIOS.flatMap((s) => s.asks);
+    const byStage = Object.fromEntries(stats.funnel.map((f) => [f.stage, f.count]));
+    expect(byStage.requestsSent).toBe(asks.length);
+    expect(byStage.replies).toBe(asks.filter((a) => a.replyAfter !== null).length);
+    const warm = stats.replyRate.warmVsCold.find((r) => r.key === 'warm');
+    expect(warm).toMatchObject({ sent: 1, replied: 1 });
+    expect(stats.replyRate.byIntroducer).toEqual([{ key: 'Ivy Introducer', sent: 1, replied: 1, rate: 1 }]);
+    const templated = stats.replyRate.byTemplate.find((r) => r.key === 'Short ask');
+    expect(templated?.sent).toBe(SCENARIOS.filter((_, i) => i % 2).flatMap((s) => s.asks).length);
+    const days = asks.flatMap((a) => (a.replyAfter === null ? [] : [a.replyAfter])).sort((x, y) => x - y);
+    const mid = days.length >> 1;
+    const median = days.length % 2 ? days[mid]! : (days[mid - 1]! + days[mid]!) / 2;
+    expect(stats.medianDaysToReply).toBeCloseTo(median, 5);
+  });
+
+  it('counts everyone in a reply group but names only the most recently asked', async () => {
+    const other = await t.otherWorkspace();
+    const total = BEHAVIOUR_PEOPLE_SHOWN + 3;
+    for (let i = 0; i < total; i++) {
+      const person = await createPerson({ ...other, input: { fullName: `Quiet Person ${i}` } });
+      t.clock.set(new Date(NOW.getTime() - (40 - i) * DAY));
+      const c = await createConversation({
+        ...other,
+        input: { type: 'learn_role', participantIds: [person.id] },
+      });
+      await logMessage({
+        ...other,
+        input: {
+          personId: person.id,
+          conversationId: c.id,
+          channel: 'email',
+          direction: 'out',
+          purpose: 'request',
+        },
+      });
+    }
+    t.clock.set(NOW);
+    const never = (await dashboard(other)).replyBehaviour.find((g) => g.behaviour === 'never')!;
+    expect(never.total).toBe(total);
+    expect(never.people).toHaveLength(BEHAVIOUR_PEOPLE_SHOWN);
+    expect(never.people[0]!.fullName).toBe(`Quiet Person ${total - 1}`);
+  });
+});
