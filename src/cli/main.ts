@@ -4,7 +4,9 @@ import { loadConfig } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/serve.js';
 import { CliError, connect, type WithApi } from './api.js';
+import { registerBackupCommands } from './backup.js';
 import { registerConversationCommands } from './conversations.js';
+import { registerDuplicateCommands } from './duplicates.js';
 import { registerImportCommands } from './imports.js';
 import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
@@ -58,8 +60,10 @@ program
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
 registerImportCommands(program, withApi);
+registerDuplicateCommands(program, withApi);
 registerOutreachCommands(program, withApi);
 registerResultsCommands(program, withApi);
+registerBackupCommands(program, withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof AppError) {
