@@ -6,6 +6,7 @@ import { startServer } from '../server/serve.js';
 import { CliError, connect, type WithApi } from './api.js';
 import { registerBackupCommands } from './backup.js';
 import { registerConversationCommands } from './conversations.js';
+import { registerDuplicateCommands } from './duplicates.js';
 import { registerImportCommands } from './imports.js';
 import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
@@ -59,6 +60,7 @@ program
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
 registerImportCommands(program, withApi);
+registerDuplicateCommands(program, withApi);
 registerOutreachCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
