@@ -60,3 +60,18 @@ export function clean(value: string | null | undefined): string | null {
 export function looksLikeEmail(text: string): boolean {
   return /^[^\s@]+@[^\s@]+$/.test(text);
 }
+
+/**
+ * Text of an import file. UTF-8 (with or without a BOM) is the norm; UTF-16 with a BOM and
+ * Windows-1252 (older Outlook and Excel files) are read too, so accents survive.
+ */
+export function decodeText(input: string | Uint8Array): string {
+  if (typeof input === 'string') return input.replace(/^\uFEFF/, '');
+  if (input[0] === 0xff && input[1] === 0xfe) return new TextDecoder('utf-16le').decode(input.subarray(2));
+  if (input[0] === 0xfe && input[1] === 0xff) return new TextDecoder('utf-16be').decode(input.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input).replace(/^\uFEFF/, '');
+  } catch {
+    return new TextDecoder('windows-1252').decode(input);
+  }
+}

@@ -13,6 +13,7 @@ import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { documentRoutes } from './routes/documents.js';
 import { duplicateRoutes, mergeRoutes } from './routes/duplicates.js';
+import { exportVCardRoutes } from './routes/export-vcard.js';
 import { importRoutes } from './routes/imports.js';
 import { messageRoutes } from './routes/messages.js';
 import { networkRoutes } from './routes/network.js';
@@ -58,6 +59,7 @@ function apiRoutes() {
     .route('/search', searchRoutes)
     .route('/preparation', preparationRoutes)
     .route('/imports', importRoutes)
+    .route('/exports/vcard', exportVCardRoutes)
     .route('/documents', documentRoutes)
     .route('/duplicates', duplicateRoutes)
     .route('/merges', mergeRoutes)

@@ -2,10 +2,16 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
+import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../domain/csv-import.js';
 import { AppError } from '../../domain/errors.js';
 import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
+import type { ParsedRecords } from '../../domain/import-record.js';
 import { type ParsedConnections, parseLinkedInConnections } from '../../domain/linkedin.js';
+import { parseVCards } from '../../domain/vcard.js';
+import { applyCsvImport, inspectCsv, previewCsvImport } from '../../services/import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from '../../services/import-linkedin.js';
+import type { ImportProgress, ImportSummary } from '../../services/import-people.js';
+import { applyVCardImport, previewVCardImport } from '../../services/import-vcard.js';
 import { type AppEnv, router } from '../env.js';
 import { errors, json } from './common.js';
 
@@ -22,7 +28,7 @@ const Field = z.enum([
   'connectedOn',
 ]);
 
-const ImportSummary = z
+const ImportSummarySchema = z
   .object({
     applied: z.boolean().openapi({ description: 'False for a preview: nothing was written.' }),
     total: z.number().openapi({ description: 'Rows read from the file, skipped ones included.' }),
@@ -57,30 +63,145 @@ const Upload = {
   },
 } as const;
 
-const tooLarge = () => {
-  throw new AppError('too_large', {
-    userMessage:
-      'The file is larger than 20 MB. LinkedIn’s Connections.csv is only a few MB: check that you chose Connections.csv and not the whole export.',
+/** The upload limit, with a message that says what the file should be. */
+const limit = (what: string) =>
+  bodyLimit({
+    maxSize: MAX_IMPORT_BYTES + 64 * 1024,
+    onError: () => {
+      throw tooLarge(what);
+    },
+  });
+
+function tooLarge(what: string): AppError {
+  return new AppError('too_large', {
+    userMessage: `The file is larger than 20 MB. ${what}`,
     issues: [{ field: 'file', message: 'larger than 20 MB' }],
   });
-};
-const limit = bodyLimit({ maxSize: MAX_IMPORT_BYTES + 64 * 1024, onError: tooLarge });
+}
 
-/** Reads the uploaded Connections.csv; a file that cannot be read is a 400 naming the line. */
-async function readUpload(c: Context<AppEnv>): Promise<ParsedConnections> {
+const LINKEDIN_SIZE =
+  'LinkedIn’s Connections.csv is only a few MB: check that you chose Connections.csv and not the whole export.';
+const VCARD_SIZE =
+  'A contacts file is usually a few MB; photos make it bigger. Export your contacts without photos, or in smaller groups.';
+const CSV_SIZE = 'Split the file into smaller ones and import them one after the other.';
+
+/** The uploaded file's bytes and the form's other fields; a missing file is a 400 that says what to choose. */
+async function readUpload(
+  c: Context<AppEnv>,
+  choose: string,
+  sizeHint: string,
+): Promise<{ bytes: Uint8Array; form: Record<string, unknown> }> {
   const form = await c.req.parseBody().catch(() => {
     throw new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
   });
   const file = form.file;
   if (!(file instanceof File)) {
     throw new AppError('validation', {
-      userMessage: 'file: choose the Connections.csv file from your LinkedIn export.',
+      userMessage: `file: ${choose}`,
       issues: [{ field: 'file', message: 'is required' }],
     });
   }
-  if (file.size > MAX_IMPORT_BYTES) tooLarge();
-  return parseLinkedInConnections(new Uint8Array(await file.arrayBuffer()));
+  if (file.size > MAX_IMPORT_BYTES) throw tooLarge(sizeHint);
+  return { bytes: new Uint8Array(await file.arrayBuffer()), form };
 }
+
+async function readConnections(c: Context<AppEnv>): Promise<ParsedConnections> {
+  const { bytes } = await readUpload(
+    c,
+    'choose the Connections.csv file from your LinkedIn export.',
+    LINKEDIN_SIZE,
+  );
+  return parseLinkedInConnections(bytes);
+}
+
+async function readCards(c: Context<AppEnv>): Promise<ParsedRecords> {
+  const { bytes } = await readUpload(c, 'choose the .vcf file you exported from your contacts.', VCARD_SIZE);
+  return parseVCards(bytes);
+}
+
+async function readTable(c: Context<AppEnv>): Promise<{ table: CsvTable; mapping: unknown }> {
+  const { bytes, form } = await readUpload(c, 'choose a CSV file with one person a line.', CSV_SIZE);
+  let mapping: unknown;
+  if (typeof form.mapping === 'string') {
+    try {
+      mapping = JSON.parse(form.mapping);
+    } catch {
+      throw new AppError('validation', {
+        userMessage: 'mapping: send the mapping as a JSON list with one field name a column.',
+        issues: [{ field: 'mapping', message: 'is not JSON' }],
+      });
+    }
+  }
+  return { table: readCsvTable(bytes), mapping };
+}
+
+/**
+ * Answers an import with its summary: as JSON, or with `Accept: application/x-ndjson` as a
+ * stream of progress lines and then the result (or the error), so long imports show progress.
+ */
+function answer(
+  c: Context<AppEnv>,
+  run: (onProgress?: (p: ImportProgress) => void) => Promise<ImportSummary>,
+) {
+  if (!c.req.header('accept')?.includes('application/x-ndjson')) {
+    return run().then((summary) => c.json(summary, 200));
+  }
+  c.header('content-type', 'application/x-ndjson; charset=utf-8');
+  c.header('cache-control', 'no-store');
+  const response = stream(c, async (out) => {
+    const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
+    try {
+      const summary = await run((p) => void send({ type: 'progress', ...p }));
+      await send({ type: 'result', summary });
+    } catch (err) {
+      if (!(err instanceof AppError)) console.error(err);
+      const message =
+        err instanceof AppError
+          ? err.userMessage
+          : 'Something went wrong on our side; nothing was imported. Please try again.';
+      await send({
+        type: 'error',
+        error: { code: err instanceof AppError ? err.code : 'internal', message },
+      });
+    }
+  });
+  // The stream carries the same summary as the JSON answer, one line at a time.
+  return Promise.resolve(response as unknown as ReturnType<typeof c.json<ImportSummary, 200>>);
+}
+
+const STREAM_NOTE =
+  'With `Accept: application/x-ndjson` the answer streams one JSON object a line: `{"type":"progress","done","total"}` while people are written, then `{"type":"result","summary"}` or `{"type":"error","error"}`.';
+
+const CsvField = z.enum([...CSV_FIELDS, 'ignore']);
+const CsvInspection = z
+  .object({
+    delimiter: z.enum([',', ';', '\t']),
+    headers: z.array(z.string()),
+    sample: z.array(z.array(z.string())).openapi({ description: 'The first rows, one value per header.' }),
+    rowCount: z.number(),
+    mapping: z.array(CsvField).openapi({ description: 'The field proposed for each column.' }),
+    remembered: z
+      .boolean()
+      .openapi({ description: 'True when the mapping is the one confirmed last time for these headers.' }),
+  })
+  .openapi('CsvInspection');
+
+const CsvUpload = {
+  body: {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: z.object({
+          file: z.any().openapi({ type: 'string', format: 'binary' }),
+          mapping: z.string().openapi({
+            description: 'JSON list with, for each column in order, a person field or "ignore".',
+            example: '["fullName","email","organization","ignore"]',
+          }),
+        }),
+      },
+    },
+  },
+} as const;
 
 export const importRoutes = router()
   .openapi(
@@ -89,11 +210,11 @@ export const importRoutes = router()
       path: '/linkedin/preview',
       tags,
       summary: 'What importing a LinkedIn Connections.csv would do (writes nothing)',
-      middleware: [limit] as const,
+      middleware: [limit(LINKEDIN_SIZE)] as const,
       request: Upload,
-      responses: { 200: json(ImportSummary, 'The preview'), ...errors(400) },
+      responses: { 200: json(ImportSummarySchema, 'The preview'), ...errors(400) },
     }),
-    async (c) => c.json(await previewLinkedInImport(c.var.ctx, await readUpload(c)), 200),
+    async (c) => c.json(await previewLinkedInImport(c.var.ctx, await readConnections(c)), 200),
   )
   .openapi(
     createRoute({
@@ -101,40 +222,92 @@ export const importRoutes = router()
       path: '/linkedin',
       tags,
       summary: 'Import a LinkedIn Connections.csv: everything in one transaction, or nothing',
-      description:
-        'With `Accept: application/x-ndjson` the answer streams one JSON object a line: `{"type":"progress","done","total"}` while people are written, then `{"type":"result","summary"}` or `{"type":"error","error"}`.',
-      middleware: [limit] as const,
+      description: STREAM_NOTE,
+      middleware: [limit(LINKEDIN_SIZE)] as const,
       request: Upload,
-      responses: { 200: json(ImportSummary, 'What was imported'), ...errors(400) },
+      responses: { 200: json(ImportSummarySchema, 'What was imported'), ...errors(400) },
     }),
     async (c) => {
-      const parsed = await readUpload(c);
-      if (!c.req.header('accept')?.includes('application/x-ndjson')) {
-        return c.json(await applyLinkedInImport(c.var.ctx, parsed), 200);
-      }
-      c.header('content-type', 'application/x-ndjson; charset=utf-8');
-      c.header('cache-control', 'no-store');
-      const response = stream(c, async (out) => {
-        const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
-        try {
-          const summary = await applyLinkedInImport(c.var.ctx, {
-            ...parsed,
-            onProgress: (p) => void send({ type: 'progress', ...p }),
-          });
-          await send({ type: 'result', summary });
-        } catch (err) {
-          if (!(err instanceof AppError)) console.error(err);
-          const message =
-            err instanceof AppError
-              ? err.userMessage
-              : 'Something went wrong on our side; nothing was imported. Please try again.';
-          await send({
-            type: 'error',
-            error: { code: err instanceof AppError ? err.code : 'internal', message },
-          });
-        }
-      });
-      // The stream carries the same summary as the JSON answer, one line at a time.
-      return response as unknown as ReturnType<typeof c.json<z.infer<typeof ImportSummary>, 200>>;
+      const parsed = await readConnections(c);
+      return answer(c, (onProgress) =>
+        applyLinkedInImport(c.var.ctx, onProgress ? { ...parsed, onProgress } : parsed),
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/vcard/preview',
+      tags,
+      summary: 'What importing a .vcf file (vCard 2.1, 3.0 or 4.0) would do (writes nothing)',
+      middleware: [limit(VCARD_SIZE)] as const,
+      request: Upload,
+      responses: { 200: json(ImportSummarySchema, 'The preview'), ...errors(400) },
+    }),
+    async (c) => c.json(await previewVCardImport(c.var.ctx, await readCards(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/vcard',
+      tags,
+      summary: 'Import a .vcf file: every card in one transaction, or nothing',
+      description: STREAM_NOTE,
+      middleware: [limit(VCARD_SIZE)] as const,
+      request: Upload,
+      responses: { 200: json(ImportSummarySchema, 'What was imported'), ...errors(400) },
+    }),
+    async (c) => {
+      const parsed = await readCards(c);
+      return answer(c, (onProgress) =>
+        applyVCardImport(c.var.ctx, onProgress ? { ...parsed, onProgress } : parsed),
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/csv/inspect',
+      tags,
+      summary: 'Headers, first rows and a proposed column mapping of a CSV file (writes nothing)',
+      description:
+        'The mapping proposed is the one confirmed last time for a file with the same headers, or else a guess from the header names.',
+      middleware: [limit(CSV_SIZE)] as const,
+      request: Upload,
+      responses: { 200: json(CsvInspection, 'The columns'), ...errors(400) },
+    }),
+    async (c) => c.json(await inspectCsv(c.var.ctx, (await readTable(c)).table), 200),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/csv/preview',
+      tags,
+      summary: 'What importing a CSV file with this column mapping would do (writes nothing)',
+      middleware: [limit(CSV_SIZE)] as const,
+      request: CsvUpload,
+      responses: { 200: json(ImportSummarySchema, 'The preview'), ...errors(400) },
+    }),
+    async (c) => {
+      const { table, mapping } = await readTable(c);
+      return c.json(await previewCsvImport(c.var.ctx, table, mapping), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/csv',
+      tags,
+      summary: 'Import a CSV file with this column mapping, and remember the mapping for these headers',
+      description: STREAM_NOTE,
+      middleware: [limit(CSV_SIZE)] as const,
+      request: CsvUpload,
+      responses: { 200: json(ImportSummarySchema, 'What was imported'), ...errors(400) },
+    }),
+    async (c) => {
+      const { table, mapping } = await readTable(c);
+      // A wrong mapping is refused before the stream starts, as a plain 400.
+      checkMapping(mapping, table.headers);
+      return answer(c, (onProgress) => applyCsvImport(c.var.ctx, table, mapping, onProgress));
     },
   );

@@ -1,0 +1,28 @@
+/**
+ * Importing contacts from a .vcf file (Google Contacts, Apple Contacts, Outlook): the shared
+ * people import fed with the cards `parseVCards` read.
+ */
+import type { ParsedRecords } from '../domain/import-record.js';
+import type { Ctx } from './context.js';
+import {
+  applyPeopleImport,
+  type ImportProgress,
+  type ImportSummary,
+  type PeopleImportOptions,
+  previewPeopleImport,
+} from './import-people.js';
+
+const OPTIONS: PeopleImportOptions = { source: 'vcard', noun: 'contact' };
+
+/** What importing these cards would do; writes nothing. */
+export function previewVCardImport(ctx: Ctx, parsed: ParsedRecords): Promise<ImportSummary> {
+  return previewPeopleImport(ctx, parsed, OPTIONS);
+}
+
+/** Imports the cards in one transaction: all of them, or nothing. */
+export function applyVCardImport(
+  ctx: Ctx,
+  parsed: ParsedRecords & { onProgress?: (progress: ImportProgress) => void },
+): Promise<ImportSummary> {
+  return applyPeopleImport(ctx, parsed, OPTIONS);
+}
