@@ -12,6 +12,7 @@ import { backupRoutes } from './routes/backup.js';
 import { calendarRoutes } from './routes/calendar.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { documentRoutes } from './routes/documents.js';
+import { exportRoutes } from './routes/exports.js';
 import { duplicateRoutes, mergeRoutes } from './routes/duplicates.js';
 import { exportVCardRoutes } from './routes/export-vcard.js';
 import { importRoutes } from './routes/imports.js';
@@ -63,7 +64,8 @@ function apiRoutes() {
     .route('/documents', documentRoutes)
     .route('/duplicates', duplicateRoutes)
     .route('/merges', mergeRoutes)
-    .route('/backup', backupRoutes);
+    .route('/backup', backupRoutes)
+    .route('/exports', exportRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

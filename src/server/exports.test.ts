@@ -1,0 +1,86 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { CSV_LISTS } from '../services/exports-csv.js';
+import { createPerson } from '../services/people.js';
+import { loadSampleWorkspace } from '../services/sample.js';
+import { createApp } from './app.js';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDb();
+  app = createApp({ context: () => t.ctx, webDir: null });
+  await loadSampleWorkspace(t.ctx);
+  await createPerson({
+    ...t.ctx,
+    input: {
+      fullName: 'Алексей Смирнов',
+      title: '=HYPERLINK("http://evil.example")',
+      notes: 'Met at "Café, Lyon"\nsecond line',
+    },
+  });
+});
+afterAll(() => t.close());
+
+const get = (path: string) =>
+  app.request(`http://localhost/api/exports${path}`, { headers: { host: 'localhost' } });
+
+async function rows(path: string): Promise<Record<string, string>[]> {
+  const res = await get(path);
+  expect(res.status).toBe(200);
+  return parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+}
+
+describe('CSV export over HTTP', () => {
+  it('downloads people as UTF-8 with BOM, human headers and a dated file name', async () => {
+    const res = await get('/csv/people');
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="rapport-people-2026-11-23.csv"',
+    );
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    // res.text() would drop the mark, as browsers do; spreadsheets read it.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.split('\r\n')[0]).toMatch(/^\uFEFFFull name,Title,Function,Seniority,Organization,E-mail/);
+  });
+
+  it('keeps non-Latin names, quotes commas and line breaks, and defuses formulas', async () => {
+    const all = await rows('/csv/people');
+    const alexei = all.find((r) => r['Full name'] === 'Алексей Смирнов')!;
+    expect(alexei.Title).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(alexei.Notes).toBe('Met at "Café, Lyon"\nsecond line');
+    expect(alexei.Created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
+
+  it('applies the page’s filters', async () => {
+    const everyone = await rows('/csv/people');
+    const some = await rows('/csv/people?q=Смирнов');
+    expect(some.map((r) => r['Full name'])).toEqual(['Алексей Смирнов']);
+    expect(everyone.length).toBeGreaterThan(some.length);
+    const scheduled = await rows('/csv/conversations?status=scheduled');
+    const conversations = await rows('/csv/conversations');
+    expect(scheduled.length).toBeLessThan(conversations.length);
+    expect(scheduled.every((r) => r.Status === 'Scheduled')).toBe(true);
+  });
+
+  it('exports every list', async () => {
+    for (const list of CSV_LISTS) {
+      const res = await get(`/csv/${list}`);
+      expect(res.status, list).toBe(200);
+      expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 3)], list).toEqual([0xef, 0xbb, 0xbf]);
+    }
+    const targets = await rows('/csv/targets');
+    expect(Object.keys(targets[0] ?? { Rank: '' })).toContain('Rank');
+  });
+
+  it('answers 400 naming the problem for an unknown list or filter', async () => {
+    expect((await get('/csv/secrets')).status).toBe(400);
+    const bad = await get('/csv/conversations?status=sleeping');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /status: unknown status sleeping/,
+    );
+  });
+});
