@@ -38,6 +38,8 @@ const NetworkPage = lazyPage(() => import('./pages/network-page.js'), 'NetworkPa
 const ResultsPage = lazyPage(() => import('./pages/results-page.js'), 'ResultsPage');
 const OpportunitiesPage = lazyPage(() => import('./pages/opportunities-page.js'), 'OpportunitiesPage');
 const ImportPage = lazyPage(() => import('./pages/import-page.js'), 'ImportPage');
+const DuplicatesPage = lazyPage(() => import('./pages/duplicates-page.js'), 'DuplicatesPage');
+const MergeReviewPage = lazyPage(() => import('./pages/merge-review-page.js'), 'MergeReviewPage');
 
 /** The page layout and every route of the app. */
 export function App() {
@@ -74,6 +76,8 @@ export function App() {
             <Route path="/results" element={<ResultsPage />} />
             <Route path="/results/opportunities" element={<OpportunitiesPage />} />
             <Route path="/import" element={<ImportPage />} />
+            <Route path="/people/duplicates" element={<DuplicatesPage />} />
+            <Route path="/people/duplicates/review" element={<MergeReviewPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
+import { DuplicatesLink } from '../components/duplicates-link.js';
 import { EmptyState } from '../components/empty-state.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
@@ -24,6 +25,7 @@ export function PeoplePage() {
         subtitle="The people you talk to, and the people you would like to."
         actions={
           <>
+            <DuplicatesLink />
             <Link to="/import" className="button">
               Import from LinkedIn
             </Link>

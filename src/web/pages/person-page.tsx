@@ -10,6 +10,7 @@ import { NotesPanel } from '../components/notes-panel.js';
 import { PageHeader } from '../components/page-header.js';
 import { PersonDetails } from '../components/person-details.js';
 import { PersonNetwork } from '../components/person-network.js';
+import { RecentMerges } from '../components/recent-merges.js';
 import { Timeline } from '../components/timeline.js';
 import { composeUrl } from '../outreach-links.js';
 import { useLoad } from '../use-load.js';
@@ -76,6 +77,7 @@ export function PersonPage() {
           </>
         }
       />
+      <RecentMerges key={`merges-${p.id}`} personId={p.id} onUndone={() => person.reload()} />
       <div className="columns">
         <div className="column-main">
           <section className="card" aria-labelledby="details-heading">
