@@ -6,6 +6,7 @@ import { startServer } from '../server/serve.js';
 import { CliError, connect, type WithApi } from './api.js';
 import { registerBackupCommands } from './backup.js';
 import { registerConversationCommands } from './conversations.js';
+import { registerExportCommands } from './exports.js';
 import { registerDuplicateCommands } from './duplicates.js';
 import { registerImportCommands } from './imports.js';
 import { registerOutreachCommands } from './outreach.js';
@@ -64,6 +65,7 @@ registerDuplicateCommands(program, withApi);
 registerOutreachCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
+registerExportCommands(program, withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof AppError) {
