@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { HIGHLIGHT_END, HIGHLIGHT_START, prefixTsQuery } from '../domain/search-query.js';
 import type { Ctx } from './context.js';
 
@@ -21,102 +21,135 @@ export interface SearchHit {
  * Ranking reads every match; a broad word ("data") matches tens of thousands of rows. Each type
  * ranks at most this many of its matches, so a broad query costs about what a narrow one does.
  */
-const CANDIDATES = 400;
+const CANDIDATES = 200;
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=18, MinWords=6, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /**
- * One query per record type, each using its GIN index and limited before the (costly)
- * highlighting; names also match fuzzily through trigrams, so "jonas reuter" finds Reiter.
+ * Each record type's best matches, as named common table expressions: `<type>_hits (type, id,
+ * rank)`. Words are found through each type's GIN index, and only `CANDIDATES` matches per type
+ * are ranked. People and organizations also match fuzzily through trigrams ("jonas reuter"
+ * finds Reiter), but only when the words themselves found fewer than `limit` records in all:
+ * a fuzzy scan costs more than everything else together and adds nothing when the words
+ * already fill the page.
  */
-function queries(ctx: Ctx, query: string, raw: string, perType: number) {
+function hitTables(ctx: Ctx, types: readonly SearchType[], query: string, raw: string, limit: number): SQL {
   const ws = ctx.workspaceId;
   const simple = sql`to_tsquery('simple', ${query})`;
   const english = sql`to_tsquery('english', ${query})`;
-  return {
-    person: sql`
-      select 'person' as type, p.id, p.full_name as title,
-        concat_ws(' · ', p.title, o.name) as snippet,
-        greatest(ts_rank(p.search, ${simple}), word_similarity(${raw}, p.full_name)) as rank,
-        p.id as person_id, p.organization_id, null::uuid as conversation_id
-      from (select * from people where workspace_id = ${ws} and (search @@ ${simple} or ${raw} <% full_name)
-        limit ${CANDIDATES}) p
-      left join organizations o on o.id = p.organization_id
-      order by rank desc limit ${perType}`,
-    organization: sql`
-      select 'organization' as type, o.id, o.name as title, concat_ws(' · ', o.industry, o.location) as snippet,
-        greatest(ts_rank(o.search, ${simple}), word_similarity(${raw}, o.name)) as rank,
-        null::uuid as person_id, o.id as organization_id, null::uuid as conversation_id
-      from (select * from organizations where workspace_id = ${ws} and (search @@ ${simple} or ${raw} <% name)
-        limit ${CANDIDATES}) o
-      order by rank desc limit ${perType}`,
-    note: sql`
-      select 'note' as type, n.id, 'Note' as title,
-        ts_headline('english', n.body, ${english}, ${HEADLINE}) as snippet, n.rank,
-        n.person_id, n.organization_id, n.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from (select * from notes
-        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) n`,
-    insight: sql`
-      select 'insight' as type, i.id, coalesce(i.role, 'Insight') as title,
-        ts_headline('english', i.body, ${english}, ${HEADLINE}) as snippet, i.rank,
-        i.person_id, i.organization_id, i.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from (select * from insights
-        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) i`,
-    message: sql`
-      select 'message' as type, m.id, coalesce(nullif(m.subject, ''), 'Message') as title,
-        ts_headline('english', m.body, ${english}, ${HEADLINE}) as snippet, m.rank,
-        m.person_id, null::uuid as organization_id, m.conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from (select * from messages
-        where workspace_id = ${ws} and search @@ ${english} limit ${CANDIDATES}) c order by rank desc limit ${perType}) m`,
-    question: sql`
-      select 'question' as type, q.id, 'Question' as title,
-        ts_headline('english', q.text, ${english}, ${HEADLINE}) as snippet, q.rank,
-        null::uuid as person_id, null::uuid as organization_id, null::uuid as conversation_id
-      from (select *, ts_rank(search, ${english}) as rank from questions
-        where workspace_id = ${ws} and retired_at is null and search @@ ${english}
-        order by rank desc limit ${perType}) q`,
-  } satisfies Record<SearchType, unknown>;
+  const ranked = (type: SearchType, from: SQL, rank: SQL) => sql`
+    ${sql.raw(`${type}_hits`)} as (
+      select ${type}::text as type, c.id, ${rank} as rank from (${from}) c
+      order by rank desc limit ${limit})`;
+  const fullText = (type: SearchType, table: string, extra: SQL = sql``) =>
+    ranked(
+      type,
+      sql`select id, search from ${sql.raw(table)}
+        where workspace_id = ${ws} ${extra} and search @@ ${english} limit ${CANDIDATES}`,
+      sql`ts_rank(c.search, ${english})`,
+    );
+  const words = (type: SearchType, table: string, name: string) => sql`
+    ${sql.raw(`${type}_words`)} as materialized (
+      select id, search, ${sql.raw(name)} as name from ${sql.raw(table)}
+      where workspace_id = ${ws} and search @@ ${simple} limit ${CANDIDATES})`;
+  const named = (type: SearchType, table: string, name: string) =>
+    ranked(
+      type,
+      sql`select * from ${sql.raw(`${type}_words`)}
+        union all
+        (select id, search, ${sql.raw(name)} as name from ${sql.raw(table)}
+          where (select fuzzy from need) and workspace_id = ${ws}
+            and ${raw} <% ${sql.raw(name)} and not search @@ ${simple}
+          limit ${CANDIDATES})`,
+      sql`greatest(ts_rank(c.search, ${simple}), word_similarity(${raw}, c.name))`,
+    );
+  const parts: SQL[] = [];
+  const found: SQL[] = [];
+  const NAMED: Record<'person' | 'organization', [string, string]> = {
+    person: ['people', 'full_name'],
+    organization: ['organizations', 'name'],
+  };
+  for (const type of types) {
+    if (type === 'person' || type === 'organization') {
+      parts.push(words(type, ...NAMED[type]));
+      found.push(sql`(select count(*) from ${sql.raw(`${type}_words`)})`);
+    } else {
+      const table = { note: 'notes', insight: 'insights', message: 'messages', question: 'questions' }[type];
+      parts.push(fullText(type, table, type === 'question' ? sql`and retired_at is null` : sql``));
+      found.push(sql`(select count(*) from ${sql.raw(`${type}_hits`)})`);
+    }
+  }
+  parts.push(sql`need as materialized (select ${sql.join(found, sql` + `)} < ${limit} as fuzzy)`);
+  for (const type of types) {
+    if (type === 'person' || type === 'organization') parts.push(named(type, ...NAMED[type]));
+  }
+  return sql.join(parts, sql`, `);
 }
 
-/** Searches people, organizations, notes, insights, messages and questions at once. */
+interface HitRow {
+  type: SearchType;
+  id: string;
+  title: string;
+  snippet: string | null;
+  rank: number;
+  person_id: string | null;
+  organization_id: string | null;
+  conversation_id: string | null;
+}
+
+/**
+ * Searches people, organizations, notes, insights, messages and questions at once: one statement
+ * ranks each type's candidates, keeps the best `limit` of them all, and only then reads their
+ * titles and highlights the matched words, which is the costly part.
+ */
 export async function search(
   ctx: Ctx & { q: string; types?: readonly SearchType[]; limit?: number },
 ): Promise<SearchHit[]> {
   const query = prefixTsQuery(ctx.q);
   if (!query) return [];
   const limit = ctx.limit ?? 30;
-  const all = queries(ctx, query, ctx.q.trim().slice(0, 200), limit);
-  const types = ctx.types?.length ? ctx.types : SEARCH_TYPES;
-  const hits: SearchHit[] = [];
-  // One at a time: the embedded database has a single connection anyway.
-  for (const type of types) {
-    const result = await ctx.db.execute(all[type]);
-    const rows = (
-      result as unknown as {
-        rows: {
-          type: SearchType;
-          id: string;
-          title: string;
-          snippet: string | null;
-          rank: number;
-          person_id: string | null;
-          organization_id: string | null;
-          conversation_id: string | null;
-        }[];
-      }
-    ).rows;
-    for (const r of rows) {
-      hits.push({
-        type: r.type,
-        id: r.id,
-        title: r.title,
-        snippet: r.snippet ?? '',
-        rank: Number(r.rank),
-        personId: r.person_id,
-        organizationId: r.organization_id,
-        conversationId: r.conversation_id,
-      });
-    }
-  }
-  return hits.sort((a, b) => b.rank - a.rank).slice(0, limit);
+  const types = ctx.types?.length ? [...new Set(ctx.types)] : SEARCH_TYPES;
+  const english = sql`to_tsquery('english', ${query})`;
+  const hits = sql.join(
+    types.map((type) => sql`select * from ${sql.raw(`${type}_hits`)}`),
+    sql` union all `,
+  );
+  const result = await ctx.db.execute(sql`
+    with ${hitTables(ctx, types, query, ctx.q.trim().slice(0, 200), limit)},
+    top as (select * from (${hits}) h order by rank desc, type, id limit ${limit})
+    select top.type, top.id, top.rank,
+      case top.type
+        when 'person' then p.full_name
+        when 'organization' then o.name
+        when 'note' then 'Note'
+        when 'insight' then coalesce(i.role, 'Insight')
+        when 'message' then coalesce(nullif(m.subject, ''), 'Message')
+        else 'Question' end as title,
+      case top.type
+        when 'person' then concat_ws(' · ', p.title, po.name)
+        when 'organization' then concat_ws(' · ', o.industry, o.location)
+        else ts_headline('english', coalesce(n.body, i.body, m.body, q.text), ${english}, ${HEADLINE})
+        end as snippet,
+      coalesce(p.id, n.person_id, i.person_id, m.person_id) as person_id,
+      coalesce(p.organization_id, o.id, n.organization_id, i.organization_id) as organization_id,
+      coalesce(n.conversation_id, i.conversation_id, m.conversation_id) as conversation_id
+    from top
+    left join people p on top.type = 'person' and p.id = top.id
+    left join organizations po on po.id = p.organization_id
+    left join organizations o on top.type = 'organization' and o.id = top.id
+    left join notes n on top.type = 'note' and n.id = top.id
+    left join insights i on top.type = 'insight' and i.id = top.id
+    left join messages m on top.type = 'message' and m.id = top.id
+    left join questions q on top.type = 'question' and q.id = top.id
+    order by top.rank desc, top.type, top.id`);
+  return (result as unknown as { rows: HitRow[] }).rows.map((r) => ({
+    type: r.type,
+    id: r.id,
+    title: r.title,
+    snippet: r.snippet ?? '',
+    rank: Number(r.rank),
+    personId: r.person_id,
+    organizationId: r.organization_id,
+    conversationId: r.conversation_id,
+  }));
 }
