@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvMapping } from '../domain/csv-import.js';
 import { MAX_IMPORT_BYTES } from '../domain/import-limits.js';
+import type { CsvInspection } from '../services/import-csv.js';
 import type { ImportField, ImportProgress, LinkedInImportSummary } from '../services/import-linkedin.js';
 import { type ApiClient, CliError, type WithApi } from './api.js';
 import { printJson, printTable } from './format.js';
@@ -25,24 +27,29 @@ type StreamEvent =
   | { type: 'result'; summary: LinkedInImportSummary }
   | { type: 'error'; error: { message: string } };
 
-async function readCsv(file: string): Promise<Uint8Array> {
+/** Reads the file to import; `sizeHint` says what a file of the right kind usually weighs. */
+async function readImportFile(file: string, sizeHint: string): Promise<Uint8Array> {
   const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
     throw new CliError(
       err.code === 'ENOENT' ? `There is no file at ${file}.` : `Cannot read ${file}: ${err.message}`,
     );
   });
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new CliError(
-      `${file} is larger than 20 MB. LinkedIn's Connections.csv is only a few MB: check that you chose Connections.csv.`,
-    );
-  }
+  if (bytes.length > MAX_IMPORT_BYTES) throw new CliError(`${file} is larger than 20 MB. ${sizeHint}`);
   return bytes;
 }
 
-async function upload(api: ApiClient, path: string, file: string, bytes: Uint8Array, accept?: string) {
+async function upload(
+  api: ApiClient,
+  path: string,
+  file: string,
+  bytes: Uint8Array,
+  accept?: string,
+  fields: Record<string, string> = {},
+) {
   const form = new FormData();
   // readFile's buffers are never shared memory.
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], basename(file), { type: 'text/csv' }));
+  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], basename(file)));
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
   const res = await api.send(path, { method: 'POST', body: form, headers: accept ? { accept } : {} });
   if (!res.ok) {
     const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -112,8 +119,14 @@ function progressPrinter(): { update: (p: ImportProgress) => void; end: () => vo
 }
 
 /** Applies the import, reading the server's progress lines as they come. */
-async function applyWithProgress(api: ApiClient, file: string, bytes: Uint8Array) {
-  const res = await upload(api, '/api/imports/linkedin', file, bytes, 'application/x-ndjson');
+async function applyWithProgress(
+  api: ApiClient,
+  path: string,
+  file: string,
+  bytes: Uint8Array,
+  fields: Record<string, string>,
+) {
+  const res = await upload(api, path, file, bytes, 'application/x-ndjson', fields);
   const progress = progressPrinter();
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
@@ -146,48 +159,171 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-/** `rapport import linkedin FILE`. */
-export function registerImportCommands(program: Command, withApi: WithApi): void {
-  const imports = program.command('import').description('bring in the network you already have');
-  imports
-    .command('linkedin <file>')
-    .description("import Connections.csv from LinkedIn's data export (shows a preview first)")
+interface ImportOptions {
+  yes?: boolean;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+/**
+ * The steps every import shares: preview, print it, confirm on a terminal (or require --yes
+ * without one), apply with progress on stderr, print the result.
+ */
+async function runImport(
+  api: ApiClient,
+  o: ImportOptions,
+  what: { path: string; file: string; bytes: Uint8Array; fields?: Record<string, string> },
+): Promise<void> {
+  const { path, file, bytes, fields = {} } = what;
+  const preview = (await (
+    await upload(api, `${path}/preview`, file, bytes, undefined, fields)
+  ).json()) as LinkedInImportSummary;
+  if (o.dryRun || !(preview.counts.new || preview.counts.updated)) {
+    if (o.json) return printJson(preview);
+    printPreview(preview, file);
+    console.log(
+      o.dryRun ? '\nDry run: nothing was written.' : '\nEveryone is up to date; nothing to import.',
+    );
+    return;
+  }
+  if (!o.json) printPreview(preview, file);
+  if (!o.yes) {
+    if (!process.stdin.isTTY) {
+      throw new CliError(
+        'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
+        2,
+      );
+    }
+    const { new: added, updated } = preview.counts;
+    if (!(await confirm(`\nAdd ${added} and update ${updated} people? [y/N] `))) {
+      console.log('Nothing was imported.');
+      return;
+    }
+  }
+  const result = await applyWithProgress(api, path, file, bytes, fields);
+  if (o.json) return printJson(result);
+  console.log('');
+  printSummary(result, file);
+  console.log('Done. See them with: rapport people list');
+}
+
+/** Adds the options every import command has. */
+function importCommand(parent: Command, spec: string, description: string): Command {
+  return parent
+    .command(spec)
+    .description(description)
     .option('-y, --yes', 'import without asking (required when input is not a terminal)')
     .option('--dry-run', 'only show what would happen; write nothing')
-    .option('--json', 'print the summary as JSON')
-    .action((file: string, o: { yes?: boolean; dryRun?: boolean; json?: boolean }) =>
+    .option('--json', 'print the summary as JSON');
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** `rapport import linkedin|vcard|csv FILE`. */
+export function registerImportCommands(program: Command, withApi: WithApi): void {
+  const imports = program.command('import').description('bring in the network you already have');
+  importCommand(
+    imports,
+    'linkedin <file>',
+    "import Connections.csv from LinkedIn's data export (shows a preview first)",
+  ).action((file: string, o: ImportOptions) =>
+    withApi(async (api) => {
+      const bytes = await readImportFile(
+        file,
+        "LinkedIn's Connections.csv is only a few MB: check that you chose Connections.csv.",
+      );
+      await runImport(api, o, { path: '/api/imports/linkedin', file, bytes });
+    }),
+  );
+
+  importCommand(
+    imports,
+    'vcard <file>',
+    'import a .vcf file from Google Contacts, Apple Contacts or Outlook (shows a preview first)',
+  ).action((file: string, o: ImportOptions) =>
+    withApi(async (api) => {
+      const bytes = await readImportFile(file, 'Export your contacts without photos, or in smaller groups.');
+      await runImport(api, o, { path: '/api/imports/vcard', file, bytes });
+    }),
+  );
+
+  importCommand(
+    imports,
+    'csv <file>',
+    'import any CSV of people: columns are matched to fields (shown first), then a preview',
+  )
+    .option(
+      '--map <column=field>',
+      `which field a column holds, e.g. --map "Company=organization" (repeat for more columns; "ignore" leaves one out). Fields: ${CSV_FIELDS.join(', ')}`,
+      collect,
+      [],
+    )
+    .action((file: string, o: ImportOptions & { map: string[] }) =>
       withApi(async (api) => {
-        const bytes = await readCsv(file);
-        const preview = (await (
-          await upload(api, '/api/imports/linkedin/preview', file, bytes)
-        ).json()) as LinkedInImportSummary;
-        if (o.dryRun || !(preview.counts.new || preview.counts.updated)) {
-          if (o.json) return printJson(preview);
-          printPreview(preview, file);
-          console.log(
-            o.dryRun ? '\nDry run: nothing was written.' : '\nEveryone is up to date; nothing to import.',
-          );
-          return;
-        }
-        if (!o.json) printPreview(preview, file);
-        if (!o.yes) {
-          if (!process.stdin.isTTY) {
-            throw new CliError(
-              'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
-              2,
-            );
-          }
-          const { new: added, updated } = preview.counts;
-          if (!(await confirm(`\nAdd ${added} and update ${updated} people? [y/N] `))) {
-            console.log('Nothing was imported.');
-            return;
-          }
-        }
-        const result = await applyWithProgress(api, file, bytes);
-        if (o.json) return printJson(result);
-        console.log('');
-        printSummary(result, file);
-        console.log('Done. See them with: rapport people list');
+        const bytes = await readImportFile(
+          file,
+          'Split the file into smaller ones and import them one after the other.',
+        );
+        const columns = (await (
+          await upload(api, '/api/imports/csv/inspect', file, bytes)
+        ).json()) as CsvInspection;
+        const mapping = applyMapOptions(columns, o.map);
+        if (!o.json) printMapping(columns, mapping, o.map.length > 0);
+        await runImport(api, o, {
+          path: '/api/imports/csv',
+          file,
+          bytes,
+          fields: { mapping: JSON.stringify(mapping) },
+        });
       }),
     );
+}
+
+/** The proposed mapping with the user's --map "Column=field" choices laid over it. */
+function applyMapOptions(columns: CsvInspection, options: string[]): CsvMapping {
+  const mapping = [...columns.mapping];
+  const fieldNames = [...CSV_FIELDS, 'ignore'] as const;
+  for (const option of options) {
+    const at = option.lastIndexOf('=');
+    const column = option.slice(0, at).trim();
+    const field = option.slice(at + 1).trim();
+    if (at < 0 || !column) {
+      throw new CliError(`--map "${option}": write it as "Column=field", e.g. --map "Company=organization".`);
+    }
+    const index = columns.headers.findIndex((h) => h.trim().toLowerCase() === column.toLowerCase());
+    if (index < 0) {
+      throw new CliError(
+        `--map "${option}": the file has no column "${column}". Its columns are: ${columns.headers.join(', ')}.`,
+      );
+    }
+    const known = fieldNames.find((f) => f.toLowerCase() === field.toLowerCase());
+    if (!known) {
+      throw new CliError(
+        `--map "${option}": "${field}" is not a field. Use one of: ${fieldNames.join(', ')}.`,
+      );
+    }
+    mapping[index] = known;
+  }
+  return mapping;
+}
+
+function printMapping(columns: CsvInspection, mapping: CsvMapping, custom: boolean): void {
+  const source = custom
+    ? 'Columns, with your --map choices:'
+    : columns.remembered
+      ? 'Columns, mapped as you confirmed last time for a file like this:'
+      : 'Columns, mapped by their names:';
+  console.log(source);
+  printTable(
+    columns.headers.map((header, i) => ({
+      column: header,
+      field: mapping[i] === 'ignore' ? '(ignored)' : `${mapping[i]} (${CSV_FIELD_LABELS[mapping[i]!]})`,
+      example: columns.sample.find((row) => row[i]?.trim())?.[i]?.replace(/\s+/g, ' ') ?? '',
+    })),
+    ['column', 'field', 'example'],
+    '',
+  );
+  console.log(
+    'To change one, add --map "Column=field" (or "Column=ignore"), e.g. --map "Company=organization".\n',
+  );
 }
