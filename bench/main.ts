@@ -6,13 +6,15 @@
  * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_AGENDA_CALLS (100),
  * BENCH_EXPLAIN=1 to print the agenda queries' plans to stderr,
  * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
- * BENCH_ONLY=cold-start,person-read,agenda,search-network,build.
+ * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
+ * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
 import { benchColdStart } from './cold-start.js';
 import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
+import { benchLinkedInImport } from './linkedin-import.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
 import { benchSearchNetwork } from './search-network.js';
@@ -77,6 +79,15 @@ async function main(): Promise<void> {
       key: 'search-network',
       title: `Search, warm paths and dashboard (${count(people)} people, 100,000 notes and insights, 20,000 introductions)`,
       run: () => benchSearchNetwork({ people }),
+    },
+    {
+      key: 'import',
+      title: 'LinkedIn import (embedded database, through the running server)',
+      run: () =>
+        benchLinkedInImport({
+          people: envInt('BENCH_IMPORT_PEOPLE', 20_000),
+          rows: envInt('BENCH_IMPORT_ROWS', 30_000),
+        }),
     },
     {
       key: 'build',

@@ -1,0 +1,157 @@
+/**
+ * LinkedIn import (issue: import and export): a 30,000-row Connections.csv into a workspace that
+ * already holds 20,000 people, through the running server as the web app sends it, then the
+ * same file again (nothing changes). Half the rows are people already there — found by profile
+ * URL, by e-mail, or by name and organization — and half are new, with LinkedIn's quirks:
+ * the Notes preamble, missing e-mails, commas and quotes in companies, non-Latin names.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { openPglite } from '../src/db/client.js';
+import { createRng } from './fake-data.js';
+import { seedDataFolder } from './generate.js';
+import { atMostSeconds, type Figure, megabytes, progress, seconds } from './report.js';
+import { peakRss, startServerProcess } from './server-process.js';
+
+const GOAL_MS = 3000;
+const GOAL_RSS = 700 * 1024 * 1024;
+
+const PREAMBLE =
+  '\uFEFFNotes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here https://www.linkedin.com/help/linkedin/answer/261"\r\n\r\n';
+const HEADER = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const NEW_NAMES = [
+  ['Ana', 'Silva'],
+  ['张', '伟'],
+  ['Алексей', 'Смирнов'],
+  ['Zoë', "O'Brien"],
+  ['Nguyễn', 'Thị Hoa'],
+  ['Fatima', 'Al-Sayed'],
+];
+const NEW_COMPANIES = [
+  'Acme, Inc.',
+  'The "Best" Co',
+  '北京数联科技有限公司',
+  'Nordlicht GmbH',
+  'Río Data S.A.',
+];
+
+interface Known {
+  full_name: string;
+  linkedin_url: string | null;
+  email: string | null;
+  org: string | null;
+  title: string | null;
+}
+
+/** Reads back people to re-export, as LinkedIn would list them, and closes the folder again. */
+async function knownPeople(dataDir: string, n: number): Promise<Known[]> {
+  const handle = await openPglite({ dataDir });
+  try {
+    const result = await handle.pglite!.query<Known>(
+      `select p.full_name, p.linkedin_url, p.email, o.name as org, p.title
+       from people p left join organizations o on o.id = p.organization_id
+       order by p.id limit $1`,
+      [n],
+    );
+    return result.rows;
+  } finally {
+    await handle.close();
+  }
+}
+
+function connectionsCsv(known: Known[], newRows: number): string {
+  const rng = createRng(7);
+  const date = () => `${String(rng.int(1, 28)).padStart(2, '0')} ${rng.pick(MONTHS)} ${rng.int(2012, 2026)}`;
+  const rows: string[][] = [];
+  for (const k of known) {
+    const [first, ...rest] = k.full_name.split(' ');
+    // As LinkedIn does, most rows have no e-mail; a few people changed jobs since.
+    rows.push([
+      first ?? '',
+      rest.join(' '),
+      k.linkedin_url ?? '',
+      rng.chance(0.2) ? (k.email ?? '') : '',
+      rng.chance(0.1) ? rng.pick(NEW_COMPANIES) : (k.org ?? ''),
+      k.title ?? '',
+      date(),
+    ]);
+  }
+  for (let i = 0; i < newRows; i++) {
+    const [first, last] = rng.pick(NEW_NAMES);
+    rows.push([
+      first!,
+      `${last} ${i}`,
+      `https://www.linkedin.com/in/new-connection-${i}`,
+      rng.chance(0.1) ? `new.connection.${i}@example.com` : '',
+      rng.pick(NEW_COMPANIES),
+      rng.chance(0.9) ? 'Product Manager' : '',
+      date(),
+    ]);
+  }
+  return PREAMBLE + stringify([HEADER, ...rows], { record_delimiter: '\r\n' });
+}
+
+async function postImport(url: string, csv: string): Promise<{ ms: number; counts: Record<string, number> }> {
+  const form = new FormData();
+  form.set('file', new File([csv], 'Connections.csv', { type: 'text/csv' }));
+  const t0 = performance.now();
+  const res = await fetch(`${url}/api/imports/linkedin`, { method: 'POST', body: form });
+  const body = (await res.json()) as { counts?: Record<string, number>; error?: { message: string } };
+  const ms = performance.now() - t0;
+  if (!res.ok || !body.counts) throw new Error(`Import failed (${res.status}): ${body.error?.message}`);
+  return { ms, counts: body.counts };
+}
+
+const describe = (c: Record<string, number>) =>
+  `${c.new} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.skipped} skipped`;
+
+/** Seeds 20,000 people, builds the export, and times the import and the unchanged re-import. */
+export async function benchLinkedInImport(opts: { people: number; rows: number }): Promise<Figure[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-import-'));
+  const dataDir = join(dir, 'data');
+  await mkdir(dataDir);
+  try {
+    progress(`LinkedIn import: seeding ${opts.people} people`);
+    await seedDataFolder(dataDir, { people: opts.people, messages: 0 });
+    const known = await knownPeople(dataDir, Math.floor(opts.rows / 2));
+    const csv = connectionsCsv(known, opts.rows - known.length);
+    const server = await startServerProcess(dataDir);
+    try {
+      const before = peakRss(server.pid);
+      progress(`LinkedIn import: importing ${opts.rows} rows (${megabytes(Buffer.byteLength(csv))})`);
+      const first = await postImport(server.url, csv);
+      const peak = peakRss(server.pid);
+      progress('LinkedIn import: importing the same file again');
+      const again = await postImport(server.url, csv);
+      return [
+        {
+          label: `Import ${opts.rows.toLocaleString('en-US')} rows into ${opts.people.toLocaleString('en-US')} people`,
+          value: seconds(first.ms),
+          goal: atMostSeconds(GOAL_MS),
+          withinGoal: first.ms <= GOAL_MS,
+          detail: describe(first.counts),
+        },
+        {
+          label: 'Peak memory of the server (RSS) through the import',
+          value: megabytes(peak),
+          goal: `≤ ${megabytes(GOAL_RSS)}`,
+          withinGoal: peak !== undefined && peak <= GOAL_RSS,
+          detail: `${megabytes(before)} before the import`,
+        },
+        {
+          label: 'Re-import of the same file (no changes)',
+          value: seconds(again.ms),
+          goal: '—',
+          detail: describe(again.counts),
+        },
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
