@@ -38,6 +38,7 @@ const NetworkPage = lazyPage(() => import('./pages/network-page.js'), 'NetworkPa
 const ResultsPage = lazyPage(() => import('./pages/results-page.js'), 'ResultsPage');
 const OpportunitiesPage = lazyPage(() => import('./pages/opportunities-page.js'), 'OpportunitiesPage');
 const ImportPage = lazyPage(() => import('./pages/import-page.js'), 'ImportPage');
+const BackupPage = lazyPage(() => import('./pages/backup-page.js'), 'BackupPage');
 const DuplicatesPage = lazyPage(() => import('./pages/duplicates-page.js'), 'DuplicatesPage');
 const MergeReviewPage = lazyPage(() => import('./pages/merge-review-page.js'), 'MergeReviewPage');
 
@@ -76,6 +77,7 @@ export function App() {
             <Route path="/results" element={<ResultsPage />} />
             <Route path="/results/opportunities" element={<OpportunitiesPage />} />
             <Route path="/import" element={<ImportPage />} />
+            <Route path="/backup" element={<BackupPage />} />
             <Route path="/people/duplicates" element={<DuplicatesPage />} />
             <Route path="/people/duplicates/review" element={<MergeReviewPage />} />
             <Route path="*" element={<NotFoundPage />} />

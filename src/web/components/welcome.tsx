@@ -50,6 +50,9 @@ export function Welcome({ onLoaded }: { onLoaded: (message: string) => void }) {
         <button type="button" className="button" onClick={loadSample} disabled={loading}>
           {loading ? 'Loading the sample…' : 'Load sample workspace'}
         </button>
+        <Link to="/backup" className="button">
+          Restore from a backup
+        </Link>
       </div>
       <p className="muted small">
         The sample is a career changer from teaching exploring learning design; look around, then start your

@@ -4,6 +4,7 @@ import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { ConversationList } from '../components/conversation-list.js';
 import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { SearchBox } from '../components/search-box.js';
@@ -41,9 +42,12 @@ export function ConversationsPage() {
         title="Conversations"
         subtitle="From first idea to keeping in touch."
         actions={
-          <Link to="/conversations/new" className="button button-primary">
-            Plan a conversation
-          </Link>
+          <>
+            <ExportCsvLink list="conversations" filter={{ q, status }} />
+            <Link to="/conversations/new" className="button button-primary">
+              Plan a conversation
+            </Link>
+          </>
         }
       />
       <StatusFilter selected={statuses} onChange={setStatuses} />

@@ -3,6 +3,7 @@ import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Loading } from '../components/loading.js';
 import { OpportunityEditor } from '../components/opportunity-editor.js';
 import { OpportunityRow } from '../components/opportunity-row.js';
@@ -76,9 +77,12 @@ export function OpportunitiesPage() {
         subtitle="Leads, referrals, job interviews and offers, each linked to the conversations and people it came from."
         actions={
           !adding && (
-            <button type="button" className="button button-primary" onClick={startAdding}>
-              Record a result
-            </button>
+            <>
+              <ExportCsvLink list="opportunities" />
+              <button type="button" className="button button-primary" onClick={startAdding}>
+                Record a result
+              </button>
+            </>
           )
         }
       />

@@ -2,6 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { SearchBox } from '../components/search-box.js';
@@ -22,9 +23,12 @@ export function OrganizationsPage() {
         title="Organizations"
         subtitle="Where the people you talk to work, and where you might like to."
         actions={
-          <Link to="/organizations/new" className="button button-primary">
-            Add organization
-          </Link>
+          <>
+            <ExportCsvLink list="organizations" filter={{ q }} />
+            <Link to="/organizations/new" className="button button-primary">
+              Add organization
+            </Link>
+          </>
         }
       />
       <SearchBox label="Search organizations" placeholder="Name or industry" />

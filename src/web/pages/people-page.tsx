@@ -3,6 +3,7 @@ import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { DuplicatesLink } from '../components/duplicates-link.js';
 import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { PeopleTable } from '../components/people-table.js';
@@ -26,6 +27,7 @@ export function PeoplePage() {
         actions={
           <>
             <DuplicatesLink />
+            <ExportCsvLink list="people" filter={{ q }} />
             <Link to="/import" className="button">
               Import from LinkedIn
             </Link>

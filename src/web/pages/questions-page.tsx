@@ -4,6 +4,7 @@ import { QUESTION_TOPIC_LABELS, QUESTION_TOPICS, type QuestionTopic } from '../.
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, call, describeError } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Field } from '../components/field.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
@@ -71,9 +72,12 @@ export function QuestionsPage() {
         title="Question bank"
         subtitle="Questions only a person can answer, by topic. Plans draw on them by goal."
         actions={
-          <Link to="/roles" className="button">
-            What you learned about roles
-          </Link>
+          <>
+            <ExportCsvLink list="questions" />
+            <Link to="/roles" className="button">
+              What you learned about roles
+            </Link>
+          </>
         }
       />
       <div className="columns">

@@ -1,4 +1,5 @@
 import { type FormEvent, useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { api, call, describeError, type Problem, type Settings, type SettingsPatch } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { CalendarFeeds } from '../components/calendar-feeds.js';
@@ -64,6 +65,11 @@ export function SettingsPage() {
       <PageHeader
         title="Settings"
         subtitle="Your details, the numbers behind the reminders, and calendars."
+        actions={
+          <Link to="/backup" className="button">
+            Backup and restore
+          </Link>
+        }
       />
       {settings.error && <Alert>{settings.error.message}</Alert>}
       {!settings.data && settings.loading && <Loading what="Loading settings" />}

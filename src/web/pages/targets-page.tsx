@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { api, call, describeError, type Target, type TargetPatch } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
 import { Field } from '../components/field.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
@@ -76,7 +77,11 @@ export function TargetsPage() {
 
   return (
     <>
-      <PageHeader title="Targets" subtitle="The employers you are focusing on, in the order to work them." />
+      <PageHeader
+        title="Targets"
+        subtitle="The employers you are focusing on, in the order to work them."
+        actions={<ExportCsvLink list="targets" />}
+      />
       <section className="card lamp-explainer" aria-labelledby="lamp-heading">
         <h2 id="lamp-heading">How the list is ranked</h2>
         <p>
