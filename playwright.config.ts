@@ -5,7 +5,9 @@ import { defineConfig } from '@playwright/test';
 
 // Every run starts from an empty workspace in a fresh data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-'));
-// E2E_PORT lets two suites run side by side on one machine.
+// A second, empty workspace on the next port: the backup journey restores into it.
+const emptyDataDir = mkdtempSync(join(tmpdir(), 'rapport-e2e-empty-'));
+// E2E_PORT lets two suites run side by side on one machine (each uses E2E_PORT and the next port).
 const port = Number(process.env.E2E_PORT ?? 4399);
 
 export default defineConfig({
@@ -45,12 +47,20 @@ export default defineConfig({
     // Moves the server's clock days ahead, so it runs last and sets the clock back when done.
     { name: 'clock', testMatch: 'follow-up-clock.spec.ts', dependencies: ['journeys'] },
   ],
-  webServer: {
-    command: `node dist/cli/main.js serve --port ${port} --data ${dataDir}`,
-    url: `http://127.0.0.1:${port}/api/workspace`,
-    // The fake clock adds PUT /api/_test/clock, which the follow-up journey uses to skip days.
-    env: { RAPPORT_FAKE_CLOCK: '1' },
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `node dist/cli/main.js serve --port ${port} --data ${dataDir}`,
+      url: `http://127.0.0.1:${port}/api/workspace`,
+      // The fake clock adds PUT /api/_test/clock, which the follow-up journey uses to skip days.
+      env: { RAPPORT_FAKE_CLOCK: '1' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node dist/cli/main.js serve --port ${port + 1} --data ${emptyDataDir}`,
+      url: `http://127.0.0.1:${port + 1}/api/workspace`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
 });
