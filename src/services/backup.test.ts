@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
+import { openPglite } from '../db/client.js';
+import { migrate } from '../db/migrate.js';
 import * as schema from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { CONVERSATION_TYPES, NOTE_KINDS } from '../domain/vocab.js';
@@ -16,6 +18,7 @@ import { applyRestore, previewRestore } from './restore.js';
 import { loadSampleWorkspace } from './sample.js';
 import { getSettings, updateSettings } from './settings.js';
 import { listTemplates } from './templates.js';
+import { ensureDefaultWorkspace } from './workspaces.js';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -153,6 +156,32 @@ describe('backup and restore', () => {
     expect(added!.seq).toBeGreaterThan(max!.n);
     await dropWorkspace(target);
   });
+});
+
+describe('restore into another database', () => {
+  it('gives the same content in a fresh embedded database (from PostgreSQL when the tests run there)', async () => {
+    const source = await t.otherWorkspace();
+    await fillWorkspace(source);
+    const before = await contentOf(source);
+    const zip = await zipOf(source);
+    const other = await openPglite({});
+    try {
+      await migrate(other);
+      const ids = await ensureDefaultWorkspace(other.db);
+      const target: Ctx = { db: other.db, ...ids, now: t.clock.now };
+      await applyRestore({ ...target, bytes: zip });
+      expect(await contentOf(target)).toEqual(before);
+      // …and back again: the embedded database's backup restores here once the original is gone.
+      const back = await zipOf(target);
+      await dropWorkspace(source);
+      const again = await t.otherWorkspace();
+      await applyRestore({ ...again, bytes: back });
+      expect(await contentOf(again)).toEqual(before);
+      await dropWorkspace(again);
+    } finally {
+      await other.close();
+    }
+  }, 60_000);
 });
 
 describe('restore refusals write nothing', () => {
