@@ -7,7 +7,8 @@ test('import LinkedIn connections: preview, confirm, see them on People, re-impo
 }) => {
   const people = new PeoplePage(page);
   await people.goto();
-  await page.getByRole('link', { name: 'Import from LinkedIn' }).click();
+  await page.getByRole('link', { name: 'Import people' }).click();
+  await page.getByRole('link', { name: 'LinkedIn connections' }).click();
   const importer = new ImportPage(page);
   await expect(importer.heading).toBeVisible();
 

@@ -27,7 +27,7 @@ export class ImportPage {
   }
 
   async goto(): Promise<void> {
-    await this.page.goto('/import');
+    await this.page.goto('/import/linkedin');
   }
 
   async choose(fixture: string): Promise<void> {

@@ -77,6 +77,7 @@ export function App() {
             <Route path="/results" element={<ResultsPage />} />
             <Route path="/results/opportunities" element={<OpportunitiesPage />} />
             <Route path="/import" element={<ImportPage />} />
+            <Route path="/import/:format" element={<ImportPage />} />
             <Route path="/backup" element={<BackupPage />} />
             <Route path="/people/duplicates" element={<DuplicatesPage />} />
             <Route path="/people/duplicates/review" element={<MergeReviewPage />} />

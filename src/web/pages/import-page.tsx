@@ -1,173 +1,141 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
-import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
-import { describeError } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { Field } from '../components/field.js';
-import { ImportCounts, ImportRows } from '../components/import-preview.js';
-import { Loading } from '../components/loading.js';
+import { Link, useParams } from 'react-router';
+import { ImportFlow, type ImportFormatInfo } from '../components/import-flow.js';
 import { PageHeader } from '../components/page-header.js';
-import {
-  applyLinkedInImport,
-  type ImportProgress,
-  type ImportSummary,
-  previewLinkedInImport,
-} from '../import-api.js';
+import { vcardExportUrl } from '../import-api.js';
 import '../import.css';
 
-type Step =
-  | { name: 'choose' }
-  | { name: 'reading'; file: File }
-  | { name: 'preview'; file: File; summary: ImportSummary }
-  | { name: 'importing'; file: File; progress: ImportProgress | null }
-  | { name: 'done'; summary: ImportSummary };
+const FORMATS: Record<string, ImportFormatInfo> = {
+  linkedin: {
+    format: 'linkedin',
+    title: 'Import from LinkedIn',
+    subtitle:
+      'Bring in the people you are already connected with. You see what will change before anything is saved.',
+    fileHeading: 'Your connections file',
+    fileLabel: 'Connections.csv',
+    fileHint: 'The file from LinkedIn’s export, at most 20 MB.',
+    accept: '.csv,text/csv',
+    instructions: (
+      <ol className="steps">
+        <li>
+          On LinkedIn, open <em>Settings &amp; Privacy</em>, then <em>Data privacy</em>, then{' '}
+          <em>Get a copy of your data</em>.
+        </li>
+        <li>Pick “Connections” and request the archive. LinkedIn e-mails you when it is ready.</li>
+        <li>Download and unzip the archive, then choose the Connections.csv file inside it here.</li>
+      </ol>
+    ),
+    tooLarge: 'LinkedIn’s Connections.csv is only a few MB: check that you chose Connections.csv.',
+    done: 'Your LinkedIn connections are in.',
+  },
+  vcard: {
+    format: 'vcard',
+    title: 'Import contacts (vCard)',
+    subtitle:
+      'Bring in people from Google Contacts, Apple Contacts or Outlook. You see what will change before anything is saved.',
+    fileHeading: 'Your contacts file',
+    fileLabel: 'Contacts file (.vcf)',
+    fileHint: 'vCard 2.1, 3.0 or 4.0, at most 20 MB. Photos and birthdays are left out.',
+    accept: '.vcf,.vcard,text/vcard,text/x-vcard',
+    instructions: (
+      <ul className="steps">
+        <li>
+          <strong>Google Contacts:</strong> select the contacts (or none for all), then <em>Export</em>, then{' '}
+          <em>vCard (for iOS Contacts)</em>.
+        </li>
+        <li>
+          <strong>Apple Contacts:</strong> select the contacts, then <em>File</em>, <em>Export</em>,{' '}
+          <em>Export vCard…</em>
+        </li>
+        <li>
+          <strong>Outlook:</strong> open a contact and choose <em>File</em>, <em>Save As</em>, “vCard files”.
+          For many contacts at once, export them as CSV and use the CSV import.
+        </li>
+      </ul>
+    ),
+    tooLarge: 'Photos make contact files big: export your contacts without photos, or in smaller groups.',
+    done: 'Your contacts are in.',
+  },
+  csv: {
+    format: 'csv',
+    title: 'Import from a CSV file',
+    subtitle:
+      'Bring in people from any spreadsheet or program that saves CSV. You match its columns, see a preview, then confirm.',
+    fileHeading: 'Your CSV file',
+    fileLabel: 'CSV file',
+    fileHint: 'Comma, semicolon or tab separated, with the column names on the first line; at most 20 MB.',
+    accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values',
+    instructions: (
+      <p>
+        In Excel, Numbers or Google Sheets choose <em>Save As</em> or <em>Download</em>, then “CSV UTF-8” (or
+        “Comma-separated values”). Each row should be one person.
+      </p>
+    ),
+    tooLarge: 'Split the file into smaller ones and import them one after the other.',
+    done: 'Your people are in.',
+  },
+};
 
-/** Importing LinkedIn connections: choose the file, check the preview, confirm, see the result. */
-export function ImportPage() {
-  const [step, setStep] = useState<Step>({ name: 'choose' });
-  const [problem, setProblem] = useState<string | null>(null);
-  const [fileKey, setFileKey] = useState(0);
+/** The choices of the import hub, in the order people most often have their contacts. */
+const CHOICES: { to: string; name: string; description: string }[] = [
+  {
+    to: '/import/linkedin',
+    name: 'LinkedIn connections',
+    description: 'Connections.csv from LinkedIn’s data export: names, positions, organizations, profiles.',
+  },
+  {
+    to: '/import/vcard',
+    name: 'Contacts (vCard)',
+    description: 'A .vcf file from Google Contacts, Apple Contacts, Outlook or your phone.',
+  },
+  {
+    to: '/import/csv',
+    name: 'Any CSV file',
+    description: 'A spreadsheet or another program’s export: you choose which column holds what.',
+  },
+];
 
-  const restart = () => {
-    setStep({ name: 'choose' });
-    setProblem(null);
-    setFileKey((k) => k + 1);
-  };
-
-  const choose = async (file: File | null) => {
-    setProblem(null);
-    if (!file) return setStep({ name: 'choose' });
-    if (file.size > MAX_IMPORT_BYTES) {
-      setProblem(
-        'This file is larger than 20 MB. LinkedIn’s Connections.csv is only a few MB: check that you chose Connections.csv.',
-      );
-      return;
-    }
-    setStep({ name: 'reading', file });
-    try {
-      setStep({ name: 'preview', file, summary: await previewLinkedInImport(file) });
-    } catch (err) {
-      setProblem(describeError(err).message);
-      setStep({ name: 'choose' });
-    }
-  };
-
-  const confirm = async (file: File) => {
-    setProblem(null);
-    setStep({ name: 'importing', file, progress: null });
-    try {
-      const summary = await applyLinkedInImport(file, (progress) =>
-        setStep({ name: 'importing', file, progress }),
-      );
-      setStep({ name: 'done', summary });
-    } catch (err) {
-      setProblem(`${describeError(err).message} Nothing was imported.`);
-      setStep({ name: 'choose' });
-      setFileKey((k) => k + 1);
-    }
-  };
-
-  const busy = step.name === 'reading' || step.name === 'importing';
+/** Import hub (/import): pick where the people come from. */
+function ImportHub() {
   return (
     <>
       <PageHeader
-        title="Import from LinkedIn"
+        title="Import people"
         eyebrow={<Link to="/people">People</Link>}
-        subtitle="Bring in the people you are already connected with. You see what will change before anything is saved."
+        subtitle="Bring in the people you already know. Every import shows a preview first, and importing the same people again never makes duplicates."
       />
-      {problem && <Alert>{problem}</Alert>}
-
-      {step.name !== 'done' && (
-        <section className="card" aria-labelledby="import-file-heading">
-          <h2 id="import-file-heading">Your connections file</h2>
-          <ol className="steps">
-            <li>
-              On LinkedIn, open <em>Settings &amp; Privacy</em>, then <em>Data privacy</em>, then{' '}
-              <em>Get a copy of your data</em>.
-            </li>
-            <li>Pick “Connections” and request the archive. LinkedIn e-mails you when it is ready.</li>
-            <li>Download and unzip the archive, then choose the Connections.csv file inside it here.</li>
-          </ol>
-          <Field label="Connections.csv" hint="The file from LinkedIn’s export, at most 20 MB.">
-            {(c) => (
-              <input
-                {...c}
-                key={fileKey}
-                type="file"
-                accept=".csv,text/csv"
-                disabled={busy}
-                onChange={(e) => void choose(e.target.files?.[0] ?? null)}
-              />
-            )}
-          </Field>
-          <p className="muted small">
-            Importing again later is safe: people already here are recognized by their profile, e-mail, or
-            name and organization, and nothing you edited yourself is overwritten.
-          </p>
-        </section>
-      )}
-
-      {step.name === 'reading' && <Loading what={`Reading ${step.file.name}`} />}
-
-      {step.name === 'preview' && (
-        <section aria-labelledby="import-preview-heading">
-          <h2 id="import-preview-heading">Preview</h2>
-          <ImportCounts summary={step.summary} />
-          {step.summary.counts.new + step.summary.counts.updated === 0 ? (
-            <Notice>Everyone in this file is already here and up to date; there is nothing to import.</Notice>
-          ) : (
-            <div className="form-actions import-actions">
-              <button type="button" className="button button-primary" onClick={() => void confirm(step.file)}>
-                Import: add {step.summary.counts.new.toLocaleString()}, update{' '}
-                {step.summary.counts.updated.toLocaleString()}
-              </button>
-              <button type="button" className="button button-quiet" onClick={restart}>
-                Cancel
-              </button>
-            </div>
-          )}
-          <ImportRows summary={step.summary} />
-        </section>
-      )}
-
-      {step.name === 'importing' && (
-        <section className="card" aria-labelledby="import-progress-heading" aria-busy="true">
-          <h2 id="import-progress-heading">Importing…</h2>
-          <div role="status" className="import-progress">
-            {step.progress && step.progress.total > 0 ? (
-              <>
-                <progress aria-label="Import progress" max={step.progress.total} value={step.progress.done} />{' '}
-                Saved {step.progress.done.toLocaleString()} of {step.progress.total.toLocaleString()} people
-              </>
-            ) : (
-              <>
-                <progress aria-label="Import progress" /> Matching {step.file.name} with the people already
-                here…
-              </>
-            )}
-          </div>
-          <p className="muted small">
-            Everything is saved at once when the import finishes: all of it, or none.
-          </p>
-        </section>
-      )}
-
-      {step.name === 'done' && (
-        <section aria-labelledby="import-done-heading">
-          <h2 id="import-done-heading">Import finished</h2>
-          <Notice tone="success">Your LinkedIn connections are in.</Notice>
-          <ImportCounts summary={step.summary} />
-          <div className="form-actions import-actions">
-            <Link to="/people" className="button button-primary">
-              See your people
-            </Link>
-            <button type="button" className="button button-quiet" onClick={restart}>
-              Import another file
-            </button>
-          </div>
-          {step.summary.counts.skipped > 0 && <ImportRows summary={step.summary} />}
-        </section>
-      )}
+      <ul className="import-choices">
+        {CHOICES.map((c) => (
+          <li key={c.to} className="card">
+            <h2>
+              <Link to={c.to}>{c.name}</Link>
+            </h2>
+            <p className="muted">{c.description}</p>
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        Going the other way? <a href={vcardExportUrl()}>Export everyone as a vCard file</a> for Google
+        Contacts, Apple Contacts or Outlook.
+      </p>
     </>
   );
+}
+
+/** /import and /import/:format (linkedin, vcard, csv). */
+export function ImportPage() {
+  const { format } = useParams();
+  if (!format) return <ImportHub />;
+  const info = FORMATS[format];
+  if (!info) {
+    return (
+      <>
+        <PageHeader title="Import people" eyebrow={<Link to="/import">Import</Link>} />
+        <p>
+          There is no import for “{format}”. <Link to="/import">Choose LinkedIn, vCard or CSV</Link>.
+        </p>
+      </>
+    );
+  }
+  // A new key per format starts each flow afresh when the user switches between them.
+  return <ImportFlow key={info.format} info={info} />;
 }

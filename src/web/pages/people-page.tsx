@@ -4,6 +4,7 @@ import { Alert } from '../components/alert.js';
 import { DuplicatesLink } from '../components/duplicates-link.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ExportCsvLink } from '../components/export-csv-link.js';
+import { ExportVCardLink } from '../components/export-vcard-link.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { PeopleTable } from '../components/people-table.js';
@@ -28,8 +29,9 @@ export function PeoplePage() {
           <>
             <DuplicatesLink />
             <ExportCsvLink list="people" filter={{ q }} />
+            <ExportVCardLink q={q} />
             <Link to="/import" className="button">
-              Import from LinkedIn
+              Import people
             </Link>
             <Link to="/people/new" className="button button-primary">
               Add person
@@ -49,7 +51,7 @@ export function PeoplePage() {
                 Add your first person
               </Link>
               <Link to="/import" className="button">
-                Import your LinkedIn connections
+                Import from LinkedIn, contacts or CSV
               </Link>
             </>
           }
