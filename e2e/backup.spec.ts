@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -40,4 +41,21 @@ test('download a backup of the workspace and restore it into an empty workspace'
   // The restored workspace is no longer empty, so the page no longer offers to restore.
   await page.goto(`${emptyServerUrl}/backup`);
   await expect(backup.restoreSection).toContainText('can only be restored into an empty workspace');
+});
+
+test('export the people list as CSV, keeping the search on the page', async ({ page }) => {
+  const sample = await page.request.post('/api/workspace/sample');
+  expect([201, 409]).toContain(sample.status());
+  await page.goto('/people?q=Maya');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^rapport-people-\d{4}-\d{2}-\d{2}\.csv$/);
+  const bytes = await readFile(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text).toContain('Full name,Title');
+  expect(text).toContain('Maya Okafor');
+  expect(text).not.toContain('Jonas Reiter');
 });
