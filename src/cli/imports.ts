@@ -66,8 +66,11 @@ function details(row: LinkedInImportSummary['rows'][number]): string {
   return parts.join('; ');
 }
 
-function printSummary(s: LinkedInImportSummary, file: string): void {
-  const rows = `${s.total} ${s.total === 1 ? 'row' : 'rows'}`;
+/** What one record of the file is called in the summary: a row of a CSV, a card of a .vcf. */
+type Noun = 'row' | 'card';
+
+function printSummary(s: LinkedInImportSummary, file: string, noun: Noun = 'row'): void {
+  const rows = `${s.total} ${s.total === 1 ? noun : `${noun}s`}`;
   console.log(s.applied ? `Imported ${basename(file)}: ${rows}` : `Preview of ${basename(file)}: ${rows}`);
   console.log(`  new:        ${s.counts.new}`);
   console.log(`  updated:    ${s.counts.updated}`);
@@ -76,8 +79,8 @@ function printSummary(s: LinkedInImportSummary, file: string): void {
   if (s.organizationsCreated) console.log(`  new organizations: ${s.organizationsCreated}`);
 }
 
-function printPreview(s: LinkedInImportSummary, file: string): void {
-  printSummary(s, file);
+function printPreview(s: LinkedInImportSummary, file: string, noun: Noun = 'row'): void {
+  printSummary(s, file, noun);
   const rows = s.rows.slice(0, SHOWN_ROWS);
   if (rows.length) {
     console.log('');
@@ -86,10 +89,10 @@ function printPreview(s: LinkedInImportSummary, file: string): void {
       ['line', 'name', 'organization', 'outcome', 'details'],
       '',
     );
-    if (s.total > rows.length) console.log(`… and ${s.total - rows.length} more rows.`);
+    if (s.total > rows.length) console.log(`… and ${s.total - rows.length} more ${noun}s.`);
   }
   if (s.skipped.length) {
-    console.log('\nSkipped rows:');
+    console.log(`\nSkipped ${noun}s:`);
     for (const k of s.skipped.slice(0, SHOWN_ROWS)) console.log(`  line ${k.line}: ${k.reason}`);
     if (s.counts.skipped > SHOWN_ROWS) console.log(`  … and ${s.counts.skipped - SHOWN_ROWS} more.`);
   }
@@ -172,21 +175,21 @@ interface ImportOptions {
 async function runImport(
   api: ApiClient,
   o: ImportOptions,
-  what: { path: string; file: string; bytes: Uint8Array; fields?: Record<string, string> },
+  what: { path: string; file: string; bytes: Uint8Array; fields?: Record<string, string>; noun?: Noun },
 ): Promise<void> {
-  const { path, file, bytes, fields = {} } = what;
+  const { path, file, bytes, fields = {}, noun = 'row' } = what;
   const preview = (await (
     await upload(api, `${path}/preview`, file, bytes, undefined, fields)
   ).json()) as LinkedInImportSummary;
   if (o.dryRun || !(preview.counts.new || preview.counts.updated)) {
     if (o.json) return printJson(preview);
-    printPreview(preview, file);
+    printPreview(preview, file, noun);
     console.log(
       o.dryRun ? '\nDry run: nothing was written.' : '\nEveryone is up to date; nothing to import.',
     );
     return;
   }
-  if (!o.json) printPreview(preview, file);
+  if (!o.json) printPreview(preview, file, noun);
   if (!o.yes) {
     if (!process.stdin.isTTY) {
       throw new CliError(
@@ -203,7 +206,7 @@ async function runImport(
   const result = await applyWithProgress(api, path, file, bytes, fields);
   if (o.json) return printJson(result);
   console.log('');
-  printSummary(result, file);
+  printSummary(result, file, noun);
   console.log('Done. See them with: rapport people list');
 }
 
@@ -243,7 +246,7 @@ export function registerImportCommands(program: Command, withApi: WithApi): void
   ).action((file: string, o: ImportOptions) =>
     withApi(async (api) => {
       const bytes = await readImportFile(file, 'Export your contacts without photos, or in smaller groups.');
-      await runImport(api, o, { path: '/api/imports/vcard', file, bytes });
+      await runImport(api, o, { path: '/api/imports/vcard', file, bytes, noun: 'card' });
     }),
   );
 

@@ -132,6 +132,8 @@ function paramValues(params: Params, name: string): string[] {
   );
 }
 
+const utf8 = new TextEncoder();
+
 /** Quoted-printable to text: =XX bytes decoded in the property's character set. */
 export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string {
   const bytes: number[] = [];
@@ -143,7 +145,7 @@ export function decodeQuotedPrintable(value: string, charset = 'utf-8'): string 
     } else if (ch === '=' && i === value.length - 1) {
       // A soft line break at the very end.
     } else {
-      for (const b of new TextEncoder().encode(ch)) bytes.push(b);
+      for (const b of utf8.encode(ch)) bytes.push(b);
     }
   }
   let decoder: TextDecoder;
@@ -188,7 +190,11 @@ function unescapeText(value: string, version: string): string {
 
 /** Reads one card's properties with the `vcf` package, values decoded but not unescaped. */
 function readProperties(card: RawCard): { version: string; props: Prop[] } {
-  const lines = card.lines.map((l) => l.text);
+  // Photos, logos, sounds and keys are not kept; leaving their (large) values out before the
+  // parser sees them makes a file full of photos several times faster to read.
+  const lines = card.lines
+    .map((l) => l.text)
+    .filter((l) => !/^([\w-]+\.)?(photo|logo|sound|key)[;:]/i.test(l));
   const versionLine = lines.find((l) => /^version:/i.test(l.trim()));
   const version = versionLine ? versionLine.trim().slice(8).trim() : '3.0';
   if (!['2.1', '3.0', '4.0'].includes(version)) {

@@ -101,7 +101,7 @@ export async function insertPeople(
       insert into people (workspace_id, full_name, title, organization_id, email, linkedin_url,
         connected_on, phone, location, notes, source, created_at, updated_at)
       select ${ctx.workspaceId}::uuid, u.full_name, u.title, u.organization_id, u.email, u.linkedin_url,
-        u.connected_on, u.phone, u.location, coalesce(u.notes, ''), ${source}, ${now}::timestamptz,
+        u.connected_on, u.phone, u.location, coalesce(u.notes, ''), ${source}::text, ${now}::timestamptz,
         ${now}::timestamptz
       from unnest(
         ${col((r) => r.fullName)}::text[],
