@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { introductions, people } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { formatChain, introductionChain } from '../domain/network.js';
@@ -128,9 +128,16 @@ export async function introductionChainOf(ctx: Ctx & { personId: string }) {
   return { chain, text: formatChain(chain) };
 }
 
-/** The introduction graph for the network view: everyone in an introduction, and the edges. */
+/** Edges the network view draws at most; beyond this a browser's graph becomes unreadable. */
+export const GRAPH_EDGE_LIMIT = 20_000;
+
+/**
+ * The introduction graph for the network view: everyone in an introduction, and the edges, the
+ * newest first when there are more than `limit` (and then `totalEdges` says how many there are).
+ */
 export async function introductionGraph(ctx: Ctx & { limit?: number }) {
-  const edges = await ctx.db
+  const limit = ctx.limit ?? GRAPH_EDGE_LIMIT;
+  const rows = await ctx.db
     .select({
       id: introductions.id,
       source: introductions.introducerId,
@@ -139,7 +146,16 @@ export async function introductionGraph(ctx: Ctx & { limit?: number }) {
     })
     .from(introductions)
     .where(eq(introductions.workspaceId, ctx.workspaceId))
-    .limit(ctx.limit ?? 20_000);
+    .orderBy(desc(introductions.createdAt), introductions.id)
+    .limit(limit + 1);
+  const truncated = rows.length > limit;
+  const edges = truncated ? rows.slice(0, limit) : rows;
+  const [total] = truncated
+    ? await ctx.db
+        .select({ n: count() })
+        .from(introductions)
+        .where(eq(introductions.workspaceId, ctx.workspaceId))
+    : [{ n: edges.length }];
   const ids = [...new Set(edges.flatMap((e) => [e.source, e.target]))];
   const nodes = ids.length
     ? await ctx.db
@@ -152,5 +168,5 @@ export async function introductionGraph(ctx: Ctx & { limit?: number }) {
         .from(people)
         .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, ids)))
     : [];
-  return { nodes, edges };
+  return { nodes, edges, truncated, totalEdges: total?.n ?? edges.length };
 }

@@ -9,7 +9,13 @@ import {
 } from './introductions.js';
 import { scheduleMeeting } from './meetings.js';
 import { logMessage } from './messages.js';
-import { createOpportunity, creditsFor, startFeedbackConversation } from './opportunities.js';
+import {
+  createOpportunity,
+  creditsFor,
+  getOpportunity,
+  listOpportunities,
+  startFeedbackConversation,
+} from './opportunities.js';
 import { createOrganization } from './organizations.js';
 import { createPerson, updatePerson } from './people.js';
 import { dashboard } from './stats.js';
@@ -115,6 +121,22 @@ describe('introduction chains, warm paths and credit', () => {
 
     const graph = await introductionGraph(t.ctx);
     expect(graph.edges).toHaveLength(2);
+    expect(graph).toMatchObject({ truncated: false, totalEdges: 2 });
+    // A graph too large to draw says so, and keeps the newest introductions.
+    const capped = await introductionGraph({ ...t.ctx, limit: 1 });
+    expect(capped).toMatchObject({ truncated: true, totalEdges: 2 });
+    expect(capped.edges).toHaveLength(1);
+
+    // The opportunity is found through any of its sources, with their names.
+    const bySource = await listOpportunities(t.ctx, { personId: insider.id });
+    expect(bySource.map((o) => o.id)).toEqual([offer.id]);
+    expect(bySource[0]!.sources).toEqual([
+      { conversationId: last.id, conversationTitle: last.title, personId: null, personName: null },
+    ]);
+    expect(await listOpportunities(t.ctx, { personId: formerly.id })).toEqual([]);
+    expect((await listOpportunities(t.ctx, { kind: 'offer' })).map((o) => o.id)).toEqual([offer.id]);
+    expect(await listOpportunities(t.ctx, { kind: 'rejection' })).toEqual([]);
+    expect((await getOpportunity({ ...t.ctx, id: offer.id })).title).toBe(offer.title);
     expect(graph.nodes.map((n) => n.fullName).sort()).toEqual([
       'Carl Cousin',
       'Cora Colleague',

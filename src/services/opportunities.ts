@@ -5,6 +5,7 @@ import {
   introductions,
   opportunities,
   opportunitySources,
+  people,
 } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { OpportunityKind } from '../domain/vocab.js';
@@ -30,9 +31,24 @@ export interface Opportunity {
   organizationId: string | null;
   occurredOn: string;
   notes: string;
-  sources: { conversationId: string | null; personId: string | null }[];
+  /** Where it came from, with names so a reader need not look each one up. */
+  sources: {
+    conversationId: string | null;
+    conversationTitle: string | null;
+    personId: string | null;
+    personName: string | null;
+  }[];
   version: number;
   createdAt: Date;
+}
+
+/** Narrows the list: by kind, organization, or a person or conversation among its sources. */
+export interface OpportunityFilter {
+  ids?: string[];
+  kind?: OpportunityKind;
+  organizationId?: string;
+  personId?: string;
+  conversationId?: string;
 }
 
 async function setSources(
@@ -58,21 +74,49 @@ async function setSources(
 }
 
 /** Lists opportunities, newest first, with their sources. */
-export async function listOpportunities(ctx: Ctx & { ids?: string[] }): Promise<Opportunity[]> {
+export async function listOpportunities(ctx: Ctx, filter: OpportunityFilter = {}): Promise<Opportunity[]> {
+  // A person counts as a source directly, or by taking part in a conversation that is one.
+  const byPerson = filter.personId
+    ? sql`${opportunities.id} in (
+        select s.opportunity_id from ${opportunitySources} s
+        left join ${conversationParticipants} cp on cp.conversation_id = s.conversation_id
+        where s.person_id = ${filter.personId} or cp.person_id = ${filter.personId})`
+    : undefined;
+  const byConversation = filter.conversationId
+    ? inArray(
+        opportunities.id,
+        ctx.db
+          .select({ id: opportunitySources.opportunityId })
+          .from(opportunitySources)
+          .where(eq(opportunitySources.conversationId, filter.conversationId)),
+      )
+    : undefined;
   const rows = await ctx.db
     .select()
     .from(opportunities)
     .where(
       and(
         eq(opportunities.workspaceId, ctx.workspaceId),
-        ctx.ids ? inArray(opportunities.id, ctx.ids) : undefined,
+        filter.ids ? inArray(opportunities.id, filter.ids) : undefined,
+        filter.kind ? eq(opportunities.kind, filter.kind) : undefined,
+        filter.organizationId ? eq(opportunities.organizationId, filter.organizationId) : undefined,
+        byPerson,
+        byConversation,
       ),
     )
     .orderBy(desc(opportunities.occurredOn), desc(opportunities.createdAt));
   if (!rows.length) return [];
   const sources = await ctx.db
-    .select()
+    .select({
+      opportunityId: opportunitySources.opportunityId,
+      conversationId: opportunitySources.conversationId,
+      conversationTitle: conversations.title,
+      personId: opportunitySources.personId,
+      personName: people.fullName,
+    })
     .from(opportunitySources)
+    .leftJoin(conversations, eq(conversations.id, opportunitySources.conversationId))
+    .leftJoin(people, eq(people.id, opportunitySources.personId))
     .where(
       inArray(
         opportunitySources.opportunityId,
@@ -88,15 +132,14 @@ export async function listOpportunities(ctx: Ctx & { ids?: string[] }): Promise<
     notes: r.notes,
     version: r.version,
     createdAt: r.createdAt,
-    sources: sources
-      .filter((s) => s.opportunityId === r.id)
-      .map((s) => ({ conversationId: s.conversationId, personId: s.personId })),
+    sources: sources.filter((s) => s.opportunityId === r.id).map(({ opportunityId: _, ...source }) => source),
   }));
 }
 
-async function getOpportunity(ctx: Ctx, id: string): Promise<Opportunity> {
-  const [found] = await listOpportunities({ ...ctx, ids: [id] });
-  if (!found) throw notFound('opportunity', id);
+/** One opportunity with its sources. */
+export async function getOpportunity(ctx: Ctx & { id: string }): Promise<Opportunity> {
+  const [found] = await listOpportunities(ctx, { ids: [ctx.id] });
+  if (!found) throw notFound('opportunity', ctx.id);
   return found;
 }
 
@@ -119,7 +162,7 @@ export async function createOpportunity(ctx: Ctx & { input: OpportunityInput }):
       })
       .returning();
     await setSources(tx, row!.id, input.sources);
-    return getOpportunity(tx, row!.id);
+    return getOpportunity({ ...tx, id: row!.id });
   });
 }
 
@@ -131,7 +174,7 @@ export async function updateOpportunity(
     if (rest.organizationId) await assertOrganizationInWorkspace(tx, rest.organizationId, 'organizationId');
     await updateVersioned(tx, opportunities, 'opportunity', ctx.id, ctx.version, rest);
     if (sources) await setSources(tx, ctx.id, sources);
-    return getOpportunity(tx, ctx.id);
+    return getOpportunity({ ...tx, id: ctx.id });
   });
 }
 
@@ -150,7 +193,7 @@ export async function deleteOpportunity(ctx: Ctx & { id: string }): Promise<void
 export async function startFeedbackConversation(
   ctx: Ctx & { opportunityId: string; personId: string },
 ): Promise<ConversationDetail> {
-  const opp = await getOpportunity(ctx, ctx.opportunityId);
+  const opp = await getOpportunity({ ...ctx, id: ctx.opportunityId });
   if (opp.kind !== 'rejection') {
     throw new AppError('validation', {
       userMessage: 'A feedback conversation follows a rejection; this opportunity is not one.',
@@ -211,6 +254,6 @@ export async function creditsFor(ctx: Ctx & { personId: string }) {
     }
   }
   if (!best.size) return [];
-  const opps = await listOpportunities({ ...ctx, ids: [...best.keys()] });
+  const opps = await listOpportunities(ctx, { ids: [...best.keys()] });
   return opps.map((o) => ({ ...o, direct: best.get(o.id) === 0 }));
 }

@@ -34,6 +34,8 @@ const sample: IntroductionGraph = {
     { id: 'e2', source: 'b', target: 'c', state: 'met' },
     { id: 'e3', source: 'b', target: 'gone', state: 'made' },
   ],
+  truncated: false,
+  totalEdges: 3,
 };
 
 describe('buildGraph', () => {

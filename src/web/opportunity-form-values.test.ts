@@ -42,7 +42,7 @@ describe('opportunity form values', () => {
       organizationId: null,
       occurredOn: '2026-01-31',
       notes: '',
-      sources: [{ conversationId: null, personId: 'p1' }],
+      sources: [{ conversationId: null, conversationTitle: null, personId: 'p1', personName: 'Maya Okafor' }],
       version: 3,
       createdAt: '2026-01-31T10:00:00Z',
     } satisfies Opportunity;

@@ -128,6 +128,11 @@ export const networkRoutes = router()
                 state: z.enum(INTRODUCTION_STATES),
               }),
             ),
+            truncated: z.boolean().openapi({
+              description:
+                'True when there are more introductions than the graph shows (the newest are shown).',
+            }),
+            totalEdges: z.number().openapi({ description: 'All introductions in the workspace.' }),
           }),
           'Graph',
         ),

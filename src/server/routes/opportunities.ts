@@ -3,6 +3,7 @@ import { OPPORTUNITY_KINDS } from '../../domain/vocab.js';
 import {
   createOpportunity,
   deleteOpportunity,
+  getOpportunity,
   listOpportunities,
   startFeedbackConversation,
   updateOpportunity,
@@ -13,7 +14,23 @@ import { Conversation, Id, IdParam } from '../schemas.js';
 import { serialize } from '../serialize.js';
 import { body, errors, json } from './common.js';
 
-const Source = z.object({ conversationId: z.string().nullable(), personId: z.string().nullable() });
+const Source = z.object({
+  conversationId: z.string().nullable(),
+  conversationTitle: z.string().nullable(),
+  personId: z.string().nullable(),
+  personName: z.string().nullable(),
+});
+
+const Filter = z.object({
+  kind: z.enum(OPPORTUNITY_KINDS).optional(),
+  organizationId: Id.optional(),
+  personId: Id.optional().openapi({
+    description: 'Only those this person led to: a source, or in a conversation that is one.',
+  }),
+  conversationId: Id.optional().openapi({
+    description: 'Only those with this conversation among their sources.',
+  }),
+});
 
 export const Opportunity = z
   .object({
@@ -57,10 +74,11 @@ export const opportunityRoutes = router()
       method: 'get',
       path: '/',
       tags: ['Results'],
-      summary: 'What the conversations produced',
-      responses: { 200: json(z.array(Opportunity), 'Opportunities') },
+      summary: 'What the conversations produced, newest first',
+      request: { query: Filter },
+      responses: { 200: json(z.array(Opportunity), 'Opportunities'), ...errors(400) },
     }),
-    async (c) => c.json(serialize(await listOpportunities(c.var.ctx)), 200),
+    async (c) => c.json(serialize(await listOpportunities(c.var.ctx, c.req.valid('query'))), 200),
   )
   .openapi(
     createRoute({
@@ -179,4 +197,16 @@ export const opportunityRoutes = router()
       },
     }),
     async (c) => c.json(await dashboard(c.var.ctx), 200),
+  )
+  // After /dashboard, so that path is not read as an id.
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['Results'],
+      summary: 'One opportunity, with the conversations and people it came from',
+      request: { params: IdParam },
+      responses: { 200: json(Opportunity, 'The opportunity'), ...errors(400, 404) },
+    }),
+    async (c) => c.json(serialize(await getOpportunity({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
   );

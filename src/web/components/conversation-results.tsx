@@ -6,9 +6,7 @@ import { useLoad } from '../use-load.js';
 /** What a conversation led to, and a link to record a result that came from it. */
 export function ConversationResults({ conversationId }: { conversationId: string }) {
   const results = useLoad(`conversation-results:${conversationId}`, () =>
-    call(api.opportunities.$get()).then((all) =>
-      all.filter((o) => o.sources.some((s) => s.conversationId === conversationId)),
-    ),
+    call(api.opportunities.$get({ query: { conversationId } })),
   );
   return (
     <section className="card conversation-results" aria-labelledby="conversation-results-heading">

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
+import { Alert, Notice } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
 import { Loading } from '../components/loading.js';
 import { NetworkGraph } from '../components/network-graph.js';
@@ -88,6 +88,13 @@ export function NetworkPage() {
       <p className="network-summary">
         {plural(graph.order, 'person', 'people')}, {plural(graph.size, 'introduction', 'introductions')}.
       </p>
+      {d.graph.truncated && (
+        <Notice>
+          Showing the newest {graph.size.toLocaleString()} of {d.graph.totalEdges.toLocaleString()}{' '}
+          introductions: a graph larger than this is too dense to read. Every introduction is still on each
+          person’s page.
+        </Notice>
+      )}
       <div className="network-layout">
         <NetworkGraph
           graph={graph}

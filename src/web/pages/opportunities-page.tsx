@@ -14,7 +14,7 @@ import { useLoad } from '../use-load.js';
 
 function loadList() {
   return Promise.all([
-    call(api.opportunities.$get()),
+    call(api.opportunities.$get({ query: {} })),
     call(api.organizations.$get({ query: { limit: '500' } })),
     call(api.people.$get({ query: { limit: '500' } })),
     call(api.conversations.$get({ query: { limit: '500' } })),

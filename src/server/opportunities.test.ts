@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { createPerson } from '../services/people.js';
+import { createApp } from './app.js';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  app = createApp({ context: () => t.ctx, webDir: null });
+});
+afterAll(() => t.close());
+
+function send(method: string, path: string, body?: unknown) {
+  return app.request(`http://localhost:4310${path}`, {
+    method,
+    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+describe('opportunities over the API', () => {
+  it('reads one opportunity with named sources, filters the list, and keeps /dashboard apart', async () => {
+    const maya = await createPerson({ ...t.ctx, input: { fullName: 'Maya Okafor' } });
+    const created = await send('POST', '/api/opportunities', {
+      kind: 'referral',
+      title: 'Referral to the analytics team',
+      occurredOn: '2026-11-02',
+      sources: [{ personId: maya.id }],
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    await send('POST', '/api/opportunities', {
+      kind: 'offer',
+      title: 'Offer',
+      occurredOn: '2026-11-20',
+      sources: [],
+    });
+
+    const one = await send('GET', `/api/opportunities/${id}`);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({
+      title: 'Referral to the analytics team',
+      sources: [{ personId: maya.id, personName: 'Maya Okafor', conversationId: null }],
+    });
+
+    const referrals = (await (await send('GET', '/api/opportunities?kind=referral')).json()) as {
+      id: string;
+    }[];
+    expect(referrals.map((o) => o.id)).toEqual([id]);
+    const mayas = (await (await send('GET', `/api/opportunities?personId=${maya.id}`)).json()) as {
+      id: string;
+    }[];
+    expect(mayas.map((o) => o.id)).toEqual([id]);
+
+    expect((await send('GET', '/api/opportunities?kind=promotion')).status).toBe(400);
+    expect((await send('GET', '/api/opportunities/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await send('GET', '/api/opportunities/not-an-id')).status).toBe(400);
+    const dashboard = await send('GET', '/api/opportunities/dashboard');
+    expect(dashboard.status).toBe(200);
+    expect(await dashboard.json()).toHaveProperty('funnel');
+  });
+});
