@@ -184,6 +184,15 @@ describe('finding duplicates', () => {
     await expect(dismissPair({ ...elsewhere, aId: a.id, bId: b.id })).rejects.toThrow(/No person/);
   });
 
+  it('sees an edit at once, even within the same instant (the clock here does not move)', async () => {
+    const c = await freshWorkspace();
+    await person(c, { fullName: 'Cy One', email: 'cy@example.com' });
+    const b = await person(c, { fullName: 'Cy Two', email: 'other@example.com' });
+    expect((await listDuplicates(c)).total).toBe(0);
+    await updatePerson({ ...c, id: b.id, version: b.version, input: { email: 'CY@example.com' } });
+    expect((await listDuplicates(c)).total).toBe(1);
+  });
+
   it('compares two people side by side with how much history each has', async () => {
     const c = await freshWorkspace();
     const { kept, other } = await twoWithHistories(c);

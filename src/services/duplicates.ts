@@ -22,7 +22,7 @@ import {
   type MergeChoice,
   type MergeField,
 } from '../domain/merge-fields.js';
-import type { Ctx } from './context.js';
+import { type Ctx, inTransaction } from './context.js';
 import { getPerson, type Person } from './people.js';
 
 /** Keys shared by more people than this are not a sign of duplicates (a team inbox, "n/a"). */
@@ -51,9 +51,15 @@ export interface DuplicatePair {
 /** Lower case, accents folded: the same idea as foldName, in SQL, for the blocking key only. */
 const FOLD = (col: string) =>
   `translate(lower(${col}), 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūñçýÿšžčćł', 'aaaaaaaeeeeeiiiiiooooooouuuuuncyyszccl')`;
-const LAST_WORD = `substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')`;
-const LINKEDIN_KEY = `regexp_replace(regexp_replace(regexp_replace(regexp_replace(lower(trim(linkedin_url)),
-  '^[a-z][a-z0-9+.-]*://', ''), '^www\\.', ''), '[?#].*$', ''), '/+$', '')`;
+/**
+ * The name rule needs the same last name and (for every kind of match it knows) the same first
+ * letter, so people are grouped by organization, last name and first letter.
+ */
+const NAME_KEY = `organization_id::text || ' ' || substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')
+  || ' ' || left(${FOLD('ltrim(full_name)')}, 1)`;
+/** Host and path of a profile URL, without scheme, "www.", query or trailing slash. */
+const LINKEDIN_KEY = `rtrim(split_part(split_part(regexp_replace(lower(trim(linkedin_url)),
+  '^([a-z][a-z0-9+.-]*://)?(www\\.)?', ''), '?', 1), '#', 1), '/')`;
 
 interface Candidate {
   a: string;
@@ -65,29 +71,67 @@ function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/**
+ * Candidate pairs in one scan of the workspace's people: each person's three keys are computed
+ * once, grouped with hash aggregates, and only groups of two to MAX_GROUP people become pairs.
+ */
 async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
   const ws = ctx.workspaceId;
-  const keyed = (key: string, where: string, partition: string) => sql`
-    select id, ${sql.raw(key)} as k, count(*) over (partition by ${sql.raw(partition)}) as n
-    from people where workspace_id = ${ws} and ${sql.raw(where)}`;
-  const result = await ctx.db.execute(sql`
-    with li as (${keyed(LINKEDIN_KEY, "nullif(trim(linkedin_url), '') is not null", LINKEDIN_KEY)}),
-    em as (${keyed('lower(trim(email))', "nullif(trim(email), '') is not null", 'lower(trim(email))')}),
-    nm as (${keyed(`organization_id::text || ' ' || ${LAST_WORD}`, 'organization_id is not null', `organization_id, ${LAST_WORD}`)}),
-    pairs as (
-      select a.id as a, b.id as b, 'linkedin' as kind from li a join li b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
-      union all
-      select a.id, b.id, 'email' from em a join em b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
-      union all
-      select a.id, b.id, 'name' from nm a join nm b on a.k = b.k and a.id < b.id where a.n <= ${MAX_GROUP}
-    )
-    select p.a, p.b, p.kind from pairs p
-    where not exists (
-      select 1 from duplicate_dismissals d
-      where d.workspace_id = ${ws} and least(d.person_a_id, d.person_b_id) = p.a
-        and greatest(d.person_a_id, d.person_b_id) = p.b)
-    limit ${MAX_CANDIDATES}`);
-  return rowsOf<Candidate>(result);
+  return inTransaction(ctx, async (tx) => {
+    // The three groupings fit in memory at 50,000 people instead of spilling to disk.
+    await tx.db.execute(sql`set local work_mem = '32MB'`);
+    const result = await tx.db.execute(sql`
+      with base as materialized (
+        select id,
+          nullif(${sql.raw(LINKEDIN_KEY)}, '') as li,
+          nullif(lower(trim(email)), '') as em,
+          case when organization_id is not null then ${sql.raw(NAME_KEY)} end as nm
+        from people where workspace_id = ${ws}
+      ), groups as (
+        select 'linkedin' as kind, array_agg(id) as ids from base where li is not null
+          group by li having count(*) between 2 and ${MAX_GROUP}
+        union all
+        select 'email', array_agg(id) from base where em is not null
+          group by em having count(*) between 2 and ${MAX_GROUP}
+        union all
+        select 'name', array_agg(id) from base where nm is not null
+          group by nm having count(*) between 2 and ${MAX_GROUP}
+      )
+      select a, b, kind from groups, unnest(ids) a, unnest(ids) b
+      where a < b and not exists (
+        select 1 from duplicate_dismissals d
+        where d.workspace_id = ${ws} and least(d.person_a_id, d.person_b_id) = a
+          and greatest(d.person_a_id, d.person_b_id) = b)
+      limit ${MAX_CANDIDATES}`);
+    return rowsOf<Candidate>(result);
+  });
+}
+
+/**
+ * Detection reads every person, so its candidates are remembered per workspace until people or
+ * "not the same person" answers change: the People page asks for the count on every visit.
+ */
+const cache = new Map<string, { fingerprint: string; candidates: Candidate[] }>();
+
+async function fingerprint(ctx: Ctx): Promise<string> {
+  const rows = rowsOf<{ f: string }>(
+    await ctx.db.execute(sql`select concat_ws('|',
+      (select count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '') || ':'
+         || coalesce(max(created_at)::text, '')
+       from people where workspace_id = ${ctx.workspaceId}),
+      (select count(*) || ':' || coalesce(max(created_at)::text, '')
+       from duplicate_dismissals where workspace_id = ${ctx.workspaceId})) as f`),
+  );
+  return rows[0]!.f;
+}
+
+async function cachedCandidates(ctx: Ctx): Promise<Candidate[]> {
+  const f = await fingerprint(ctx);
+  const hit = cache.get(ctx.workspaceId);
+  if (hit?.fingerprint === f) return hit.candidates;
+  const candidates = await candidatePairs(ctx);
+  cache.set(ctx.workspaceId, { fingerprint: f, candidates });
+  return candidates;
 }
 
 async function briefs(ctx: Ctx, ids: string[]): Promise<Map<string, PersonBrief>> {
@@ -112,7 +156,7 @@ const REASON_ORDER = { linkedin: 0, email: 1, name: 2 } as const;
 
 /** Every likely duplicate pair, strongest reasons first, without pairs marked "not the same person". */
 async function allPairs(ctx: Ctx): Promise<DuplicatePair[]> {
-  const candidates = await candidatePairs(ctx);
+  const candidates = await cachedCandidates(ctx);
   const people = await briefs(ctx, [...new Set(candidates.flatMap((c) => [c.a, c.b]))]);
   const byPair = new Map<string, DuplicatePair>();
   for (const c of candidates) {
