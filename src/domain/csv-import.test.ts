@@ -44,6 +44,12 @@ describe('readCsvTable', () => {
       /Excel workbook/,
     );
     expect(errorOf(() => readCsvTable('Name,Email\n\n')).userMessage).toMatch(/^Line 1: .*no rows/);
+    const linkedIn = readFileSync(
+      new URL('../../test/fixtures/linkedin/connections-2025-01.csv', import.meta.url),
+    );
+    expect(errorOf(() => readCsvTable(linkedIn)).userMessage).toMatch(
+      /^Line 1: this looks like LinkedIn’s Connections\.csv/,
+    );
   });
 
   it('reads back any table csv-stringify writes, whatever the delimiter', () => {

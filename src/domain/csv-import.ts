@@ -114,6 +114,12 @@ export function readCsvTable(input: string | Uint8Array): CsvTable {
   const text = decodeText(input).replace(/\r\n?/g, '\n');
   if (!text.trim())
     throw malformed(1, 'the file is empty. Choose a CSV file with a header line and one person a line.');
+  if (/^\s*"?Notes:"?\s*\n/.test(text)) {
+    throw malformed(
+      1,
+      'this looks like LinkedIn’s Connections.csv, which starts with a "Notes:" paragraph. Use Import from LinkedIn (rapport import linkedin), which reads it as it is.',
+    );
+  }
   const delimiter = detectDelimiter(text.replace(/^\s*[\r\n]+/, ''));
   let records: (string[] & { line: number })[];
   try {
