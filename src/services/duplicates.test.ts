@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -288,6 +288,18 @@ describe('undo', () => {
     const d = await person(c, { fullName: 'Uma Three' });
     await mergePeople({ ...c, input: { keptId: d.id, mergedId: a.id } });
     await expect(undoMerge({ ...c, mergeId: m1.mergeId })).rejects.toThrow(/can no longer be undone/);
+  });
+
+  it('is refused, changing nothing, when something it would put back is gone', async () => {
+    const c = await freshWorkspace();
+    const { kept, other, shared } = await twoWithHistories(c);
+    const { mergeId } = await mergePeople({ ...c, input: { keptId: kept.id, mergedId: other.id } });
+    await c.db.delete(conversations).where(eq(conversations.id, shared.id));
+    const before = await dumpAll(c);
+    const err = await undoMerge({ ...c, mergeId }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).userMessage).toMatch(/can no longer be undone exactly/);
+    expect(await dumpAll(c)).toEqual(before);
   });
 
   it('restores any random history exactly (property)', async () => {

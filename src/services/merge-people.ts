@@ -227,6 +227,21 @@ function insertRows(table: string, columns: string[], rows: Json[]) {
 export async function undoMerge(
   ctx: Ctx & { mergeId: string },
 ): Promise<{ keptId: string; mergedId: string }> {
+  return undoInTransaction(ctx).catch((err: unknown) => {
+    const code = (err as { code?: string }).code ?? (err as { cause?: { code?: string } }).cause?.code;
+    // A row added since the merge now takes the place of one to put back, or a conversation or
+    // tag it belonged to was deleted: undo cannot be exact, so it changes nothing.
+    if (code === '23505' || code === '23503') {
+      throw new AppError('conflict', {
+        userMessage:
+          'This merge can no longer be undone exactly: records it moved were changed or deleted since. Nothing was changed.',
+      });
+    }
+    throw err;
+  });
+}
+
+function undoInTransaction(ctx: Ctx & { mergeId: string }): Promise<{ keptId: string; mergedId: string }> {
   return inTransaction(ctx, async (tx) => {
     const [record] = await tx.db
       .select()
