@@ -16,7 +16,7 @@ test('a resume is uploaded, a file of the wrong type is refused, and the resume 
   const title = `Resume ${id}`;
   const docs = new DocumentsPage(page);
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Documents' }).click();
+  await navigateTo(page, 'Documents');
   await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
 
   // A file named .pdf that is really a web page is refused, by its content.

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { unique } from './api-helpers.js';
+import { navigateTo } from './pages/nav.js';
 
 test('your own question joins the bank, flagged when a web search answers it, and can be retired', async ({
   page,
 }) => {
   const id = unique();
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Questions' }).click();
+  await navigateTo(page, 'Questions');
   await expect(page.getByRole('heading', { level: 1, name: 'Question bank' })).toBeVisible();
   const trends = page.getByRole('region', { name: /^Trends/ });
   await expect(trends.getByRole('listitem').first()).toBeVisible();

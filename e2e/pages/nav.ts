@@ -8,12 +8,17 @@ type Section =
   | 'Targets'
   | 'Network'
   | 'Results'
+  | 'Questions'
+  | 'Documents'
+  | 'Import'
   | 'Settings';
 
-/** Follows a link of the main navigation bar. */
+/** Sections behind the bar's "More" menu. */
+const IN_MORE: readonly Section[] = ['Questions', 'Documents', 'Import', 'Settings'];
+
+/** Follows a link of the main navigation bar, opening its "More" menu when the link is there. */
 export async function navigateTo(page: Page, section: Section): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Main' })
-    .getByRole('link', { name: section, exact: true })
-    .click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  if (IN_MORE.includes(section)) await nav.getByText('More', { exact: true }).click();
+  await nav.getByRole('link', { name: section, exact: true }).click();
 }

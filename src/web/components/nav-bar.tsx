@@ -1,6 +1,8 @@
-import { Link, NavLink } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
 import { NavSearch } from './nav-search.js';
 
+/** The daily work: always in sight. */
 const LINKS = [
   { to: '/', label: 'Home', end: true },
   { to: '/people', label: 'People', end: false },
@@ -9,10 +11,62 @@ const LINKS = [
   { to: '/targets', label: 'Targets', end: false },
   { to: '/network', label: 'Network', end: false },
   { to: '/results', label: 'Results', end: false },
-  { to: '/questions', label: 'Questions', end: false },
-  { to: '/documents', label: 'Documents', end: false },
-  { to: '/settings', label: 'Settings', end: false },
 ];
+
+/** Reference material and housekeeping, one click further. */
+const MORE_LINKS = [
+  { to: '/questions', label: 'Questions' },
+  { to: '/documents', label: 'Documents' },
+  { to: '/import', label: 'Import' },
+  { to: '/settings', label: 'Settings' },
+];
+
+/** The "More" menu: a native disclosure, closed again by a choice, Escape or a click elsewhere. */
+function MoreMenu() {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  const active = MORE_LINKS.some((l) => pathname === l.to || pathname.startsWith(`${l.to}/`));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page closes the menu.
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [pathname]);
+
+  useEffect(() => {
+    const close = (e: Event) => {
+      const menu = ref.current;
+      if (!menu?.open) return;
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return;
+        menu.open = false;
+        menu.querySelector('summary')?.focus();
+      } else if (!menu.contains(e.target as Node)) {
+        menu.open = false;
+      }
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('click', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('click', close);
+    };
+  }, []);
+
+  return (
+    <details ref={ref} className="nav-more">
+      <summary className={`nav-link${active ? ' active' : ''}`}>More</summary>
+      <ul className="nav-more-list">
+        {MORE_LINKS.map((l) => (
+          <li key={l.to}>
+            <NavLink to={l.to} className="nav-link">
+              {l.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 /** The bar at the top of every page. */
 export function NavBar() {
@@ -34,6 +88,9 @@ export function NavBar() {
                 </NavLink>
               </li>
             ))}
+            <li>
+              <MoreMenu />
+            </li>
           </ul>
         </nav>
         <NavSearch />
