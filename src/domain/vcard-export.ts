@@ -76,9 +76,11 @@ export function personToVCard(person: CardPerson): string {
   if (person.email) lines.push(`EMAIL;TYPE=work;PREF=1:${escapeText(person.email)}`);
   if (person.phone) lines.push(`TEL;TYPE=voice;PREF=1:${escapeText(person.phone)}`);
   if (person.linkedinUrl) {
+    // A URI is written as it is (no text escapes), so only line breaks are taken out.
+    const url = person.linkedinUrl.replace(/[\r\n]+/g, '');
     // URL is what every program shows; X-SOCIALPROFILE is how Apple Contacts files a profile.
-    lines.push(`URL;TYPE=linkedin:${person.linkedinUrl}`);
-    lines.push(`X-SOCIALPROFILE;TYPE=linkedin:${person.linkedinUrl}`);
+    lines.push(`URL;TYPE=linkedin:${url}`);
+    lines.push(`X-SOCIALPROFILE;TYPE=linkedin:${url}`);
   }
   if (person.location) lines.push(`ADR;TYPE=work:;;;${escapeText(person.location)};;;`);
   if (person.notes) lines.push(`NOTE:${escapeText(person.notes)}`);

@@ -143,6 +143,11 @@ describe('parseVCards', () => {
     expect(errorOf(() => parseVCards(stray)).userMessage).toMatch(/^Line 5: this line is outside any card/);
   });
 
+  it('keeps a stray "=" at the end of a quoted-printable value before END:VCARD', () => {
+    const text = 'BEGIN:VCARD\nVERSION:2.1\nFN:Ana\nNOTE;ENCODING=QUOTED-PRINTABLE:a=3D1 =\nEND:VCARD\n';
+    expect(parseVCards(text).rows[0]).toMatchObject({ fullName: 'Ana', notes: 'a=1' });
+  });
+
   it('decodes quoted-printable in the given character set', () => {
     expect(decodeQuotedPrintable('Caf=E9', 'windows-1252')).toBe('Café');
     expect(decodeQuotedPrintable('Caf=C3=A9')).toBe('Café');

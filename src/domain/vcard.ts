@@ -63,7 +63,9 @@ function splitCards(text: string): RawCard[] {
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i]!;
     const line = i + 1;
-    if (current && isQuotedPrintable(current.text) && current.text.endsWith('=')) {
+    // A soft break never swallows the card's end: a stray "=" before END:VCARD stays a character.
+    const ends = /^end:vcard\s*$/i.test(raw.trim());
+    if (current && !ends && isQuotedPrintable(current.text) && current.text.endsWith('=')) {
       current.text = current.text.slice(0, -1) + raw;
       continue;
     }

@@ -53,6 +53,12 @@ describe('vCard import over HTTP', () => {
     expect(await peopleTotal()).toBe(0);
   });
 
+  it('refuses a file over 20 MB with a message that says how to make it smaller', async () => {
+    const res = await upload('vcard/preview', new Uint8Array(20 * 1024 * 1024 + 100_000));
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as ErrorBody).error.message).toMatch(/larger than 20 MB.*without photos/);
+  });
+
   it('previews, then imports with streamed progress', async () => {
     const preview = await upload('vcard/preview', fixture('vcard', 'google-contacts.vcf'));
     expect(preview.status).toBe(200);
