@@ -109,6 +109,43 @@ describe('column mapping', () => {
     ]);
   });
 
+  it("guesses Google Contacts' CSV columns", () => {
+    const headers = [
+      'First Name',
+      'Middle Name',
+      'Last Name',
+      'Nickname',
+      'Birthday',
+      'Notes',
+      'E-mail 1 - Label',
+      'E-mail 1 - Value',
+      'Phone 1 - Label',
+      'Phone 1 - Value',
+      'Address 1 - Label',
+      'Address 1 - Formatted',
+      'Organization Name',
+      'Organization Title',
+      'Website 1 - Value',
+    ];
+    expect(Object.fromEntries(headers.map((h, i) => [h, guessMapping(headers)[i]]))).toEqual({
+      'First Name': 'firstName',
+      'Middle Name': 'ignore',
+      'Last Name': 'lastName',
+      Nickname: 'ignore',
+      Birthday: 'ignore',
+      Notes: 'notes',
+      'E-mail 1 - Label': 'ignore',
+      'E-mail 1 - Value': 'email',
+      'Phone 1 - Label': 'ignore',
+      'Phone 1 - Value': 'phone',
+      'Address 1 - Label': 'ignore',
+      'Address 1 - Formatted': 'location',
+      'Organization Name': 'organization',
+      'Organization Title': 'title',
+      'Website 1 - Value': 'ignore',
+    });
+  });
+
   it('keys remembered mappings on the headers, whatever their case and spacing', () => {
     expect(headerKey([' First  Name', 'EMAIL'])).toBe(headerKey(['first name', 'email']));
     expect(headerKey(['a', 'b'])).not.toBe(headerKey(['b', 'a']));
