@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { CSV_LISTS } from '../services/exports-csv.js';
+import { createOpportunity } from '../services/opportunities.js';
 import { createPerson } from '../services/people.js';
 import { loadSampleWorkspace } from '../services/sample.js';
 import { createApp } from './app.js';
@@ -63,6 +64,19 @@ describe('CSV export over HTTP', () => {
     const conversations = await rows('/csv/conversations');
     expect(scheduled.length).toBeLessThan(conversations.length);
     expect(scheduled.every((r) => r.Status === 'Scheduled')).toBe(true);
+  });
+
+  it('filters opportunities by kind', async () => {
+    for (const kind of ['offer', 'referral'] as const) {
+      await createOpportunity({
+        ...t.ctx,
+        input: { kind, title: `A ${kind}`, occurredOn: '2026-11-20', sources: [] },
+      });
+    }
+    const offers = await rows('/csv/opportunities?kind=offer');
+    expect(offers.length).toBeGreaterThan(0);
+    expect(offers.every((r) => r.Kind === 'Offer')).toBe(true);
+    expect((await rows('/csv/opportunities')).length).toBeGreaterThan(offers.length);
   });
 
   it('exports every list', async () => {

@@ -17,6 +17,7 @@ import {
   MESSAGE_PURPOSE_LABELS,
   type MessagePurpose,
   OPPORTUNITY_KIND_LABELS,
+  type OpportunityKind,
   SENIORITY_LABELS,
   type Seniority,
   type TaskKind,
@@ -53,6 +54,8 @@ export interface CsvFilter {
   personId?: string;
   conversationId?: string;
   includeDone?: boolean;
+  /** Opportunities: one kind. */
+  kind?: OpportunityKind;
 }
 
 const PAGE = 500;
@@ -184,8 +187,14 @@ async function targetsCsv(ctx: Ctx): Promise<string> {
   );
 }
 
-async function opportunitiesCsv(ctx: Ctx): Promise<string> {
-  const [rows, n] = await Promise.all([listOpportunities(ctx), names(ctx)]);
+async function opportunitiesCsv(ctx: Ctx & CsvFilter): Promise<string> {
+  const filter = {
+    kind: ctx.kind,
+    organizationId: ctx.organizationId,
+    personId: ctx.personId,
+    conversationId: ctx.conversationId,
+  };
+  const [rows, n] = await Promise.all([listOpportunities(ctx, filter), names(ctx)]);
   type O = (typeof rows)[number];
   const columns: CsvColumn<O>[] = [
     { header: 'Occurred on', value: (o) => o.occurredOn },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { OPPORTUNITY_KINDS } from '../../domain/vocab.js';
 import { CSV_LISTS, exportCsv } from '../../services/exports-csv.js';
 import { router } from '../env.js';
 import { ConversationsQuery, Id } from '../schemas.js';
@@ -14,6 +15,7 @@ const CsvQuery = z.object({
   status: ConversationsQuery.shape.status,
   personId: Id.optional(),
   conversationId: Id.optional(),
+  kind: z.enum(OPPORTUNITY_KINDS).optional().openapi({ description: 'Opportunities: one kind' }),
   includeDone: z
     .enum(['true', 'false'])
     .optional()
