@@ -2,6 +2,7 @@ import { type FormEvent, useId, useMemo, useState } from 'react';
 import { DEFAULT_MEETING_MINUTES, durationWarnings } from '../../domain/meeting-rules.js';
 import { MEDIUM_LABELS, MEDIUMS, type Medium } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError, type Problem } from '../api.js';
+import { useLoad } from '../use-load.js';
 import { browserTimeZone, isoToZonedLocal, knownTimeZones, zonedLocalToIso } from '../zoned-time.js';
 import { Alert } from './alert.js';
 import { Field } from './field.js';
@@ -26,8 +27,12 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
   const [saving, setSaving] = useState(false);
   const errors = problem?.fieldErrors ?? {};
 
+  // The limit the user set in Settings; the default until it has loaded.
+  const settings = useLoad('settings', () => call(api.settings.$get()));
+  const warnAbove = settings.data?.meetingWarnMinutes;
   const minutes = Number(duration);
-  const liveWarnings = duration.trim() && Number.isFinite(minutes) ? durationWarnings(minutes) : [];
+  const liveWarnings =
+    duration.trim() && Number.isFinite(minutes) ? durationWarnings(minutes, warnAbove) : [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
