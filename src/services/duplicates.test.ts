@@ -22,7 +22,7 @@ import type { Ctx } from './context.js';
 import { comparePeople, dismissPair, listDuplicates } from './duplicates.js';
 import { listMerges, mergePeople, undoMerge } from './merge-people.js';
 import { createOrganization } from './organizations.js';
-import { createPerson, getPerson, type PersonInput, updatePerson } from './people.js';
+import { createPerson, getPerson, type PersonInput, touchPeople, updatePerson } from './people.js';
 import { foreignKeysToPeople, personReferences, RULE_NAMES } from './person-references.js';
 
 let t: TestDb;
@@ -300,6 +300,19 @@ describe('undo', () => {
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).userMessage).toMatch(/can no longer be undone exactly/);
     expect(await dumpAll(c)).toEqual(before);
+  });
+
+  it('keeps an interaction logged with the kept person after the merge', async () => {
+    const c = await freshWorkspace();
+    const a = await person(c, { fullName: 'Vi One' });
+    const b = await person(c, { fullName: 'Vi Two' });
+    const { mergeId } = await mergePeople({ ...c, input: { keptId: a.id, mergedId: b.id } });
+    await touchPeople(c, [a.id], new Date('2026-11-20T08:00:00Z'));
+    await undoMerge({ ...c, mergeId });
+    expect((await getPerson({ ...c, id: a.id })).lastInteractionAt?.toISOString()).toBe(
+      '2026-11-20T08:00:00.000Z',
+    );
+    expect((await getPerson({ ...c, id: b.id })).lastInteractionAt).toBeNull();
   });
 
   it('restores any random history exactly (property)', async () => {

@@ -26,6 +26,8 @@ export interface MergeSnapshot {
   merged: Json;
   /** The kept row's version right after the merge: a later edit makes undo refuse. */
   keptVersionAfter: number;
+  /** The kept row's last interaction right after the merge; a later one survives undo. */
+  keptLastInteractionAfter: string | null;
   references: { table: string; column: string; moved: Json[]; dropped: Json[] }[];
   reminders: { moved: { id: string; rule_key: string }[]; dropped: Json[] };
 }
@@ -188,13 +190,18 @@ export async function mergePeople(ctx: Ctx & { input: MergeInput }): Promise<Mer
         updatedAt: ctx.now(),
       })
       .where(eq(people.id, keptId))
-      .returning({ version: people.version, fullName: people.fullName });
+      .returning({
+        version: people.version,
+        fullName: people.fullName,
+        lastInteractionAt: sql<string | null>`${people.lastInteractionAt}::text`,
+      });
 
     const snapshot: MergeSnapshot = {
       format: 1,
       keptBefore: kept,
       merged,
       keptVersionAfter: after!.version,
+      keptLastInteractionAfter: after!.lastInteractionAt,
       references,
       reminders: { moved: movedReminders, dropped: droppedReminders },
     };
@@ -256,8 +263,10 @@ function undoInTransaction(ctx: Ctx & { mergeId: string }): Promise<{ keptId: st
         userMessage: `This merge was already undone on ${record.undoneAt.toISOString().slice(0, 10)}: ${mergedName} is back.`,
       });
     }
-    const keptRows = rowsOf<{ version: number; full_name: string }>(
-      await tx.db.execute(sql`select version, full_name from people where id = ${record.keptId} for update`),
+    const keptRows = rowsOf<{ version: number; full_name: string; last: string | null }>(
+      await tx.db.execute(
+        sql`select version, full_name, last_interaction_at::text as last from people where id = ${record.keptId} for update`,
+      ),
     );
     const keptName = snap.keptBefore.full_name as string;
     if (!keptRows[0]) {
@@ -275,6 +284,11 @@ function undoInTransaction(ctx: Ctx & { mergeId: string }): Promise<{ keptId: st
     await tx.db.execute(sql`update people set (${list(PEOPLE_WRITABLE)}) =
       (select ${list(PEOPLE_WRITABLE)} from jsonb_populate_record(null::people, ${JSON.stringify(snap.keptBefore)}::jsonb))
       where id = ${record.keptId}`);
+    // Logging a message or a call does not change the version; an interaction since the merge stays.
+    if (keptRows[0].last !== snap.keptLastInteractionAfter) {
+      await tx.db.execute(sql`update people set last_interaction_at =
+        greatest(last_interaction_at, ${keptRows[0].last}::timestamptz) where id = ${record.keptId}`);
+    }
 
     const refs = new Map(personReferences().map((r) => [`${r.tableName}.${r.column}`, r]));
     for (const entry of [...snap.references].reverse()) {
