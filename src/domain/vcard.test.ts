@@ -122,6 +122,31 @@ describe('parseVCards', () => {
     ]);
   });
 
+  it('reads TYPE parameters in all their spellings', () => {
+    const card = (lines: string[]) =>
+      parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Kim Lee', ...lines, 'END:VCARD'].join('\r\n')).rows[0]!;
+    // A comma list: the work address wins over home.
+    expect(
+      card(['EMAIL;TYPE=HOME,INTERNET:kim@home.example', 'EMAIL;TYPE=WORK,INTERNET:kim@work.example']).email,
+    ).toBe('kim@work.example');
+    // Quoted values, with and without a comma.
+    expect(card(['TEL;TYPE="home":+1 555 0100', 'TEL;TYPE="work,voice":+1 555 0199']).phone).toBe(
+      '+1 555 0199',
+    );
+    // Bare 2.1 words, PREF among them.
+    expect(card(['EMAIL;INTERNET;WORK:kim@work.example', 'EMAIL;INTERNET;PREF:kim@pref.example']).email).toBe(
+      'kim@pref.example',
+    );
+    // 4.0: the lowest PREF number wins.
+    expect(card(['EMAIL;PREF=2:second@example.com', 'EMAIL;PREF=1:first@example.com']).email).toBe(
+      'first@example.com',
+    );
+    // A LinkedIn profile named only by its Apple label.
+    expect(card(['item3.URL:kim-lee-demo', 'item3.X-ABLabel:LinkedIn']).linkedinUrl).toBe(
+      'https://www.linkedin.com/in/kim-lee-demo',
+    );
+  });
+
   it('uses N when FN is missing', () => {
     const text = 'BEGIN:VCARD\r\nVERSION:3.0\r\nN:Nowak;Marta;Anna;;\r\nEND:VCARD\r\n';
     expect(parseVCards(text).rows[0]!.fullName).toBe('Marta Anna Nowak');
