@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
+import { insights } from '../db/schema.js';
 import { createConversation, listConversations, moveConversation } from './conversations.js';
 import { saveDebrief } from './debrief.js';
 import { attachDocument, conversationDocumentList, readDocument, uploadDocument } from './documents.js';
@@ -152,6 +154,44 @@ describe('preparation and debrief', () => {
       }),
     ).rejects.toMatchObject({ code: 'validation' });
     expect((await listPeople({ ...t.ctx, q: 'Ghost' })).total).toBe(0);
+  });
+
+  it('credits each insight to the participant who said it', async () => {
+    const lead = await createPerson({ ...t.ctx, input: { fullName: 'Lena Lead' } });
+    const peer = await createPerson({ ...t.ctx, input: { fullName: 'Pia Peer' } });
+    const stranger = await createPerson({ ...t.ctx, input: { fullName: 'Sam Stranger' } });
+    const conv = await createConversation({
+      ...t.ctx,
+      input: { type: 'learn_role', participantIds: [lead.id, peer.id] },
+    });
+    const said = async (personId: string) =>
+      (
+        await t.ctx.db
+          .select({ body: insights.body })
+          .from(insights)
+          .where(and(eq(insights.conversationId, conv.id), eq(insights.personId, personId)))
+      ).map((r) => r.body);
+    await expect(
+      saveDebrief({
+        ...t.ctx,
+        conversationId: conv.id,
+        input: { insights: [{ topic: 'advice', body: 'Not from them', personId: stranger.id }] },
+      }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    await saveDebrief({
+      ...t.ctx,
+      conversationId: conv.id,
+      input: {
+        insights: [
+          { topic: 'culture', body: 'Teams pair on every design review', personId: peer.id },
+          { topic: 'advice', body: 'Bring one finished project' },
+        ],
+      },
+    });
+    expect(await said(peer.id)).toEqual(['Teams pair on every design review']);
+    // Left out, it goes to the first participant, as before.
+    expect(await said(lead.id)).toEqual(['Bring one finished project']);
+    expect(await said(stranger.id)).toEqual([]);
   });
 
   it('refuses oversized files and files that are not what they claim', async () => {

@@ -13,7 +13,14 @@ import { createTask } from './tasks.js';
 export interface DebriefInput {
   summary?: string;
   answers?: { planItemId: string; answer: string }[];
-  insights?: { topic: InsightTopic; body: string; skills?: string[]; role?: string | null }[];
+  insights?: {
+    topic: InsightTopic;
+    body: string;
+    skills?: string[];
+    role?: string | null;
+    /** Who said it, among the participants; the first participant when not given. */
+    personId?: string | null;
+  }[];
   referrals?: {
     fullName: string;
     byPersonId: string;
@@ -68,12 +75,13 @@ export async function saveDebrief(ctx: Ctx & { conversationId: string; input: De
       }
     }
     const firstParticipant = conv.participants[0]?.id ?? null;
+    for (const i of input.insights ?? []) if (i.personId) assertParticipant(i.personId, 'insights.personId');
     if (input.insights?.length) {
       await tx.db.insert(insights).values(
         input.insights.map((i) => ({
           workspaceId: ctx.workspaceId,
           conversationId: conv.id,
-          personId: firstParticipant,
+          personId: i.personId ?? firstParticipant,
           organizationId: conv.organizationId,
           role: i.role ?? conv.role,
           topic: i.topic,

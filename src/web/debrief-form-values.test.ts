@@ -28,14 +28,14 @@ const initial = { answers: { a1: 'Stored answer' }, keepInTouch: [keep] };
 
 describe('toDebriefInput', () => {
   it('sends nothing for an untouched form', () => {
-    const { input } = toDebriefInput(values({ insights: [emptyInsight('Analyst')] }), initial);
+    const { input } = toDebriefInput(values({ insights: [emptyInsight('Analyst', 'p1')] }), initial);
     expect(isEmptyDebrief(input)).toBe(true);
   });
 
   it('sends changed answers, written rows and changed keep-in-touch answers only', () => {
-    const blankInsight = emptyInsight('');
+    const blankInsight = emptyInsight('', 'p1');
     const insight = {
-      ...emptyInsight('Data analyst'),
+      ...emptyInsight('Data analyst', 'p2'),
       body: 'They hire juniors in spring',
       skills: 'SQL, and Excel',
     };
@@ -60,6 +60,7 @@ describe('toDebriefInput', () => {
         body: 'They hire juniors in spring',
         skills: ['SQL', 'Excel'],
         role: 'Data analyst',
+        personId: 'p2',
       },
     ]);
     expect(input.referrals?.[0]).toMatchObject({ fullName: 'Rafa Lima', email: null, suggestRequest: true });

@@ -16,6 +16,8 @@ export interface InsightRow {
   body: string;
   skills: string;
   role: string;
+  /** Who said it. */
+  personId: string;
 }
 
 export interface ReferralRow {
@@ -67,8 +69,8 @@ export function rowKey(): string {
   return `row-${counter}`;
 }
 
-export function emptyInsight(role: string): InsightRow {
-  return { key: rowKey(), topic: 'advice', body: '', skills: '', role };
+export function emptyInsight(role: string, personId: string): InsightRow {
+  return { key: rowKey(), topic: 'advice', body: '', skills: '', role, personId };
 }
 
 export function emptyReferral(byPersonId: string): ReferralRow {
@@ -108,7 +110,13 @@ export function toDebriefInput(
     .filter((r) => !blank(r.body, r.skills))
     .map((r) => {
       sent.insights.push(r.key);
-      return { topic: r.topic, body: r.body, skills: parseSkills(r.skills), role: orNull(r.role) };
+      return {
+        topic: r.topic,
+        body: r.body,
+        skills: parseSkills(r.skills),
+        role: orNull(r.role),
+        personId: orNull(r.personId),
+      };
     });
 
   const referrals = values.referrals

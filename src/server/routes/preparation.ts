@@ -369,6 +369,9 @@ export const preparationRoutes = router()
                   body: z.string().trim().min(1, 'is empty').max(5000),
                   skills: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
                   role: z.string().trim().max(200).nullish(),
+                  personId: Id.nullish().openapi({
+                    description: 'Who said it; the first participant if left out.',
+                  }),
                 }),
               )
               .max(50)

@@ -68,7 +68,7 @@ const err =
 
 /** What was learned, each filed under a topic, with the skills named and the role it is about. */
 export function InsightRows(props: RowsProps<InsightRow> & { defaultRole: string }) {
-  const { rows, onChange } = props;
+  const { rows, onChange, people } = props;
   return (
     <>
       {rows.map((r, n) => {
@@ -95,6 +95,18 @@ export function InsightRows(props: RowsProps<InsightRow> & { defaultRole: string
                 </select>
               )}
             </Field>
+            {people.length > 1 && (
+              <Field label="Who said it" error={e('personId')}>
+                {(c) => (
+                  <PeopleSelect
+                    {...c}
+                    people={people}
+                    value={r.personId}
+                    onChange={(v) => set({ personId: v })}
+                  />
+                )}
+              </Field>
+            )}
             <Field label="Role or career it is about" error={e('role')}>
               {(c) => <input {...c} value={r.role} onChange={(ev) => set({ role: ev.target.value })} />}
             </Field>
@@ -117,7 +129,7 @@ export function InsightRows(props: RowsProps<InsightRow> & { defaultRole: string
       <button
         type="button"
         className="button"
-        onClick={() => onChange([...rows, emptyInsight(props.defaultRole)])}
+        onClick={() => onChange([...rows, emptyInsight(props.defaultRole, people[0]?.id ?? '')])}
       >
         Add an insight
       </button>
