@@ -30,7 +30,10 @@ export function RecentMerges({ personId, onUndone }: { personId?: string; onUndo
   const open = personId ? items.filter((m) => !m.undoneAt) : items;
   if (!open.length && !notice && !problem) return null;
   return (
-    <section className="recent-merges" aria-label={personId ? 'Merged records' : 'Recent merges'}>
+    <section
+      className={personId ? 'recent-merges recent-merges-person' : 'recent-merges'}
+      aria-label={personId ? 'Merged records' : 'Recent merges'}
+    >
       {!personId && <h2>Recent merges</h2>}
       {problem && <Alert>{problem}</Alert>}
       {notice && <Notice tone="success">{notice}</Notice>}
