@@ -158,3 +158,19 @@ describe('vCard export', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('OpenAPI document', () => {
+  it('describes the vCard and CSV imports and the vCard export', async () => {
+    const doc = (await (await get('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/imports/vcard',
+        '/api/imports/vcard/preview',
+        '/api/imports/csv/inspect',
+        '/api/imports/csv/preview',
+        '/api/imports/csv',
+        '/api/exports/vcard',
+      ]),
+    );
+  });
+});

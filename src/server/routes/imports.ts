@@ -10,23 +10,14 @@ import { type ParsedConnections, parseLinkedInConnections } from '../../domain/l
 import { parseVCards } from '../../domain/vcard.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from '../../services/import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from '../../services/import-linkedin.js';
-import type { ImportProgress, ImportSummary } from '../../services/import-people.js';
+import { IMPORT_FIELDS, type ImportProgress, type ImportSummary } from '../../services/import-people.js';
 import { applyVCardImport, previewVCardImport } from '../../services/import-vcard.js';
 import { type AppEnv, router } from '../env.js';
 import { errors, json } from './common.js';
 
 const tags = ['Imports'];
 
-const Field = z.enum([
-  'title',
-  'organization',
-  'email',
-  'phone',
-  'linkedinUrl',
-  'location',
-  'notes',
-  'connectedOn',
-]);
+const Field = z.enum(IMPORT_FIELDS);
 
 const ImportSummarySchema = z
   .object({
