@@ -162,6 +162,8 @@ describe('finding duplicates', () => {
     const { items, total } = await listDuplicates(c);
     const seen = items.map((p) => [[p.a.fullName, p.b.fullName].sort().join(' / '), p.labels[0]]);
     expect(total).toBe(4);
+    // The fuller name comes first: it is the one offered to keep.
+    expect(items.find((p) => p.b.fullName === 'Jon Smith')?.a.fullName).toBe('Jonathan Smith');
     expect(seen).toEqual(
       expect.arrayContaining([
         ['Ana Silva / Ana Sousa', 'Same e-mail'],

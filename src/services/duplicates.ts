@@ -173,7 +173,9 @@ async function allPairs(ctx: Ctx): Promise<DuplicatePair[]> {
     }
     if (!reason) continue;
     const key = `${c.a}:${c.b}`;
-    const pair = byPair.get(key) ?? { a, b, reasons: [], labels: [] };
+    // The fuller name is offered as the one to keep: "Jonathan Smith" rather than "J. Smith".
+    const [first, second] = b.fullName.trim().length > a.fullName.trim().length ? [b, a] : [a, b];
+    const pair = byPair.get(key) ?? { a: first, b: second, reasons: [], labels: [] };
     pair.reasons.push(reason);
     byPair.set(key, pair);
   }
