@@ -7,6 +7,7 @@ import { CliError, connect, type WithApi } from './api.js';
 import { registerBackupCommands } from './backup.js';
 import { registerConversationCommands } from './conversations.js';
 import { registerDuplicateCommands } from './duplicates.js';
+import { registerVcardExport } from './export-vcard.js';
 import { registerExportCommands } from './exports.js';
 import { registerImportCommands } from './imports.js';
 import { registerOutreachCommands } from './outreach.js';
@@ -65,7 +66,7 @@ registerDuplicateCommands(program, withApi);
 registerOutreachCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
-registerExportCommands(program, withApi);
+registerVcardExport(registerExportCommands(program, withApi), withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CliError || err instanceof AppError) {
