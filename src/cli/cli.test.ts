@@ -57,7 +57,15 @@ describe('rapport CLI', () => {
     const stats = await cli(data, 'stats', '--json');
     const funnel = (JSON.parse(stats.stdout) as { funnel: { stage: string; count: number }[] }).funnel;
     expect(funnel.find((f) => f.stage === 'requestsSent')?.count).toBe(1);
-  }, 180_000);
+
+    expect((await cli(data, 'people', 'tag', 'navy', grace.id)).stdout).toContain('Tagged 1 of 1 "navy"');
+    const unasked = await cli(data, 'people', 'delete', grace.id);
+    expect(unasked.code).toBe(2);
+    expect(unasked.stderr).toContain('Nothing was deleted');
+    expect((await cli(data, 'people', 'delete', grace.id, '--yes')).stdout).toContain('Deleted 1 person.');
+    const left = await cli(data, 'people', 'list', '--json');
+    expect((JSON.parse(left.stdout) as { total: number }).total).toBe(0);
+  }, 240_000);
 
   it('uses the running server when it holds the data folder, and refuses a second server', async () => {
     const data = tempDir();

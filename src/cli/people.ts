@@ -1,5 +1,6 @@
+import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import type { ApiClient, WithApi } from './api.js';
+import { type ApiClient, CliError, type WithApi } from './api.js';
 import { printJson, printRecord, printTable } from './format.js';
 
 interface Person {
@@ -138,6 +139,48 @@ export function registerPeopleCommands(program: Command, withApi: WithApi): void
           console.log('\nTimeline');
           for (const e of timeline) console.log(`  ${e.at.slice(0, 10)}  ${e.title}`);
         }
+      }),
+    );
+  people
+    .command('tag <tag> <ids...>')
+    .description('add a tag to several people at once (or take it away with --remove)')
+    .option('--remove', 'take the tag away instead')
+    .action((tag: string, ids: string[], o: { remove?: boolean }) =>
+      withApi(async ({ call }) => {
+        const change = { action: o.remove ? 'removeTag' : 'addTag', tag };
+        const { affected } = await call<{ affected: number }>('POST', '/api/people/bulk', { ids, change });
+        console.log(
+          o.remove
+            ? `Removed "${tag}" from ${affected} of ${ids.length}.`
+            : `Tagged ${affected} of ${ids.length} "${tag}".`,
+        );
+      }),
+    );
+  people
+    .command('delete <ids...>')
+    .description('delete people with their notes and messages (asks first)')
+    .option('-y, --yes', 'delete without asking (required when input is not a terminal)')
+    .action((ids: string[], o: { yes?: boolean }) =>
+      withApi(async ({ call }) => {
+        if (!o.yes) {
+          if (!process.stdin.isTTY) {
+            throw new CliError(
+              'Nothing was deleted: input is not a terminal, so deleting cannot be confirmed. Run again with --yes.',
+              2,
+            );
+          }
+          const rl = createInterface({ input: process.stdin, output: process.stdout });
+          const answer = await rl.question(
+            `Delete ${ids.length} ${ids.length === 1 ? 'person' : 'people'} with their notes and messages? [y/N] `,
+          );
+          rl.close();
+          if (!/^y(es)?$/i.test(answer.trim())) return console.log('Nothing was deleted.');
+        }
+        const { affected } = await call<{ affected: number }>('POST', '/api/people/bulk', {
+          ids,
+          change: { action: 'delete' },
+        });
+        console.log(`Deleted ${affected} ${affected === 1 ? 'person' : 'people'}.`);
       }),
     );
 

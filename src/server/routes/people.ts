@@ -1,14 +1,57 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { KEEP_IN_TOUCH } from '../../domain/vocab.js';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../../services/people.js';
+import { bulkUpdatePeople, MAX_BULK_PEOPLE } from '../../services/people-bulk.js';
 import { personTimeline } from '../../services/timeline.js';
 import { router } from '../env.js';
-import { IdParam, listOf, PeopleQuery, Person, PersonInput, PersonPatch, TimelineEntry } from '../schemas.js';
+import {
+  Id,
+  IdParam,
+  listOf,
+  PeopleQuery,
+  Person,
+  PersonInput,
+  PersonPatch,
+  TimelineEntry,
+} from '../schemas.js';
 import { serialize } from '../serialize.js';
 import { body, errors, json } from './common.js';
 
 const tags = ['People'];
 
+const TagName = z.string().trim().min(1, 'is required').max(50);
+const BulkInput = z.object({
+  ids: z.array(Id).min(1, 'choose at least one person').max(MAX_BULK_PEOPLE),
+  change: z.discriminatedUnion('action', [
+    z.object({ action: z.literal('addTag'), tag: TagName }),
+    z.object({ action: z.literal('removeTag'), tag: TagName }),
+    z.object({
+      action: z.literal('keepInTouch'),
+      keepInTouch: z.enum(KEEP_IN_TOUCH),
+      everyDays: z.number().int().min(7).max(730).nullish(),
+    }),
+    z.object({ action: z.literal('delete') }),
+  ]),
+});
+
 export const peopleRoutes = router()
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/bulk',
+      tags,
+      summary: 'Tag, untag, set keep-in-touch for, or delete many people at once (all or nothing)',
+      request: body(BulkInput),
+      responses: {
+        200: json(z.object({ affected: z.number() }), 'How many people changed'),
+        ...errors(400, 404),
+      },
+    }),
+    async (c) => {
+      const { ids, change } = c.req.valid('json');
+      return c.json(await bulkUpdatePeople({ ...c.var.ctx, ids, change }), 200);
+    },
+  )
   .openapi(
     createRoute({
       method: 'get',

@@ -1,24 +1,57 @@
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
+import { Alert, Notice } from '../components/alert.js';
 import { DuplicatesLink } from '../components/duplicates-link.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ExportCsvLink } from '../components/export-csv-link.js';
 import { ExportVCardLink } from '../components/export-vcard-link.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { PeopleBulkBar } from '../components/people-bulk-bar.js';
 import { PeopleTable } from '../components/people-table.js';
 import { SearchBox } from '../components/search-box.js';
 import { useLoad } from '../use-load.js';
+
+/** People per page of the list. */
+const PAGE_SIZE = 100;
 
 /** Everyone in the workspace, searchable by name, title, organization or e-mail. */
 export function PeoplePage() {
   const [params] = useSearchParams();
   const q = params.get('q') ?? '';
-  const people = useLoad(`people:${q}`, () =>
-    call(api.people.$get({ query: { q: q || undefined, limit: '500' } })),
+  const page = Math.max(1, Math.floor(Number(params.get('page')) || 1));
+  const people = useLoad(`people:${q}:${page}`, () =>
+    call(
+      api.people.$get({
+        query: { q: q || undefined, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) },
+      }),
+    ),
   );
   const list = people.data;
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [done, setDone] = useState<string | null>(null);
+  // A new search starts a new selection.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new search clears it.
+  useEffect(() => setSelected(new Set()), [q]);
+  const selection = {
+    selected,
+    set: (ids: string[], on: boolean) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        for (const id of ids) {
+          if (on) next.add(id);
+          else next.delete(id);
+        }
+        return next;
+      }),
+  };
+  const pageLink = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('page', String(n));
+    else next.delete('page');
+    return `?${next.toString()}`;
+  };
 
   return (
     <>
@@ -71,9 +104,43 @@ export function PeoplePage() {
         <>
           <p className="muted small" role="status">
             {q ? `${list.total} matching “${q}”` : `${list.total} ${list.total === 1 ? 'person' : 'people'}`}
-            {list.items.length < list.total && ` (showing the first ${list.items.length})`}
+            {list.items.length < list.total &&
+              ` (${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + list.items.length} shown)`}
           </p>
-          <PeopleTable people={list.items} />
+          {done && <Notice tone="success">{done}</Notice>}
+          {selected.size > 0 && (
+            <PeopleBulkBar
+              ids={[...selected]}
+              onClear={() => setSelected(new Set())}
+              onDone={(message) => {
+                setDone(message);
+                setSelected(new Set());
+                people.reload();
+              }}
+            />
+          )}
+          <PeopleTable people={list.items} selection={selection} />
+          {list.total > PAGE_SIZE && (
+            <nav className="pager" aria-label="Pages of people">
+              {page > 1 ? (
+                <Link to={pageLink(page - 1)} className="button button-small">
+                  ← Previous
+                </Link>
+              ) : (
+                <span />
+              )}
+              <span className="muted small">
+                Page {page} of {Math.ceil(list.total / PAGE_SIZE)}
+              </span>
+              {page * PAGE_SIZE < list.total ? (
+                <Link to={pageLink(page + 1)} className="button button-small">
+                  Next →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
         </>
       )}
     </>
