@@ -11,10 +11,11 @@ type Section =
   | 'Questions'
   | 'Documents'
   | 'Import'
+  | 'Backup'
   | 'Settings';
 
 /** Sections behind the bar's "More" menu. */
-const IN_MORE: readonly Section[] = ['Questions', 'Documents', 'Import', 'Settings'];
+const IN_MORE: readonly Section[] = ['Questions', 'Documents', 'Import', 'Backup', 'Settings'];
 
 /** Follows a link of the main navigation bar, opening its "More" menu when the link is there. */
 export async function navigateTo(page: Page, section: Section): Promise<void> {

@@ -18,6 +18,7 @@ const MORE_LINKS = [
   { to: '/questions', label: 'Questions' },
   { to: '/documents', label: 'Documents' },
   { to: '/import', label: 'Import' },
+  { to: '/backup', label: 'Backup' },
   { to: '/settings', label: 'Settings' },
 ];
 

@@ -77,7 +77,12 @@ export function PeopleBulkBar({ ids, onDone, onClear }: PeopleBulkBarProps) {
       </form>
       <div className="bulk-group">
         <label htmlFor="bulk-keep">Keep in touch</label>
-        <select id="bulk-keep" value={keep} onChange={(e) => setKeep(e.target.value as KeepInTouch)}>
+        <select
+          id="bulk-keep"
+          className="bulk-keep-select"
+          value={keep}
+          onChange={(e) => setKeep(e.target.value as KeepInTouch)}
+        >
           {KEEP_IN_TOUCH.map((k) => (
             <option key={k} value={k}>
               {KEEP_IN_TOUCH_LABELS[k]}
