@@ -205,4 +205,19 @@ describe('LinkedIn import', () => {
       .where(eq(organizations.workspaceId, ctx.workspaceId));
     expect(orgs?.n).toBe(0);
   });
+
+  it('matches a row to the same one of two namesakes every time, so importing again changes nothing', async () => {
+    const ctx = await t.otherWorkspace();
+    const org = await createOrganization({ ...ctx, input: { name: 'Namesake Labs' } });
+    await createPerson({ ...ctx, input: { fullName: 'Sam Lee', organizationId: org.id } });
+    await createPerson({ ...ctx, input: { fullName: 'Sam Lee', organizationId: org.id } });
+    // No profile URL and no e-mail: only the name and organization can match.
+    const rows = [
+      connection(5, { fullName: 'Sam Lee', url: null, company: 'Namesake Labs', connectedOn: '2023-04-02' }),
+    ];
+    expect((await applyLinkedInImport(ctx, { rows, skipped: [] })).counts).toMatchObject({ updated: 1 });
+    // The update moved that person's row on disk; the next import must still pick the same person.
+    const again = await applyLinkedInImport(ctx, { rows, skipped: [] });
+    expect(again.counts).toEqual({ new: 0, updated: 0, unchanged: 1, skipped: 0 });
+  });
 });
