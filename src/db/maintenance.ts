@@ -15,23 +15,64 @@ export async function analyzeIfNeeded(handle: DbHandle, opts: { all?: boolean } 
   return tables;
 }
 
+/** Autovacuum's defaults: vacuum past 50 dead rows and a fifth, analyze past 50 changes and a tenth. */
+const VACUUM_BASE = 50;
+const VACUUM_SHARE = 0.2;
+const ANALYZE_SHARE = 0.1;
+
 /**
- * Keeps statistics fresh on the embedded database: soon after start (off the request path) and
- * then once a day. Returns a function that stops the timers.
+ * Vacuums the tables whose updates and deletes left many dead rows behind, and analyzes those
+ * that changed a lot since their statistics, as PostgreSQL's autovacuum would; PGlite has none.
+ * Without it every import that updates people leaves the old rows in place: the tables grow for
+ * good, scans read the dead rows too, and the planner works from a table that no longer exists.
+ * Activity statistics can lag a little; the next run catches up.
+ */
+export async function vacuumIfNeeded(
+  handle: DbHandle,
+  opts: { all?: boolean } = {},
+): Promise<{ vacuumed: string[]; analyzed: string[] }> {
+  const all = opts.all ?? false;
+  const result = await handle.db.execute(sql`
+    select relname,
+      (${all}::boolean or n_dead_tup > ${VACUUM_BASE}::int + ${VACUUM_SHARE}::float8 * n_live_tup) as vacuum,
+      n_mod_since_analyze > ${VACUUM_BASE}::int + ${ANALYZE_SHARE}::float8 * n_live_tup as analyze
+    from pg_stat_user_tables where schemaname = 'public'`);
+  const rows = (result as unknown as { rows: { relname: string; vacuum: boolean; analyze: boolean }[] }).rows;
+  const vacuumed: string[] = [];
+  const analyzed: string[] = [];
+  for (const r of rows) {
+    if (r.vacuum) {
+      await handle.db.execute(sql`vacuum (analyze) ${sql.identifier(r.relname)}`);
+      vacuumed.push(r.relname);
+    } else if (r.analyze) {
+      await handle.db.execute(sql`analyze ${sql.identifier(r.relname)}`);
+      analyzed.push(r.relname);
+    }
+  }
+  return { vacuumed, analyzed };
+}
+
+/**
+ * Keeps the embedded database healthy, as autovacuum does on a server: statistics for new
+ * tables, and a vacuum where many rows were replaced — soon after start (off the request path)
+ * and then every hour. Returns a function that stops the timers.
  */
 export function scheduleMaintenance(handle: DbHandle): () => void {
   if (handle.engine !== 'pglite') return () => {};
-  const run = (all: boolean) => {
-    analyzeIfNeeded(handle, { all }).catch(() => {
-      // Statistics are an optimisation; a failure must never take the server down.
-    });
+  const run = async () => {
+    try {
+      await analyzeIfNeeded(handle);
+      await vacuumIfNeeded(handle);
+    } catch {
+      // Maintenance is an optimisation; a failure must never take the server down.
+    }
   };
-  const first = setTimeout(() => run(false), 3_000);
-  const daily = setInterval(() => run(true), 24 * 3_600_000);
+  const first = setTimeout(() => void run(), 3_000);
+  const hourly = setInterval(() => void run(), 3_600_000);
   first.unref();
-  daily.unref();
+  hourly.unref();
   return () => {
     clearTimeout(first);
-    clearInterval(daily);
+    clearInterval(hourly);
   };
 }
