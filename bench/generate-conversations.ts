@@ -127,9 +127,14 @@ export function buildConversations(
     });
     let meeting = undefined as Row | undefined;
     let requestedAt: number | null = null;
+    let repliedAt: number | null = null;
     const move = (to: ConversationStatus, at: number) => {
       t = at;
-      if (to === 'requested') requestedAt = at;
+      if (to === 'requested') {
+        requestedAt = at;
+        repliedAt = null;
+      }
+      if ((to === 'accepted' || to === 'declined') && repliedAt === null) repliedAt = at;
       out.history.push({
         id: randomUUID(),
         workspaceId: ws,
@@ -214,6 +219,7 @@ export function buildConversations(
       reachedVia: rng.pick(REACHED_VIA),
       statusChangedAt: new Date(t),
       requestedAt: requestedAt === null ? null : new Date(requestedAt),
+      repliedAt: repliedAt === null ? null : new Date(repliedAt),
       createdAt: new Date(created),
       updatedAt: new Date(t),
     });

@@ -176,6 +176,8 @@ export const people = pgTable(
     index('people_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
     index('people_search_idx').using('gin', t.search),
+    // "Warm" requests on the dashboard: people we know, found without reading every row.
+    index('people_known_idx').on(t.id).where(sql`${t.howWeKnow} is not null`),
     // Keep-in-touch reminders read two small sets: people on the default rhythm, ordered by their
     // last interaction so only the due ones are read, and people with a rhythm of their own.
     index('people_keep_in_touch_default_idx')
@@ -230,6 +232,11 @@ export const conversations = pgTable(
     statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
     /** When the latest request went out; the 3B7 rule and "a second person there" read it. */
     requestedAt: timestamp('requested_at', { withTimezone: true }),
+    /**
+     * When the latest request was first answered (accepted or declined); cleared by a new request.
+     * The results dashboard reads it instead of searching the status history.
+     */
+    repliedAt: timestamp('replied_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),

@@ -290,7 +290,11 @@ export async function applyStatus(
     .set({
       status: to,
       statusChangedAt: ctx.now(),
-      ...(to === 'requested' ? { requestedAt: ctx.now() } : {}),
+      // A new request waits for a new answer; the first answer to it is kept.
+      ...(to === 'requested' ? { requestedAt: ctx.now(), repliedAt: null } : {}),
+      ...(to === 'accepted' || to === 'declined'
+        ? { repliedAt: sql`coalesce(${conversations.repliedAt}, ${ctx.now()})` }
+        : {}),
       updatedAt: ctx.now(),
       version: sql`${conversations.version} + 1`,
     })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { replyBehaviour } from '../domain/relationship.js';
-import { createConversation } from './conversations.js';
+import { createConversation, moveConversation } from './conversations.js';
 import { createIntroduction } from './introductions.js';
 import { logMessage } from './messages.js';
 import { createPerson } from './people.js';
@@ -150,5 +150,41 @@ describe('results dashboard', () => {
     expect(never.total).toBe(total);
     expect(never.people).toHaveLength(BEHAVIOUR_PEOPLE_SHOWN);
     expect(never.people[0]!.fullName).toBe(`Quiet Person ${total - 1}`);
+  });
+
+  it('counts only an answer to the latest request: asking again after a no waits for a new answer', async () => {
+    const other = await t.otherWorkspace();
+    const person = await createPerson({ ...other, input: { fullName: 'Ravi Rerequest' } });
+    t.clock.set(new Date(NOW.getTime() - 60 * DAY));
+    const c = await createConversation({
+      ...other,
+      input: { type: 'learn_role', participantIds: [person.id] },
+    });
+    const send = (purpose: 'request' | 'reply', direction: 'out' | 'in') =>
+      logMessage({
+        ...other,
+        input: { personId: person.id, conversationId: c.id, channel: 'email', direction, purpose },
+      });
+    await send('request', 'out');
+    t.clock.advance(DAY);
+    await moveConversation({ ...other, id: c.id, to: 'declined' });
+    t.clock.advance(10 * DAY);
+    await moveConversation({ ...other, id: c.id, to: 'idea' });
+    await send('request', 'out');
+    t.clock.set(NOW);
+    let stats = await dashboard(other);
+    expect(stats.funnel.find((f) => f.stage === 'replies')?.count).toBe(0);
+    expect(stats.replyBehaviour.find((g) => g.behaviour === 'never')?.total).toBe(1);
+
+    // The new request's first answer counts from the new request, not the old one.
+    t.clock.set(new Date(NOW.getTime() + 2 * DAY));
+    await send('reply', 'in');
+    stats = await dashboard({ ...other, now: () => new Date(NOW.getTime() + 3 * DAY) });
+    expect(stats.funnel.find((f) => f.stage === 'replies')?.count).toBe(1);
+    expect(stats.medianDaysToReply).toBeCloseTo(
+      (NOW.getTime() + 2 * DAY - (NOW.getTime() - 49 * DAY)) / DAY,
+      5,
+    );
+    t.clock.set(NOW);
   });
 });

@@ -50,14 +50,9 @@ async function requestSummary(ctx: Ctx): Promise<RequestSummary> {
   const now = ctx.now().toISOString();
   const result = await ctx.db.execute(sql`
     with req as materialized (
-      select c.id, c.requested_at from conversations c
+      -- The latest request and the first answer to it (an answer to an earlier one does not count).
+      select c.id, c.requested_at, c.replied_at from conversations c
       where c.workspace_id = ${ws} and c.requested_at is not null
-    ), reply as (
-      -- The first answer to the latest request: an answer to an earlier request does not count.
-      select h.conversation_id, min(h.at) as at
-      from conversation_status_history h join req on req.id = h.conversation_id
-      where h.workspace_id = ${ws} and h.to_status in ('accepted', 'declined') and h.at >= req.requested_at
-      group by h.conversation_id
     ), first_person as (
       select distinct on (cp.conversation_id) cp.conversation_id, cp.person_id
       from conversation_participants cp join req on req.id = cp.conversation_id
@@ -73,12 +68,11 @@ async function requestSummary(ctx: Ctx): Promise<RequestSummary> {
       where i.workspace_id = ${ws} and i.introduced_id in (select person_id from first_person)
       order by i.introduced_id, i.created_at
     ), facts as materialized (
-      select req.requested_at as sent, reply.at as replied, fp.person_id, rm.channel, rm.template_id,
+      select req.requested_at as sent, req.replied_at as replied, fp.person_id, rm.channel, rm.template_id,
         fi.introducer_id,
         (fi.introducer_id is not null
           or exists (select 1 from people p where p.id = fp.person_id and p.how_we_know is not null)) as warm
       from req
-      left join reply on reply.conversation_id = req.id
       left join first_person fp on fp.conversation_id = req.id
       left join request_message rm on rm.conversation_id = req.id
       left join first_introducer fi on fi.introduced_id = fp.person_id
