@@ -25,65 +25,67 @@ const CANDIDATES = 200;
 
 const HEADLINE = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_END}, MaxWords=18, MinWords=6, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** Where each type's records live, the column fuzzy matching compares, and the text search configuration. */
+const SOURCES: Record<
+  SearchType,
+  { table: string; name: string | null; config: 'simple' | 'english'; extra: string }
+> = {
+  person: { table: 'people', name: 'full_name', config: 'simple', extra: '' },
+  organization: { table: 'organizations', name: 'name', config: 'simple', extra: '' },
+  note: { table: 'notes', name: null, config: 'english', extra: '' },
+  insight: { table: 'insights', name: null, config: 'english', extra: '' },
+  message: { table: 'messages', name: null, config: 'english', extra: '' },
+  question: { table: 'questions', name: null, config: 'english', extra: 'and retired_at is null' },
+};
+
+interface Hit {
+  type: SearchType;
+  id: string;
+  rank: number;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
 /**
- * Each record type's best matches, as named common table expressions: `<type>_hits (type, id,
- * rank)`. Words are found through each type's GIN index, and only `CANDIDATES` matches per type
- * are ranked. People and organizations also match fuzzily through trigrams ("jonas reuter"
- * finds Reiter), but only when the words themselves found fewer than `limit` records in all:
- * a fuzzy scan costs more than everything else together and adds nothing when the words
- * already fill the page.
+ * One type's best matches for the words, through its GIN index: at most `CANDIDATES` matches are
+ * ranked, and the best `limit` come back. Names and organizations rank by how close the name is
+ * too, so the person whose name it is comes first.
  */
-function hitTables(ctx: Ctx, types: readonly SearchType[], query: string, raw: string, limit: number): SQL {
-  const ws = ctx.workspaceId;
-  const simple = sql`to_tsquery('simple', ${query})`;
-  const english = sql`to_tsquery('english', ${query})`;
-  const ranked = (type: SearchType, from: SQL, rank: SQL) => sql`
-    ${sql.raw(`${type}_hits`)} as (
-      select ${type}::text as type, c.id, ${rank} as rank from (${from}) c
-      order by rank desc limit ${limit})`;
-  const fullText = (type: SearchType, table: string, extra: SQL = sql``) =>
-    ranked(
-      type,
-      sql`select id, search from ${sql.raw(table)}
-        where workspace_id = ${ws} ${extra} and search @@ ${english} limit ${CANDIDATES}`,
-      sql`ts_rank(c.search, ${english})`,
-    );
-  const words = (type: SearchType, table: string, name: string) => sql`
-    ${sql.raw(`${type}_words`)} as materialized (
-      select id, search, ${sql.raw(name)} as name from ${sql.raw(table)}
-      where workspace_id = ${ws} and search @@ ${simple} limit ${CANDIDATES})`;
-  const named = (type: SearchType, table: string, name: string) =>
-    ranked(
-      type,
-      sql`select * from ${sql.raw(`${type}_words`)}
-        union all
-        (select id, search, ${sql.raw(name)} as name from ${sql.raw(table)}
-          where (select fuzzy from need) and workspace_id = ${ws}
-            and ${raw} <% ${sql.raw(name)} and not search @@ ${simple}
-          limit ${CANDIDATES})`,
-      sql`greatest(ts_rank(c.search, ${simple}), word_similarity(${raw}, c.name))`,
-    );
-  const parts: SQL[] = [];
-  const found: SQL[] = [];
-  const NAMED: Record<'person' | 'organization', [string, string]> = {
-    person: ['people', 'full_name'],
-    organization: ['organizations', 'name'],
-  };
-  for (const type of types) {
-    if (type === 'person' || type === 'organization') {
-      parts.push(words(type, ...NAMED[type]));
-      found.push(sql`(select count(*) from ${sql.raw(`${type}_words`)})`);
-    } else {
-      const table = { note: 'notes', insight: 'insights', message: 'messages', question: 'questions' }[type];
-      parts.push(fullText(type, table, type === 'question' ? sql`and retired_at is null` : sql``));
-      found.push(sql`(select count(*) from ${sql.raw(`${type}_hits`)})`);
-    }
-  }
-  parts.push(sql`need as materialized (select ${sql.join(found, sql` + `)} < ${limit} as fuzzy)`);
-  for (const type of types) {
-    if (type === 'person' || type === 'organization') parts.push(named(type, ...NAMED[type]));
-  }
-  return sql.join(parts, sql`, `);
+async function wordHits(ctx: Ctx, type: SearchType, query: string, raw: string, limit: number) {
+  const { table, name, config, extra } = SOURCES[type];
+  const tsQuery = sql`to_tsquery(${sql.raw(`'${config}'`)}, ${query})`;
+  const rank = name
+    ? sql`greatest(ts_rank(c.search, ${tsQuery}), word_similarity(${raw}, c.name))`
+    : sql`ts_rank(c.search, ${tsQuery})`;
+  const result = await ctx.db.execute(sql`
+    select c.id, ${rank} as rank
+    from (select id, search${sql.raw(name ? `, ${name} as name` : '')} from ${sql.raw(table)}
+      where workspace_id = ${ctx.workspaceId} ${sql.raw(extra)} and search @@ ${tsQuery}
+      limit ${CANDIDATES}) c
+    order by rank desc, c.id limit ${limit}`);
+  return rowsOf<{ id: string; rank: number }>(result).map((r) => ({ type, id: r.id, rank: Number(r.rank) }));
+}
+
+/**
+ * Names and organizations close to what was typed, through the trigram index ("jonas reuter"
+ * finds Reiter): those the words did not find already.
+ */
+async function fuzzyHits(
+  ctx: Ctx,
+  type: 'person' | 'organization',
+  query: string,
+  raw: string,
+  limit: number,
+) {
+  const { table, name } = SOURCES[type];
+  const result = await ctx.db.execute(sql`
+    select c.id, word_similarity(${raw}, c.name) as rank
+    from (select id, ${sql.raw(name!)} as name from ${sql.raw(table)}
+      where workspace_id = ${ctx.workspaceId} and ${raw} <% ${sql.raw(name!)}
+        and not search @@ to_tsquery('simple', ${query})
+      limit ${CANDIDATES}) c
+    order by rank desc, c.id limit ${limit}`);
+  return rowsOf<{ id: string; rank: number }>(result).map((r) => ({ type, id: r.id, rank: Number(r.rank) }));
 }
 
 interface Detail {
@@ -145,14 +147,19 @@ export async function search(
   const limit = ctx.limit ?? 30;
   const types = ctx.types?.length ? [...new Set(ctx.types)] : SEARCH_TYPES;
   const english = sql`to_tsquery('english', ${query})`;
-  const hits = sql.join(
-    types.map((type) => sql`select * from ${sql.raw(`${type}_hits`)}`),
-    sql` union all `,
-  );
-  const ranked = await ctx.db.execute(sql`
-    with ${hitTables(ctx, types, query, ctx.q.trim().slice(0, 200), limit)}
-    select * from (${hits}) h order by rank desc, type, id limit ${limit}`);
-  const top = (ranked as unknown as { rows: { type: SearchType; id: string; rank: number }[] }).rows;
+  const raw = ctx.q.trim().slice(0, 200);
+  const hits: Hit[] = [];
+  for (const type of types) hits.push(...(await wordHits(ctx, type, query, raw, limit)));
+  // A fuzzy scan costs more than all the rest and adds nothing once the words fill the page.
+  if (hits.length < limit) {
+    for (const type of types) {
+      if (type === 'person' || type === 'organization')
+        hits.push(...(await fuzzyHits(ctx, type, query, raw, limit)));
+    }
+  }
+  const top = hits
+    .sort((a, b) => b.rank - a.rank || (a.type < b.type ? -1 : a.type > b.type ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, limit);
   const found = new Map<string, Detail>();
   for (const type of types) {
     const ids = top.filter((h) => h.type === type).map((h) => h.id);
