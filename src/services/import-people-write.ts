@@ -7,8 +7,11 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { organizations } from '../db/schema.js';
 import type { Ctx } from './context.js';
 
-/** How many people one statement writes; also how often progress is reported. */
-export const CHUNK_SIZE = 1000;
+/**
+ * How many people one statement writes; also how often progress is reported. Updating 14,500
+ * people took 1.7 s in chunks of 1,000 and 1.1–1.2 s in chunks of 5,000 on the embedded database.
+ */
+export const CHUNK_SIZE = 5000;
 
 export interface NewPerson {
   fullName: string;
