@@ -1,16 +1,11 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { MAX_BACKUP_BYTES } from '../domain/backup-format.js';
-import type { RestorePreview, RestoreProgress } from '../services/restore.js';
-import { type ApiClient, CliError, type WithApi } from './api.js';
+import type { RestorePreview } from '../services/restore.js';
+import { CliError, type WithApi } from './api.js';
 import { printJson } from './format.js';
-
-type StreamEvent =
-  | ({ type: 'progress' } & RestoreProgress)
-  | { type: 'result'; summary: RestorePreview }
-  | { type: 'error'; error: { message: string } };
+import { confirmed, followProgress, readLocalFile, uploadFile } from './interact.js';
 
 const label = (table: string) => table.replace(/_/g, ' ');
 
@@ -19,28 +14,7 @@ async function failure(res: Response, what: string): Promise<never> {
   throw new CliError(data.error?.message ?? `${what} failed with status ${res.status}.`);
 }
 
-async function readBackup(file: string): Promise<Uint8Array> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new CliError(
-      err.code === 'ENOENT' ? `There is no file at ${file}.` : `Cannot read ${file}: ${err.message}`,
-    );
-  });
-  if (bytes.length > MAX_BACKUP_BYTES) {
-    throw new CliError(
-      `${file} is larger than 200 MB, which is more than any Rapport backup we can restore.`,
-    );
-  }
-  return bytes;
-}
-
-async function upload(api: ApiClient, path: string, file: string, bytes: Uint8Array, accept?: string) {
-  const form = new FormData();
-  // readFile's buffers are never shared memory.
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], basename(file), { type: 'application/zip' }));
-  const res = await api.send(path, { method: 'POST', body: form, headers: accept ? { accept } : {} });
-  if (!res.ok) await failure(res, 'The restore');
-  return res;
-}
+const ZIP = { what: 'The restore', type: 'application/zip' };
 
 function printCounts(counts: { name: string; rows: number }[]): void {
   const shown = counts.filter((c) => c.rows > 0);
@@ -55,63 +29,6 @@ function printPreview(p: RestorePreview, file: string): void {
   );
   console.log(`  ${p.totalRows} records and ${p.files} document files`);
   printCounts(p.tables);
-}
-
-/** Shows progress on stderr: one line rewritten on a terminal, a line per tenth otherwise. */
-function progressPrinter(): { update: (p: RestoreProgress) => void; end: () => void } {
-  let lastShown = -1;
-  let drawn = false;
-  return {
-    update: ({ done, total }) => {
-      if (!total) return;
-      const percent = Math.floor((done / total) * 100);
-      const text = `Restoring: ${percent}% (${done} of ${total} records)`;
-      if (process.stderr.isTTY) {
-        process.stderr.write(`\r${text}`);
-        drawn = true;
-      } else if (Math.floor(percent / 10) > Math.floor(lastShown / 10) || lastShown < 0) {
-        process.stderr.write(`${text}\n`);
-      }
-      lastShown = percent;
-    },
-    end: () => {
-      if (drawn) process.stderr.write('\n');
-    },
-  };
-}
-
-async function restoreWithProgress(api: ApiClient, file: string, bytes: Uint8Array): Promise<RestorePreview> {
-  const res = await upload(api, '/api/backup/restore', file, bytes, 'application/x-ndjson');
-  const progress = progressPrinter();
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (value) buffered += value;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent;
-        buffered = buffered.slice(newline + 1);
-        if (event.type === 'progress') progress.update(event);
-        else if (event.type === 'error') throw new CliError(event.error.message);
-        else return event.summary;
-        newline = buffered.indexOf('\n');
-      }
-      if (done) throw new CliError('The restore stopped before it finished; nothing was restored.');
-    }
-  } finally {
-    progress.end();
-  }
-}
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
-  }
 }
 
 /** `rapport backup [--out FILE]` and `rapport restore FILE`. */
@@ -149,9 +66,13 @@ export function registerBackupCommands(program: Command, withApi: WithApi): void
     .option('--json', 'print the summary as JSON')
     .action((file: string, o: { yes?: boolean; dryRun?: boolean; json?: boolean }) =>
       withApi(async (api) => {
-        const bytes = await readBackup(file);
+        const bytes = await readLocalFile(
+          file,
+          MAX_BACKUP_BYTES,
+          `${file} is larger than 200 MB, which is more than any Rapport backup we can restore.`,
+        );
         const preview = (await (
-          await upload(api, '/api/backup/restore/preview', file, bytes)
+          await uploadFile(api, '/api/backup/restore/preview', file, bytes, ZIP)
         ).json()) as RestorePreview;
         if (o.dryRun) {
           if (o.json) return printJson(preview);
@@ -162,19 +83,23 @@ export function registerBackupCommands(program: Command, withApi: WithApi): void
         }
         if (preview.blocker) throw new CliError(`Nothing was restored. ${preview.blocker}`);
         if (!o.json) printPreview(preview, file);
-        if (!o.yes) {
-          if (!process.stdin.isTTY) {
-            throw new CliError(
-              'Nothing was restored: input is not a terminal, so the restore cannot be confirmed. Run again with --yes to restore, or with --dry-run to only check the backup.',
-              2,
-            );
-          }
-          if (!(await confirm(`\nRestore ${preview.totalRows} records into this workspace? [y/N] `))) {
-            console.log('Nothing was restored.');
-            return;
-          }
-        }
-        const result = await restoreWithProgress(api, file, bytes);
+        const go = await confirmed({
+          yes: o.yes,
+          question: `\nRestore ${preview.totalRows} records into this workspace? [y/N] `,
+          refusal:
+            'Nothing was restored: input is not a terminal, so the restore cannot be confirmed. Run again with --yes to restore, or with --dry-run to only check the backup.',
+          declined: 'Nothing was restored.',
+        });
+        if (!go) return;
+        const res = await uploadFile(api, '/api/backup/restore', file, bytes, {
+          ...ZIP,
+          accept: 'application/x-ndjson',
+        });
+        const result = await followProgress<RestorePreview>(res, {
+          verb: 'Restoring',
+          unit: 'records',
+          stopped: 'The restore stopped before it finished; nothing was restored.',
+        });
         if (o.json) return printJson(result);
         console.log('');
         printPreview(result, file);

@@ -1,23 +1,14 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { MERGE_FIELD_LABELS, MERGE_FIELDS, type MergeField } from '../domain/merge-fields.js';
 import type { Comparison, DuplicatePair, HistoryCounts } from '../services/duplicates.js';
 import type { MergeRecord, MergeResult } from '../services/merge-people.js';
 import { CliError, type WithApi } from './api.js';
 import { printJson, printTable } from './format.js';
+import { confirmed } from './interact.js';
 
 type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
-  }
-}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -138,18 +129,14 @@ export function registerDuplicateCommands(program: Command, withApi: WithApi): v
             console.log('\nDry run: nothing was written.');
             return;
           }
-          if (!o.yes) {
-            if (!process.stdin.isTTY) {
-              throw new CliError(
-                'Nothing was merged: input is not a terminal, so the merge cannot be confirmed. Run again with --yes to merge, or with --dry-run to only see the plan.',
-                2,
-              );
-            }
-            if (!(await confirm(`\nMerge ${cmp.other.fullName} into ${cmp.kept.fullName}? [y/N] `))) {
-              console.log('Nothing was merged.');
-              return;
-            }
-          }
+          const go = await confirmed({
+            yes: o.yes,
+            question: `\nMerge ${cmp.other.fullName} into ${cmp.kept.fullName}? [y/N] `,
+            refusal:
+              'Nothing was merged: input is not a terminal, so the merge cannot be confirmed. Run again with --yes to merge, or with --dry-run to only see the plan.',
+            declined: 'Nothing was merged.',
+          });
+          if (!go) return;
           const result = await api.call<MergeResult>('POST', '/api/duplicates/merge', {
             keptId: cmp.kept.id,
             mergedId: cmp.other.id,

@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { CSV_FIELD_LABELS, CSV_FIELDS, type CsvMapping } from '../domain/csv-import.js';
 import { MAX_IMPORT_BYTES } from '../domain/import-limits.js';
 import type { CsvInspection } from '../services/import-csv.js';
-import type { ImportField, ImportProgress, LinkedInImportSummary } from '../services/import-linkedin.js';
+import type { ImportField, LinkedInImportSummary } from '../services/import-linkedin.js';
 import { type ApiClient, CliError, type WithApi } from './api.js';
 import { printJson, printTable } from './format.js';
+import { confirmed, followProgress, readLocalFile, uploadFile } from './interact.js';
 
 const FIELD_LABELS: Record<ImportField, string> = {
   title: 'position',
@@ -22,40 +21,13 @@ const FIELD_LABELS: Record<ImportField, string> = {
 /** Rows of the preview shown in the terminal; the rest are counted. */
 const SHOWN_ROWS = 20;
 
-type StreamEvent =
-  | ({ type: 'progress' } & ImportProgress)
-  | { type: 'result'; summary: LinkedInImportSummary }
-  | { type: 'error'; error: { message: string } };
-
 /** Reads the file to import; `sizeHint` says what a file of the right kind usually weighs. */
-async function readImportFile(file: string, sizeHint: string): Promise<Uint8Array> {
-  const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new CliError(
-      err.code === 'ENOENT' ? `There is no file at ${file}.` : `Cannot read ${file}: ${err.message}`,
-    );
-  });
-  if (bytes.length > MAX_IMPORT_BYTES) throw new CliError(`${file} is larger than 20 MB. ${sizeHint}`);
-  return bytes;
+function readImportFile(file: string, sizeHint: string): Promise<Uint8Array> {
+  return readLocalFile(file, MAX_IMPORT_BYTES, `${file} is larger than 20 MB. ${sizeHint}`);
 }
 
-async function upload(
-  api: ApiClient,
-  path: string,
-  file: string,
-  bytes: Uint8Array,
-  accept?: string,
-  fields: Record<string, string> = {},
-) {
-  const form = new FormData();
-  // readFile's buffers are never shared memory.
-  form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], basename(file)));
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  const res = await api.send(path, { method: 'POST', body: form, headers: accept ? { accept } : {} });
-  if (!res.ok) {
-    const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
-    throw new CliError(data.error?.message ?? `The import failed with status ${res.status}.`);
-  }
-  return res;
+function upload(api: ApiClient, path: string, file: string, bytes: Uint8Array, accept?: string, fields = {}) {
+  return uploadFile(api, path, file, bytes, { what: 'The import', accept, fields });
 }
 
 function details(row: LinkedInImportSummary['rows'][number]): string {
@@ -98,70 +70,6 @@ function printPreview(s: LinkedInImportSummary, file: string, noun: Noun = 'row'
   }
 }
 
-/** Shows progress on stderr: one line rewritten on a terminal, a line per tenth otherwise. */
-function progressPrinter(): { update: (p: ImportProgress) => void; end: () => void } {
-  let lastShown = -1;
-  let drawn = false;
-  return {
-    update: ({ done, total }) => {
-      if (!total) return;
-      const percent = Math.floor((done / total) * 100);
-      const text = `Importing: ${percent}% (${done} of ${total} people)`;
-      if (process.stderr.isTTY) {
-        process.stderr.write(`\r${text}`);
-        drawn = true;
-      } else if (Math.floor(percent / 10) > Math.floor(lastShown / 10) || lastShown < 0) {
-        process.stderr.write(`${text}\n`);
-      }
-      lastShown = percent;
-    },
-    end: () => {
-      if (drawn) process.stderr.write('\n');
-    },
-  };
-}
-
-/** Applies the import, reading the server's progress lines as they come. */
-async function applyWithProgress(
-  api: ApiClient,
-  path: string,
-  file: string,
-  bytes: Uint8Array,
-  fields: Record<string, string>,
-) {
-  const res = await upload(api, path, file, bytes, 'application/x-ndjson', fields);
-  const progress = progressPrinter();
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (value) buffered += value;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent;
-        buffered = buffered.slice(newline + 1);
-        if (event.type === 'progress') progress.update(event);
-        else if (event.type === 'error') throw new CliError(event.error.message);
-        else return event.summary;
-        newline = buffered.indexOf('\n');
-      }
-      if (done) throw new CliError('The import stopped before it finished; nothing was imported.');
-    }
-  } finally {
-    progress.end();
-  }
-}
-
-async function confirm(question: string): Promise<boolean> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    return /^y(es)?$/i.test((await rl.question(question)).trim());
-  } finally {
-    rl.close();
-  }
-}
-
 interface ImportOptions {
   yes?: boolean;
   dryRun?: boolean;
@@ -190,20 +98,23 @@ async function runImport(
     return;
   }
   if (!o.json) printPreview(preview, file, noun);
-  if (!o.yes) {
-    if (!process.stdin.isTTY) {
-      throw new CliError(
-        'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
-        2,
-      );
-    }
-    const { new: added, updated } = preview.counts;
-    if (!(await confirm(`\nAdd ${added} and update ${updated} people? [y/N] `))) {
-      console.log('Nothing was imported.');
-      return;
-    }
-  }
-  const result = await applyWithProgress(api, path, file, bytes, fields);
+  const { new: added, updated } = preview.counts;
+  const go = await confirmed({
+    yes: o.yes,
+    question: `\nAdd ${added} and update ${updated} people? [y/N] `,
+    refusal:
+      'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
+    declined: 'Nothing was imported.',
+  });
+  if (!go) return;
+  const result = await followProgress<LinkedInImportSummary>(
+    await upload(api, path, file, bytes, 'application/x-ndjson', fields),
+    {
+      verb: 'Importing',
+      unit: 'people',
+      stopped: 'The import stopped before it finished; nothing was imported.',
+    },
+  );
   if (o.json) return printJson(result);
   console.log('');
   printSummary(result, file, noun);

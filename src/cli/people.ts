@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
-import { type ApiClient, CliError, type WithApi } from './api.js';
+import type { ApiClient, WithApi } from './api.js';
 import { printJson, printRecord, printTable } from './format.js';
+import { confirmed } from './interact.js';
 
 interface Person {
   id: string;
@@ -162,20 +162,14 @@ export function registerPeopleCommands(program: Command, withApi: WithApi): void
     .option('-y, --yes', 'delete without asking (required when input is not a terminal)')
     .action((ids: string[], o: { yes?: boolean }) =>
       withApi(async ({ call }) => {
-        if (!o.yes) {
-          if (!process.stdin.isTTY) {
-            throw new CliError(
-              'Nothing was deleted: input is not a terminal, so deleting cannot be confirmed. Run again with --yes.',
-              2,
-            );
-          }
-          const rl = createInterface({ input: process.stdin, output: process.stdout });
-          const answer = await rl.question(
-            `Delete ${ids.length} ${ids.length === 1 ? 'person' : 'people'} with their notes and messages? [y/N] `,
-          );
-          rl.close();
-          if (!/^y(es)?$/i.test(answer.trim())) return console.log('Nothing was deleted.');
-        }
+        const go = await confirmed({
+          yes: o.yes,
+          question: `Delete ${ids.length} ${ids.length === 1 ? 'person' : 'people'} with their notes and messages? [y/N] `,
+          refusal:
+            'Nothing was deleted: input is not a terminal, so deleting cannot be confirmed. Run again with --yes.',
+          declined: 'Nothing was deleted.',
+        });
+        if (!go) return;
         const { affected } = await call<{ affected: number }>('POST', '/api/people/bulk', {
           ids,
           change: { action: 'delete' },
