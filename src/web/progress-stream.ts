@@ -1,0 +1,67 @@
+/**
+ * Long writes (imports, restores) answer one JSON object a line: progress while the server works,
+ * then the result or an error. This reads such an answer as it arrives.
+ */
+import { ApiError } from './api.js';
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+type StreamEvent<T> =
+  | ({ type: 'progress' } & Progress)
+  | { type: 'result'; summary: T }
+  | { type: 'error'; error: { code: string; message: string } };
+
+function failed(status: number, code: string, message: string): ApiError {
+  return new ApiError({ status, code, message, fieldErrors: {} });
+}
+
+/**
+ * Sends the request and follows its progress lines; resolves with the result. `nothing` ends the
+ * messages that say what did not happen, e.g. "nothing was imported".
+ */
+export async function followProgress<T>(
+  request: Promise<Response>,
+  onProgress: (progress: Progress) => void,
+  words: { what: string; nothing: string },
+): Promise<T> {
+  const res = await request.catch(() => {
+    throw failed(
+      0,
+      'network',
+      'Could not reach the Rapport server. Check that it is still running, then try again.',
+    );
+  });
+  if (!res.ok || !res.body) {
+    const data = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+    throw failed(
+      res.status,
+      data.error?.code ?? 'error',
+      data.error?.message ?? `The server answered ${res.status}; ${words.nothing}. Please try again.`,
+    );
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (value) buffered += value;
+    let newline = buffered.indexOf('\n');
+    while (newline >= 0) {
+      const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent<T>;
+      buffered = buffered.slice(newline + 1);
+      if (event.type === 'progress') onProgress(event);
+      else if (event.type === 'error') throw failed(500, event.error.code, event.error.message);
+      else return event.summary;
+      newline = buffered.indexOf('\n');
+    }
+    if (done) {
+      throw failed(
+        0,
+        'network',
+        `The connection closed before the ${words.what} finished; ${words.nothing}.`,
+      );
+    }
+  }
+}
