@@ -169,11 +169,11 @@ export const people = pgTable(
     version: version(),
   },
   (t) => [
-    index('people_workspace_name_idx').on(t.workspaceId, t.fullName),
+    // The People list's order. Imports match e-mails and profile URLs in memory, and duplicates
+    // compare normalized forms, so those columns have no index: each would only slow every write.
+    index('people_workspace_name_idx').on(t.workspaceId, sql`lower(${t.fullName})`, t.id),
     index('people_org_idx').on(t.organizationId),
     index('people_past_orgs_idx').using('gin', t.pastOrganizationIds),
-    index('people_email_idx').on(t.workspaceId, t.email),
-    index('people_linkedin_idx').on(t.workspaceId, t.linkedinUrl),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
     index('people_search_idx').using('gin', t.search),
     // "Warm" requests on the dashboard: people we know, found without reading every row.

@@ -171,6 +171,22 @@ describe('normalizeLinkedInUrl', () => {
     );
     expect(normalizeLinkedInUrl('  ')).toBeNull();
   });
+
+  it('reads the usual form as the URL parser does (a query sends it through the parser)', () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9_-]{1,12}$/);
+    const profile = fc.record({
+      scheme: fc.constantFrom('https://', 'http://', 'HTTPS://'),
+      host: fc.constantFrom('www.linkedin.com', 'linkedin.com', 'WWW.LinkedIn.com'),
+      path: fc.array(segment, { minLength: 1, maxLength: 3 }),
+      slashes: fc.constantFrom('', '/', '//'),
+    });
+    fc.assert(
+      fc.property(profile, ({ scheme, host, path, slashes }) => {
+        const text = `${scheme}${host}/${path.join('/')}${slashes}`;
+        expect(normalizeLinkedInUrl(text)).toEqual(normalizeLinkedInUrl(`${text}?trk=public_profile`));
+      }),
+    );
+  });
 });
 
 describe('round trip', () => {

@@ -139,6 +139,9 @@ export function parseConnectedOn(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** http(s), an optional www., and a path of plain segments (nothing a URL parser would change). */
+const PLAIN_PROFILE_URL = /^https?:\/\/(?:www\.)?linkedin\.com((?:\/[A-Za-z0-9_-]+)+)\/*$/i;
+
 /**
  * A profile URL in canonical form and a key for matching. `http`/`https`, `www.` or a country
  * prefix, a trailing slash, a query or the letter case of the slug never make two profiles
@@ -147,6 +150,12 @@ export function parseConnectedOn(text: string): string | null {
 export function normalizeLinkedInUrl(raw: string): { url: string; key: string } | null {
   const text = raw.trim();
   if (!text) return null;
+  // The form exports use, read without a URL parser: an import meets it tens of thousands of times.
+  const plain = PLAIN_PROFILE_URL.exec(text);
+  if (plain) {
+    const path = plain[1]!;
+    return { url: `https://www.linkedin.com${path}`, key: `linkedin.com${path.toLowerCase()}` };
+  }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let parsed: URL;
   try {
@@ -235,6 +244,7 @@ function cleanRow(
   values: string[],
   columns: (Field | null)[],
   line: number,
+  dateOf: (text: string) => string | null,
 ): LinkedInConnection | SkippedConnection | null {
   const get = (field: Field) => {
     const i = columns.indexOf(field);
@@ -258,7 +268,7 @@ function cleanRow(
   const warnings: string[] = [];
   const email = get('email');
   const dateText = get('connectedOn');
-  const connectedOn = dateText ? parseConnectedOn(dateText) : null;
+  const connectedOn = dateText ? dateOf(dateText) : null;
   if (dateText && !connectedOn) warnings.push(`"Connected On" date not understood: ${dateText}`);
   const emailOk = !email || /^[^\s@]+@[^\s@]+$/.test(email);
   if (!emailOk) warnings.push(`e-mail address not understood: ${email}`);
@@ -308,8 +318,18 @@ export function parseLinkedInConnections(input: string | Uint8Array): ParsedConn
   const [names, ...data] = records;
   const columns = names!.map((cell) => HEADER_FIELDS[headerName(cell)] ?? null);
   const result: ParsedConnections = { rows: [], skipped: [] };
+  // Many connections share a date; each date is read once.
+  const dates = new Map<string, string | null>();
+  const dateOf = (text: string) => {
+    let date = dates.get(text);
+    if (date === undefined) {
+      date = parseConnectedOn(text);
+      dates.set(text, date);
+    }
+    return date;
+  };
   for (const values of data) {
-    const row = cleanRow(values, columns, values.line + firstLine - 1);
+    const row = cleanRow(values, columns, values.line + firstLine - 1, dateOf);
     if (!row) continue;
     if ('reason' in row) result.skipped.push(row);
     else result.rows.push(row);
