@@ -1,21 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Brief } from './brief.js';
 
 /**
- * The standard PDF fonts only know Western European letters; anything else is replaced rather
- * than dropped silently, so a name in another script is visibly marked, not lost from the page.
+ * Noto Sans, embedded (only the letters used): Latin with every European accent, Vietnamese,
+ * Greek and Cyrillic, where the standard PDF fonts know only Western European letters. A letter
+ * it lacks (Chinese, Japanese, Korean, Arabic, Hebrew…) is shown as "?", so a name is visibly
+ * marked rather than silently cut, and the page says to print from the browser instead.
  */
-const EXTRA_CHARS = new Set([0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2026, 0x20ac]);
+interface Fonts {
+  regular: Buffer;
+  bold: Buffer;
+  covers: (codePoint: number) => boolean;
+}
 
-function latin(text: string): string {
-  return [...text]
-    .map((ch) => {
-      const code = ch.codePointAt(0) ?? 0;
-      const ok =
-        code === 9 || code === 10 || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff);
-      return ok || EXTRA_CHARS.has(code) ? ch : '?';
-    })
-    .join('');
+let loaded: Fonts | undefined;
+
+function fonts(): Fonts {
+  if (!loaded) {
+    const require = createRequire(import.meta.url);
+    const file = (name: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${name}`));
+    const regular = file('400Regular/NotoSans_400Regular.ttf');
+    const face = fontkit.create(regular) as fontkit.Font;
+    loaded = {
+      regular,
+      bold: file('700Bold/NotoSans_700Bold.ttf'),
+      covers: (codePoint) => face.hasGlyphForCodePoint(codePoint),
+    };
+  }
+  return loaded;
+}
+
+/** The text with each letter the font cannot draw replaced by "?"; `missing` hears of each one. */
+function printable(text: string, covers: (codePoint: number) => boolean, missing: () => void): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code === 9 || code === 10 || covers(code)) out += ch;
+    else {
+      out += '?';
+      missing();
+    }
+  }
+  return out;
 }
 
 /** Markdown reduced to plain lines for print. */
@@ -28,24 +57,33 @@ function plain(markdown: string): string {
 
 /** Renders a brief as a one-page (or more, when long) A4 PDF. */
 export function briefPdf(brief: Brief): Promise<Buffer> {
+  const { regular, bold, covers } = fonts();
+  let replaced = false;
+  const shown = (text: string) =>
+    printable(text, covers, () => {
+      replaced = true;
+    });
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({
       size: 'A4',
       margin: 48,
-      info: { Title: latin(brief.title), Producer: 'Rapport' },
+      // The document title is metadata, read by viewers in any script.
+      info: { Title: brief.title, Producer: 'Rapport' },
     });
+    doc.registerFont('body', regular);
+    doc.registerFont('bold', bold);
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
     const heading = (text: string) => {
-      doc.moveDown(0.6).font('Helvetica-Bold').fontSize(12).fillColor('#1f3a5f').text(latin(text));
-      doc.font('Helvetica').fontSize(10).fillColor('black');
+      doc.moveDown(0.6).font('bold').fontSize(12).fillColor('#1f3a5f').text(shown(text));
+      doc.font('body').fontSize(10).fillColor('black');
     };
-    const line = (text: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.text(latin(text), opts);
+    const line = (text: string, opts: PDFKit.Mixins.TextOptions = {}) => doc.text(shown(text), opts);
 
-    doc.font('Helvetica-Bold').fontSize(18).text(latin(brief.title));
-    doc.font('Helvetica').fontSize(10).fillColor('#555555');
+    doc.font('bold').fontSize(18).text(shown(brief.title));
+    doc.font('body').fontSize(10).fillColor('#555555');
     line([brief.type, brief.organization, brief.role].filter(Boolean).join(' · '));
     doc.fillColor('black');
 
@@ -57,8 +95,8 @@ export function briefPdf(brief: Brief): Promise<Buffer> {
     }
     heading('Who');
     for (const p of brief.participants) {
-      doc.font('Helvetica-Bold').text(latin(p.fullName), { continued: !!p.role });
-      doc.font('Helvetica');
+      doc.font('bold').text(shown(p.fullName), { continued: !!p.role });
+      doc.font('body');
       if (p.role) line(` — ${p.role}`);
       if (p.howWeKnow) line(`How we know them: ${p.howWeKnow}`);
       if (p.connection) line(`Connection: ${p.connection}`);
@@ -75,8 +113,8 @@ export function briefPdf(brief: Brief): Promise<Buffer> {
     heading(`Agenda (${brief.agenda.totalMinutes} of ${brief.agenda.durationMinutes} minutes)`);
     if (!brief.agenda.sections.length) line('No agenda planned yet.');
     for (const s of brief.agenda.sections) {
-      doc.font('Helvetica-Bold').text(latin(`${s.label} — ${s.minutes} min`));
-      doc.font('Helvetica');
+      doc.font('bold').text(shown(`${s.label} — ${s.minutes} min`));
+      doc.font('body');
       for (const item of s.items)
         line(`☐ ${item.text} (${item.minutes} min)`.replace('☐', '[ ]'), { indent: 12 });
     }
@@ -84,6 +122,12 @@ export function briefPdf(brief: Brief): Promise<Buffer> {
       heading('Bring');
       for (const d of brief.documents)
         line(`• ${d.title}${d.versionLabel ? ` (${d.versionLabel})` : ''} — ${d.fileName}`);
+    }
+    if (replaced) {
+      doc.moveDown(1).fontSize(9).fillColor('#555555');
+      doc.text(
+        'Some letters cannot be shown in this PDF and appear as "?". Print the brief page from your browser to see every name as written.',
+      );
     }
     doc.end();
   });

@@ -1,0 +1,52 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { conversationBrief } from './brief.js';
+import { briefPdf } from './brief-pdf.js';
+import { createConversation } from './conversations.js';
+import { createPerson } from './people.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+/** The text of every page, as a PDF reader extracts it (spaces and line breaks squeezed). */
+async function pdfText(bytes: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const content = await (await doc.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join(' ').replace(/\s+/g, ' ');
+}
+
+async function briefFor(ctx: TestDb['ctx'], names: string[]): Promise<string> {
+  const ids = [];
+  for (const fullName of names) ids.push((await createPerson({ ...ctx, input: { fullName } })).id);
+  const conversation = await createConversation({
+    ...ctx,
+    input: { type: 'learn_role', participantIds: ids, goals: ['Ask how Kraków’s team hires'] },
+  });
+  return pdfText(await briefPdf(await conversationBrief({ ...ctx, conversationId: conversation.id })));
+}
+
+describe('brief PDF', () => {
+  it('writes names in every European script as they are spelled', async () => {
+    const ctx = await t.otherWorkspace();
+    const text = await briefFor(ctx, ['Łukasz Wójcik', 'Алексей Смирнов', 'Nguyễn Văn An', 'Σοφία Παππά']);
+    for (const name of ['Łukasz Wójcik', 'Алексей Смирнов', 'Nguyễn Văn An', 'Σοφία Παππά'])
+      expect(text).toContain(name);
+    expect(text).toContain('Ask how Kraków’s team hires');
+    expect(text).not.toContain('?');
+  });
+
+  it('marks letters it cannot draw and says how to see them', async () => {
+    const ctx = await t.otherWorkspace();
+    const text = await briefFor(ctx, ['张伟']);
+    expect(text).toContain('??');
+    expect(text).toContain('Print the brief page from your browser to see every name as written.');
+  });
+});
