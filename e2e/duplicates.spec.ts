@@ -62,6 +62,10 @@ test('find two records of one person, review them side by side, merge, see one h
 
   await page.getByRole('button', { name: `Undo merging ${otherName} into ${keptName}` }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Merge undone' })).toContainText(otherName);
+  // The page reads again at once: the other person's note has left with them.
+  await expect(notes).toContainText('at the design meetup');
+  await expect(notes).not.toContainText('about research');
+  await expect(person.details).not.toContainText('+351 912 000 111');
 
   await people.goto();
   await people.search.fill(u);

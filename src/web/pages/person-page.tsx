@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
@@ -29,6 +30,16 @@ export function PersonPage() {
   const messages = useLoad(`person-messages:${id}`, () =>
     call(api.messages.$get({ query: { personId: id } })),
   );
+  // Undoing a merge moves notes, introductions, conversations and messages back to the other
+  // person: every panel reads again (the ones that load their own data are remounted).
+  const [undoneMerges, setUndoneMerges] = useState(0);
+  const afterUndo = () => {
+    person.reload();
+    conversations.reload();
+    timeline.reload();
+    messages.reload();
+    setUndoneMerges((n) => n + 1);
+  };
 
   if (person.error) {
     return (
@@ -77,7 +88,7 @@ export function PersonPage() {
           </>
         }
       />
-      <RecentMerges key={`merges-${p.id}`} personId={p.id} onUndone={() => person.reload()} />
+      <RecentMerges key={`merges-${p.id}`} personId={p.id} onUndone={afterUndo} />
       <div className="columns">
         <div className="column-main">
           <section className="card" aria-labelledby="details-heading">
@@ -86,7 +97,7 @@ export function PersonPage() {
             <FormerOrganizations ids={p.pastOrganizationIds} />
           </section>
           <PersonNetwork
-            key={p.id}
+            key={`${p.id}:${undoneMerges}`}
             person={{ id: p.id, fullName: p.fullName }}
             onChanged={() => {
               person.reload();
@@ -121,7 +132,11 @@ export function PersonPage() {
               timeline.reload();
             }}
           />
-          <NotesPanel subject={{ personId: p.id }} onChanged={timeline.reload} />
+          <NotesPanel
+            key={`notes-${p.id}:${undoneMerges}`}
+            subject={{ personId: p.id }}
+            onChanged={timeline.reload}
+          />
         </div>
         <div className="column-side">
           <Timeline
