@@ -17,12 +17,21 @@ describe('compareNames', () => {
   it('matches a one-letter typo in a first name of four letters or more', () => {
     expect(compareNames('Jonh Smith', 'John Smith')?.match).toBe('typo');
   });
+  it('matches a one-letter slip in a last name of four letters or more when the first names agree', () => {
+    expect(compareNames('Anna Smtih', 'Anna Smith')?.match).toBe('typo');
+    expect(compareNames('María Gonzales', 'Maria González')?.explanation).toContain(
+      'last names one letter apart',
+    );
+    expect(compareNames('Ana Silv', 'Ana Silva')?.match).toBe('typo');
+    expect(compareNames('John Lee', 'John Lea')).toBeNull();
+  });
   it('ignores middle names', () => {
     expect(compareNames('Ana Maria Silva', 'Ana Silva')?.match).toBe('same');
   });
   it('does not match different first names or different last names', () => {
     expect(compareNames('Anna Smith', 'John Smith')).toBeNull();
-    expect(compareNames('John Smith', 'John Smyth')).toBeNull();
+    expect(compareNames('John Smith', 'John Stone')).toBeNull();
+    expect(compareNames('Jonh Smith', 'John Smyth')).toBeNull();
     expect(compareNames('K. Smith', 'John Smith')).toBeNull();
     expect(compareNames('Ann Lee', 'Anna Lee')?.match).toBe('short_form');
   });

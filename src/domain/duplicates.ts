@@ -52,10 +52,11 @@ function oneEditApart(a: string, b: string): boolean {
 }
 
 /**
- * Whether two full names probably name the same person, and why. The last names must agree
- * (after folding case and accents); the first names must be equal, or one an initial of the
- * other ("J. Smith"), or one a short form that starts the other ("Jon"/"Jonathan"), or one typo
- * apart ("Jonh"). Middle names are ignored. Returns null when the rule does not hold.
+ * Whether two full names probably name the same person, and why. With the same last name (after
+ * folding case and accents), the first names must be equal, or one an initial of the other
+ * ("J. Smith"), or one a short form that starts the other ("Jon"/"Jonathan"), or one typo apart
+ * ("Jonh"). With the same first name, the last names may be one typo apart ("Smtih"). Middle
+ * names are ignored. Returns null when the rule does not hold.
  */
 export function compareNames(a: string, b: string): { match: NameMatchKind; explanation: string } | null {
   const fa = foldName(a);
@@ -73,10 +74,16 @@ export function compareNames(a: string, b: string): { match: NameMatchKind; expl
   const ta = fa.split(' ');
   const tb = fb.split(' ');
   if (ta.length < 2 || tb.length < 2) return null;
-  if (ta[ta.length - 1] !== tb[tb.length - 1]) return null;
+  const shown = `“${a.trim()}” could be “${b.trim()}”`;
+  const [lastA, lastB] = [ta[ta.length - 1]!, tb[tb.length - 1]!];
+  if (lastA !== lastB) {
+    // A slip in the last name ("Smtih") with the first name the same.
+    return ta[0] === tb[0] && Math.min(lastA.length, lastB.length) >= 4 && oneEditApart(lastA, lastB)
+      ? { match: 'typo', explanation: `${shown}: last names one letter apart` }
+      : null;
+  }
   const first = [ta[0]!, tb[0]!] as const;
   const [x, y] = first[0].length <= first[1].length ? first : [first[1], first[0]];
-  const shown = `“${a.trim()}” could be “${b.trim()}”`;
   if (x === y) return { match: 'same', explanation: `${shown}: same first and last name` };
   if (x.length === 1 && y.startsWith(x)) return { match: 'initial', explanation: `${shown}: an initial` };
   if (x.length >= 2 && y.startsWith(x)) return { match: 'short_form', explanation: `${shown}: a short form` };

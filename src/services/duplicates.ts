@@ -51,12 +51,17 @@ export interface DuplicatePair {
 /** Lower case, accents folded: the same idea as foldName, in SQL, for the blocking key only. */
 const FOLD = (col: string) =>
   `translate(lower(${col}), 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūñçýÿšžčćł', 'aaaaaaaeeeeeiiiiiooooooouuuuuncyyszccl')`;
+/** The last word of a name, folded. */
+const LAST_NAME = `substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')`;
 /**
  * The name rule needs the same last name and (for every kind of match it knows) the same first
- * letter, so people are grouped by organization, last name and first letter.
+ * letter, so people are grouped by organization, last name and first letter; or, for a slip in
+ * the last name, the same first name, grouped by organization, first name and the last name's
+ * first letter.
  */
-const NAME_KEY = `organization_id::text || ' ' || substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')
-  || ' ' || left(${FOLD('ltrim(full_name)')}, 1)`;
+const NAME_KEY = `organization_id::text || ' ' || ${LAST_NAME} || ' ' || left(${FOLD('ltrim(full_name)')}, 1)`;
+const FIRST_NAME_KEY = `organization_id::text || ' ' || substring(${FOLD('full_name')} from '^[^[:alnum:]]*([[:alnum:]]+)')
+  || ' ' || left(${LAST_NAME}, 1)`;
 /** Host and path of a profile URL, without scheme, "www.", query or trailing slash. */
 const LINKEDIN_KEY = `rtrim(split_part(split_part(regexp_replace(lower(trim(linkedin_url)),
   '^([a-z][a-z0-9+.-]*://)?(www\\.)?', ''), '?', 1), '#', 1), '/')`;
@@ -72,7 +77,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * Candidate pairs in one scan of the workspace's people: each person's three keys are computed
+ * Candidate pairs in one scan of the workspace's people: each person's four keys are computed
  * once, grouped with hash aggregates, and only groups of two to MAX_GROUP people become pairs.
  */
 async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
@@ -85,7 +90,8 @@ async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
         select id,
           nullif(${sql.raw(LINKEDIN_KEY)}, '') as li,
           nullif(lower(trim(email)), '') as em,
-          case when organization_id is not null then ${sql.raw(NAME_KEY)} end as nm
+          case when organization_id is not null then ${sql.raw(NAME_KEY)} end as nm,
+          case when organization_id is not null then ${sql.raw(FIRST_NAME_KEY)} end as fn
         from people where workspace_id = ${ws}
       ), groups as (
         select 'linkedin' as kind, array_agg(id) as ids from base where li is not null
@@ -96,6 +102,9 @@ async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
         union all
         select 'name', array_agg(id) from base where nm is not null
           group by nm having count(*) between 2 and ${MAX_GROUP}
+        union all
+        select 'name', array_agg(id) from base where fn is not null
+          group by fn having count(*) between 2 and ${MAX_GROUP}
       )
       select a, b, kind from groups, unnest(ids) a, unnest(ids) b
       where a < b and not exists (
@@ -173,6 +182,8 @@ async function allPairs(ctx: Ctx): Promise<DuplicatePair[]> {
     }
     if (!reason) continue;
     const key = `${c.a}:${c.b}`;
+    // Both name groupings can propose the same pair ("Ana Silva" twice): one reason is enough.
+    if (byPair.get(key)?.reasons.some((r) => r.kind === reason.kind)) continue;
     // The fuller name is offered as the one to keep: "Jonathan Smith" rather than "J. Smith".
     const [first, second] = b.fullName.trim().length > a.fullName.trim().length ? [b, a] : [a, b];
     const pair = byPair.get(key) ?? { a: first, b: second, reasons: [], labels: [] };
