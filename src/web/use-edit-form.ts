@@ -1,0 +1,113 @@
+import { type Dispatch, type SetStateAction, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { describeError, type Problem } from './api.js';
+import { useFocusFirstInvalid } from './use-focus-invalid.js';
+
+/** A record the server versions, so that a save based on an older version is refused (409). */
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+export interface EditFormOptions<R extends Versioned, V> {
+  /** The record being edited, or null when adding one. */
+  record: R | null;
+  /** The form's first values; called once. */
+  initialValues: () => V;
+  /** The form's values for a saved record, used by "Reload latest". */
+  toValues: (record: R) => V;
+  /** Reads the record as it is saved now. */
+  fetchLatest: (id: string) => Promise<R>;
+  /**
+   * Adds the record (when `record` is null) or saves it over `version`, and returns what was saved.
+   * Throws what `call` throws; field errors and stale edits are shown by the hook.
+   */
+  submit: (values: V, version: number | undefined) => Promise<{ id: string }>;
+  /** The list's path, e.g. `/people`: saving opens `${basePath}/${id}`, cancelling goes back. */
+  basePath: string;
+}
+
+export interface EditForm<V> {
+  values: V;
+  setValues: Dispatch<SetStateAction<V>>;
+  saving: boolean;
+  /** Why the last save failed, unless it failed because the record changed elsewhere. */
+  problem: Problem | null;
+  fieldErrors: Record<string, string>;
+  /** The message of a stale edit: someone saved a newer version; the typed values stay. */
+  stale: string | null;
+  /** Saves; `overwrite` saves over the newest version, after a stale edit. */
+  save: (overwrite?: boolean) => Promise<void>;
+  /** Replaces the form with the newest saved version, after a stale edit. */
+  reloadLatest: () => Promise<void>;
+  /** Leaves without saving, back to the record's page or the list. */
+  cancel: () => void;
+}
+
+/**
+ * The flow of a page that adds or edits one versioned record: the form's values, saving with the
+ * version the edit started from, field errors next to their inputs (with focus on the first), a
+ * stale edit that keeps what was typed and offers the latest or an overwrite, and opening the
+ * record's page once saved.
+ */
+export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, V>): EditForm<V> {
+  const { record, toValues, fetchLatest, submit, basePath } = options;
+  const navigate = useNavigate();
+  const [values, setValues] = useState<V>(options.initialValues);
+  const [version, setVersion] = useState(record?.version);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  useFocusFirstInvalid(problem);
+  const [stale, setStale] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async (overwrite = false) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      let baseVersion = version;
+      if (overwrite && record) {
+        baseVersion = (await fetchLatest(record.id)).version;
+        setVersion(baseVersion);
+      }
+      const saved = await submit(values, baseVersion);
+      navigate(`${basePath}/${saved.id}`);
+    } catch (err) {
+      const p = describeError(err);
+      setSaving(false);
+      if (p.code === 'stale') {
+        setStale(p.message);
+        return;
+      }
+      setStale(null);
+      setProblem(p);
+    }
+  };
+
+  const reloadLatest = async () => {
+    if (!record) return;
+    setSaving(true);
+    try {
+      const latest = await fetchLatest(record.id);
+      setValues(toValues(latest));
+      setVersion(latest.version);
+      setStale(null);
+      setProblem(null);
+    } catch (err) {
+      setProblem(describeError(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return {
+    values,
+    setValues,
+    saving,
+    problem,
+    fieldErrors: problem?.fieldErrors ?? {},
+    stale,
+    save,
+    reloadLatest,
+    cancel: () => navigate(record ? `${basePath}/${record.id}` : basePath),
+  };
+}
