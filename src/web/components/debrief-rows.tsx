@@ -57,223 +57,217 @@ function PeopleSelect({
   );
 }
 
-const err =
-  (
-    props: { fieldErrors: Record<string, string> | undefined; sent: SentRows | null },
-    section: RowSection,
-    key: string,
-  ) =>
-  (field: string) =>
-    rowError(props.fieldErrors, props.sent, section, key, field);
+/** The row's fields that hold free text, as inputs do. */
+type TextField<T> = { [K in keyof T]-?: string extends T[K] ? K : never }[keyof T];
 
-/** What was learned, each filed under a topic, with the skills named and the role it is about. */
-export function InsightRows(props: RowsProps<InsightRow> & { defaultRole: string }) {
-  const { rows, onChange, people } = props;
+interface RowTools<T> {
+  /** Changes some of the row's fields. */
+  set: (patch: Partial<T>) => void;
+  /** The server's message for one of the row's fields. */
+  error: (field: string) => string | undefined;
+  /** The value and change handler of an input bound to a text field. */
+  text: (field: TextField<T>) => { value: string; onChange: (ev: { target: { value: string } }) => void };
+}
+
+interface RowListProps<T> extends Omit<RowsProps<T>, 'people'> {
+  section: RowSection;
+  /** Names each row, numbered: "Insight 2". */
+  noun: string;
+  addLabel: string;
+  newRow: () => T;
+  /** The inputs of one row. */
+  children: (row: T, tools: RowTools<T>) => ReactNode;
+}
+
+/** The rows of one section, each removable, with a button that adds one more. */
+function RowList<T extends { key: string }>(props: RowListProps<T>) {
+  const { rows, onChange } = props;
   return (
     <>
       {rows.map((r, n) => {
-        const e = err(props, 'insights', r.key);
-        const set = (patch: Partial<InsightRow>) => onChange(patchRow(rows, r.key, patch));
+        const set = (patch: Partial<T>) => onChange(patchRow(rows, r.key, patch));
         return (
           <Row
             key={r.key}
-            legend={`Insight ${n + 1}`}
+            legend={`${props.noun} ${n + 1}`}
             onRemove={() => onChange(rows.filter((x) => x.key !== r.key))}
           >
-            <Field label="Topic" error={e('topic')}>
-              {(c) => (
-                <select
-                  {...c}
-                  value={r.topic}
-                  onChange={(ev) => set({ topic: ev.target.value as InsightTopic })}
-                >
-                  {INSIGHT_TOPICS.map((t) => (
-                    <option key={t} value={t}>
-                      {INSIGHT_TOPIC_LABELS[t]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            {people.length > 1 && (
-              <Field label="Who said it" error={e('personId')}>
-                {(c) => (
-                  <PeopleSelect
-                    {...c}
-                    people={people}
-                    value={r.personId}
-                    onChange={(v) => set({ personId: v })}
-                  />
-                )}
-              </Field>
-            )}
-            <Field label="Role or career it is about" error={e('role')}>
-              {(c) => <input {...c} value={r.role} onChange={(ev) => set({ role: ev.target.value })} />}
-            </Field>
-            <Field label="What you learned" error={e('body')} className="span-2">
-              {(c) => (
-                <textarea {...c} rows={3} value={r.body} onChange={(ev) => set({ body: ev.target.value })} />
-              )}
-            </Field>
-            <Field
-              label="Skills they mentioned"
-              error={e('skills')}
-              hint="Separate with commas. They add up across people on the role's page."
-              className="span-2"
-            >
-              {(c) => <input {...c} value={r.skills} onChange={(ev) => set({ skills: ev.target.value })} />}
-            </Field>
+            {props.children(r, {
+              set,
+              error: (field) => rowError(props.fieldErrors, props.sent, props.section, r.key, field),
+              text: (field) => ({
+                value: r[field] as string,
+                onChange: (ev) => set({ [field]: ev.target.value } as Partial<T>),
+              }),
+            })}
           </Row>
         );
       })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, emptyInsight(props.defaultRole, people[0]?.id ?? '')])}
-      >
-        Add an insight
+      <button type="button" className="button" onClick={() => onChange([...rows, props.newRow()])}>
+        {props.addLabel}
       </button>
     </>
   );
 }
 
-/** People they suggested, each becoming a new contact introduced by the participant. */
-export function ReferralRows(props: RowsProps<ReferralRow>) {
-  const { rows, onChange, people } = props;
+/** What was learned, each filed under a topic, with the skills named and the role it is about. */
+export function InsightRows({
+  people,
+  defaultRole,
+  ...list
+}: RowsProps<InsightRow> & { defaultRole: string }) {
   return (
-    <>
-      {rows.map((r, n) => {
-        const e = err(props, 'referrals', r.key);
-        const set = (patch: Partial<ReferralRow>) => onChange(patchRow(rows, r.key, patch));
-        return (
-          <Row
-            key={r.key}
-            legend={`Referral ${n + 1}`}
-            onRemove={() => onChange(rows.filter((x) => x.key !== r.key))}
-          >
-            <Field label="Name" required error={e('fullName')}>
-              {(c) => (
-                <input {...c} value={r.fullName} onChange={(ev) => set({ fullName: ev.target.value })} />
-              )}
-            </Field>
-            <Field label="Referred by" error={e('byPersonId')}>
+    <RowList
+      {...list}
+      section="insights"
+      noun="Insight"
+      addLabel="Add an insight"
+      newRow={() => emptyInsight(defaultRole, people[0]?.id ?? '')}
+    >
+      {(r, { set, error, text }) => (
+        <>
+          <Field label="Topic" error={error('topic')}>
+            {(c) => (
+              <select
+                {...c}
+                value={r.topic}
+                onChange={(ev) => set({ topic: ev.target.value as InsightTopic })}
+              >
+                {INSIGHT_TOPICS.map((t) => (
+                  <option key={t} value={t}>
+                    {INSIGHT_TOPIC_LABELS[t]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {people.length > 1 && (
+            <Field label="Who said it" error={error('personId')}>
               {(c) => (
                 <PeopleSelect
                   {...c}
                   people={people}
-                  value={r.byPersonId}
-                  onChange={(v) => set({ byPersonId: v })}
+                  value={r.personId}
+                  onChange={(v) => set({ personId: v })}
                 />
               )}
             </Field>
-            <Field label="Their title" error={e('title')}>
-              {(c) => <input {...c} value={r.title} onChange={(ev) => set({ title: ev.target.value })} />}
-            </Field>
-            <Field label="Their organization" error={e('organizationName')}>
-              {(c) => (
-                <input
-                  {...c}
-                  value={r.organizationName}
-                  onChange={(ev) => set({ organizationName: ev.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="E-mail" error={e('email')}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="email"
-                  value={r.email}
-                  onChange={(ev) => set({ email: ev.target.value })}
-                />
-              )}
-            </Field>
-            <Field label="Why they suggested this person" error={e('note')}>
-              {(c) => <input {...c} value={r.note} onChange={(ev) => set({ note: ev.target.value })} />}
-            </Field>
-            <label className="check span-2">
-              <input
-                type="checkbox"
-                checked={r.suggestRequest}
-                onChange={(ev) => set({ suggestRequest: ev.target.checked })}
+          )}
+          <Field label="Role or career it is about" error={error('role')}>
+            {(c) => <input {...c} {...text('role')} />}
+          </Field>
+          <Field label="What you learned" error={error('body')} className="span-2">
+            {(c) => <textarea {...c} rows={3} {...text('body')} />}
+          </Field>
+          <Field
+            label="Skills they mentioned"
+            error={error('skills')}
+            hint="Separate with commas. They add up across people on the role's page."
+            className="span-2"
+          >
+            {(c) => <input {...c} {...text('skills')} />}
+          </Field>
+        </>
+      )}
+    </RowList>
+  );
+}
+
+/** People they suggested, each becoming a new contact introduced by the participant. */
+export function ReferralRows({ people, ...list }: RowsProps<ReferralRow>) {
+  return (
+    <RowList
+      {...list}
+      section="referrals"
+      noun="Referral"
+      addLabel="Add a referral"
+      newRow={() => emptyReferral(people[0]?.id ?? '')}
+    >
+      {(r, { set, error, text }) => (
+        <>
+          <Field label="Name" required error={error('fullName')}>
+            {(c) => <input {...c} {...text('fullName')} />}
+          </Field>
+          <Field label="Referred by" error={error('byPersonId')}>
+            {(c) => (
+              <PeopleSelect
+                {...c}
+                people={people}
+                value={r.byPersonId}
+                onChange={(v) => set({ byPersonId: v })}
               />
-              <span>Also plan a request to them</span>
-            </label>
-          </Row>
-        );
-      })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, emptyReferral(people[0]?.id ?? '')])}
-      >
-        Add a referral
-      </button>
-    </>
+            )}
+          </Field>
+          <Field label="Their title" error={error('title')}>
+            {(c) => <input {...c} {...text('title')} />}
+          </Field>
+          <Field label="Their organization" error={error('organizationName')}>
+            {(c) => <input {...c} {...text('organizationName')} />}
+          </Field>
+          <Field label="E-mail" error={error('email')}>
+            {(c) => <input {...c} type="email" {...text('email')} />}
+          </Field>
+          <Field label="Why they suggested this person" error={error('note')}>
+            {(c) => <input {...c} {...text('note')} />}
+          </Field>
+          <label className="check span-2">
+            <input
+              type="checkbox"
+              checked={r.suggestRequest}
+              onChange={(ev) => set({ suggestRequest: ev.target.checked })}
+            />
+            <span>Also plan a request to them</span>
+          </label>
+        </>
+      )}
+    </RowList>
   );
 }
 
 /** What each side promised, saved as tasks with an optional due date. */
-export function PromiseRows(props: RowsProps<PromiseRow>) {
-  const { rows, onChange, people } = props;
+export function PromiseRows({ people, ...list }: RowsProps<PromiseRow>) {
   return (
-    <>
-      {rows.map((r, n) => {
-        const e = err(props, 'promises', r.key);
-        const set = (patch: Partial<PromiseRow>) => onChange(patchRow(rows, r.key, patch));
-        return (
-          <Row
-            key={r.key}
-            legend={`Promise ${n + 1}`}
-            onRemove={() => onChange(rows.filter((x) => x.key !== r.key))}
-          >
-            <Field label="Who promised" error={e('owner')}>
-              {(c) => (
-                <select
-                  {...c}
-                  value={r.owner}
-                  onChange={(ev) => set({ owner: ev.target.value as PromiseRow['owner'] })}
-                >
-                  <option value="mine">I did</option>
-                  <option value="theirs">They did</option>
-                </select>
-              )}
-            </Field>
-            {people.length > 1 && (
-              <Field label="With" error={e('personId')}>
-                {(c) => (
-                  <PeopleSelect
-                    {...c}
-                    people={people}
-                    value={r.personId}
-                    onChange={(v) => set({ personId: v })}
-                  />
-                )}
-              </Field>
+    <RowList
+      {...list}
+      section="promises"
+      noun="Promise"
+      addLabel="Add a promise"
+      newRow={() => emptyPromise(people[0]?.id ?? '')}
+    >
+      {(r, { set, error, text }) => (
+        <>
+          <Field label="Who promised" error={error('owner')}>
+            {(c) => (
+              <select
+                {...c}
+                value={r.owner}
+                onChange={(ev) => set({ owner: ev.target.value as PromiseRow['owner'] })}
+              >
+                <option value="mine">I did</option>
+                <option value="theirs">They did</option>
+              </select>
             )}
-            <Field label="The promise" required error={e('title')}>
-              {(c) => <input {...c} value={r.title} onChange={(ev) => set({ title: ev.target.value })} />}
-            </Field>
-            <Field label="Due date" error={e('dueOn')}>
+          </Field>
+          {people.length > 1 && (
+            <Field label="With" error={error('personId')}>
               {(c) => (
-                <input
+                <PeopleSelect
                   {...c}
-                  type="date"
-                  value={r.dueOn}
-                  onChange={(ev) => set({ dueOn: ev.target.value })}
+                  people={people}
+                  value={r.personId}
+                  onChange={(v) => set({ personId: v })}
                 />
               )}
             </Field>
-          </Row>
-        );
-      })}
-      <button
-        type="button"
-        className="button"
-        onClick={() => onChange([...rows, emptyPromise(people[0]?.id ?? '')])}
-      >
-        Add a promise
-      </button>
-    </>
+          )}
+          <Field label="The promise" required error={error('title')}>
+            {(c) => <input {...c} {...text('title')} />}
+          </Field>
+          <Field label="Due date" error={error('dueOn')}>
+            {(c) => <input {...c} type="date" {...text('dueOn')} />}
+          </Field>
+        </>
+      )}
+    </RowList>
   );
 }
