@@ -10,9 +10,11 @@ import { registerDuplicateCommands } from './duplicates.js';
 import { registerVcardExport } from './export-vcard.js';
 import { registerExportCommands } from './exports.js';
 import { registerImportCommands } from './imports.js';
+import { registerMessageCommands } from './messages.js';
 import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
 import { registerResultsCommands } from './results.js';
+import { registerTaskCommands } from './tasks.js';
 
 const program = new Command()
   .name('rapport')
@@ -64,6 +66,8 @@ registerConversationCommands(program, withApi);
 registerImportCommands(program, withApi);
 registerDuplicateCommands(program, withApi);
 registerOutreachCommands(program, withApi);
+registerTaskCommands(program, withApi);
+registerMessageCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
 registerVcardExport(registerExportCommands(program, withApi), withApi);

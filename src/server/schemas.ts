@@ -347,7 +347,17 @@ export const Message = z
   })
   .openapi('Message');
 
-export const MessagesQuery = Paging.extend({ personId: Id.optional(), conversationId: Id.optional() });
+export const MessageListItem = Message.extend({
+  personName: z.string(),
+  conversationTitle: z.string().nullable(),
+}).openapi('MessageListItem');
+
+export const MessagesQuery = Paging.extend({
+  personId: Id.optional(),
+  conversationId: Id.optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+  channel: z.enum(CHANNELS).optional(),
+});
 
 export const TaskInput = z
   .object({
@@ -378,13 +388,26 @@ export const Task = z
   })
   .openapi('Task');
 
-export const TasksQuery = z.object({
+export const TaskListItem = Task.extend({
+  personName: z.string().nullable(),
+  conversationTitle: z.string().nullable(),
+  overdue: z.boolean().openapi({ description: 'Open and due before today, in the user’s time zone' }),
+  dueToday: z.boolean().openapi({ description: 'Open and due today, in the user’s time zone' }),
+}).openapi('TaskListItem');
+
+export const TasksQuery = Paging.extend({
   personId: Id.optional(),
   conversationId: Id.optional(),
+  status: z
+    .enum(['open', 'done', 'all'])
+    .optional()
+    .openapi({ description: 'Open tasks (the default), done ones, or all' }),
+  kind: z.enum(TASK_KINDS).optional(),
   includeDone: z
     .enum(['true', 'false'])
     .optional()
-    .transform((v) => v === 'true'),
+    .transform((v) => v === 'true')
+    .openapi({ description: 'The same as status=all; status wins when both are given' }),
 });
 
 export const SettingsPatch = SettingsSchema.partial()

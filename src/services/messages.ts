@@ -1,5 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
-import { conversationParticipants, messages } from '../db/schema.js';
+import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { conversationParticipants, conversations, messages, people } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../domain/vocab.js';
 import { type Ctx, inTransaction } from './context.js';
@@ -114,23 +114,51 @@ export async function logMessage(
   });
 }
 
+export interface MessageFilter {
+  personId?: string;
+  conversationId?: string;
+  direction?: Direction;
+  channel?: Channel;
+}
+
+/** A logged message as the log shows it: with the names of its person and conversation. */
+export type MessageListItem = Omit<Message, 'search'> & {
+  personName: string;
+  conversationTitle: string | null;
+};
+
+// The full-text vector is for search only; lists leave it in the database.
+const { search: _search, ...listColumns } = getTableColumns(messages);
+
+function messageWhere(ctx: Ctx & MessageFilter) {
+  return and(
+    eq(messages.workspaceId, ctx.workspaceId),
+    ctx.personId ? eq(messages.personId, ctx.personId) : undefined,
+    ctx.conversationId ? eq(messages.conversationId, ctx.conversationId) : undefined,
+    ctx.direction ? eq(messages.direction, ctx.direction) : undefined,
+    ctx.channel ? eq(messages.channel, ctx.channel) : undefined,
+  );
+}
+
 /** The message log, newest first, for a person or a conversation or the whole workspace. */
 export async function listMessages(
-  ctx: Ctx & { personId?: string; conversationId?: string; limit?: number; offset?: number },
-): Promise<Message[]> {
+  ctx: Ctx & MessageFilter & { limit?: number; offset?: number },
+): Promise<MessageListItem[]> {
   return ctx.db
-    .select()
+    .select({ ...listColumns, personName: people.fullName, conversationTitle: conversations.title })
     .from(messages)
-    .where(
-      and(
-        eq(messages.workspaceId, ctx.workspaceId),
-        ctx.personId ? eq(messages.personId, ctx.personId) : undefined,
-        ctx.conversationId ? eq(messages.conversationId, ctx.conversationId) : undefined,
-      ),
-    )
-    .orderBy(desc(messages.at), desc(messages.createdAt))
+    .innerJoin(people, eq(people.id, messages.personId))
+    .leftJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(messageWhere(ctx))
+    .orderBy(desc(messages.at), desc(messages.createdAt), desc(messages.id))
     .limit(ctx.limit ?? 100)
     .offset(ctx.offset ?? 0);
+}
+
+/** How many messages match the filter, for paging. */
+export async function countMessages(ctx: Ctx & MessageFilter): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(messages).where(messageWhere(ctx));
+  return row?.n ?? 0;
 }
 
 /** Deletes a logged message (a mistaken entry); status changes it caused stay in the history. */

@@ -1,10 +1,12 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { tasks } from '../db/schema.js';
+import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
+import { conversations, people, tasks } from '../db/schema.js';
+import { localDate } from '../domain/business-days.js';
 import { notFound } from '../domain/errors.js';
 import type { TaskKind } from '../domain/vocab.js';
 import { type Ctx, updateVersioned } from './context.js';
 import { getConversation } from './conversations.js';
 import { assertPersonInWorkspace } from './people.js';
+import { getSettings } from './settings.js';
 
 export type Task = typeof tasks.$inferSelect;
 
@@ -37,22 +39,78 @@ export async function createTask(ctx: Ctx & { input: TaskInput; defaultDueOn?: s
   return row!;
 }
 
-/** Open tasks first by due date, then done ones if asked. */
+/** Which tasks a list shows: open ones (the default), done ones, or both. */
+export type TaskState = 'open' | 'done' | 'all';
+
+export interface TaskFilter {
+  conversationId?: string;
+  personId?: string;
+  state?: TaskState;
+  /** The same as `state: 'all'` (the CSV export and the conversation page ask this way). */
+  includeDone?: boolean;
+  /** Named apart from `kind`, which the CSV export's filters use for opportunities. */
+  taskKind?: TaskKind;
+}
+
+/** A task as lists show it: with the names of its person and conversation, and whether it is late. */
+export type TaskListItem = Task & {
+  personName: string | null;
+  conversationTitle: string | null;
+  /** Open and due before today, on the user's clock. */
+  overdue: boolean;
+  /** Open and due today, on the user's clock. */
+  dueToday: boolean;
+};
+
+function taskWhere(ctx: Ctx & TaskFilter) {
+  const state = ctx.state ?? (ctx.includeDone ? 'all' : 'open');
+  return and(
+    eq(tasks.workspaceId, ctx.workspaceId),
+    ctx.conversationId ? eq(tasks.conversationId, ctx.conversationId) : undefined,
+    ctx.personId ? eq(tasks.personId, ctx.personId) : undefined,
+    ctx.taskKind ? eq(tasks.kind, ctx.taskKind) : undefined,
+    state === 'open' ? isNull(tasks.doneAt) : state === 'done' ? isNotNull(tasks.doneAt) : undefined,
+  );
+}
+
+/**
+ * Open tasks first by due date (undated ones last), then done ones, most recently done first.
+ * Without `limit`, every matching task.
+ */
 export async function listTasks(
-  ctx: Ctx & { conversationId?: string; personId?: string; includeDone?: boolean },
-): Promise<Task[]> {
-  return ctx.db
-    .select()
+  ctx: Ctx & TaskFilter & { limit?: number; offset?: number },
+): Promise<TaskListItem[]> {
+  const query = ctx.db
+    .select({
+      ...getTableColumns(tasks),
+      personName: people.fullName,
+      conversationTitle: conversations.title,
+    })
     .from(tasks)
-    .where(
-      and(
-        eq(tasks.workspaceId, ctx.workspaceId),
-        ctx.conversationId ? eq(tasks.conversationId, ctx.conversationId) : undefined,
-        ctx.personId ? eq(tasks.personId, ctx.personId) : undefined,
-        ctx.includeDone ? undefined : isNull(tasks.doneAt),
-      ),
+    .leftJoin(people, eq(people.id, tasks.personId))
+    .leftJoin(conversations, eq(conversations.id, tasks.conversationId))
+    .where(taskWhere(ctx))
+    .orderBy(
+      asc(sql`${tasks.doneAt} is not null`),
+      desc(tasks.doneAt),
+      sql`${tasks.dueOn} asc nulls last`,
+      asc(tasks.createdAt),
+      asc(tasks.id),
     )
-    .orderBy(asc(sql`${tasks.doneAt} is not null`), sql`${tasks.dueOn} asc nulls last`, asc(tasks.createdAt));
+    .$dynamic();
+  if (ctx.limit !== undefined) query.limit(ctx.limit).offset(ctx.offset ?? 0);
+  const [settings, rows] = await Promise.all([getSettings(ctx), query]);
+  const today = localDate(ctx.now(), settings.timeZone);
+  return rows.map((t) => {
+    const open = !t.doneAt && t.dueOn !== null;
+    return { ...t, overdue: open && t.dueOn! < today, dueToday: open && t.dueOn === today };
+  });
+}
+
+/** How many tasks match the filter, for paging. */
+export async function countTasks(ctx: Ctx & TaskFilter): Promise<number> {
+  const [row] = await ctx.db.select({ n: count() }).from(tasks).where(taskWhere(ctx));
+  return row?.n ?? 0;
 }
 
 /** Edits a task, or marks it done (or not done). */

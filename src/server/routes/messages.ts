@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { CONVERSATION_STATUSES } from '../../domain/vocab.js';
-import { deleteMessage, listMessages, logMessage } from '../../services/messages.js';
+import { countMessages, deleteMessage, listMessages, logMessage } from '../../services/messages.js';
 import { router } from '../env.js';
-import { IdParam, Message, MessageInput, MessagesQuery } from '../schemas.js';
+import { IdParam, Message, MessageInput, MessageListItem, MessagesQuery } from '../schemas.js';
 import { serialize } from '../serialize.js';
 import { body, errors, json } from './common.js';
 
@@ -14,11 +14,23 @@ export const messageRoutes = router()
       method: 'get',
       path: '/',
       tags,
-      summary: 'The message log, newest first',
+      summary: 'The message log, newest first, with the names of each person and conversation',
       request: { query: MessagesQuery },
-      responses: { 200: json(z.array(Message), 'Messages'), ...errors(400) },
+      responses: {
+        200: {
+          ...json(z.array(MessageListItem), 'One page of the log'),
+          headers: {
+            'X-Total-Count': { description: 'How many messages match', schema: { type: 'integer' } },
+          },
+        },
+        ...errors(400),
+      },
     }),
-    async (c) => c.json(serialize(await listMessages({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+    async (c) => {
+      const filter = { ...c.var.ctx, ...c.req.valid('query') };
+      const [items, total] = await Promise.all([listMessages(filter), countMessages(filter)]);
+      return c.json(serialize(items), 200, { 'X-Total-Count': String(total) });
+    },
   )
   .openapi(
     createRoute({

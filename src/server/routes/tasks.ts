@@ -2,9 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { reportBackDueDate } from '../../domain/after-meeting.js';
 import { localDate } from '../../domain/business-days.js';
 import { getSettings } from '../../services/settings.js';
-import { createTask, deleteTask, listTasks, updateTask } from '../../services/tasks.js';
+import { countTasks, createTask, deleteTask, listTasks, updateTask } from '../../services/tasks.js';
 import { router } from '../env.js';
-import { IdParam, Task, TaskInput, TaskPatch, TasksQuery } from '../schemas.js';
+import { IdParam, Task, TaskInput, TaskListItem, TaskPatch, TasksQuery } from '../schemas.js';
 import { serialize } from '../serialize.js';
 import { body, errors, json } from './common.js';
 
@@ -16,11 +16,23 @@ export const taskRoutes = router()
       method: 'get',
       path: '/',
       tags,
-      summary: 'Tasks and promises, open ones first by due date',
+      summary:
+        'Tasks and promises, open ones first by due date, with the names of their person and conversation',
       request: { query: TasksQuery },
-      responses: { 200: json(z.array(Task), 'Tasks'), ...errors(400) },
+      responses: {
+        200: {
+          ...json(z.array(TaskListItem), 'One page of tasks'),
+          headers: { 'X-Total-Count': { description: 'How many tasks match', schema: { type: 'integer' } } },
+        },
+        ...errors(400),
+      },
     }),
-    async (c) => c.json(serialize(await listTasks({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+    async (c) => {
+      const { status, kind, ...query } = c.req.valid('query');
+      const filter = { ...c.var.ctx, ...query, state: status, taskKind: kind };
+      const [items, total] = await Promise.all([listTasks(filter), countTasks(filter)]);
+      return c.json(serialize(items), 200, { 'X-Total-Count': String(total) });
+    },
   )
   .openapi(
     createRoute({
