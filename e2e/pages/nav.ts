@@ -5,6 +5,8 @@ type Section =
   | 'People'
   | 'Organizations'
   | 'Conversations'
+  | 'Tasks'
+  | 'Messages'
   | 'Targets'
   | 'Network'
   | 'Results'
@@ -15,7 +17,15 @@ type Section =
   | 'Settings';
 
 /** Sections behind the bar's "More" menu. */
-const IN_MORE: readonly Section[] = ['Questions', 'Documents', 'Import', 'Backup', 'Settings'];
+const IN_MORE: readonly Section[] = [
+  'Messages',
+  'Results',
+  'Questions',
+  'Documents',
+  'Import',
+  'Backup',
+  'Settings',
+];
 
 /** Follows a link of the main navigation bar, opening its "More" menu when the link is there. */
 export async function navigateTo(page: Page, section: Section): Promise<void> {

@@ -41,6 +41,8 @@ const ImportPage = lazyPage(() => import('./pages/import-page.js'), 'ImportPage'
 const BackupPage = lazyPage(() => import('./pages/backup-page.js'), 'BackupPage');
 const DuplicatesPage = lazyPage(() => import('./pages/duplicates-page.js'), 'DuplicatesPage');
 const MergeReviewPage = lazyPage(() => import('./pages/merge-review-page.js'), 'MergeReviewPage');
+const TasksPage = lazyPage(() => import('./pages/tasks-page.js'), 'TasksPage');
+const MessagesPage = lazyPage(() => import('./pages/messages-page.js'), 'MessagesPage');
 
 /** The page layout and every route of the app. */
 export function App() {
@@ -62,6 +64,8 @@ export function App() {
             <Route path="/conversations" element={<ConversationsPage />} />
             <Route path="/conversations/new" element={<ConversationNewPage />} />
             <Route path="/conversations/:id" element={<ConversationPage />} />
+            <Route path="/tasks" element={<TasksPage />} />
+            <Route path="/messages" element={<MessagesPage />} />
             <Route path="/compose" element={<ComposePage />} />
             <Route path="/targets" element={<TargetsPage />} />
             <Route path="/settings" element={<SettingsPage />} />

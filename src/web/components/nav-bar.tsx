@@ -8,13 +8,15 @@ const LINKS = [
   { to: '/people', label: 'People', end: false },
   { to: '/organizations', label: 'Organizations', end: false },
   { to: '/conversations', label: 'Conversations', end: false },
+  { to: '/tasks', label: 'Tasks', end: false },
   { to: '/targets', label: 'Targets', end: false },
   { to: '/network', label: 'Network', end: false },
-  { to: '/results', label: 'Results', end: false },
 ];
 
-/** Reference material and housekeeping, one click further. */
+/** The log, the figures, reference material and housekeeping, one click further. */
 const MORE_LINKS = [
+  { to: '/messages', label: 'Messages' },
+  { to: '/results', label: 'Results' },
   { to: '/questions', label: 'Questions' },
   { to: '/documents', label: 'Documents' },
   { to: '/import', label: 'Import' },

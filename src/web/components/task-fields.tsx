@@ -1,0 +1,66 @@
+import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
+import { TASK_KIND_LABELS } from '../labels.js';
+import { Field } from './field.js';
+
+export interface TaskValues {
+  kind: TaskKind;
+  title: string;
+  dueOn: string;
+}
+
+interface TaskFieldsProps {
+  values: TaskValues;
+  onChange: (values: TaskValues) => void;
+  fieldErrors: Record<string, string>;
+}
+
+/** Kind, title and due date of a task, shared by the forms that add and edit one. */
+export function TaskFields({ values, onChange, fieldErrors }: TaskFieldsProps) {
+  return (
+    <div className="form-grid">
+      <Field label="Type of task" error={fieldErrors.kind}>
+        {(c) => (
+          <select
+            {...c}
+            value={values.kind}
+            onChange={(e) => onChange({ ...values, kind: e.target.value as TaskKind })}
+          >
+            {TASK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {TASK_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Task or promise" error={fieldErrors.title} required>
+        {(c) => (
+          <input
+            {...c}
+            value={values.title}
+            placeholder="e.g. Send Jonas the article on onboarding"
+            onChange={(e) => onChange({ ...values, title: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label="Due date"
+        error={fieldErrors.dueOn}
+        hint={
+          values.kind === 'report_back'
+            ? 'Leave empty to use the report-back interval from Settings.'
+            : 'Optional; dated tasks show on Today.'
+        }
+      >
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            value={values.dueOn}
+            onChange={(e) => onChange({ ...values, dueOn: e.target.value })}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api, call, describeError, type Problem, type Task } from '../api.js';
+import { formatDay } from '../format.js';
+import { TASK_KIND_LABELS } from '../labels.js';
+import { useFocusFirstInvalid } from '../use-focus-invalid.js';
+import { Alert } from './alert.js';
+import { ConfirmButton } from './confirm-button.js';
+import { StaleNotice } from './stale-notice.js';
+import { TaskFields, type TaskValues } from './task-fields.js';
+
+interface TaskRowProps {
+  task: Task;
+  /** Ticks the task off, or opens it again. */
+  onToggle: (task: Task, done: boolean) => void;
+  /** The task was edited or deleted: load the list again. */
+  onChanged: () => void;
+  busy?: boolean;
+}
+
+function DueDate({ task }: { task: Task }) {
+  if (!task.dueOn) return <span className="muted">No date</span>;
+  return (
+    <span className="task-due">
+      {task.overdue && <span className="tag tag-overdue">Overdue</span>}
+      {task.dueToday && <span className="tag tag-due-today">Due today</span>}
+      <span className={task.overdue || task.dueToday ? undefined : 'muted'}>due {formatDay(task.dueOn)}</span>
+    </span>
+  );
+}
+
+/** Edits the title, kind and due date of a task where it stands in the list. */
+function TaskEditForm({ task, onDone }: { task: Task; onDone: (saved: boolean) => void }) {
+  const [values, setValues] = useState<TaskValues>({
+    kind: task.kind,
+    title: task.title,
+    dueOn: task.dueOn ?? '',
+  });
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [stale, setStale] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  useFocusFirstInvalid(problem);
+
+  const save = async (overwrite = false) => {
+    setSaving(true);
+    setProblem(null);
+    try {
+      await call(
+        api.tasks[':id'].$patch({
+          param: { id: task.id },
+          json: {
+            kind: values.kind,
+            title: values.title,
+            dueOn: values.dueOn || null,
+            version: overwrite ? undefined : task.version,
+          },
+        }),
+      );
+      onDone(true);
+    } catch (err) {
+      const p = describeError(err);
+      setSaving(false);
+      if (p.code === 'stale') {
+        setStale(p.message);
+        return;
+      }
+      setStale(null);
+      setProblem(p);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+  const fieldErrors = problem?.fieldErrors ?? {};
+  return (
+    <form className="task-edit-form" onSubmit={submit} noValidate aria-label={`Edit “${task.title}”`}>
+      {stale && (
+        <StaleNotice
+          message={stale}
+          busy={saving}
+          onReload={() => onDone(true)}
+          onOverwrite={() => save(true)}
+        />
+      )}
+      {problem && Object.keys(fieldErrors).length === 0 && <Alert>{problem.message}</Alert>}
+      <TaskFields values={values} onChange={setValues} fieldErrors={fieldErrors} />
+      <div className="form-actions">
+        <button type="submit" className="button button-primary button-small" disabled={saving}>
+          {saving ? 'Saving…' : 'Save task'}
+        </button>
+        <button type="button" className="button button-quiet button-small" onClick={() => onDone(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One task in the list of every task: tick it off, see whom it concerns, edit or delete it. */
+export function TaskRow({ task, onToggle, onChanged, busy }: TaskRowProps) {
+  const [editing, setEditing] = useState(false);
+  const classes = ['task', 'task-row', task.doneAt ? 'task-done' : '', task.overdue ? 'task-overdue' : ''];
+  return (
+    <li className={classes.filter(Boolean).join(' ')}>
+      <div className="task-main">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={!!task.doneAt}
+            disabled={busy}
+            onChange={(e) => onToggle(task, e.target.checked)}
+          />
+          <span>{task.title}</span>
+        </label>
+        <div className="task-meta small">
+          <span className="tag">{TASK_KIND_LABELS[task.kind]}</span>
+          <DueDate task={task} />
+          {task.personId && <Link to={`/people/${task.personId}`}>{task.personName}</Link>}
+          {task.conversationId && (
+            <Link to={`/conversations/${task.conversationId}`}>{task.conversationTitle}</Link>
+          )}
+        </div>
+      </div>
+      <span className="actions actions-small">
+        <button
+          type="button"
+          className="button button-small button-quiet"
+          aria-expanded={editing}
+          aria-label={`Edit “${task.title}”`}
+          onClick={() => setEditing((v) => !v)}
+        >
+          Edit
+        </button>
+        <ConfirmButton
+          small
+          label="Delete"
+          question="Delete this task?"
+          detail={<p>“{task.title}” is deleted for good.</p>}
+          confirmLabel="Delete task"
+          onConfirm={async () => {
+            await call(api.tasks[':id'].$delete({ param: { id: task.id } }));
+            onChanged();
+          }}
+        />
+      </span>
+      {editing && (
+        <TaskEditForm
+          task={task}
+          onDone={(saved) => {
+            setEditing(false);
+            if (saved) onChanged();
+          }}
+        />
+      )}
+    </li>
+  );
+}

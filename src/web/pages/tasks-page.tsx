@@ -1,0 +1,238 @@
+import { useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
+import { api, call, describeError, type Task } from '../api.js';
+import { Alert } from '../components/alert.js';
+import { EmptyState } from '../components/empty-state.js';
+import { ExportCsvLink } from '../components/export-csv-link.js';
+import { Loading } from '../components/loading.js';
+import { PageHeader } from '../components/page-header.js';
+import { callPage, Pager, readPage } from '../components/pager.js';
+import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
+import { TaskAddForm } from '../components/task-add-form.js';
+import { TaskRow } from '../components/task-row.js';
+import { TASK_KIND_LABELS } from '../labels.js';
+import { useLoad } from '../use-load.js';
+import '../lists.css';
+
+/** Tasks per page of the list. */
+const PAGE_SIZE = 100;
+
+const STATES = [
+  { value: 'open', label: 'Open' },
+  { value: 'done', label: 'Done' },
+  { value: 'all', label: 'All' },
+] as const;
+type State = (typeof STATES)[number]['value'];
+
+interface Toast {
+  text: string;
+  /** The task just ticked off or opened again, which Undo turns back. */
+  undo?: { task: Task; done: boolean };
+}
+
+function readState(value: string | null): State {
+  return STATES.find((s) => s.value === value)?.value ?? 'open';
+}
+
+function readKind(value: string | null): TaskKind | undefined {
+  return TASK_KINDS.find((k) => k === value);
+}
+
+/** Every task and promise in the workspace, open ones first by due date, so nothing owed slips. */
+export function TasksPage() {
+  const [params, setParams] = useSearchParams();
+  const state = readState(params.get('status'));
+  const kind = readKind(params.get('kind'));
+  const personId = params.get('person');
+  const page = readPage(params);
+  const tasks = useLoad(`tasks:${state}:${kind ?? ''}:${personId ?? ''}:${page}`, () =>
+    callPage(
+      api.tasks.$get({
+        query: {
+          status: state,
+          kind,
+          personId: personId ?? undefined,
+          limit: String(PAGE_SIZE),
+          offset: String((page - 1) * PAGE_SIZE),
+        },
+      }),
+    ),
+  );
+  const filterPerson = useFilterPerson(personId);
+  const kindId = useId();
+  const [adding, setAdding] = useState(false);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  const setFilter = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+
+  const toggle = async (task: Task, done: boolean, undoing = false) => {
+    setBusyId(task.id);
+    setError(null);
+    try {
+      const saved = await call(
+        api.tasks[':id'].$patch({ param: { id: task.id }, json: { done, version: task.version } }),
+      );
+      const text = done ? `Done: “${task.title}”.` : `Open again: “${task.title}”.`;
+      const moves = state !== 'all';
+      setToast({
+        text: moves && !undoing ? `${text} It moved to ${done ? 'Done' : 'Open'}.` : text,
+        ...(undoing ? {} : { undo: { task: { ...task, version: saved.version }, done: !done } }),
+      });
+    } catch (err) {
+      setError(describeError(err).message);
+    } finally {
+      setBusyId(null);
+      tasks.reload();
+    }
+  };
+
+  const list = tasks.data;
+  const filtered = state !== 'open' || kind !== undefined || personId !== null;
+  return (
+    <>
+      <PageHeader
+        title="Tasks"
+        subtitle="What you promised, what they promised, and when to report back."
+        actions={
+          <>
+            <ExportCsvLink
+              list="tasks"
+              filter={{ personId: personId ?? undefined, includeDone: state === 'open' ? undefined : 'true' }}
+            />
+            <button
+              type="button"
+              className="button button-primary"
+              aria-expanded={adding}
+              onClick={() => setAdding((v) => !v)}
+            >
+              Add task
+            </button>
+          </>
+        }
+      />
+      {adding && (
+        <TaskAddForm
+          key={filterPerson.data?.id ?? ''}
+          person={filterPerson.data ?? null}
+          onCancel={() => setAdding(false)}
+          onAdded={(title) => {
+            setToast({ text: `Added “${title}”.` });
+            tasks.reload();
+          }}
+        />
+      )}
+      <div className="list-filters">
+        <fieldset className="filter-chips">
+          <legend className="visually-hidden">Show tasks</legend>
+          {STATES.map((s) => (
+            <button
+              key={s.value}
+              type="button"
+              className="filter-chip"
+              aria-pressed={state === s.value}
+              onClick={() => setFilter('status', s.value === 'open' ? null : s.value)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </fieldset>
+        <div className="inline-field">
+          <label htmlFor={kindId}>Type</label>
+          <select id={kindId} value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value || null)}>
+            <option value="">Every type</option>
+            {TASK_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {TASK_KIND_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <PersonFilter personId={personId} person={filterPerson} onChange={(id) => setFilter('person', id)} />
+      </div>
+      {toast && (
+        <div role="status" className="notice notice-success toast">
+          <span>{toast.text}</span>
+          <span className="actions actions-small">
+            {toast.undo && (
+              <button
+                type="button"
+                className="button button-small"
+                disabled={busyId !== null}
+                onClick={() => {
+                  const { task, done } = toast.undo!;
+                  void toggle(task, done, true);
+                }}
+              >
+                Undo
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-quiet button-small"
+              aria-label="Close this message"
+              onClick={() => setToast(null)}
+            >
+              ×
+            </button>
+          </span>
+        </div>
+      )}
+      {error && <Alert>{error}</Alert>}
+      {tasks.error && <Alert>{tasks.error.message}</Alert>}
+      {!list && tasks.loading && <Loading what="Loading tasks" />}
+      {list && list.total === 0 && !filtered && (
+        <EmptyState
+          title="Nothing to do yet"
+          actions={
+            <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+              Add your first task
+            </button>
+          }
+        >
+          <p>
+            Write down what you promise in a conversation (an article, an introduction), what they offer to do
+            for you, and when you will tell them how their advice worked out. Dated tasks also show on Today.
+          </p>
+        </EmptyState>
+      )}
+      {list && list.total === 0 && filtered && (
+        <p className="muted" role="status">
+          {state === 'done' && !kind && !personId
+            ? 'Nothing is marked done yet.'
+            : 'No task matches these filters.'}
+        </p>
+      )}
+      {list && list.total > 0 && (
+        <>
+          <p className="muted small" role="status">
+            {list.total} {state === 'all' ? '' : `${state} `}
+            {list.total === 1 ? 'task' : 'tasks'}
+            {list.items.length < list.total &&
+              ` (${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + list.items.length} shown)`}
+          </p>
+          <ul className="tasks task-list" aria-label="Tasks">
+            {list.items.map((t) => (
+              <TaskRow
+                key={t.id}
+                task={t}
+                busy={busyId === t.id}
+                onToggle={(task, done) => void toggle(task, done)}
+                onChanged={tasks.reload}
+              />
+            ))}
+          </ul>
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.total} label="Pages of tasks" params={params} />
+        </>
+      )}
+    </>
+  );
+}
