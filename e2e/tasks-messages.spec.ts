@@ -145,6 +145,11 @@ test('Messages: the whole log, newest first, filtered by direction, with links t
   await expect(page).toHaveURL(/direction=out/);
   await expect(messages.rows()).toHaveCount(1);
   await expect(messages.rows().nth(0)).toContainText('E-mail');
+  // The file holds what the page shows.
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toHaveAttribute(
+    'href',
+    `/api/exports/csv/messages?personId=${personId}&direction=out`,
+  );
   await page.getByLabel('Channel').selectOption({ label: 'LinkedIn' });
   await expect(
     page.getByRole('status').filter({ hasText: 'No message matches these filters.' }),

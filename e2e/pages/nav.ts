@@ -19,7 +19,7 @@ type Section =
 /** Sections behind the bar's "More" menu. */
 const IN_MORE: readonly Section[] = [
   'Messages',
-  'Results',
+  'Network',
   'Questions',
   'Documents',
   'Import',

@@ -5,6 +5,7 @@ import { CSV_LISTS } from '../services/exports-csv.js';
 import { createOpportunity } from '../services/opportunities.js';
 import { createPerson } from '../services/people.js';
 import { loadSampleWorkspace } from '../services/sample.js';
+import { createTask, updateTask } from '../services/tasks.js';
 import { createApp } from './app.js';
 
 let t: TestDb;
@@ -77,6 +78,35 @@ describe('CSV export over HTTP', () => {
     expect(offers.length).toBeGreaterThan(0);
     expect(offers.every((r) => r.Kind === 'Offer')).toBe(true);
     expect((await rows('/csv/opportunities')).length).toBeGreaterThan(offers.length);
+  });
+
+  it('filters tasks by state and kind, and messages by direction and channel, as their pages do', async () => {
+    const ctx = await t.otherWorkspace();
+    const other = createApp({ context: () => ctx, webDir: null });
+    const csv = async (path: string) => {
+      const res = await other.request(`http://localhost/api/exports${path}`, {
+        headers: { host: 'localhost' },
+      });
+      expect(res.status, path).toBe(200);
+      return parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    };
+    await loadSampleWorkspace(ctx);
+    const promised = await createTask({ ...ctx, input: { title: 'Send the article', kind: 'promise_mine' } });
+    await createTask({ ...ctx, input: { title: 'Hear back about the team', kind: 'promise_theirs' } });
+    await updateTask({ ...ctx, id: promised.id, input: { done: true } });
+    const titles = (list: Record<string, string>[]) => list.map((r) => r.Task).sort();
+    expect(titles(await csv('/csv/tasks'))).toEqual(['Hear back about the team']);
+    expect(titles(await csv('/csv/tasks?taskState=done'))).toEqual(['Send the article']);
+    expect(titles(await csv('/csv/tasks?taskState=all&taskKind=promise_mine'))).toEqual(['Send the article']);
+
+    const sent = await csv('/csv/messages?direction=out');
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.Direction === 'Sent')).toBe(true);
+    expect((await csv('/csv/messages')).length).toBeGreaterThan(sent.length);
+    const onLinkedIn = await csv('/csv/messages?direction=out&channel=linkedin');
+    expect(onLinkedIn.length).toBeGreaterThan(0);
+    expect(onLinkedIn.every((r) => r.Channel === 'LinkedIn' && r.Direction === 'Sent')).toBe(true);
+    expect(onLinkedIn.length).toBeLessThan(sent.length);
   });
 
   it('exports every list', async () => {

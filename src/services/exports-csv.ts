@@ -14,6 +14,7 @@ import {
   CONVERSATION_TYPE_LABELS,
   type ConversationStatus,
   type ConversationType,
+  type Direction,
   MESSAGE_PURPOSE_LABELS,
   type MessagePurpose,
   OPPORTUNITY_KIND_LABELS,
@@ -31,7 +32,7 @@ import { listPeople, type Person } from './people.js';
 import { listQuestions } from './questions.js';
 import { getSettings } from './settings.js';
 import { listTargets } from './targets.js';
-import { listTasks } from './tasks.js';
+import { listTasks, type TaskState } from './tasks.js';
 
 export const CSV_LISTS = [
   'people',
@@ -56,6 +57,14 @@ export interface CsvFilter {
   includeDone?: boolean;
   /** Opportunities: one kind. */
   kind?: OpportunityKind;
+  /** Tasks: open (the default), done or all. */
+  taskState?: TaskState;
+  /** Tasks: one kind. */
+  taskKind?: TaskKind;
+  /** Messages: sent or received. */
+  direction?: Direction;
+  /** Messages: one channel. */
+  channel?: Channel;
 }
 
 const PAGE = 500;
@@ -213,7 +222,10 @@ async function opportunitiesCsv(ctx: Ctx & CsvFilter): Promise<string> {
 }
 
 async function tasksCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const [rows, n] = await Promise.all([listTasks(ctx), names(ctx)]);
+  const [rows, n] = await Promise.all([
+    listTasks(ctx.taskState ? { ...ctx, state: ctx.taskState } : ctx),
+    names(ctx),
+  ]);
   type T = (typeof rows)[number];
   const columns: CsvColumn<T>[] = [
     { header: 'Task', value: (t) => t.title },

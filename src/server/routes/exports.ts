@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OPPORTUNITY_KINDS } from '../../domain/vocab.js';
+import { CHANNELS, DIRECTIONS, OPPORTUNITY_KINDS, TASK_KINDS } from '../../domain/vocab.js';
 import { CSV_LISTS, exportCsv } from '../../services/exports-csv.js';
 import { router } from '../env.js';
 import { ConversationsQuery, Id } from '../schemas.js';
@@ -20,6 +20,10 @@ const CsvQuery = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((v) => v === 'true'),
+  taskState: z.enum(['open', 'done', 'all']).optional().openapi({ description: 'Tasks: open, done or all' }),
+  taskKind: z.enum(TASK_KINDS).optional().openapi({ description: 'Tasks: one kind' }),
+  direction: z.enum(DIRECTIONS).optional().openapi({ description: 'Messages: sent (out) or received (in)' }),
+  channel: z.enum(CHANNELS).optional().openapi({ description: 'Messages: one channel' }),
 });
 
 export const exportRoutes = router().openapi(

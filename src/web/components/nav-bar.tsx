@@ -10,13 +10,13 @@ const LINKS = [
   { to: '/conversations', label: 'Conversations', end: false },
   { to: '/tasks', label: 'Tasks', end: false },
   { to: '/targets', label: 'Targets', end: false },
-  { to: '/network', label: 'Network', end: false },
+  { to: '/results', label: 'Results', end: false },
 ];
 
-/** The log, the figures, reference material and housekeeping, one click further. */
+/** The log, the map of introductions, reference material and housekeeping, one click further. */
 const MORE_LINKS = [
   { to: '/messages', label: 'Messages' },
-  { to: '/results', label: 'Results' },
+  { to: '/network', label: 'Network' },
   { to: '/questions', label: 'Questions' },
   { to: '/documents', label: 'Documents' },
   { to: '/import', label: 'Import' },

@@ -68,7 +68,7 @@ export function MessagesPage() {
         subtitle="Every request, reply, thank-you and follow-up you have logged, newest first."
         actions={
           <>
-            <ExportCsvLink list="messages" filter={{ personId: personId ?? undefined }} />
+            <ExportCsvLink list="messages" filter={{ personId: personId ?? undefined, direction, channel }} />
             <Link to="/compose" className="button button-primary">
               Write a request
             </Link>

@@ -106,7 +106,11 @@ export function TasksPage() {
           <>
             <ExportCsvLink
               list="tasks"
-              filter={{ personId: personId ?? undefined, includeDone: state === 'open' ? undefined : 'true' }}
+              filter={{
+                personId: personId ?? undefined,
+                taskState: state === 'open' ? undefined : state,
+                taskKind: kind,
+              }}
             />
             <button
               type="button"
