@@ -3,6 +3,7 @@ import { CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, MESSAGE_PURPOSE_LABELS } fr
 import { api, call, type Message } from '../api.js';
 import { formatDateTime } from '../format.js';
 import { DIRECTION_LABELS } from '../labels.js';
+import { messageFirstLine } from '../message-text.js';
 import type { Loaded } from '../use-load.js';
 import { Alert, Notice } from './alert.js';
 import { ConfirmButton } from './confirm-button.js';
@@ -16,16 +17,6 @@ interface MessageLogProps {
   conversationId?: string;
   /** Called after a message was logged or deleted (e.g. to show the conversation's new status). */
   onChanged?: () => void;
-}
-
-function summary(m: Message): string {
-  if (m.subject?.trim()) return m.subject.trim();
-  return (
-    m.body
-      .split('\n')
-      .find((line) => line.trim())
-      ?.trim() ?? ''
-  );
 }
 
 /** Messages sent and received, newest first, with a form to log one that happened elsewhere. */
@@ -91,7 +82,7 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
               </div>
               <div className="message-row">
                 <p className="message-summary">
-                  {summary(m) || <span className="muted">No text saved</span>}
+                  {messageFirstLine(m) || <span className="muted">No text saved</span>}
                 </p>
                 <ConfirmButton
                   small

@@ -59,3 +59,10 @@ export function Pager({ page, pageSize, total, label, params }: PagerProps) {
     </nav>
   );
 }
+
+/** " (101–200 shown)" after a list's count when only one page of it is shown; null when all are. */
+export function shownRange(page: number, pageSize: number, shown: number, total: number): string | null {
+  if (shown >= total) return null;
+  const first = (page - 1) * pageSize + 1;
+  return ` (${first}–${first + shown - 1} shown)`;
+}

@@ -7,6 +7,7 @@ import { useLoad } from '../use-load.js';
 import { type AgendaAnswer, AgendaItemRow } from './agenda-item-row.js';
 import { Alert } from './alert.js';
 import { Loading } from './loading.js';
+import { UndoToast } from './undo-toast.js';
 
 type AgendaKind = AgendaItem['kind'];
 const KIND_ORDER = Object.keys(AGENDA_KIND_LABELS) as AgendaKind[];
@@ -82,6 +83,7 @@ export function TodayPanel() {
   };
 
   const overdue = data?.items.filter((i) => i.overdue).length ?? 0;
+  const undo = toast?.undo;
   return (
     <section className="card today" aria-labelledby="today-heading">
       <h2 id="today-heading">
@@ -89,32 +91,12 @@ export function TodayPanel() {
         {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
       </h2>
       {toast && (
-        <div role="status" className="notice notice-success toast">
-          <span>{toast.text}</span>
-          <span className="actions actions-small">
-            {toast.undo && (
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busyKey !== null}
-                onClick={() => {
-                  const { key, label } = toast.undo!;
-                  void answer(key, label, 'reopen');
-                }}
-              >
-                Undo
-              </button>
-            )}
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              aria-label="Close this message"
-              onClick={() => setToast(null)}
-            >
-              ×
-            </button>
-          </span>
-        </div>
+        <UndoToast
+          text={toast.text}
+          onUndo={undo ? () => void answer(undo.key, undo.label, 'reopen') : undefined}
+          undoDisabled={busyKey !== null}
+          onClose={() => setToast(null)}
+        />
       )}
       {error && <Alert>{error}</Alert>}
       {agenda.error && <Alert>{agenda.error.message}</Alert>}

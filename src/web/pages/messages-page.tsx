@@ -1,41 +1,35 @@
-import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CHANNEL_LABELS, CHANNELS, DIRECTIONS, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
-import { api, type Message } from '../api.js';
+import { api } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ExportCsvLink } from '../components/export-csv-link.js';
+import { FilterChips, FilterSelect, useListFilters } from '../components/list-filters.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
-import { callPage, Pager, readPage } from '../components/pager.js';
+import { callPage, Pager, shownRange } from '../components/pager.js';
 import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
 import { formatDateTime } from '../format.js';
 import { DIRECTION_LABELS } from '../labels.js';
+import { messageFirstLine } from '../message-text.js';
 import { useLoad } from '../use-load.js';
 import '../lists.css';
 
 /** Messages per page of the log. */
 const PAGE_SIZE = 100;
 
-/** The subject, or else the first line of the text that has any words. */
-function firstLine(m: Message): string {
-  if (m.subject?.trim()) return m.subject.trim();
-  return (
-    m.body
-      .split('\n')
-      .find((line) => line.trim())
-      ?.trim() ?? ''
-  );
-}
+/** "All", then each direction. */
+const DIRECTION_OPTIONS = [
+  { value: undefined, label: 'All' },
+  ...DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] })),
+];
 
 /** Every message sent and received, newest first: the whole outreach log in one place. */
 export function MessagesPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter } = useListFilters();
   const direction = DIRECTIONS.find((d) => d === params.get('direction'));
   const channel = CHANNELS.find((c) => c === params.get('channel'));
   const personId = params.get('person');
-  const page = readPage(params);
-  const channelId = useId();
   const filterPerson = useFilterPerson(personId);
   const messages = useLoad(`messages:${direction ?? ''}:${channel ?? ''}:${personId ?? ''}:${page}`, () =>
     callPage(
@@ -50,14 +44,6 @@ export function MessagesPage() {
       }),
     ),
   );
-
-  const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const list = messages.data;
   const filtered = direction !== undefined || channel !== undefined || personId !== null;
@@ -76,43 +62,20 @@ export function MessagesPage() {
         }
       />
       <div className="list-filters">
-        <fieldset className="filter-chips">
-          <legend className="visually-hidden">Sent or received</legend>
-          <button
-            type="button"
-            className="filter-chip"
-            aria-pressed={!direction}
-            onClick={() => setFilter('direction', null)}
-          >
-            All
-          </button>
-          {DIRECTIONS.map((d) => (
-            <button
-              key={d}
-              type="button"
-              className="filter-chip"
-              aria-pressed={direction === d}
-              onClick={() => setFilter('direction', d)}
-            >
-              {DIRECTION_LABELS[d]}
-            </button>
-          ))}
-        </fieldset>
-        <div className="inline-field">
-          <label htmlFor={channelId}>Channel</label>
-          <select
-            id={channelId}
-            value={channel ?? ''}
-            onChange={(e) => setFilter('channel', e.target.value || null)}
-          >
-            <option value="">Every channel</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABELS[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterChips
+          legend="Sent or received"
+          options={DIRECTION_OPTIONS}
+          selected={direction}
+          onSelect={(value) => setFilter('direction', value ?? null)}
+        />
+        <FilterSelect
+          label="Channel"
+          anyLabel="Every channel"
+          values={CHANNELS}
+          labels={CHANNEL_LABELS}
+          value={channel}
+          onChange={(value) => setFilter('channel', value)}
+        />
         <PersonFilter personId={personId} person={filterPerson} onChange={(id) => setFilter('person', id)} />
       </div>
       {messages.error && <Alert>{messages.error.message}</Alert>}
@@ -141,8 +104,7 @@ export function MessagesPage() {
         <>
           <p className="muted small" role="status">
             {list.total} {list.total === 1 ? 'message' : 'messages'}
-            {list.items.length < list.total &&
-              ` (${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + list.items.length} shown)`}
+            {shownRange(page, PAGE_SIZE, list.items.length, list.total)}
           </p>
           <div className="table-wrap">
             <table className="table message-table">
@@ -178,7 +140,7 @@ export function MessagesPage() {
                     </td>
                     <td className="message-cell">
                       <div className="message-first-line">
-                        {firstLine(m) || <span className="muted">No text saved</span>}
+                        {messageFirstLine(m) || <span className="muted">No text saved</span>}
                       </div>
                       <div className="muted small">{MESSAGE_PURPOSE_LABELS[m.purpose]}</div>
                     </td>

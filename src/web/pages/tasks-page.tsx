@@ -1,16 +1,17 @@
-import { useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
 import { api, call, describeError, type Task } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
 import { ExportCsvLink } from '../components/export-csv-link.js';
+import { FilterChips, FilterSelect, useListFilters } from '../components/list-filters.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
-import { callPage, Pager, readPage } from '../components/pager.js';
+import { callPage, Pager, shownRange } from '../components/pager.js';
 import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
 import { TaskAddForm } from '../components/task-add-form.js';
 import { TaskRow } from '../components/task-row.js';
+import { UndoToast } from '../components/undo-toast.js';
 import { TASK_KIND_LABELS } from '../labels.js';
 import { useLoad } from '../use-load.js';
 import '../lists.css';
@@ -41,11 +42,10 @@ function readKind(value: string | null): TaskKind | undefined {
 
 /** Every task and promise in the workspace, open ones first by due date, so nothing owed slips. */
 export function TasksPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, page, setFilter } = useListFilters();
   const state = readState(params.get('status'));
   const kind = readKind(params.get('kind'));
   const personId = params.get('person');
-  const page = readPage(params);
   const tasks = useLoad(`tasks:${state}:${kind ?? ''}:${personId ?? ''}:${page}`, () =>
     callPage(
       api.tasks.$get({
@@ -60,19 +60,10 @@ export function TasksPage() {
     ),
   );
   const filterPerson = useFilterPerson(personId);
-  const kindId = useId();
   const [adding, setAdding] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
-
-  const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next, { replace: true });
-  };
 
   const toggle = async (task: Task, done: boolean, undoing = false) => {
     setBusyId(task.id);
@@ -97,6 +88,7 @@ export function TasksPage() {
 
   const list = tasks.data;
   const filtered = state !== 'open' || kind !== undefined || personId !== null;
+  const undo = toast?.undo;
   return (
     <>
       <PageHeader
@@ -135,60 +127,29 @@ export function TasksPage() {
         />
       )}
       <div className="list-filters">
-        <fieldset className="filter-chips">
-          <legend className="visually-hidden">Show tasks</legend>
-          {STATES.map((s) => (
-            <button
-              key={s.value}
-              type="button"
-              className="filter-chip"
-              aria-pressed={state === s.value}
-              onClick={() => setFilter('status', s.value === 'open' ? null : s.value)}
-            >
-              {s.label}
-            </button>
-          ))}
-        </fieldset>
-        <div className="inline-field">
-          <label htmlFor={kindId}>Type</label>
-          <select id={kindId} value={kind ?? ''} onChange={(e) => setFilter('kind', e.target.value || null)}>
-            <option value="">Every type</option>
-            {TASK_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {TASK_KIND_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterChips
+          legend="Show tasks"
+          options={STATES}
+          selected={state}
+          onSelect={(value) => setFilter('status', value === 'open' ? null : value)}
+        />
+        <FilterSelect
+          label="Type"
+          anyLabel="Every type"
+          values={TASK_KINDS}
+          labels={TASK_KIND_LABELS}
+          value={kind}
+          onChange={(value) => setFilter('kind', value)}
+        />
         <PersonFilter personId={personId} person={filterPerson} onChange={(id) => setFilter('person', id)} />
       </div>
       {toast && (
-        <div role="status" className="notice notice-success toast">
-          <span>{toast.text}</span>
-          <span className="actions actions-small">
-            {toast.undo && (
-              <button
-                type="button"
-                className="button button-small"
-                disabled={busyId !== null}
-                onClick={() => {
-                  const { task, done } = toast.undo!;
-                  void toggle(task, done, true);
-                }}
-              >
-                Undo
-              </button>
-            )}
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              aria-label="Close this message"
-              onClick={() => setToast(null)}
-            >
-              ×
-            </button>
-          </span>
-        </div>
+        <UndoToast
+          text={toast.text}
+          onUndo={undo ? () => void toggle(undo.task, undo.done, true) : undefined}
+          undoDisabled={busyId !== null}
+          onClose={() => setToast(null)}
+        />
       )}
       {error && <Alert>{error}</Alert>}
       {tasks.error && <Alert>{tasks.error.message}</Alert>}
@@ -220,8 +181,7 @@ export function TasksPage() {
           <p className="muted small" role="status">
             {list.total} {state === 'all' ? '' : `${state} `}
             {list.total === 1 ? 'task' : 'tasks'}
-            {list.items.length < list.total &&
-              ` (${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + list.items.length} shown)`}
+            {shownRange(page, PAGE_SIZE, list.items.length, list.total)}
           </p>
           <ul className="tasks task-list" aria-label="Tasks">
             {list.items.map((t) => (
