@@ -1,7 +1,7 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError, type Problem } from './api.js';
-import { useFocusFirstInvalid } from './use-focus-invalid.js';
+import { useVersionedSave } from './use-versioned-save.js';
 
 /** A record the server versions, so that a save based on an older version is refused (409). */
 interface Versioned {
@@ -55,15 +55,8 @@ export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, 
   const navigate = useNavigate();
   const [values, setValues] = useState<V>(options.initialValues);
   const [version, setVersion] = useState(record?.version);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  useFocusFirstInvalid(problem);
-  const [stale, setStale] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-
-  const save = async (overwrite = false) => {
-    setSaving(true);
-    setProblem(null);
-    try {
+  const { saving, setSaving, problem, setProblem, stale, setStale, save } = useVersionedSave(
+    async (overwrite) => {
       let baseVersion = version;
       if (overwrite && record) {
         baseVersion = (await fetchLatest(record.id)).version;
@@ -71,17 +64,8 @@ export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, 
       }
       const saved = await submit(values, baseVersion);
       navigate(`${basePath}/${saved.id}`);
-    } catch (err) {
-      const p = describeError(err);
-      setSaving(false);
-      if (p.code === 'stale') {
-        setStale(p.message);
-        return;
-      }
-      setStale(null);
-      setProblem(p);
-    }
-  };
+    },
+  );
 
   const reloadLatest = async () => {
     if (!record) return;

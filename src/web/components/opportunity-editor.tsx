@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { api, call, describeError, type Organization, type Problem } from '../api.js';
+import { api, call, type Organization } from '../api.js';
 import type { Opportunity } from '../network-api.js';
 import { type OpportunityFormValues, valuesToOpportunityInput } from '../opportunity-form-values.js';
 import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organization-choice.js';
-import { useFocusFirstInvalid } from '../use-focus-invalid.js';
+import { useVersionedSave } from '../use-versioned-save.js';
 import { Alert } from './alert.js';
 import { OpportunityForm } from './opportunity-form.js';
 import { StaleNotice } from './stale-notice.js';
@@ -25,45 +25,27 @@ interface OpportunityEditorProps {
 export function OpportunityEditor(props: OpportunityEditorProps) {
   const { opportunity } = props;
   const [values, setValues] = useState(props.initial);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [stale, setStale] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useFocusFirstInvalid(problem);
-
-  const save = async (overwrite = false) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const organizationId = await resolveOrganizationChoice(
-        values.organizationChoice,
-        values.newOrganizationName,
-      );
-      if (values.organizationChoice === NEW_ORGANIZATION && organizationId) {
-        // The organization exists now: a second attempt must not create it again.
-        setValues((v) => ({ ...v, organizationChoice: organizationId, newOrganizationName: '' }));
-        props.onOrganizationAdded();
-      }
-      const input = valuesToOpportunityInput(values, organizationId);
-      const saved = opportunity
-        ? await call(
-            api.opportunities[':id'].$patch({
-              param: { id: opportunity.id },
-              json: { ...input, version: overwrite ? undefined : opportunity.version },
-            }),
-          )
-        : await call(api.opportunities.$post({ json: input }));
-      props.onSaved(saved);
-    } catch (err) {
-      const p = describeError(err);
-      setSaving(false);
-      if (p.code === 'stale') {
-        setStale(p.message);
-        return;
-      }
-      setStale(null);
-      setProblem(p);
+  const { saving, problem, stale, save } = useVersionedSave(async (overwrite) => {
+    const organizationId = await resolveOrganizationChoice(
+      values.organizationChoice,
+      values.newOrganizationName,
+    );
+    if (values.organizationChoice === NEW_ORGANIZATION && organizationId) {
+      // The organization exists now: a second attempt must not create it again.
+      setValues((v) => ({ ...v, organizationChoice: organizationId, newOrganizationName: '' }));
+      props.onOrganizationAdded();
     }
-  };
+    const input = valuesToOpportunityInput(values, organizationId);
+    const saved = opportunity
+      ? await call(
+          api.opportunities[':id'].$patch({
+            param: { id: opportunity.id },
+            json: { ...input, version: overwrite ? undefined : opportunity.version },
+          }),
+        )
+      : await call(api.opportunities.$post({ json: input }));
+    props.onSaved(saved);
+  });
 
   const hasFieldErrors = problem && Object.keys(problem.fieldErrors).length > 0;
   return (

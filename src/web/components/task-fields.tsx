@@ -12,10 +12,12 @@ interface TaskFieldsProps {
   values: TaskValues;
   onChange: (values: TaskValues) => void;
   fieldErrors: Record<string, string>;
+  /** Marks the title "required" (the default); the conversation page's short form does not. */
+  markTitleRequired?: boolean;
 }
 
 /** Kind, title and due date of a task, shared by the forms that add and edit one. */
-export function TaskFields({ values, onChange, fieldErrors }: TaskFieldsProps) {
+export function TaskFields({ values, onChange, fieldErrors, markTitleRequired = true }: TaskFieldsProps) {
   return (
     <div className="form-grid">
       <Field label="Type of task" error={fieldErrors.kind}>
@@ -33,7 +35,7 @@ export function TaskFields({ values, onChange, fieldErrors }: TaskFieldsProps) {
           </select>
         )}
       </Field>
-      <Field label="Task or promise" error={fieldErrors.title} required>
+      <Field label="Task or promise" error={fieldErrors.title} required={markTitleRequired}>
         {(c) => (
           <input
             {...c}

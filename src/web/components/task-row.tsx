@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api, call, describeError, type Problem, type Task } from '../api.js';
+import { api, call, type Task } from '../api.js';
 import { formatDay } from '../format.js';
 import { TASK_KIND_LABELS } from '../labels.js';
-import { useFocusFirstInvalid } from '../use-focus-invalid.js';
+import { useVersionedSave } from '../use-versioned-save.js';
 import { Alert } from './alert.js';
 import { ConfirmButton } from './confirm-button.js';
 import { StaleNotice } from './stale-notice.js';
@@ -29,6 +29,57 @@ function DueDate({ task }: { task: Task }) {
   );
 }
 
+/** The task's title as the label of the box that ticks it off. */
+export function TaskCheckbox({
+  task,
+  disabled,
+  onToggle,
+}: {
+  task: Task;
+  disabled?: boolean | undefined;
+  onToggle: (task: Task, done: boolean) => void;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={!!task.doneAt}
+        disabled={disabled}
+        onChange={(e) => onToggle(task, e.target.checked)}
+      />
+      <span>{task.title}</span>
+    </label>
+  );
+}
+
+const DELETING: Record<'Delete' | 'Remove', string> = { Delete: 'Deleting…', Remove: 'Removing…' };
+
+/** Deletes a task for good after asking; `verb` is the word the list uses for it. */
+export function TaskDeleteButton({
+  task,
+  verb,
+  onDeleted,
+}: {
+  task: Task;
+  verb: 'Delete' | 'Remove';
+  onDeleted: () => void;
+}) {
+  return (
+    <ConfirmButton
+      small
+      label={verb}
+      question={`${verb} this task?`}
+      detail={<p>“{task.title}” is deleted for good.</p>}
+      confirmLabel={`${verb} task`}
+      busyLabel={DELETING[verb]}
+      onConfirm={async () => {
+        await call(api.tasks[':id'].$delete({ param: { id: task.id } }));
+        onDeleted();
+      }}
+    />
+  );
+}
+
 /** Edits the title, kind and due date of a task where it stands in the list. */
 function TaskEditForm({ task, onDone }: { task: Task; onDone: (saved: boolean) => void }) {
   const [values, setValues] = useState<TaskValues>({
@@ -36,38 +87,20 @@ function TaskEditForm({ task, onDone }: { task: Task; onDone: (saved: boolean) =
     title: task.title,
     dueOn: task.dueOn ?? '',
   });
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [stale, setStale] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useFocusFirstInvalid(problem);
-
-  const save = async (overwrite = false) => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      await call(
-        api.tasks[':id'].$patch({
-          param: { id: task.id },
-          json: {
-            kind: values.kind,
-            title: values.title,
-            dueOn: values.dueOn || null,
-            version: overwrite ? undefined : task.version,
-          },
-        }),
-      );
-      onDone(true);
-    } catch (err) {
-      const p = describeError(err);
-      setSaving(false);
-      if (p.code === 'stale') {
-        setStale(p.message);
-        return;
-      }
-      setStale(null);
-      setProblem(p);
-    }
-  };
+  const { saving, problem, stale, save } = useVersionedSave(async (overwrite) => {
+    await call(
+      api.tasks[':id'].$patch({
+        param: { id: task.id },
+        json: {
+          kind: values.kind,
+          title: values.title,
+          dueOn: values.dueOn || null,
+          version: overwrite ? undefined : task.version,
+        },
+      }),
+    );
+    onDone(true);
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -105,15 +138,7 @@ export function TaskRow({ task, onToggle, onChanged, busy }: TaskRowProps) {
   return (
     <li className={classes.filter(Boolean).join(' ')}>
       <div className="task-main">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={!!task.doneAt}
-            disabled={busy}
-            onChange={(e) => onToggle(task, e.target.checked)}
-          />
-          <span>{task.title}</span>
-        </label>
+        <TaskCheckbox task={task} disabled={busy} onToggle={onToggle} />
         <div className="task-meta small">
           <span className="tag">{TASK_KIND_LABELS[task.kind]}</span>
           <DueDate task={task} />
@@ -133,17 +158,7 @@ export function TaskRow({ task, onToggle, onChanged, busy }: TaskRowProps) {
         >
           Edit
         </button>
-        <ConfirmButton
-          small
-          label="Delete"
-          question="Delete this task?"
-          detail={<p>“{task.title}” is deleted for good.</p>}
-          confirmLabel="Delete task"
-          onConfirm={async () => {
-            await call(api.tasks[':id'].$delete({ param: { id: task.id } }));
-            onChanged();
-          }}
-        />
+        <TaskDeleteButton task={task} verb="Delete" onDeleted={onChanged} />
       </span>
       {editing && (
         <TaskEditForm

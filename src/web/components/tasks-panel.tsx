@@ -1,13 +1,12 @@
 import { type FormEvent, useState } from 'react';
-import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
 import { api, call, describeError, type Problem, type Task } from '../api.js';
 import { formatDay } from '../format.js';
 import { TASK_KIND_LABELS } from '../labels.js';
 import { useLoad } from '../use-load.js';
 import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Field } from './field.js';
 import { Loading } from './loading.js';
+import { TaskFields, type TaskValues } from './task-fields.js';
+import { TaskCheckbox, TaskDeleteButton } from './task-row.js';
 
 interface TasksPanelProps {
   conversationId: string;
@@ -20,9 +19,7 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
   const tasks = useLoad(`tasks:${conversationId}`, () =>
     call(api.tasks.$get({ query: { conversationId, includeDone: 'true' } })),
   );
-  const [kind, setKind] = useState<TaskKind>('promise_mine');
-  const [title, setTitle] = useState('');
-  const [dueOn, setDueOn] = useState('');
+  const [values, setValues] = useState<TaskValues>({ kind: 'promise_mine', title: '', dueOn: '' });
   const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -34,11 +31,17 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
     try {
       await call(
         api.tasks.$post({
-          json: { kind, title, dueOn: dueOn || null, conversationId, personId: personId ?? null },
+          json: {
+            kind: values.kind,
+            title: values.title,
+            dueOn: values.dueOn || null,
+            conversationId,
+            personId: personId ?? null,
+          },
         }),
       );
-      setTitle('');
-      setDueOn('');
+      // The type stays, for the next promise of the same kind.
+      setValues((v) => ({ ...v, title: '', dueOn: '' }));
       tasks.reload();
     } catch (err) {
       setProblem(describeError(err));
@@ -74,64 +77,22 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
         <ul className="tasks" aria-label="Promises and tasks">
           {list.map((t) => (
             <li key={t.id} className={t.doneAt ? 'task task-done' : 'task'}>
-              <label className="check">
-                <input type="checkbox" checked={!!t.doneAt} onChange={(e) => toggle(t, e.target.checked)} />
-                <span>{t.title}</span>
-              </label>
+              <TaskCheckbox task={t} onToggle={toggle} />
               <span className="tag">{TASK_KIND_LABELS[t.kind]}</span>
               {t.dueOn && <span className="muted small">due {formatDay(t.dueOn)}</span>}
-              <ConfirmButton
-                small
-                label="Remove"
-                question="Remove this task?"
-                detail={<p>“{t.title}” is deleted for good.</p>}
-                confirmLabel="Remove task"
-                busyLabel="Removing…"
-                onConfirm={async () => {
-                  await call(api.tasks[':id'].$delete({ param: { id: t.id } }));
-                  tasks.reload();
-                }}
-              />
+              <TaskDeleteButton task={t} verb="Remove" onDeleted={tasks.reload} />
             </li>
           ))}
         </ul>
       )}
       <form className="task-form" onSubmit={add} noValidate>
         {problem && !problem.fieldErrors.title && <Alert>{problem.message}</Alert>}
-        <div className="form-grid">
-          <Field label="Type of task" error={problem?.fieldErrors.kind}>
-            {(c) => (
-              <select {...c} value={kind} onChange={(e) => setKind(e.target.value as TaskKind)}>
-                {TASK_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {TASK_KIND_LABELS[k]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Task or promise" error={problem?.fieldErrors.title}>
-            {(c) => (
-              <input
-                {...c}
-                value={title}
-                placeholder="e.g. Send Jonas the article on onboarding"
-                onChange={(e) => setTitle(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
-            label="Due date"
-            error={problem?.fieldErrors.dueOn}
-            hint={
-              kind === 'report_back'
-                ? 'Leave empty to use the report-back interval from Settings.'
-                : 'Optional; dated tasks show on Today.'
-            }
-          >
-            {(c) => <input {...c} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
-          </Field>
-        </div>
+        <TaskFields
+          values={values}
+          onChange={setValues}
+          fieldErrors={problem?.fieldErrors ?? {}}
+          markTitleRequired={false}
+        />
         <div className="form-actions">
           <button type="submit" className="button" disabled={saving}>
             {saving ? 'Adding…' : 'Add task'}
