@@ -91,13 +91,25 @@ describe('CSV export over HTTP', () => {
       return parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
     };
     await loadSampleWorkspace(ctx);
-    const promised = await createTask({ ...ctx, input: { title: 'Send the article', kind: 'promise_mine' } });
-    await createTask({ ...ctx, input: { title: 'Hear back about the team', kind: 'promise_theirs' } });
+    const { id: personId } = await createPerson({ ...ctx, input: { fullName: 'Noor Haddad' } });
+    const promised = await createTask({
+      ...ctx,
+      input: { title: 'Send the article', kind: 'promise_mine', personId },
+    });
+    await createTask({
+      ...ctx,
+      input: { title: 'Hear back about the team', kind: 'promise_theirs', personId },
+    });
     await updateTask({ ...ctx, id: promised.id, input: { done: true } });
     const titles = (list: Record<string, string>[]) => list.map((r) => r.Task).sort();
-    expect(titles(await csv('/csv/tasks'))).toEqual(['Hear back about the team']);
-    expect(titles(await csv('/csv/tasks?taskState=done'))).toEqual(['Send the article']);
-    expect(titles(await csv('/csv/tasks?taskState=all&taskKind=promise_mine'))).toEqual(['Send the article']);
+    const hers = `personId=${personId}`;
+    expect(titles(await csv(`/csv/tasks?${hers}`))).toEqual(['Hear back about the team']);
+    expect(titles(await csv(`/csv/tasks?${hers}&taskState=done`))).toEqual(['Send the article']);
+    expect(titles(await csv(`/csv/tasks?${hers}&taskState=all&taskKind=promise_mine`))).toEqual([
+      'Send the article',
+    ]);
+    // The sample's own promises are there without the person filter.
+    expect((await csv('/csv/tasks?taskState=all')).length).toBeGreaterThan(2);
 
     const sent = await csv('/csv/messages?direction=out');
     expect(sent.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { logMessage } from './messages.js';
 import { createNote } from './notes.js';
 import { createOrganization } from './organizations.js';
 import { createPerson } from './people.js';
+import { createTask, updateTask } from './tasks.js';
 
 const DAY = 86_400_000;
 
@@ -196,6 +197,48 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
       ...at(-2),
       subject: { conversationId: catchUp.id },
       body: 'Maya suggested the *Learning Designers* meetup and offered to ask Léa about data roles.',
+    });
+    // What was promised, both ways: none due yet, so Today stays as it is.
+    const dayFromNow = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
+    const portfolio = await createTask({
+      ...at(-10),
+      input: {
+        kind: 'promise_mine',
+        title: 'Send Jonas my portfolio draft',
+        personId: jonas.id,
+        conversationId: held.id,
+      },
+    });
+    await updateTask({ ...at(-8), id: portfolio.id, input: { done: true } });
+    await createTask({
+      ...at(-9),
+      input: {
+        kind: 'report_back',
+        title: 'Tell Jonas how the talk with Priya went',
+        dueOn: dayFromNow(3),
+        personId: jonas.id,
+        conversationId: held.id,
+      },
+    });
+    await createTask({
+      ...at(-2),
+      input: {
+        kind: 'promise_theirs',
+        title: 'Maya asks Léa about data roles for me',
+        dueOn: dayFromNow(5),
+        personId: maya.id,
+        conversationId: catchUp.id,
+      },
+    });
+    await createTask({
+      ...at(-2),
+      input: {
+        kind: 'promise_mine',
+        title: 'Tell Maya how the Learning Designers meetup went',
+        dueOn: dayFromNow(12),
+        personId: maya.id,
+        conversationId: catchUp.id,
+      },
     });
     await createNote({
       ...at(-27),
