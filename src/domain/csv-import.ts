@@ -8,12 +8,13 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { CsvField, CsvMapping } from './csv-mapping.js';
-import { AppError } from './errors.js';
 import {
   clean,
+  csvProblem,
   decodeText,
   emptyRecord,
   looksLikeEmail,
+  malformed,
   type ParsedRecords,
   type PersonRecord,
   type SkippedRecord,
@@ -38,14 +39,6 @@ export interface CsvTable {
   rows: { line: number; values: string[] }[];
 }
 
-function malformed(line: number, problem: string): AppError {
-  return new AppError('validation', {
-    userMessage: `Line ${line}: ${problem}`,
-    issues: [{ field: 'file', message: `line ${line}: ${problem}` }],
-    details: { line },
-  });
-}
-
 /** The delimiter of the header line: the one of , ; and tab it uses most outside quotes. */
 export function detectDelimiter(text: string): Delimiter {
   const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
@@ -57,46 +50,6 @@ export function detectDelimiter(text: string): Delimiter {
   }
   const best = (Object.entries(counts) as [Delimiter, number][]).sort((a, b) => b[1] - a[1])[0]!;
   return best[1] > 0 ? best[0] : ',';
-}
-
-/** The line (1-based) on which the quoted value that never closes was opened. */
-function openingQuoteLine(text: string): number {
-  let line = 1;
-  let opened = 1;
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') {
-      quoted = !quoted;
-      if (quoted) opened = line;
-    } else if (ch === '\n') {
-      line++;
-    }
-  }
-  return opened;
-}
-
-function csvProblem(err: unknown, text: string): AppError {
-  const e = err as { code?: string; lines?: number; message?: string };
-  const line = e.lines ?? 1;
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return malformed(
-        openingQuoteLine(text),
-        'a quoted value starts here but its closing quote (") is missing. Add the quote, or save the file from your spreadsheet again as CSV.',
-      );
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return malformed(
-        line,
-        'a quoted value is followed by other characters before the next delimiter. A quote inside a quoted value must be doubled ("").',
-      );
-    case 'INVALID_OPENING_QUOTE':
-      return malformed(
-        line,
-        'a quote (") appears inside a value that does not start with one. Put the whole value in quotes and double the inner quote ("").',
-      );
-    default:
-      return malformed(line, `the file cannot be read as CSV (${e.message ?? 'unknown problem'}).`);
-  }
 }
 
 /**
@@ -130,7 +83,10 @@ export function readCsvTable(input: string | Uint8Array): CsvTable {
       on_record: (values, context) => Object.assign(values, { line: context.lines }),
     }) as (string[] & { line: number })[];
   } catch (err) {
-    throw csvProblem(err, text);
+    throw csvProblem(err, text, {
+      separator: 'delimiter',
+      unclosedHint: 'Add the quote, or save the file from your spreadsheet again as CSV.',
+    });
   }
   const [header, ...data] = records.filter((r) => r.some((v) => v.trim()));
   if (!header) throw malformed(1, 'the file has no header line.');

@@ -1,7 +1,9 @@
 /**
  * What every import format (LinkedIn, vCard, CSV) is read into: one person per record, already
- * cleaned, with the line of the file it came from so every message can point at it.
+ * cleaned, with the line of the file it came from so every message can point at it; and the
+ * error every format raises for a file it cannot read, naming the line.
  */
+import { AppError } from './errors.js';
 
 /** One person read from an import file. Empty values are null, never "". */
 export interface PersonRecord {
@@ -73,5 +75,64 @@ export function decodeText(input: string | Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(input).replace(/^\uFEFF/, '');
   } catch {
     return new TextDecoder('windows-1252').decode(input);
+  }
+}
+
+/** A file that cannot be read: a `validation` error naming the line and the problem. */
+export function malformed(line: number, problem: string): AppError {
+  return new AppError('validation', {
+    userMessage: `Line ${line}: ${problem}`,
+    issues: [{ field: 'file', message: `line ${line}: ${problem}` }],
+    details: { line },
+  });
+}
+
+/** The line (1-based) on which the quoted value that never closes was opened. */
+function openingQuoteLine(text: string): number {
+  let line = 1;
+  let opened = 1;
+  let quoted = false;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      if (quoted) opened = line;
+    } else if (ch === '\n') {
+      line++;
+    }
+  }
+  return opened;
+}
+
+/**
+ * What csv-parse could not read, in words, on the file's line: `firstLine` is the line of the
+ * file where the parsed text starts; `separator` names what separates values ("comma");
+ * `unclosedHint` says how to mend a quote that never closes in this kind of file.
+ */
+export function csvProblem(
+  err: unknown,
+  text: string,
+  opts: { firstLine?: number; separator: string; unclosedHint: string },
+): AppError {
+  const e = err as { code?: string; lines?: number; message?: string };
+  const offset = (opts.firstLine ?? 1) - 1;
+  const line = (e.lines ?? 1) + offset;
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return malformed(
+        openingQuoteLine(text) + offset,
+        `a quoted value starts here but its closing quote (") is missing. ${opts.unclosedHint}`,
+      );
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return malformed(
+        line,
+        `a quoted value is followed by other characters before the next ${opts.separator}. A quote inside a quoted value must be doubled ("").`,
+      );
+    case 'INVALID_OPENING_QUOTE':
+      return malformed(
+        line,
+        'a quote (") appears inside a value that does not start with one. Put the whole value in quotes and double the inner quote ("").',
+      );
+    default:
+      return malformed(line, `the file cannot be read as CSV (${e.message ?? 'unknown problem'}).`);
   }
 }

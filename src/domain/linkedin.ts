@@ -5,7 +5,7 @@
  * "Notes:" paragraph before the header line. Older exports have no notes and no URL column.
  */
 import { parse } from 'csv-parse/sync';
-import { AppError } from './errors.js';
+import { csvProblem, malformed } from './import-record.js';
 
 /** One connection as read from the file, already cleaned and normalized. */
 export interface LinkedInConnection {
@@ -79,14 +79,6 @@ const MONTHS = [
   'november',
   'december',
 ];
-
-function malformed(line: number, problem: string): AppError {
-  return new AppError('validation', {
-    userMessage: `Line ${line}: ${problem}`,
-    issues: [{ field: 'file', message: `line ${line}: ${problem}` }],
-    details: { line },
-  });
-}
 
 function headerName(cell: string): string {
   return cell.trim().replace(/^"|"$/g, '').trim().replace(/\s+/g, ' ').toLowerCase();
@@ -182,46 +174,6 @@ export function personNameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-function csvProblem(err: unknown, text: string, firstLine: number): AppError {
-  const e = err as { code?: string; lines?: number; message?: string };
-  const line = (e.lines ?? 1) + firstLine - 1;
-  switch (e.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return malformed(
-        openingQuoteLine(text) + firstLine - 1,
-        'a quoted value starts here but its closing quote (") is missing. Add the missing quote, or download the export from LinkedIn again.',
-      );
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return malformed(
-        line,
-        'a quoted value is followed by other characters before the next comma. A quote inside a quoted value must be doubled ("").',
-      );
-    case 'INVALID_OPENING_QUOTE':
-      return malformed(
-        line,
-        'a quote (") appears inside a value that does not start with one. Put the whole value in quotes and double the inner quote ("").',
-      );
-    default:
-      return malformed(line, `the file cannot be read as CSV (${e.message ?? 'unknown problem'}).`);
-  }
-}
-
-/** The line (1-based) on which the quoted value that never closes was opened. */
-function openingQuoteLine(text: string): number {
-  let line = 1;
-  let opened = 1;
-  let quoted = false;
-  for (const ch of text) {
-    if (ch === '"') {
-      quoted = !quoted;
-      if (quoted) opened = line;
-    } else if (ch === '\n') {
-      line++;
-    }
-  }
-  return opened;
-}
-
 function decode(input: string | Uint8Array): string {
   if (typeof input === 'string') return input;
   if (input[0] === 0x50 && input[1] === 0x4b && input[2] === 0x03 && input[3] === 0x04) {
@@ -313,7 +265,11 @@ export function parseLinkedInConnections(input: string | Uint8Array): ParsedConn
       on_record: (values, context) => Object.assign(values, { line: context.lines }),
     }) as (string[] & { line: number })[];
   } catch (err) {
-    throw csvProblem(err, body, firstLine);
+    throw csvProblem(err, body, {
+      firstLine,
+      separator: 'comma',
+      unclosedHint: 'Add the missing quote, or download the export from LinkedIn again.',
+    });
   }
   const [names, ...data] = records;
   const columns = names!.map((cell) => HEADER_FIELDS[headerName(cell)] ?? null);

@@ -9,25 +9,17 @@
  * among several e-mail addresses or phone numbers.
  */
 import VCard from 'vcf';
-import { AppError } from './errors.js';
 import {
   clean,
   decodeText,
   emptyRecord,
   looksLikeEmail,
+  malformed,
   type ParsedRecords,
   type PersonRecord,
   type SkippedRecord,
 } from './import-record.js';
 import { normalizeLinkedInUrl } from './linkedin.js';
-
-function malformed(line: number, problem: string): AppError {
-  return new AppError('validation', {
-    userMessage: `Line ${line}: ${problem}`,
-    issues: [{ field: 'file', message: `line ${line}: ${problem}` }],
-    details: { line },
-  });
-}
 
 /** One property line of a card after unfolding, with the line of the file it starts on. */
 interface LogicalLine {
