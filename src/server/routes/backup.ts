@@ -1,13 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { stream } from 'hono/streaming';
 import { MAX_BACKUP_BYTES } from '../../domain/backup-format.js';
 import { AppError } from '../../domain/errors.js';
 import { createBackup } from '../../services/backup.js';
 import { applyRestore, previewRestore } from '../../services/restore.js';
 import { type AppEnv, router } from '../env.js';
 import { errors, json } from './common.js';
+import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from './upload.js';
 
 const tags = ['Backup'];
 
@@ -31,39 +30,21 @@ const RestoreSummary = z
   })
   .openapi('RestoreSummary');
 
-const Upload = {
-  body: {
-    required: true,
-    content: {
-      'multipart/form-data': {
-        schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-      },
-    },
-  },
-} as const;
-
-const tooLarge = () => {
-  throw new AppError('too_large', {
+const tooLarge = () =>
+  new AppError('too_large', {
     userMessage: 'The file is larger than 200 MB, which is more than any Rapport backup we can restore.',
     issues: [{ field: 'file', message: 'larger than 200 MB' }],
   });
-};
-const limit = bodyLimit({ maxSize: MAX_BACKUP_BYTES + 64 * 1024, onError: tooLarge });
+const limit = uploadLimit(MAX_BACKUP_BYTES, tooLarge);
 
-async function readUpload(c: Context<AppEnv>): Promise<Uint8Array> {
-  const form = await c.req.parseBody().catch(() => {
-    throw new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
-  });
-  const file = form.file;
-  if (!(file instanceof File)) {
-    throw new AppError('validation', {
-      userMessage: 'file: choose a rapport-backup-….zip file.',
-      issues: [{ field: 'file', message: 'is required' }],
-    });
-  }
-  if (file.size > MAX_BACKUP_BYTES) tooLarge();
-  return new Uint8Array(await file.arrayBuffer());
-}
+const readBackup = async (c: Context<AppEnv>) =>
+  (
+    await readUpload(c, {
+      choose: 'choose a rapport-backup-….zip file.',
+      maxBytes: MAX_BACKUP_BYTES,
+      tooLarge,
+    })
+  ).bytes;
 
 export const backupRoutes = router()
   .openapi(
@@ -93,10 +74,10 @@ export const backupRoutes = router()
       tags,
       summary: 'Check a backup and count what restoring it would write (writes nothing)',
       middleware: [limit] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(RestoreSummary, 'The preview'), ...errors(400) },
     }),
-    async (c) => c.json(await previewRestore({ ...c.var.ctx, bytes: await readUpload(c) }), 200),
+    async (c) => c.json(await previewRestore({ ...c.var.ctx, bytes: await readBackup(c) }), 200),
   )
   .openapi(
     createRoute({
@@ -104,41 +85,18 @@ export const backupRoutes = router()
       path: '/restore',
       tags,
       summary: 'Restore a backup into this empty workspace: everything in one transaction, or nothing',
-      description:
-        'With `Accept: application/x-ndjson` the answer streams one JSON object a line: `{"type":"progress","done","total"}` while rows are written, then `{"type":"result","summary"}` or `{"type":"error","error"}`.',
+      description: streamNote('rows'),
       middleware: [limit] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(RestoreSummary, 'What was restored'), ...errors(400, 409) },
     }),
     async (c) => {
-      const bytes = await readUpload(c);
-      if (!c.req.header('accept')?.includes('application/x-ndjson')) {
-        return c.json(await applyRestore({ ...c.var.ctx, bytes }), 200);
-      }
-      c.header('content-type', 'application/x-ndjson; charset=utf-8');
-      c.header('cache-control', 'no-store');
-      const response = stream(c, async (out) => {
-        const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
-        try {
-          const summary = await applyRestore({
-            ...c.var.ctx,
-            bytes,
-            onProgress: (p) => void send({ type: 'progress', ...p }),
-          });
-          await send({ type: 'result', summary });
-        } catch (err) {
-          if (!(err instanceof AppError)) console.error(err);
-          const message =
-            err instanceof AppError
-              ? err.userMessage
-              : 'Something went wrong on our side; nothing was restored. Please try again.';
-          await send({
-            type: 'error',
-            error: { code: err instanceof AppError ? err.code : 'internal', message },
-          });
-        }
-      });
-      // The stream carries the same summary as the JSON answer, one line at a time.
-      return response as unknown as ReturnType<typeof c.json<z.infer<typeof RestoreSummary>, 200>>;
+      const bytes = await readBackup(c);
+      return answerWithProgress(
+        c,
+        (onProgress) =>
+          applyRestore(onProgress ? { ...c.var.ctx, bytes, onProgress } : { ...c.var.ctx, bytes }),
+        'nothing was restored',
+      );
     },
   );

@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { stream } from 'hono/streaming';
 import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../domain/csv-import.js';
 import { AppError } from '../../domain/errors.js';
 import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
@@ -14,6 +12,7 @@ import { IMPORT_FIELDS, type ImportProgress, type ImportSummary } from '../../se
 import { applyVCardImport, previewVCardImport } from '../../services/import-vcard.js';
 import { type AppEnv, router } from '../env.js';
 import { errors, json } from './common.js';
+import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from './upload.js';
 
 const tags = ['Imports'];
 
@@ -43,32 +42,13 @@ const ImportSummarySchema = z
   })
   .openapi('ImportSummary');
 
-const Upload = {
-  body: {
-    required: true,
-    content: {
-      'multipart/form-data': {
-        schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
-      },
-    },
-  },
-} as const;
-
-/** The upload limit, with a message that says what the file should be. */
-const limit = (what: string) =>
-  bodyLimit({
-    maxSize: MAX_IMPORT_BYTES + 64 * 1024,
-    onError: () => {
-      throw tooLarge(what);
-    },
-  });
-
-function tooLarge(what: string): AppError {
-  return new AppError('too_large', {
+/** The upload limit and its refusal, with a message that says what the file should be. */
+const tooLarge = (what: string) => () =>
+  new AppError('too_large', {
     userMessage: `The file is larger than 20 MB. ${what}`,
     issues: [{ field: 'file', message: 'larger than 20 MB' }],
   });
-}
+const limit = (what: string) => uploadLimit(MAX_IMPORT_BYTES, tooLarge(what));
 
 const LINKEDIN_SIZE =
   'LinkedIn’s Connections.csv is only a few MB: check that you chose Connections.csv and not the whole export.';
@@ -76,28 +56,11 @@ const VCARD_SIZE =
   'A contacts file is usually a few MB; photos make it bigger. Export your contacts without photos, or in smaller groups.';
 const CSV_SIZE = 'Split the file into smaller ones and import them one after the other.';
 
-/** The uploaded file's bytes and the form's other fields; a missing file is a 400 that says what to choose. */
-async function readUpload(
-  c: Context<AppEnv>,
-  choose: string,
-  sizeHint: string,
-): Promise<{ bytes: Uint8Array; form: Record<string, unknown> }> {
-  const form = await c.req.parseBody().catch(() => {
-    throw new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
-  });
-  const file = form.file;
-  if (!(file instanceof File)) {
-    throw new AppError('validation', {
-      userMessage: `file: ${choose}`,
-      issues: [{ field: 'file', message: 'is required' }],
-    });
-  }
-  if (file.size > MAX_IMPORT_BYTES) throw tooLarge(sizeHint);
-  return { bytes: new Uint8Array(await file.arrayBuffer()), form };
-}
+const upload = (c: Context<AppEnv>, choose: string, sizeHint: string) =>
+  readUpload(c, { choose, maxBytes: MAX_IMPORT_BYTES, tooLarge: tooLarge(sizeHint) });
 
 async function readConnections(c: Context<AppEnv>): Promise<ParsedConnections> {
-  const { bytes } = await readUpload(
+  const { bytes } = await upload(
     c,
     'choose the Connections.csv file from your LinkedIn export.',
     LINKEDIN_SIZE,
@@ -106,12 +69,12 @@ async function readConnections(c: Context<AppEnv>): Promise<ParsedConnections> {
 }
 
 async function readCards(c: Context<AppEnv>): Promise<ParsedRecords> {
-  const { bytes } = await readUpload(c, 'choose the .vcf file you exported from your contacts.', VCARD_SIZE);
+  const { bytes } = await upload(c, 'choose the .vcf file you exported from your contacts.', VCARD_SIZE);
   return parseVCards(bytes);
 }
 
 async function readTable(c: Context<AppEnv>): Promise<{ table: CsvTable; mapping: unknown }> {
-  const { bytes, form } = await readUpload(c, 'choose a CSV file with one person a line.', CSV_SIZE);
+  const { bytes, form } = await upload(c, 'choose a CSV file with one person a line.', CSV_SIZE);
   let mapping: unknown;
   if (typeof form.mapping === 'string') {
     try {
@@ -126,42 +89,12 @@ async function readTable(c: Context<AppEnv>): Promise<{ table: CsvTable; mapping
   return { table: readCsvTable(bytes), mapping };
 }
 
-/**
- * Answers an import with its summary: as JSON, or with `Accept: application/x-ndjson` as a
- * stream of progress lines and then the result (or the error), so long imports show progress.
- */
-function answer(
+const answer = (
   c: Context<AppEnv>,
   run: (onProgress?: (p: ImportProgress) => void) => Promise<ImportSummary>,
-) {
-  if (!c.req.header('accept')?.includes('application/x-ndjson')) {
-    return run().then((summary) => c.json(summary, 200));
-  }
-  c.header('content-type', 'application/x-ndjson; charset=utf-8');
-  c.header('cache-control', 'no-store');
-  const response = stream(c, async (out) => {
-    const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
-    try {
-      const summary = await run((p) => void send({ type: 'progress', ...p }));
-      await send({ type: 'result', summary });
-    } catch (err) {
-      if (!(err instanceof AppError)) console.error(err);
-      const message =
-        err instanceof AppError
-          ? err.userMessage
-          : 'Something went wrong on our side; nothing was imported. Please try again.';
-      await send({
-        type: 'error',
-        error: { code: err instanceof AppError ? err.code : 'internal', message },
-      });
-    }
-  });
-  // The stream carries the same summary as the JSON answer, one line at a time.
-  return Promise.resolve(response as unknown as ReturnType<typeof c.json<ImportSummary, 200>>);
-}
+) => answerWithProgress(c, run, 'nothing was imported');
 
-const STREAM_NOTE =
-  'With `Accept: application/x-ndjson` the answer streams one JSON object a line: `{"type":"progress","done","total"}` while people are written, then `{"type":"result","summary"}` or `{"type":"error","error"}`.';
+const STREAM_NOTE = streamNote('people');
 
 const CsvField = z.enum([...CSV_FIELDS, 'ignore']);
 const CsvInspection = z
@@ -202,7 +135,7 @@ export const importRoutes = router()
       tags,
       summary: 'What importing a LinkedIn Connections.csv would do (writes nothing)',
       middleware: [limit(LINKEDIN_SIZE)] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(ImportSummarySchema, 'The preview'), ...errors(400) },
     }),
     async (c) => c.json(await previewLinkedInImport(c.var.ctx, await readConnections(c)), 200),
@@ -215,7 +148,7 @@ export const importRoutes = router()
       summary: 'Import a LinkedIn Connections.csv: everything in one transaction, or nothing',
       description: STREAM_NOTE,
       middleware: [limit(LINKEDIN_SIZE)] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(ImportSummarySchema, 'What was imported'), ...errors(400) },
     }),
     async (c) => {
@@ -232,7 +165,7 @@ export const importRoutes = router()
       tags,
       summary: 'What importing a .vcf file (vCard 2.1, 3.0 or 4.0) would do (writes nothing)',
       middleware: [limit(VCARD_SIZE)] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(ImportSummarySchema, 'The preview'), ...errors(400) },
     }),
     async (c) => c.json(await previewVCardImport(c.var.ctx, await readCards(c)), 200),
@@ -245,7 +178,7 @@ export const importRoutes = router()
       summary: 'Import a .vcf file: every card in one transaction, or nothing',
       description: STREAM_NOTE,
       middleware: [limit(VCARD_SIZE)] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(ImportSummarySchema, 'What was imported'), ...errors(400) },
     }),
     async (c) => {
@@ -264,7 +197,7 @@ export const importRoutes = router()
       description:
         'The mapping proposed is the one confirmed last time for a file with the same headers, or else a guess from the header names.',
       middleware: [limit(CSV_SIZE)] as const,
-      request: Upload,
+      request: FileUpload,
       responses: { 200: json(CsvInspection, 'The columns'), ...errors(400) },
     }),
     async (c) => c.json(await inspectCsv(c.var.ctx, (await readTable(c)).table), 200),

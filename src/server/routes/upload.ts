@@ -1,0 +1,98 @@
+/**
+ * What the routes that take a file (imports, restore) share: the multipart body in the OpenAPI
+ * document, a size limit that answers in words, reading the file, and answering with progress.
+ */
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { stream } from 'hono/streaming';
+import { AppError } from '../../domain/errors.js';
+import type { AppEnv } from '../env.js';
+
+/** A multipart form with one `file`. */
+export const FileUpload = {
+  body: {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+      },
+    },
+  },
+} as const;
+
+/**
+ * Refuses a body over `maxBytes` (plus room for the form around the file) with `tooLarge`, before
+ * it is read into memory.
+ */
+export function uploadLimit(maxBytes: number, tooLarge: () => AppError) {
+  return bodyLimit({
+    maxSize: maxBytes + 64 * 1024,
+    onError: () => {
+      throw tooLarge();
+    },
+  });
+}
+
+/**
+ * The uploaded file's bytes and the form's other fields. A missing file is a 400 that says what
+ * to choose (`choose`); a file over `maxBytes` is refused with `tooLarge`.
+ */
+export async function readUpload(
+  c: Context<AppEnv>,
+  opts: { choose: string; maxBytes: number; tooLarge: () => AppError },
+): Promise<{ bytes: Uint8Array; form: Record<string, unknown> }> {
+  const form = await c.req.parseBody().catch(() => {
+    throw new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
+  });
+  const file = form.file;
+  if (!(file instanceof File)) {
+    throw new AppError('validation', {
+      userMessage: `file: ${opts.choose}`,
+      issues: [{ field: 'file', message: 'is required' }],
+    });
+  }
+  if (file.size > opts.maxBytes) throw opts.tooLarge();
+  return { bytes: new Uint8Array(await file.arrayBuffer()), form };
+}
+
+/** The OpenAPI description of an answer that can stream its progress; `what` is what gets written. */
+export const streamNote = (what: string) =>
+  `With \`Accept: application/x-ndjson\` the answer streams one JSON object a line: \`{"type":"progress","done","total"}\` while ${what} are written, then \`{"type":"result","summary"}\` or \`{"type":"error","error"}\`.`;
+
+/**
+ * Answers a long write with its summary: as JSON, or with `Accept: application/x-ndjson` as a
+ * stream of progress lines and then the result (or the error), so the client can show progress.
+ * `undone` ends the message of an unexpected failure: "nothing was imported".
+ */
+export function answerWithProgress<S extends object>(
+  c: Context<AppEnv>,
+  run: (onProgress?: (p: { done: number; total: number }) => void) => Promise<S>,
+  undone: string,
+) {
+  type Answer = ReturnType<typeof c.json<S, 200>>;
+  if (!c.req.header('accept')?.includes('application/x-ndjson')) {
+    return run().then((summary) => c.json(summary, 200) as Answer);
+  }
+  c.header('content-type', 'application/x-ndjson; charset=utf-8');
+  c.header('cache-control', 'no-store');
+  const response = stream(c, async (out) => {
+    const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
+    try {
+      const summary = await run((p) => void send({ type: 'progress', ...p }));
+      await send({ type: 'result', summary });
+    } catch (err) {
+      if (!(err instanceof AppError)) console.error(err);
+      const message =
+        err instanceof AppError
+          ? err.userMessage
+          : `Something went wrong on our side; ${undone}. Please try again.`;
+      await send({
+        type: 'error',
+        error: { code: err instanceof AppError ? err.code : 'internal', message },
+      });
+    }
+  });
+  // The stream carries the same summary as the JSON answer, one line at a time.
+  return Promise.resolve(response as unknown as Answer);
+}
