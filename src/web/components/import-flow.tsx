@@ -18,6 +18,7 @@ import { Field } from './field.js';
 import { ImportCounts, ImportRows } from './import-preview.js';
 import { Loading } from './loading.js';
 import { PageHeader } from './page-header.js';
+import { SaveProgress } from './save-progress.js';
 
 /** What differs between the formats: words, the file input, and where the file comes from. */
 export interface ImportFormatInfo {
@@ -199,22 +200,13 @@ export function ImportFlow({ info }: { info: ImportFormatInfo }) {
       {step.name === 'importing' && (
         <section className="card" aria-labelledby="import-progress-heading" aria-busy="true">
           <h2 id="import-progress-heading">Importing…</h2>
-          <div role="status" className="import-progress">
-            {step.progress && step.progress.total > 0 ? (
-              <>
-                <progress aria-label="Import progress" max={step.progress.total} value={step.progress.done} />{' '}
-                Saved {step.progress.done.toLocaleString()} of {step.progress.total.toLocaleString()} people
-              </>
-            ) : (
-              <>
-                <progress aria-label="Import progress" /> Matching {step.file.name} with the people already
-                here…
-              </>
-            )}
-          </div>
-          <p className="muted small">
-            Everything is saved at once when the import finishes: all of it, or none.
-          </p>
+          <SaveProgress
+            label="Import progress"
+            progress={step.progress}
+            unit="people"
+            waiting={`Matching ${step.file.name} with the people already here…`}
+            what="import"
+          />
         </section>
       )}
 

@@ -13,6 +13,7 @@ import { Alert, Notice } from '../components/alert.js';
 import { Field } from '../components/field.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { SaveProgress } from '../components/save-progress.js';
 import { useLoad } from '../use-load.js';
 import '../import.css';
 
@@ -190,26 +191,13 @@ export function BackupPage() {
         {step.name === 'restoring' && (
           <div aria-busy="true">
             <h3>Restoring…</h3>
-            <div role="status" className="import-progress">
-              {step.progress && step.progress.total > 0 ? (
-                <>
-                  <progress
-                    aria-label="Restore progress"
-                    max={step.progress.total}
-                    value={step.progress.done}
-                  />{' '}
-                  Saved {step.progress.done.toLocaleString()} of {step.progress.total.toLocaleString()}{' '}
-                  records
-                </>
-              ) : (
-                <>
-                  <progress aria-label="Restore progress" /> Checking {step.file.name}…
-                </>
-              )}
-            </div>
-            <p className="muted small">
-              Everything is saved at once when the restore finishes: all of it, or none.
-            </p>
+            <SaveProgress
+              label="Restore progress"
+              progress={step.progress}
+              unit="records"
+              waiting={`Checking ${step.file.name}…`}
+              what="restore"
+            />
           </div>
         )}
 
