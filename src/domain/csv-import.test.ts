@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorOf } from '../../test/errors.js';
 import {
   checkMapping,
   csvRecords,
@@ -10,19 +11,8 @@ import {
   headerKey,
   readCsvTable,
 } from './csv-import.js';
-import { AppError } from './errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/csv/${name}`, import.meta.url));
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('readCsvTable', () => {
   it('finds the delimiter: comma, semicolon or tab, ignoring ones inside quotes', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
+import { errorOf } from '../../test/errors.js';
 import {
   LINKEDIN_HEADER,
   normalizeLinkedInUrl,
@@ -15,16 +15,6 @@ const fixture = (name: string) =>
 
 const PREAMBLE =
   'Notes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing. See https://www.linkedin.com/psettings/privacy/email, or https://www.linkedin.com/help/linkedin/answer/261"\r\n\r\n';
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('parseLinkedInConnections', () => {
   it('reads a current export: BOM, CRLF, Notes preamble, quotes, scripts, emoji and blank lines', () => {

@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from './errors.js';
+import { errorOf } from '../../test/errors.js';
 import { decodeQuotedPrintable, parseVCards } from './vcard.js';
 import { type CardPerson, escapeText, foldLine, peopleToVCards, personToVCard } from './vcard-export.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/vcard/${name}`, import.meta.url));
-
-function errorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected an AppError');
-}
 
 describe('parseVCards', () => {
   it('reads a Google Contacts export: work e-mail first, escaped commas and colons, LinkedIn in an item group', () => {
