@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { people } from '../db/schema.js';
+import { byName, peopleCount } from '../../test/people.js';
 import { readCsvTable } from '../domain/csv-import.js';
 import { AppError } from '../domain/errors.js';
 import { parseVCards } from '../domain/vcard.js';
-import type { Ctx } from './context.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from './import-csv.js';
 import { applyVCardImport, previewVCardImport } from './import-vcard.js';
 import { findOrCreateOrganization } from './organizations.js';
@@ -22,23 +20,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(() => t.close());
-
-async function peopleCount(ctx: Ctx): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(people)
-    .where(eq(people.workspaceId, ctx.workspaceId));
-  return row?.n ?? 0;
-}
-
-async function byName(ctx: Ctx, fullName: string) {
-  const rows = await ctx.db
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.fullName, fullName)));
-  expect(rows, `exactly one ${fullName}`).toHaveLength(1);
-  return getPerson({ ...ctx, id: rows[0]!.id });
-}
 
 describe('vCard import', () => {
   it('previews without writing, then imports every person card with its fields', async () => {

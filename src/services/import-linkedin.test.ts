@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { organizations, people } from '../db/schema.js';
+import { byName, peopleCount } from '../../test/people.js';
+import { organizations } from '../db/schema.js';
 import { type LinkedInConnection, parseLinkedInConnections } from '../domain/linkedin.js';
-import type { Ctx } from './context.js';
 import { applyLinkedInImport, previewLinkedInImport } from './import-linkedin.js';
 import { createOrganization, findOrCreateOrganization } from './organizations.js';
 import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
@@ -17,23 +17,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(() => t.close());
-
-async function peopleCount(ctx: Ctx): Promise<number> {
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(people)
-    .where(eq(people.workspaceId, ctx.workspaceId));
-  return row?.n ?? 0;
-}
-
-async function byName(ctx: Ctx, fullName: string) {
-  const rows = await ctx.db
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.fullName, fullName)));
-  expect(rows, `exactly one ${fullName}`).toHaveLength(1);
-  return getPerson({ ...ctx, id: rows[0]!.id });
-}
 
 function connection(line: number, over: Partial<LinkedInConnection> = {}): LinkedInConnection {
   return {

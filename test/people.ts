@@ -1,0 +1,24 @@
+import { and, count, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { people } from '../src/db/schema.js';
+import type { Ctx } from '../src/services/context.js';
+import { getPerson } from '../src/services/people.js';
+
+/** How many people the workspace holds. */
+export async function peopleCount(ctx: Ctx): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(people)
+    .where(eq(people.workspaceId, ctx.workspaceId));
+  return row?.n ?? 0;
+}
+
+/** The one person of the workspace with this full name; fails the test when there are none or several. */
+export async function byName(ctx: Ctx, fullName: string) {
+  const rows = await ctx.db
+    .select()
+    .from(people)
+    .where(and(eq(people.workspaceId, ctx.workspaceId), eq(people.fullName, fullName)));
+  expect(rows, `exactly one ${fullName}`).toHaveLength(1);
+  return getPerson({ ...ctx, id: rows[0]!.id });
+}
