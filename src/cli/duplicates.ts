@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { historyText } from '../domain/duplicates.js';
 import { MERGE_FIELD_LABELS, MERGE_FIELDS, type MergeField } from '../domain/merge-fields.js';
-import type { Comparison, DuplicatePair, HistoryCounts } from '../services/duplicates.js';
+import type { Comparison, DuplicatePair } from '../services/duplicates.js';
 import type { MergeRecord, MergeResult } from '../services/merge-people.js';
 import { CliError, type WithApi } from './api.js';
 import { printJson, printTable } from './format.js';
@@ -9,23 +10,6 @@ import { confirmed } from './interact.js';
 type Json<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
 };
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** "3 conversations, 12 messages and 2 introductions", leaving out what is zero. */
-export function historyText(c: HistoryCounts): string {
-  const parts = [
-    c.conversations && plural(c.conversations, 'conversation'),
-    c.messages && plural(c.messages, 'message'),
-    c.notes && plural(c.notes, 'note'),
-    c.introductions && plural(c.introductions, 'introduction'),
-    c.tasks && plural(c.tasks, 'task'),
-  ].filter(Boolean) as string[];
-  if (!parts.length) return 'no history';
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-}
 
 function parseTakeOther(value: string | undefined): MergeField[] {
   if (!value) return [];
@@ -61,7 +45,7 @@ function printPlan(cmp: Comparison, takeOther: MergeField[]): Record<string, 'ke
     });
   console.log('');
   printTable(rows, ['field', 'kept', 'other', 'result'], 'Every field has the same value.');
-  console.log(`\n${historyText(cmp.counts.other)} will move to ${cmp.kept.fullName}.`);
+  console.log(`\n${historyText(cmp.counts.other) ?? 'no history'} will move to ${cmp.kept.fullName}.`);
   console.log('Notes, tags, past organizations and introductions of both are kept. The merge can be undone.');
   return choices;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames, emailKey, foldName, linkedInKey } from './duplicates.js';
+import { compareNames, emailKey, foldName, historyText, linkedInKey } from './duplicates.js';
 
 describe('compareNames', () => {
   it('matches a short form of the first name', () => {
@@ -57,6 +57,17 @@ describe('keys', () => {
   it('compares LinkedIn profiles by their path', () => {
     expect(linkedInKey('https://www.linkedin.com/in/ana-silva/')).toBe(
       linkedInKey('linkedin.com/in/Ana-Silva'),
+    );
+  });
+});
+
+describe('historyText', () => {
+  it('lists what a person has, leaving out what is zero', () => {
+    const none = { conversations: 0, messages: 0, notes: 0, introductions: 0, tasks: 0 };
+    expect(historyText(none)).toBeNull();
+    expect(historyText({ ...none, notes: 1 })).toBe('1 note');
+    expect(historyText({ ...none, conversations: 3, messages: 12, introductions: 2 })).toBe(
+      '3 conversations, 12 messages and 2 introductions',
     );
   });
 });

@@ -10,6 +10,7 @@ import {
   compareNames,
   type DuplicateReason,
   emailKey,
+  type HistoryCounts,
   linkedInKey,
   reasonLabel,
 } from '../domain/duplicates.js';
@@ -212,13 +213,7 @@ export async function listDuplicates(
   return { items: pairs.slice(offset, offset + (ctx.limit ?? 50)), total: pairs.length };
 }
 
-export interface HistoryCounts {
-  conversations: number;
-  messages: number;
-  notes: number;
-  introductions: number;
-  tasks: number;
-}
+export type { HistoryCounts };
 
 async function historyCounts(ctx: Ctx, id: string): Promise<HistoryCounts> {
   const rows = rowsOf<HistoryCounts>(

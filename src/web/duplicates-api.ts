@@ -8,7 +8,6 @@ import { api, call } from './api.js';
 export type DuplicatePair = InferResponseType<typeof api.duplicates.$get, 200>['items'][number];
 export type Comparison = InferResponseType<typeof api.duplicates.compare.$get, 200>;
 export type FieldComparison = Comparison['fields'][number];
-export type HistoryCounts = Comparison['counts']['kept'];
 export type MergeInput = InferRequestType<typeof api.duplicates.merge.$post>['json'];
 export type MergeResult = InferResponseType<typeof api.duplicates.merge.$post, 201>;
 export type MergeRecord = InferResponseType<typeof api.merges.$get, 200>['items'][number];
@@ -35,23 +34,6 @@ export function listMerges(personId?: string) {
 
 export function undoMerge(id: string) {
   return call(api.merges[':id'].undo.$post({ param: { id } }));
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
-/** "3 conversations, 12 messages and 2 introductions", leaving out what is zero; null when nothing. */
-export function historyText(c: HistoryCounts): string | null {
-  const parts = [
-    c.conversations && plural(c.conversations, 'conversation'),
-    c.messages && plural(c.messages, 'message'),
-    c.notes && plural(c.notes, 'note'),
-    c.introductions && plural(c.introductions, 'introduction'),
-    c.tasks && plural(c.tasks, 'task'),
-  ].filter(Boolean) as string[];
-  if (!parts.length) return null;
-  return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 /** The review page's address for a pair. */

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { historyText } from '../../domain/duplicates.js';
 import { describeError } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { Loading } from '../components/loading.js';
@@ -8,7 +9,6 @@ import {
   type Comparison,
   comparePeople,
   type FieldComparison,
-  historyText,
   type MergeResult,
   mergePeople,
   notTheSamePerson,
