@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { historyText } from '../domain/duplicates.js';
+import { historyText } from '../domain/history-text.js';
 import { MERGE_FIELD_LABELS, MERGE_FIELDS, type MergeField } from '../domain/merge-fields.js';
 import type { Comparison, DuplicatePair } from '../services/duplicates.js';
 import type { MergeRecord, MergeResult } from '../services/merge-people.js';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareNames, emailKey, foldName, historyText, linkedInKey } from './duplicates.js';
+import { compareNames, emailKey, foldName, linkedInKey } from './duplicates.js';
+import { historyText } from './history-text.js';
 
 describe('compareNames', () => {
   it('matches a short form of the first name', () => {

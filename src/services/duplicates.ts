@@ -10,11 +10,11 @@ import {
   compareNames,
   type DuplicateReason,
   emailKey,
-  type HistoryCounts,
   linkedInKey,
   reasonLabel,
 } from '../domain/duplicates.js';
 import { AppError } from '../domain/errors.js';
+import type { HistoryCounts } from '../domain/history-text.js';
 import {
   defaultChoice,
   differingFields,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { historyText } from '../../domain/duplicates.js';
+import { historyText } from '../../domain/history-text.js';
 import { describeError } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
 import { Loading } from '../components/loading.js';
