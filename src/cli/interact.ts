@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { type Progress, readProgressStream } from '../domain/progress-stream.js';
 import { type ApiClient, CliError } from './api.js';
 
 /** Reads a file the user named; a missing or oversized file is a clear error. */
@@ -42,11 +43,6 @@ export async function uploadFile(
   return res;
 }
 
-export interface Progress {
-  done: number;
-  total: number;
-}
-
 /**
  * Shows progress on stderr: one line rewritten on a terminal, a line per tenth otherwise.
  * `verb` and `unit` make the words: "Importing: 40% (400 of 1000 people)".
@@ -73,11 +69,6 @@ function progressPrinter(verb: string, unit: string): { update: (p: Progress) =>
   };
 }
 
-type StreamEvent<T> =
-  | ({ type: 'progress' } & Progress)
-  | { type: 'result'; summary: T }
-  | { type: 'error'; error: { message: string } };
-
 /**
  * Reads an answer streamed one JSON object a line (`Accept: application/x-ndjson`): progress
  * while the server works, then the result or an error. `stopped` is said if the stream ends early.
@@ -87,23 +78,12 @@ export async function followProgress<T>(
   words: { verb: string; unit: string; stopped: string },
 ): Promise<T> {
   const progress = progressPrinter(words.verb, words.unit);
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
   try {
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (value) buffered += value;
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent<T>;
-        buffered = buffered.slice(newline + 1);
-        if (event.type === 'progress') progress.update(event);
-        else if (event.type === 'error') throw new CliError(event.error.message);
-        else return event.summary;
-        newline = buffered.indexOf('\n');
-      }
-      if (done) throw new CliError(words.stopped);
-    }
+    return await readProgressStream<T>(res.body!, {
+      onProgress: (p) => progress.update(p),
+      onError: (error) => new CliError(error.message),
+      onEnd: () => new CliError(words.stopped),
+    });
   } finally {
     progress.end();
   }

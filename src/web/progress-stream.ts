@@ -2,17 +2,10 @@
  * Long writes (imports, restores) answer one JSON object a line: progress while the server works,
  * then the result or an error. This reads such an answer as it arrives.
  */
+import { type Progress, readProgressStream } from '../domain/progress-stream.js';
 import { ApiError } from './api.js';
 
-export interface Progress {
-  done: number;
-  total: number;
-}
-
-type StreamEvent<T> =
-  | ({ type: 'progress' } & Progress)
-  | { type: 'result'; summary: T }
-  | { type: 'error'; error: { code: string; message: string } };
+export type { Progress };
 
 function failed(status: number, code: string, message: string): ApiError {
   return new ApiError({ status, code, message, fieldErrors: {} });
@@ -42,26 +35,10 @@ export async function followProgress<T>(
       data.error?.message ?? `The server answered ${res.status}; ${words.nothing}. Please try again.`,
     );
   }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) buffered += value;
-    let newline = buffered.indexOf('\n');
-    while (newline >= 0) {
-      const event = JSON.parse(buffered.slice(0, newline)) as StreamEvent<T>;
-      buffered = buffered.slice(newline + 1);
-      if (event.type === 'progress') onProgress(event);
-      else if (event.type === 'error') throw failed(500, event.error.code, event.error.message);
-      else return event.summary;
-      newline = buffered.indexOf('\n');
-    }
-    if (done) {
-      throw failed(
-        0,
-        'network',
-        `The connection closed before the ${words.what} finished; ${words.nothing}.`,
-      );
-    }
-  }
+  return readProgressStream<T>(res.body, {
+    onProgress,
+    onError: (error) => failed(500, error.code, error.message),
+    onEnd: () =>
+      failed(0, 'network', `The connection closed before the ${words.what} finished; ${words.nothing}.`),
+  });
 }

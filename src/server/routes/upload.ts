@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { AppError } from '../../domain/errors.js';
+import type { ProgressEvent } from '../../domain/progress-stream.js';
 import type { AppEnv } from '../env.js';
 
 /** A multipart form with one `file`. */
@@ -77,7 +78,7 @@ export function answerWithProgress<S extends object>(
   c.header('content-type', 'application/x-ndjson; charset=utf-8');
   c.header('cache-control', 'no-store');
   const response = stream(c, async (out) => {
-    const send = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
+    const send = (event: ProgressEvent<S>) => out.write(`${JSON.stringify(event)}\n`);
     try {
       const summary = await run((p) => void send({ type: 'progress', ...p }));
       await send({ type: 'result', summary });
