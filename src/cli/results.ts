@@ -8,7 +8,13 @@ interface Dashboard {
   medianDaysToReply: number | null;
   replyRate: { byChannel: { key: string; sent: number; replied: number; rate: number | null }[] };
   meetingsPerWeek: { weeks: { weekStart: string; count: number }[]; goal: number };
-  conversationsPerOffer: { mine: number | null; reference: number; caveat: string };
+  conversationsPerOffer: {
+    mine: number | null;
+    otherOffers: number;
+    reference: number;
+    caveat: string;
+    otherFigures: { figure: string; source: string }[];
+  };
 }
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
@@ -68,9 +74,15 @@ export function registerResultsCommands(program: Command, withApi: WithApi): voi
         console.log(`\nMeetings this week: ${thisWeek?.count ?? 0} (goal ${d.meetingsPerWeek.goal})`);
         const c = d.conversationsPerOffer;
         console.log(
-          `Conversations per offer: ${c.mine === null ? 'no offer yet' : c.mine.toFixed(1)} (reference: about ${c.reference})`,
+          `Conversations per offer: ${c.mine === null ? 'no offer is credited to a conversation yet' : c.mine.toFixed(1)} (reference: about ${c.reference})`,
         );
+        if (c.otherOffers > 0) {
+          console.log(
+            `  Left out: ${c.otherOffers} offer(s) with no conversation or person met behind them.`,
+          );
+        }
         console.log(`  ${c.caveat}`);
+        for (const f of c.otherFigures) console.log(`  ${f.figure} (${f.source})`);
       }),
     );
 }

@@ -268,8 +268,17 @@ describe('conversationsPerOffer', () => {
     expect(caveat).toBe(conversationsPerOffer(30, 3).caveat);
   });
 
+  it('keeps offers with no conversation behind them apart, and cites its other figures', () => {
+    expect(conversationsPerOffer(6, 0, 1)).toMatchObject({ mine: null, offers: 0, otherOffers: 1 });
+    expect(conversationsPerOffer(6, 2, 3)).toMatchObject({ mine: 3, held: 6, offers: 2, otherOffers: 3 });
+    const { otherFigures } = conversationsPerOffer(6, 2);
+    expect(otherFigures.map((f) => f.source).join(' ')).toMatch(/Jobvite.*Granovetter.*Burks/);
+    expect(otherFigures.every((f) => f.caveat.length > 0)).toBe(true);
+  });
+
   it('rejects counts that are not whole numbers, 0 or more', () => {
     expect(() => conversationsPerOffer(-1, 0)).toThrow(AppError);
     expect(() => conversationsPerOffer(3, 1.5)).toThrow(/offers/);
+    expect(() => conversationsPerOffer(3, 1, -2)).toThrow(/otherOffers/);
   });
 });

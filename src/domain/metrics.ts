@@ -152,19 +152,67 @@ export const REFERENCE_CONVERSATIONS_PER_OFFER = 12;
 const REFERENCE_CAVEAT =
   'The "one offer for every 12 conversations" figure is passed around widely in career advice, but we found no study behind it. Take it as a rough signpost, not a target — your own figure says more about your search.';
 
+/** A published figure to read the user's own numbers by, with where it comes from and its limits. */
+export interface ReferenceFigure {
+  figure: string;
+  source: string;
+  caveat: string;
+}
+
 /**
- * The user's conversations held per offer, beside the reference figure and its caveat. `mine` is
- * null until there is an offer: with none yet, the ratio is not "infinite", just unknown.
+ * The other reference figures of method.md section 8, in our own words. They are about how
+ * people find jobs, not about informational interviews as such, so each says what it measured.
+ */
+export const REFERENCE_FIGURES: readonly ReferenceFigure[] = [
+  {
+    figure:
+      'People referred by someone inside are only about 7% of those who apply, yet about 40% of those hired.',
+    source: 'Jobvite recruiting data',
+    caveat:
+      'Counted by a recruiting-software company among the employers using its product; a referral opens a door but does not promise an offer.',
+  },
+  {
+    figure: '56% of the professionals surveyed had found their job through someone they knew.',
+    source: 'Mark Granovetter, Getting a Job (1974)',
+    caveat: 'One survey of professional, technical and managerial workers in one Boston suburb, around 1970.',
+  },
+  {
+    figure:
+      'About half of US jobs are found through informal contacts, and people hired on a referral are more likely to be hired and tend to stay longer.',
+    source: 'Burks, Cowgill, Hoffman and Housman, Quarterly Journal of Economics (2015)',
+    caveat: 'Their own hiring data come from nine large firms in three industries.',
+  },
+];
+
+/**
+ * The user's conversations held per offer, beside the reference figure and its caveat. Only
+ * offers credited to a conversation count (`offers`); `otherOffers` are those recorded with no
+ * conversation behind them, reported apart so the user knows why they are left out. `mine` is
+ * null until an offer is credited: with none yet, the ratio is not "infinite", just unknown.
  */
 export function conversationsPerOffer(
   held: number,
   offers: number,
-): { mine: number | null; reference: number; caveat: string } {
+  otherOffers = 0,
+): {
+  mine: number | null;
+  held: number;
+  offers: number;
+  otherOffers: number;
+  reference: number;
+  caveat: string;
+  otherFigures: ReferenceFigure[];
+} {
   checkCount(held, 'held');
   checkCount(offers, 'offers');
+  checkCount(otherOffers, 'otherOffers');
   return {
     mine: ratio(held, offers),
+    held,
+    offers,
+    otherOffers,
     reference: REFERENCE_CONVERSATIONS_PER_OFFER,
     caveat: REFERENCE_CAVEAT,
+    otherFigures: REFERENCE_FIGURES.map((f) => ({ ...f })),
   };
 }

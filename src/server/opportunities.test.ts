@@ -61,4 +61,36 @@ describe('opportunities over the API', () => {
     expect(dashboard.status).toBe(200);
     expect(await dashboard.json()).toHaveProperty('funnel');
   });
+
+  it('leaves an offer with no conversation behind it out of conversations per offer', async () => {
+    const ws = await t.otherWorkspace();
+    const wsApp = createApp({ context: () => ws, webDir: null });
+    const call = (method: string, path: string, body?: unknown) =>
+      wsApp.request(`http://localhost:4310${path}`, {
+        method,
+        headers: { host: 'localhost:4310', 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const created = await call('POST', '/api/opportunities', {
+      kind: 'offer',
+      title: 'Offer from a job board',
+      occurredOn: '2026-11-20',
+      sources: [],
+    });
+    expect(created.status).toBe(201);
+    const res = await call('GET', '/api/opportunities/dashboard');
+    expect(res.status).toBe(200);
+    const { conversationsPerOffer, funnel } = (await res.json()) as {
+      conversationsPerOffer: {
+        mine: number | null;
+        offers: number;
+        otherOffers: number;
+        otherFigures: unknown[];
+      };
+      funnel: { stage: string; count: number }[];
+    };
+    expect(conversationsPerOffer).toMatchObject({ mine: null, offers: 0, otherOffers: 1 });
+    expect(conversationsPerOffer.otherFigures).toHaveLength(3);
+    expect(funnel.find((f) => f.stage === 'offers')?.count).toBe(1);
+  });
 });

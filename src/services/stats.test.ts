@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { replyBehaviour } from '../domain/relationship.js';
+import type { Ctx } from './context.js';
 import { createConversation, moveConversation } from './conversations.js';
 import { createIntroduction } from './introductions.js';
+import { scheduleMeeting } from './meetings.js';
 import { logMessage } from './messages.js';
+import { createOpportunity } from './opportunities.js';
 import { createPerson } from './people.js';
 import { BEHAVIOUR_PEOPLE_SHOWN, dashboard } from './stats.js';
 import { createTemplate } from './templates.js';
@@ -187,4 +190,72 @@ describe('results dashboard', () => {
     );
     t.clock.set(NOW);
   });
+
+  it('counts conversations per offer only for offers a conversation produced, directly or down an introduction chain', async () => {
+    const ws = await t.otherWorkspace();
+    t.clock.set(NOW);
+    const priya = await createPerson({ ...ws, input: { fullName: 'Priya Held' } });
+    const conversation = await heldConversation(ws, priya.id);
+    const offer = (title: string, sources: { conversationId?: string; personId?: string }[]) =>
+      createOpportunity({ ...ws, input: { kind: 'offer', title, occurredOn: '2026-11-01', sources } });
+
+    // An offer from a job board, with no source: no conversation produced it.
+    await offer('Job board offer', []);
+    let perOffer = (await dashboard(ws)).conversationsPerOffer;
+    expect(perOffer).toMatchObject({ mine: null, held: 1, offers: 0, otherOffers: 1 });
+
+    // A recruiter nobody introduced, never met in a conversation: still not credited.
+    const recruiter = await createPerson({ ...ws, input: { fullName: 'Rita Recruiter' } });
+    await offer('Recruiter offer', [{ personId: recruiter.id }]);
+    perOffer = (await dashboard(ws)).conversationsPerOffer;
+    expect(perOffer).toMatchObject({ mine: null, offers: 0, otherOffers: 2 });
+
+    // Priya (met) introduced Dev, Dev introduced Ezra, and Ezra's team made the offer.
+    const dev = await createPerson({ ...ws, input: { fullName: 'Dev Between' } });
+    const ezra = await createPerson({ ...ws, input: { fullName: 'Ezra End' } });
+    await createIntroduction({ ...ws, input: { introducerId: priya.id, introducedId: dev.id } });
+    await createIntroduction({ ...ws, input: { introducerId: dev.id, introducedId: ezra.id } });
+    await offer('Offer through a chain', [{ personId: ezra.id }]);
+    perOffer = (await dashboard(ws)).conversationsPerOffer;
+    expect(perOffer).toMatchObject({ mine: 1, held: 1, offers: 1, otherOffers: 2 });
+
+    // An offer credited to the conversation itself, and one to a person introduced in a conversation.
+    await offer('Offer from the conversation', [{ conversationId: conversation.id }]);
+    const fay = await createPerson({ ...ws, input: { fullName: 'Fay Referred' } });
+    await createIntroduction({
+      ...ws,
+      input: { introducerId: recruiter.id, introducedId: fay.id, viaConversationId: conversation.id },
+    });
+    await offer('Offer from a referral made in a conversation', [{ personId: fay.id }]);
+    const stats = await dashboard(ws);
+    expect(stats.conversationsPerOffer).toMatchObject({ offers: 3, otherOffers: 2, mine: 1 / 3 });
+    // The funnel still shows every offer recorded.
+    expect(stats.funnel.find((f) => f.stage === 'offers')?.count).toBe(5);
+    // The other reference figures come with their sources and caveats.
+    const sources = stats.conversationsPerOffer.otherFigures.map((f) => f.source).join(' | ');
+    expect(sources).toMatch(/Jobvite/);
+    expect(sources).toMatch(/Granovetter/);
+    expect(sources).toMatch(/Burks/);
+    for (const f of stats.conversationsPerOffer.otherFigures) expect(f.caveat).not.toBe('');
+  });
 });
+
+/** A conversation with one person, taken from request to held. */
+async function heldConversation(ctx: Ctx, personId: string) {
+  const c = await createConversation({ ...ctx, input: { type: 'learn_role', participantIds: [personId] } });
+  await logMessage({
+    ...ctx,
+    input: { personId, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
+  });
+  await logMessage({
+    ...ctx,
+    input: { personId, conversationId: c.id, channel: 'email', direction: 'in', purpose: 'reply' },
+  });
+  await scheduleMeeting({
+    ...ctx,
+    conversationId: c.id,
+    input: { startsAt: new Date(ctx.now().getTime() - DAY), timeZone: 'UTC', medium: 'video' },
+  });
+  await moveConversation({ ...ctx, id: c.id, to: 'held' });
+  return c;
+}

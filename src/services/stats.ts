@@ -133,6 +133,45 @@ async function requestSummary(ctx: Ctx): Promise<RequestSummary> {
   return typeof summary === 'string' ? (JSON.parse(summary) as RequestSummary) : summary;
 }
 
+/** Conversations that took place; only these count toward conversations per offer. */
+const HELD_STATUSES = sql`('held', 'thanked', 'keeping_in_touch')`;
+
+/**
+ * Offers split into those a conversation produced and the rest. An offer is credited to
+ * conversations when one of its sources is a conversation, or a person the user held a
+ * conversation with, or a person reached down an introduction chain from such a person or through
+ * an introduction made in a conversation (the same chains `creditsFor` walks in
+ * services/opportunities.ts). An offer from a job board with no source, or from a person nobody's
+ * conversation led to, is not.
+ */
+async function offerCredit(ctx: Ctx): Promise<{ credited: number; other: number }> {
+  const ws = ctx.workspaceId;
+  const result = await ctx.db.execute(sql`
+    with recursive offer as (
+      select o.id from opportunities o where o.workspace_id = ${ws} and o.kind = 'offer'
+    ), up(opportunity_id, person_id, via_conversation, depth) as (
+      select s.opportunity_id, s.person_id, false, 0
+      from opportunity_sources s join offer on offer.id = s.opportunity_id
+      where s.person_id is not null
+      union
+      select up.opportunity_id, i.introducer_id, i.via_conversation_id is not null, up.depth + 1
+      from introductions i join up on i.introduced_id = up.person_id
+      where i.workspace_id = ${ws} and up.depth < 10
+    ), credited as (
+      select s.opportunity_id from opportunity_sources s join offer on offer.id = s.opportunity_id
+      where s.conversation_id is not null
+      union
+      select up.opportunity_id from up
+      where up.via_conversation or exists (
+        select 1 from conversation_participants cp join conversations c on c.id = cp.conversation_id
+        where cp.person_id = up.person_id and c.workspace_id = ${ws} and c.status in ${HELD_STATUSES})
+    )
+    select (select count(*) from credited)::int as credited,
+      (select count(*) from offer where id not in (select opportunity_id from credited))::int as other`);
+  const [row] = (result as unknown as { rows: { credited: number; other: number }[] }).rows;
+  return { credited: Number(row?.credited ?? 0), other: Number(row?.other ?? 0) };
+}
+
 /** The results dashboard: the funnel, reply rates, reply speed and behaviour, meeting pace. */
 export async function dashboard(ctx: Ctx) {
   const now = ctx.now();
@@ -140,7 +179,7 @@ export async function dashboard(ctx: Ctx) {
   const requests = await requestSummary(ctx);
   // A little more than the weeks the chart shows; meetingsPerWeek places each one exactly.
   const since = new Date(now.getTime() - (MEETING_WEEKS + 1) * 7 * 86_400_000).toISOString();
-  const [oppCounts, [referralIntros], heldMeetings] = await Promise.all([
+  const [oppCounts, [referralIntros], heldMeetings, offerCredits] = await Promise.all([
     ctx.db
       .select({ kind: opportunities.kind, n: count() })
       .from(opportunities)
@@ -156,7 +195,8 @@ export async function dashboard(ctx: Ctx) {
         coalesce(json_agg(m.starts_at) filter (where m.starts_at >= ${since}::timestamptz), '[]') as recent
       from meetings m join ${conversations} c on c.id = m.conversation_id
       where m.workspace_id = ${ctx.workspaceId} and m.cancelled_at is null
-        and c.status in ('held', 'thanked', 'keeping_in_touch')`),
+        and c.status in ${HELD_STATUSES}`),
+    offerCredit(ctx),
   ]);
   const kinds = new Map(oppCounts.map((o) => [o.kind, o.n]));
   const [meetingRow] = (heldMeetings as unknown as { rows: { total: number; recent: string[] | string }[] })
@@ -201,6 +241,6 @@ export async function dashboard(ctx: Ctx) {
       weeks: meetingsPerWeek(recentMeetings, now, MEETING_WEEKS),
       goal: settings.weeklyMeetingGoal,
     },
-    conversationsPerOffer: conversationsPerOffer(heldCount, offers),
+    conversationsPerOffer: conversationsPerOffer(heldCount, offerCredits.credited, offerCredits.other),
   };
 }

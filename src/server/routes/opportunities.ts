@@ -187,9 +187,18 @@ export const opportunityRoutes = router()
               goal: z.number(),
             }),
             conversationsPerOffer: z.object({
-              mine: z.number().nullable(),
+              mine: z.number().nullable().openapi({
+                description: 'Conversations held per offer credited to a conversation; null when none is.',
+              }),
+              held: z.number(),
+              offers: z.number().openapi({
+                description:
+                  'Offers credited to a conversation: directly, through a person met, or down an introduction chain.',
+              }),
+              otherOffers: z.number().openapi({ description: 'Offers with no conversation behind them.' }),
               reference: z.number(),
               caveat: z.string(),
+              otherFigures: z.array(z.object({ figure: z.string(), source: z.string(), caveat: z.string() })),
             }),
           }),
           'Dashboard',
