@@ -1,4 +1,5 @@
 import { invalidField } from './errors.js';
+import type { ConversationStatus, IntroductionState } from './vocab.js';
 
 /**
  * The target list (Dalton's LAMP, method.md section 1): employers scored on Advocacy, Motivation
@@ -18,6 +19,42 @@ export const TARGET_STATUS_LABELS: Record<TargetStatus, string> = {
 
 export const DEFAULT_ACTIVE_TARGETS = 5;
 
+/**
+ * Advocacy (method.md section 1) asks whether the user already knows someone at the employer.
+ * Knowing of someone is not enough: a name added to the contacts, an alumni-list find or a
+ * referral not yet contacted is a stranger who cannot speak up for the user. A person counts
+ * when they work there now or worked there before (`people.past_organization_ids`) and the
+ * records show they know the user, that is when at least one of these holds:
+ * - they took part in a conversation that they accepted, or that was scheduled or held
+ *   (statuses {@link ACQUAINTED_STATUSES});
+ * - they wrote to the user: a logged incoming message, a polite no excepted;
+ * - the user logged a call with them (a note of kind "call");
+ * - the user marked the relationship: they agreed to keep in touch, or the date the user
+ *   connected with them is recorded (a LinkedIn connection, or the first meeting);
+ * - an introduction was made to them, or they made one for the user (states
+ *   {@link INTRODUCTION_MADE_STATES}; an introduction only asked for does not count).
+ * "How we know each other" alone does not count: it often says only how the user found them.
+ * The user can still set Advocacy by hand on the target list.
+ */
+export const ADVOCACY_RULE =
+  'Advocacy is yes when someone who works there now, or worked there before, already knows you: they answered a request, met or talked with you, wrote to you, agreed to keep in touch, are a connection you recorded, or were introduced to you (or introduced you to someone). People you have only added to your contacts do not count. You can always set it by hand.';
+
+/** Conversation statuses that mean the person answered the user or met them. */
+export const ACQUAINTED_STATUSES = [
+  'accepted',
+  'scheduled',
+  'held',
+  'thanked',
+  'keeping_in_touch',
+] as const satisfies readonly ConversationStatus[];
+
+/** Introduction states in which the introduction actually happened (not only asked for). */
+export const INTRODUCTION_MADE_STATES = [
+  'made',
+  'met',
+  'thanked',
+] as const satisfies readonly IntroductionState[];
+
 export interface TargetFacts {
   id: string;
   name: string;
@@ -25,7 +62,7 @@ export interface TargetFacts {
   motivation: number;
   /** 1 no relevant posting … 3 very relevant posting. */
   posting: number;
-  /** Someone the user already knows works there. */
+  /** Someone there, or formerly there, knows the user (see {@link ADVOCACY_RULE}). */
   advocacy: boolean;
   status: TargetStatus;
 }

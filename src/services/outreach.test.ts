@@ -30,7 +30,10 @@ describe('target list (LAMP)', () => {
       (typeof orgs)[0],
       (typeof orgs)[0],
     ];
-    await createPerson({ ...t.ctx, input: { fullName: 'Known At Charlie', organizationId: charlie.id } });
+    await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Known At Charlie', organizationId: charlie.id, keepInTouch: 'yes' },
+    });
     const a = await addTarget({ ...t.ctx, input: { organizationId: alpha.id, motivation: 3, posting: 1 } });
     await addTarget({ ...t.ctx, input: { organizationId: bravo.id, motivation: 2, posting: 3 } });
     await addTarget({ ...t.ctx, input: { organizationId: charlie.id, motivation: 2, posting: 3 } });

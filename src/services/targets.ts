@@ -1,7 +1,13 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { organizations, people, targetEntries } from '../db/schema.js';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { organizations, targetEntries } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
-import { postingCaution, rankTargets, type TargetStatus } from '../domain/lamp.js';
+import {
+  ACQUAINTED_STATUSES,
+  INTRODUCTION_MADE_STATES,
+  postingCaution,
+  rankTargets,
+  type TargetStatus,
+} from '../domain/lamp.js';
 import { type Ctx, updateVersioned } from './context.js';
 import { assertOrganizationInWorkspace } from './organizations.js';
 import { getSettings } from './settings.js';
@@ -21,11 +27,15 @@ export interface Target {
   name: string;
   motivation: number;
   posting: number;
-  /** Whether we know someone there: the override when set, else computed from known contacts. */
+  /** Whether someone there knows the user: the override when set, else `advocacyComputed`. */
   advocacy: boolean;
+  /** True when at least one of `contacts` knows the user (ADVOCACY_RULE in domain/lamp.ts). */
   advocacyComputed: boolean;
   advocacyOverride: boolean | null;
+  /** People on file who work there now or worked there before. */
   contacts: number;
+  /** Those of `contacts` who know the user, by ADVOCACY_RULE. */
+  advocates: number;
   hasOpenPosting: boolean;
   caution: string | null;
   status: TargetStatus;
@@ -34,6 +44,35 @@ export interface Target {
   version: number;
 }
 
+function inList(values: readonly string[]): SQL {
+  return sql`(${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+}
+
+/**
+ * SQL true when person `p` knows the user, by ADVOCACY_RULE in domain/lamp.ts: an answered,
+ * scheduled or held conversation, a message from them (a no excepted), a logged call, a kept-in-
+ * touch or recorded connection, or an introduction made to them or by them.
+ */
+const knowsTheUser = sql`(
+  p.keep_in_touch = 'yes'
+  or p.connected_on is not null
+  or exists (select 1 from conversation_participants cp join conversations c on c.id = cp.conversation_id
+    where cp.person_id = p.id and c.status in ${inList(ACQUAINTED_STATUSES)})
+  or exists (select 1 from messages m
+    where m.person_id = p.id and m.direction = 'in' and m.purpose <> 'decline')
+  or exists (select 1 from notes n where n.person_id = p.id and n.kind = 'call')
+  or exists (select 1 from introductions i
+    where (i.introduced_id = p.id or i.introducer_id = p.id) and i.state in ${inList(INTRODUCTION_MADE_STATES)})
+)`;
+
+/** People of the workspace who work at the target's organization now or worked there before. */
+const atTarget = sql`p.workspace_id = "target_entries"."workspace_id"
+  and (p.organization_id = "target_entries"."organization_id"
+    or "target_entries"."organization_id" = any(p.past_organization_ids))`;
+
 /** The LAMP list, ranked; the top N active employers are the ones to work now. */
 export async function listTargets(ctx: Ctx): Promise<Target[]> {
   const settings = await getSettings(ctx);
@@ -41,7 +80,8 @@ export async function listTargets(ctx: Ctx): Promise<Target[]> {
     .select({
       t: targetEntries,
       name: organizations.name,
-      contacts: sql<number>`(select count(*)::int from ${people} p where p.organization_id = "target_entries"."organization_id")`,
+      contacts: sql<number>`(select count(*)::int from people p where ${atTarget})`,
+      advocates: sql<number>`(select count(*)::int from people p where ${atTarget} and ${knowsTheUser})`,
     })
     .from(targetEntries)
     .innerJoin(organizations, eq(organizations.id, targetEntries.organizationId))
@@ -54,7 +94,7 @@ export async function listTargets(ctx: Ctx): Promise<Target[]> {
       name: r.name,
       motivation: r.t.motivation,
       posting: r.t.posting,
-      advocacy: r.t.advocacyOverride ?? r.contacts > 0,
+      advocacy: r.t.advocacyOverride ?? r.advocates > 0,
       status: r.t.status as TargetStatus,
     })),
     settings.activeTargets,
@@ -64,9 +104,10 @@ export async function listTargets(ctx: Ctx): Promise<Target[]> {
     return {
       ...x,
       organizationId: r.t.organizationId,
-      advocacyComputed: r.contacts > 0,
+      advocacyComputed: r.advocates > 0,
       advocacyOverride: r.t.advocacyOverride,
       contacts: r.contacts,
+      advocates: r.advocates,
       hasOpenPosting: r.t.hasOpenPosting,
       caution: postingCaution({ posting: r.t.posting, hasOpenPosting: r.t.hasOpenPosting }),
       version: r.t.version,

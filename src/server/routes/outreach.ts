@@ -53,6 +53,7 @@ const Target = z
     advocacyComputed: z.boolean(),
     advocacyOverride: z.boolean().nullable(),
     contacts: z.number(),
+    advocates: z.number(),
     hasOpenPosting: z.boolean(),
     caution: z.string().nullable(),
     status: z.enum(TARGET_STATUSES),

@@ -1,5 +1,10 @@
 import { Link } from 'react-router';
-import { TARGET_STATUS_LABELS, TARGET_STATUSES, type TargetStatus } from '../../domain/lamp.js';
+import {
+  ADVOCACY_RULE,
+  TARGET_STATUS_LABELS,
+  TARGET_STATUSES,
+  type TargetStatus,
+} from '../../domain/lamp.js';
 import type { Target, TargetPatch } from '../api.js';
 import { ConfirmButton } from './confirm-button.js';
 
@@ -22,9 +27,12 @@ function advocacyValue(t: Target): string {
   return t.advocacyOverride ? 'yes' : 'no';
 }
 
+/** Counts people there now or before, and how many of them know the user (ADVOCACY_RULE). */
 function contactsText(t: Target): string {
-  if (t.contacts === 0) return 'Nobody known there yet';
-  return `${t.contacts} ${t.contacts === 1 ? 'person' : 'people'} known there`;
+  if (t.contacts === 0) return 'Nobody on file there yet';
+  const onFile = `${t.contacts} ${t.contacts === 1 ? 'person' : 'people'} there now or before`;
+  if (t.advocates === 0) return `${onFile}; none knows you yet`;
+  return `${onFile}; ${t.advocates} ${t.advocates === 1 ? 'knows' : 'know'} you`;
 }
 
 /**
@@ -47,6 +55,8 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
         <td>
           <select
             aria-label={`Advocacy at ${name}`}
+            aria-describedby="advocacy-rule"
+            title={ADVOCACY_RULE}
             value={advocacyValue(t)}
             disabled={busy}
             onChange={(e) =>

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
+import { ADVOCACY_RULE } from '../../domain/lamp.js';
 import { api, call, describeError, type Target, type TargetPatch } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { EmptyState } from '../components/empty-state.js';
@@ -89,6 +90,9 @@ export function TargetsPage() {
           dream employer), <strong>Posting</strong> (1 if nothing they advertise fits you, 3 if something fits
           well) and <strong>Advocacy</strong> (whether you already know someone there). The list sorts by
           motivation, then posting, then advocacy.
+        </p>
+        <p className="muted" id="advocacy-rule">
+          {ADVOCACY_RULE}
         </p>
         <p className="muted">
           Work only the top {d?.settings.activeTargets ?? 5} active employers at a time, so each gets real
