@@ -208,3 +208,14 @@ export function addCalendarDays(date: string, n: number): string {
   assertCount(n, 'n', true);
   return fromDayNumber(toDayNumber(date) + n);
 }
+
+/**
+ * The last business day before `date` (weekends and the calendar's holidays skipped): the day to
+ * do what must be done "the day before" a Monday meeting is the Friday, not the Sunday.
+ */
+export function previousBusinessDay(date: string, cal: Pick<BusinessCalendar, 'holidays'>): string {
+  const holidays = new Set(cal.holidays);
+  let day = toDayNumber(date) - 1;
+  while (!isWeekday(day) || holidays.has(fromDayNumber(day))) day -= 1;
+  return fromDayNumber(day);
+}

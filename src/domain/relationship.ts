@@ -1,3 +1,4 @@
+import { addCalendarDays } from './business-days.js';
 import { invalidField } from './errors.js';
 import type { KeepInTouch } from './vocab.js';
 
@@ -134,4 +135,51 @@ export function replyBehaviour(
   if (decided === 0) return 'unknown';
   if (answered === 0) return 'never';
   return fast * 2 >= decided ? 'fast_helper' : 'slow';
+}
+
+/** What decides whether and when to remind the user to keep in touch with someone. */
+export interface KeepInTouchFacts {
+  /** What they said about keeping in touch; 'unknown' when nobody asked. */
+  permission: KeepInTouch;
+  /** A rhythm set by hand, in days. */
+  everyDays: number | null;
+  /** Local date of the last logged interaction (any contact restarts the clock). */
+  lastInteraction: string;
+  /** They took part in a conversation that was held. */
+  met: boolean;
+}
+
+/**
+ * The next keep-in-touch date (method.md section 7), or null when there should be no reminder:
+ * - they said no: never;
+ * - a rhythm set by hand: that many days after the last interaction;
+ * - they said yes, or the user met them: the workspace's default rhythm (2–4 months);
+ * - anyone else (an imported contact never met): no reminder of their own. Such people only
+ *   appear, a few at a time, in the occasional "reconnect" suggestion.
+ */
+export function keepInTouchDue(f: KeepInTouchFacts, defaultEveryDays: number): string | null {
+  if (f.permission === 'no') return null;
+  const every = f.everyDays ?? (f.permission === 'yes' || f.met ? defaultEveryDays : null);
+  if (every === null) return null;
+  if (!Number.isSafeInteger(every) || every < 1) {
+    throw invalidField(
+      f.everyDays === null ? 'defaultEveryDays' : 'everyDays',
+      'must be a whole number of days, 1 or more.',
+    );
+  }
+  return addCalendarDays(f.lastInteraction, every);
+}
+
+/**
+ * The "reconnect with a few people" suggestion for contacts never met: at most this many people,
+ * the longest quiet first, so a large imported network never floods Today.
+ */
+export const RECONNECT_PEOPLE = 3;
+
+/**
+ * The suggestion is made at most once a calendar month: its key names the month, so once the user
+ * has done, dismissed or acted on it, the next one comes the following month.
+ */
+export function reconnectPeriod(today: string): string {
+  return today.slice(0, 7);
 }

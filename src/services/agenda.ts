@@ -1,4 +1,4 @@
-import { and, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import {
   conversationParticipants,
   conversations,
@@ -8,54 +8,22 @@ import {
   reminderStates,
   tasks,
 } from '../db/schema.js';
-import { keepInTouchDueDate, THANK_YOU_WITHIN_HOURS } from '../domain/after-meeting.js';
-import {
-  addCalendarDays,
-  type BusinessCalendar,
-  localDate,
-  startOfLocalDay,
-} from '../domain/business-days.js';
+import { THANK_YOU_WITHIN_HOURS } from '../domain/after-meeting.js';
+import { localDate } from '../domain/business-days.js';
 import { followUpItems, type RequestFacts } from '../domain/follow-up.js';
 import { meetingEnd } from '../domain/meeting-rules.js';
-import { MEDIUM_LABELS } from '../domain/vocab.js';
+import type { AgendaClock, AgendaDraft, AgendaItem, AgendaKind } from './agenda-item.js';
+import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
+import { meetingItems } from './agenda-meetings.js';
 import type { Ctx } from './context.js';
-import { getSettings, type WorkspaceSettings } from './settings.js';
+import { getSettings } from './settings.js';
 
-export const AGENDA_KINDS = [
-  'meeting',
-  'confirm_meeting',
-  'thank_you',
-  'follow_up',
-  'second_contact',
-  'report_back',
-  'task',
-  'keep_in_touch',
-] as const;
-export type AgendaKind = (typeof AGENDA_KINDS)[number];
+export type { AgendaItem, AgendaKind } from './agenda-item.js';
+export { AGENDA_KINDS } from './agenda-item.js';
 
-export interface AgendaItem {
-  /** Stable key of this occurrence; done, snooze and dismiss are remembered by it. */
-  key: string;
-  kind: AgendaKind;
-  title: string;
-  detail: string;
-  /** Local date (user's zone) the item is due; meetings use their start. */
-  dueDate: string;
-  dueAt: Date | null;
-  overdue: boolean;
-  personId: string | null;
-  conversationId: string | null;
-  taskId: string | null;
-}
+type Clock = AgendaClock;
 
-interface Clock {
-  now: Date;
-  today: string;
-  cal: BusinessCalendar;
-  settings: WorkspaceSettings;
-}
-
-async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
+async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   // Requests still waiting, with what happened since each went out: a reply, the one follow-up,
   // and the first later request to someone else at the same organization (the "second person").
   const rows = await ctx.db
@@ -85,7 +53,7 @@ async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
       sql`true`,
     )
     .where(and(eq(conversations.workspaceId, ctx.workspaceId), eq(conversations.status, 'requested')));
-  const items: AgendaItem[] = [];
+  const items: AgendaDraft[] = [];
   for (const r of rows) {
     const requestedAt = r.requestedAt ?? r.statusChangedAt;
     const facts: RequestFacts = {
@@ -118,58 +86,7 @@ async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
   return items;
 }
 
-async function meetingItems(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
-  const from = startOfLocalDay(clock.today, clock.cal.timeZone);
-  const to = startOfLocalDay(addCalendarDays(clock.today, 2), clock.cal.timeZone);
-  const rows = await ctx.db
-    .select({ m: meetings, title: conversations.title, status: conversations.status })
-    .from(meetings)
-    .innerJoin(conversations, eq(conversations.id, meetings.conversationId))
-    .where(
-      and(
-        eq(meetings.workspaceId, ctx.workspaceId),
-        isNull(meetings.cancelledAt),
-        gte(meetings.startsAt, from),
-        lt(meetings.startsAt, to),
-        eq(conversations.status, 'scheduled'),
-      ),
-    );
-  const items: AgendaItem[] = [];
-  for (const { m, title } of rows) {
-    const day = localDate(m.startsAt, clock.cal.timeZone);
-    const prep = (m.prep ?? {}) as Record<string, unknown>;
-    const occurrence = `${m.id}:${m.startsAt.toISOString()}`;
-    items.push({
-      key: `meeting:${occurrence}`,
-      kind: 'meeting',
-      title: `${day === clock.today ? 'Today' : 'Tomorrow'}: ${title}`,
-      detail: `${m.durationMinutes} minutes, ${MEDIUM_LABELS[m.medium]}${m.place ? ` — ${m.place}` : ''}`,
-      dueDate: day,
-      dueAt: m.startsAt,
-      overdue: false,
-      personId: null,
-      conversationId: m.conversationId,
-      taskId: null,
-    });
-    if (day !== clock.today && !prep.confirmed) {
-      items.push({
-        key: `confirm_meeting:${occurrence}`,
-        kind: 'confirm_meeting',
-        title: `Confirm tomorrow's meeting: ${title}`,
-        detail: 'A short note the day before avoids no-shows and shows you value their time.',
-        dueDate: clock.today,
-        dueAt: null,
-        overdue: false,
-        personId: null,
-        conversationId: m.conversationId,
-        taskId: null,
-      });
-    }
-  }
-  return items;
-}
-
-async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
+async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   const rows = await ctx.db
     .select({
       conversationId: conversations.id,
@@ -211,7 +128,7 @@ async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
   });
 }
 
-async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
+async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   const rows = await ctx.db
     .select()
     .from(tasks)
@@ -237,78 +154,17 @@ async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
   }));
 }
 
-async function keepInTouch(ctx: Ctx, clock: Clock): Promise<AgendaItem[]> {
-  const last = sql`coalesce(${people.lastInteractionAt}, ${people.createdAt})`;
-  const fields = {
-    id: people.id,
-    fullName: people.fullName,
-    keepInTouch: people.keepInTouch,
-    everyDays: people.keepInTouchEveryDays,
-    preferredChannel: people.preferredChannel,
-    last: sql<string>`${last}`,
-  };
-  const now = clock.now.toISOString();
-  // Two small reads, each on its own partial index. The SQL narrows with a day of slack for time
-  // zones; the domain rule then decides the exact local due date.
-  const onDefault = await ctx.db
-    .select(fields)
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.keepInTouch} = 'yes' and ${people.keepInTouchEveryDays} is null`,
-        sql`${last} <= ${now}::timestamptz - make_interval(days => ${clock.settings.keepInTouchDefaultDays - 1})`,
-      ),
-    );
-  const onOwn = await ctx.db
-    .select(fields)
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'`,
-        sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${now}::timestamptz`,
-      ),
-    );
-  const rows = [...onDefault, ...onOwn];
-  const items: AgendaItem[] = [];
-  for (const r of rows) {
-    const due = keepInTouchDueDate(
-      {
-        permission: r.keepInTouch,
-        everyDays: r.everyDays,
-        lastInteraction: localDate(new Date(r.last), clock.cal.timeZone),
-      },
-      clock.settings.keepInTouchDefaultDays,
-    );
-    if (!due || due > clock.today) continue;
-    items.push({
-      key: `keep_in_touch:${r.id}:${due}`,
-      kind: 'keep_in_touch',
-      title: `Keep in touch with ${r.fullName}`,
-      detail: r.preferredChannel
-        ? `They prefer ${r.preferredChannel}.`
-        : 'Share news, an article, or how their advice helped.',
-      dueDate: due,
-      dueAt: null,
-      overdue: due < clock.today,
-      personId: r.id,
-      conversationId: null,
-      taskId: null,
-    });
-  }
-  return items;
-}
-
 const ORDER: Record<AgendaKind, number> = {
   meeting: 0,
-  confirm_meeting: 1,
-  thank_you: 2,
-  follow_up: 3,
-  second_contact: 4,
-  report_back: 5,
-  task: 6,
-  keep_in_touch: 7,
+  meeting_outcome: 1,
+  confirm_meeting: 2,
+  thank_you: 3,
+  follow_up: 4,
+  second_contact: 5,
+  report_back: 6,
+  task: 7,
+  keep_in_touch: 8,
+  reconnect: 9,
 };
 
 /**
@@ -331,9 +187,10 @@ export async function todayAgenda(
     thankYous(ctx, clock),
     followUps(ctx, clock),
     taskItems(ctx, clock),
-    keepInTouch(ctx, clock),
+    keepInTouchItems(ctx, clock),
+    reconnectItem(ctx, clock),
   ]);
-  const all = groups.flat();
+  const all: AgendaItem[] = groups.flat().map((i) => ({ answers: [], people: [], ...i }));
   const keys = all.map((i) => i.key);
   const states = keys.length
     ? await ctx.db

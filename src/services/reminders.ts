@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { reminderStates, tasks } from '../db/schema.js';
-import { invalidField } from '../domain/errors.js';
+import { AppError, invalidField } from '../domain/errors.js';
 import { type Ctx, inTransaction } from './context.js';
 import { touchPeople } from './people.js';
 
@@ -17,6 +17,13 @@ export async function answerReminder(
 ): Promise<void> {
   const [kind, id] = ctx.key.split(':');
   if (!kind || !id) throw invalidField('key', 'is not an agenda item key');
+  // "Did your meeting happen?" must not vanish unanswered: the answer is a status move or a new time.
+  if (kind === 'meeting_outcome' && (ctx.action === 'done' || ctx.action === 'dismiss')) {
+    throw new AppError('illegal_transition', {
+      userMessage:
+        'Say what happened to the meeting instead: mark the conversation held or cancelled, or give the meeting its new time.',
+    });
+  }
   await inTransaction(ctx, async (tx) => {
     if (ctx.action === 'reopen') {
       await tx.db

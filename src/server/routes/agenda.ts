@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { MEETING_OUTCOMES } from '../../domain/meeting-reminders.js';
 import { AGENDA_KINDS, todayAgenda } from '../../services/agenda.js';
 import { answerReminder } from '../../services/reminders.js';
 import { router } from '../env.js';
@@ -19,6 +20,18 @@ const AgendaItem = z
     personId: z.string().nullable(),
     conversationId: z.string().nullable(),
     taskId: z.string().nullable(),
+    answers: z.array(z.enum(MEETING_OUTCOMES)).openapi({
+      description:
+        'For "Did your meeting happen?" (kind meeting_outcome): the possible answers, each given through the conversation: ' +
+        'held → POST /api/conversations/{conversationId}/move {"to":"held"} (the thank-you items follow); ' +
+        'moved → PUT /api/conversations/{conversationId}/meeting with the new time; ' +
+        'cancelled → POST /api/conversations/{conversationId}/move {"to":"cancelled"}. Empty for other kinds.',
+    }),
+    people: z
+      .array(z.object({ id: z.string(), fullName: z.string() }))
+      .openapi({
+        description: "The people the item is about: a meeting's participants, or whom to reconnect with.",
+      }),
   })
   .openapi('AgendaItem');
 
@@ -55,8 +68,10 @@ export const agendaRoutes = router()
       path: '/answer',
       tags,
       summary: 'Mark an item done, snooze it (default one day) or dismiss it',
+      description:
+        'A meeting_outcome item cannot be marked done or dismissed: answer it with one of its answers instead.',
       request: body(Answer),
-      responses: { 204: { description: 'Remembered' }, ...errors(400) },
+      responses: { 204: { description: 'Remembered' }, ...errors(400, 422) },
     }),
     async (c) => {
       await answerReminder({ ...c.var.ctx, ...c.req.valid('json') });
