@@ -16,6 +16,14 @@ describe('meeting rules', () => {
 
   it('warns when a meeting is too short for questions', () => {
     expect(durationWarnings(10)[0]).toMatch(/little time/);
+    expect(durationWarnings(10, 45, 'explore_career')[0]).toMatch(/little time/);
+  });
+
+  it('takes a 5–10 minute call after a rejection as a good length, but not less', () => {
+    expect(durationWarnings(5, 45, 'rejection_feedback')).toEqual([]);
+    expect(durationWarnings(10, 45, 'rejection_feedback')).toEqual([]);
+    expect(durationWarnings(3, 45, 'rejection_feedback')[0]).toMatch(/5–10 minutes/);
+    expect(durationWarnings(50, 45, 'rejection_feedback')[0]).toMatch(/50 minutes is long/);
   });
 
   it('knows IANA time zones', () => {

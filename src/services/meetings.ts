@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { meetings } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { DEFAULT_MEETING_MINUTES, durationWarnings, isValidTimeZone } from '../domain/meeting-rules.js';
-import type { ConversationStatus, Medium } from '../domain/vocab.js';
+import type { ConversationStatus, ConversationType, Medium } from '../domain/vocab.js';
 import { type Ctx, inTransaction } from './context.js';
 import { applyStatus, type ConversationDetail, currentMeeting, getConversation } from './conversations.js';
 import { getSettings } from './settings.js';
@@ -79,7 +79,7 @@ export async function scheduleMeeting(
     const { meetingWarnMinutes } = await getSettings(tx);
     return {
       conversation: await getConversation({ ...tx, id: conv.id }),
-      warnings: durationWarnings(duration, meetingWarnMinutes),
+      warnings: durationWarnings(duration, meetingWarnMinutes, conv.type as ConversationType),
     };
   });
 }

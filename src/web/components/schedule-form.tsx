@@ -32,7 +32,9 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
   const warnAbove = settings.data?.meetingWarnMinutes;
   const minutes = Number(duration);
   const liveWarnings =
-    duration.trim() && Number.isFinite(minutes) ? durationWarnings(minutes, warnAbove) : [];
+    duration.trim() && Number.isFinite(minutes)
+      ? durationWarnings(minutes, warnAbove, conversation.type)
+      : [];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
