@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import { insights, introductions, people, planItems } from '../db/schema.js';
+import { insights, people, planItems } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { type InsightTopic, normalizeSkill } from '../domain/insights.js';
 import type { KeepInTouch } from '../domain/vocab.js';
 import { type Ctx, inTransaction } from './context.js';
-import { createConversation, getConversation } from './conversations.js';
+import { getConversation } from './conversations.js';
+import { type ReferralInput, type SavedReferral, saveReferral } from './debrief-referrals.js';
 import { createNote } from './notes.js';
-import { findOrCreateOrganization } from './organizations.js';
-import { createPerson } from './people.js';
 import { createTask } from './tasks.js';
 
 export interface DebriefInput {
@@ -21,16 +20,8 @@ export interface DebriefInput {
     /** Who said it, among the participants; the first participant when not given. */
     personId?: string | null;
   }[];
-  referrals?: {
-    fullName: string;
-    byPersonId: string;
-    title?: string | null;
-    organizationName?: string | null;
-    email?: string | null;
-    note?: string | null;
-    /** Also create the next request to them as an idea (default yes). */
-    suggestRequest?: boolean;
-  }[];
+  /** People they suggested; see debrief-referrals.ts for how one already in the contacts is linked. */
+  referrals?: ReferralInput[];
   promises?: { owner: 'mine' | 'theirs'; title: string; dueOn?: string | null; personId?: string | null }[];
   keepInTouch?: {
     personId: string;
@@ -42,8 +33,9 @@ export interface DebriefInput {
 
 /**
  * Saves everything learned in one go: answers against the plan, insights by topic, referrals (each
- * a new person introduced by the participant through this conversation, with a suggested next
- * request), promises as tasks, and the keep-in-touch answer. One transaction: all or nothing.
+ * introduced by the participant through this conversation — the person already in the contacts
+ * when one matches, else a new person — with a suggested next request), promises as tasks, and
+ * the keep-in-touch answer. One transaction: all or nothing.
  */
 export async function saveDebrief(ctx: Ctx & { conversationId: string; input: DebriefInput }) {
   const { input } = ctx;
@@ -91,49 +83,10 @@ export async function saveDebrief(ctx: Ctx & { conversationId: string; input: De
         })),
       );
     }
-    const referred: { personId: string; conversationId: string | null }[] = [];
-    for (const r of input.referrals ?? []) {
+    const referred: SavedReferral[] = [];
+    for (const [n, r] of (input.referrals ?? []).entries()) {
       assertParticipant(r.byPersonId, 'referrals.byPersonId');
-      const organizationId = r.organizationName?.trim()
-        ? await findOrCreateOrganization({ ...tx, name: r.organizationName.trim() })
-        : null;
-      const person = await createPerson({
-        ...tx,
-        source: 'referral',
-        input: {
-          fullName: r.fullName,
-          title: r.title ?? null,
-          organizationId,
-          email: r.email ?? null,
-          howWeKnow: `Referred by ${conv.participants.find((p) => p.id === r.byPersonId)?.fullName} in “${conv.title}”`,
-        },
-      });
-      await tx.db.insert(introductions).values({
-        workspaceId: ctx.workspaceId,
-        introducerId: r.byPersonId,
-        introducedId: person.id,
-        viaConversationId: conv.id,
-        state: 'asked',
-        introducedOn: ctx.now().toISOString().slice(0, 10),
-        note: r.note ?? null,
-        createdAt: ctx.now(),
-      });
-      let next: string | null = null;
-      if (r.suggestRequest !== false) {
-        const c = await createConversation({
-          ...tx,
-          input: {
-            type:
-              conv.type === 'hiring_manager' || conv.type === 'rejection_feedback' ? 'learn_role' : conv.type,
-            participantIds: [person.id],
-            organizationId,
-            role: conv.role,
-            reachedVia: `Referred by ${conv.participants.find((p) => p.id === r.byPersonId)?.fullName}`,
-          },
-        });
-        next = c.id;
-      }
-      referred.push({ personId: person.id, conversationId: next });
+      referred.push(await saveReferral(tx, conv, r, n));
     }
     for (const p of input.promises ?? []) {
       if (p.personId) assertParticipant(p.personId, 'promises.personId');

@@ -5,6 +5,7 @@ import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../domain/vocab.js';
 import { conversationBrief } from '../../services/brief.js';
 import { briefPdf } from '../../services/brief-pdf.js';
 import { saveDebrief } from '../../services/debrief.js';
+import { findReferralMatches } from '../../services/debrief-referrals.js';
 import { knownRoles, organizationKnowledge, roleKnowledge } from '../../services/knowledge.js';
 import {
   addPlanItem,
@@ -17,7 +18,7 @@ import {
 import { getPrep, updatePrep } from '../../services/prep.js';
 import { createQuestion, listQuestions, updateQuestion } from '../../services/questions.js';
 import { router } from '../env.js';
-import { Id, IdParam } from '../schemas.js';
+import { Id, IdParam, PersonInput } from '../schemas.js';
 import { serialize } from '../serialize.js';
 import { body, errors, json } from './common.js';
 
@@ -349,6 +350,42 @@ export const preparationRoutes = router()
   )
   .openapi(
     createRoute({
+      method: 'get',
+      path: '/referral-matches',
+      tags,
+      summary: 'People already in your contacts who may be the person a debrief referral names',
+      request: {
+        query: z.object({
+          fullName: z.string().trim().max(200).optional(),
+          email: z.string().trim().max(320).optional(),
+          linkedinUrl: z.string().trim().max(500).optional(),
+          organizationName: z.string().trim().max(200).optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.array(
+            z.object({
+              id: z.string(),
+              fullName: z.string(),
+              title: z.string().nullable(),
+              organizationName: z.string().nullable(),
+              reason: z.enum(['email', 'linkedin', 'name']),
+              label: z.string(),
+              likely: z
+                .boolean()
+                .openapi({ description: 'A weaker match: offered, never linked on its own.' }),
+            }),
+          ),
+          'Matches, strongest first',
+        ),
+        ...errors(400),
+      },
+    }),
+    async (c) => c.json(await findReferralMatches({ ...c.var.ctx, ...c.req.valid('query') }), 200),
+  )
+  .openapi(
+    createRoute({
       method: 'post',
       path: '/debrief/{id}',
       tags,
@@ -378,18 +415,31 @@ export const preparationRoutes = router()
               .optional(),
             referrals: z
               .array(
-                z.object({
-                  fullName: z.string().trim().min(1, 'is required').max(200),
-                  byPersonId: Id,
-                  title: z.string().trim().max(200).nullish(),
-                  organizationName: z.string().trim().max(200).nullish(),
-                  email: z
-                    .email('is not an e-mail address')
-                    .nullish()
-                    .or(z.literal('').transform(() => null)),
-                  note: z.string().max(2000).nullish(),
-                  suggestRequest: z.boolean().optional(),
-                }),
+                z
+                  .object({
+                    fullName: z.string().trim().max(200).nullish(),
+                    byPersonId: Id,
+                    title: z.string().trim().max(200).nullish(),
+                    organizationName: z.string().trim().max(200).nullish(),
+                    email: z
+                      .email('is not an e-mail address')
+                      .nullish()
+                      .or(z.literal('').transform(() => null)),
+                    linkedinUrl: PersonInput.shape.linkedinUrl,
+                    note: z.string().max(2000).nullish(),
+                    suggestRequest: z.boolean().optional(),
+                    personId: Id.nullish().openapi({
+                      description: 'Someone already in your contacts: link them instead of adding a person.',
+                    }),
+                    createNew: z.boolean().optional().openapi({
+                      description:
+                        'Add a new person even when someone in your contacts has the same e-mail, profile URL or name at the organization.',
+                    }),
+                  })
+                  .refine((r) => r.personId || r.fullName, {
+                    path: ['fullName'],
+                    message: 'is required',
+                  }),
               )
               .max(20)
               .optional(),
@@ -421,7 +471,16 @@ export const preparationRoutes = router()
       responses: {
         200: json(
           z.object({
-            referred: z.array(z.object({ personId: z.string(), conversationId: z.string().nullable() })),
+            referred: z.array(
+              z.object({
+                personId: z.string(),
+                fullName: z.string(),
+                conversationId: z.string().nullable(),
+                matchedBy: z.enum(['email', 'linkedin', 'name', 'chosen']).nullable().openapi({
+                  description: 'Why someone already in your contacts was linked; null for a new person.',
+                }),
+              }),
+            ),
           }),
           'Saved',
         ),
