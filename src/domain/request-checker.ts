@@ -1,3 +1,4 @@
+import { asksForJob } from './job-ask.js';
 import { LONG_MEETING_WARNING_MINUTES } from './meeting-rules.js';
 
 /**
@@ -84,59 +85,10 @@ function shorten(text: string, max = 140): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** Words after "hiring" that make it a question about how hiring works, not an ask. */
-const NOT_AN_ASK_AFTER_HIRING = String.raw`(?!\s+(?:process|processes|manager|managers|team|teams|practices|committee|decisions?|timeline|criteria|side|works|like|looks?))`;
-
-/**
- * Phrases that ask for employment rather than advice. "Your role" or "how you got a job there"
- * are questions about the reader and are fine; only asking FOR a job is flagged.
- */
-const JOB_ASK_PATTERNS: readonly RegExp[] = [
-  String.raw`\b(?:are|is)\s+(?:you|your\s+[\w-]+|[\w&.-]+)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
-  String.raw`\byou(?:'re|’re|\s+are)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
-  // "The team is hiring", but not "Is hiring…?" or "How is hiring…?", which ask how hiring works.
-  String.raw`\b(?!(?:how|what|why|when|where)\b)[\w-]+\s+(?:is|are)\s+(?:currently\s+|still\s+|now\s+)?hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
-  String.raw`\b(?:currently|still)\s+hiring\b${NOT_AN_ASK_AFTER_HIRING}`,
-  String.raw`\bhir(?:e|ing)\s+me\b`,
-  String.raw`\b(?:job|any|open|available|upcoming)\s+(?:job\s+)?(?:openings?|positions?|vacanc(?:y|ies)|jobs?)\b`,
-  String.raw`\b(?:any|open|available|upcoming)\s+roles?\b`,
-  String.raw`\bvacanc(?:y|ies)\b`,
-  String.raw`\b(?:job|employment)\s+opportunit(?:y|ies)\b`,
-  String.raw`\b(?:looking\s+for|seeking|searching\s+for|in\s+search\s+of|hoping\s+for|apply(?:ing)?\s+for|land|find|get|got|found|landed|offer\s+me)\s+(?:a|an|any|some)\s+(?:new\s+)?(?:job|position|role|internship|opening|vacancy|employment|work)\b(?!\s+like\s+yours)`,
-  String.raw`\b(?:a|an)\s+(?:new\s+)?(?:job|position|internship|opening)\b(?!\s+(?:like\s+yours|to)\b)`,
-  String.raw`\bconsider(?:ing|ed)?\s+me\s+for\b`,
-  String.raw`\bbe\s+considered\s+for\b`,
-  String.raw`\brefer\s+me\b(?!\s+to\s+(?:someone|anyone|others|other\s+people|people|a\s+colleague|colleagues)\b)`,
-  String.raw`\b(?:a|your)\s+referral\b`,
-  String.raw`\b(?:pass|forward|send)\s+(?:along\s+|on\s+)?my\s+(?:resume|résumé|cv)\b`,
-  String.raw`\bput\s+in\s+a\s+good\s+word\b`,
-  String.raw`\b(?:join\s+your\s+team|(?:a\s+)?(?:spot|place)\s+on\s+your\s+team)\b`,
-].map((source) => new RegExp(source, 'gi'));
-
-/**
- * "How did you get a job there?" or "since you took a position in Berlin" is about the reader's
- * own path, so a job phrase right after "you" plus a verb of their history is fine. "Could you
- * refer me" or "do you have a position" are asks, so the verb list is deliberately narrow.
- */
-const THEIR_PATH_BEFORE =
-  /\byou(?:'re|’re|'ve|’ve)?\s+(?:\w+ly\s+)?(?:got|get|found|find|landed|land|took|take|started|start|began|begin|chose|choose|accepted|accept|left|leave|held|hold|been|were|are|applied|apply|searched|search|looked|look|moved|move|went|go|secured|secure|picked|pick|came|come|switched|switch)(?:\s+(?:in|into|to|for|from|out\s+of))?\s+$/i;
-
-const THEIR_PATH_VERB = /^(?:land|find|get|got|found|landed)\b/i;
-
-function isAboutThem(sentence: string, match: RegExpMatchArray): boolean {
-  const before = sentence.slice(0, match.index);
-  if (THEIR_PATH_BEFORE.test(before) || /\byou(?:'re|’re)\s+in\s+$/i.test(before)) return true;
-  // The verb can be part of the match itself: "how did you | get a job".
-  return THEIR_PATH_VERB.test(match[0]) && /\byou(?:'ve|’ve)?\s+(?:\w+ly\s+)?$/i.test(before);
-}
-
 function jobAskFindings(parts: string[]): Finding[] {
   const findings: Finding[] = [];
   for (const sentence of parts) {
-    const hit = JOB_ASK_PATTERNS.some((pattern) =>
-      [...sentence.matchAll(pattern)].some((match) => !isAboutThem(sentence, match)),
-    );
-    if (hit) {
+    if (asksForJob(sentence)) {
       findings.push({
         rule: 'job_ask',
         severity: 'strong',
