@@ -1,6 +1,6 @@
 import { invalidField } from './errors.js';
 import { MAX_MEETING_MINUTES } from './meeting-rules.js';
-import type { QuestionTopic } from './question-bank.js';
+import { QUESTION_BANK, type QuestionTopic, TIARA_TOPICS } from './question-bank.js';
 import type { ConversationType } from './vocab.js';
 
 /**
@@ -29,6 +29,11 @@ export interface PlanQuestion {
   goals: readonly string[];
   /** Typical minutes for the answer; DEFAULT_QUESTION_MINUTES when unknown. */
   minutes?: number;
+  /**
+   * The built-in bank's key when this is one of the bank's questions (as shipped), so the plan
+   * can recognise the closing questions every conversation ends on.
+   */
+  key?: string;
 }
 
 /** One line of the agenda. `questionId` is null for lines that are not questions (the warm-up, my fit). */
@@ -55,8 +60,19 @@ export const RAPPORT_MIN_MINUTES = 2;
 /** Share of the meeting kept for the closing questions (who else, what next, keeping in touch). */
 export const NEXT_STEPS_SHARE = 0.15;
 export const NEXT_STEPS_MIN_MINUTES = 2;
-/** How many closing questions always get a place in next steps, time permitting a minute each. */
-export const CORE_CLOSING_QUESTIONS = 3;
+/**
+ * The closing questions every plan ends on, in the order they are asked (seed 001): who else to
+ * talk to, what to do next, and keeping in touch. The first two are the plan of action and are
+ * always there; when the bank given has no such question (retired, or reworded), the built-in
+ * wording is used as a line of its own. Keeping in touch joins when the bank has it.
+ */
+export const CORE_CLOSING_KEYS = ['closing-who-else', 'closing-next-step', 'closing-keep-in-touch'] as const;
+const REQUIRED_CLOSING_KEYS: readonly string[] = ['closing-who-else', 'closing-next-step'];
+/** Share of the meeting left unplanned, never under 2 minutes: answers run long (seed 000). */
+export const SLACK_SHARE = 0.1;
+export const SLACK_MIN_MINUTES = 2;
+/** How many TIARA topics the questions of a plan cover at least, when the bank has them. */
+export const MIN_TIARA_TOPICS = 3;
 /** Share of the middle of a hiring-manager conversation spent linking their needs to the user's skills. */
 export const MY_FIT_SHARE = 0.4;
 export const MY_FIT_ITEM_MINUTES = 2;
@@ -95,7 +111,11 @@ interface Candidate {
   /** Goals the question serves that this conversation does not have: fewer means more to the point. */
   offGoals: number;
   minutes: number;
+  /** A built-in closing question the bank given lacked: it becomes a line with no question id. */
+  standIn?: boolean;
 }
+
+const TIARA_TOPIC_SET: ReadonlySet<string> = new Set(TIARA_TOPICS);
 
 /** Questions scored by how many of the goals they serve; the input order breaks ties. */
 function candidates(questions: readonly PlanQuestion[], goals: readonly string[]): Candidate[] {
@@ -124,18 +144,58 @@ function breaksTie(c: Candidate, best: Candidate): boolean {
   return c.index < best.index;
 }
 
+function sumOf(values: readonly number[]): number {
+  return values.reduce((sum, n) => sum + n, 0);
+}
+
 /**
- * Picks questions for a middle section within `budget` minutes. Each pick takes the candidate with
- * the best goal score, where every pick beyond two from the same topic costs one point: a pair of
- * related questions is natural, but one topic does not crowd out the others, and a question that
- * serves more goals still beats a fresh topic. A question too long for the time left is skipped,
- * so a shorter one can still fit.
+ * The first picks of a middle section: the best question of each of MIN_TIARA_TOPICS different
+ * TIARA topics (fewer when the pool has fewer), so that trends, insights, advice, resources or
+ * assignments are never crowded out by one group. A pick is only taken when the shortest
+ * questions of the topics still missing fit in the time left after it.
  */
-function pickSpread(pool: readonly Candidate[], budget: number): Candidate[] {
-  const left = [...pool];
-  const perTopic = new Map<string, number>();
+function seedTiara(pool: readonly Candidate[], budget: number): Candidate[] {
+  const tiara = pool.filter((c) => TIARA_TOPIC_SET.has(c.q.topic));
+  const needed = Math.min(MIN_TIARA_TOPICS, new Set(tiara.map((c) => c.q.topic)).size);
+  const covered = new Set<string>();
   const picked: Candidate[] = [];
   let remaining = budget;
+  while (covered.size < needed) {
+    const open = tiara.filter((c) => !covered.has(c.q.topic));
+    const shortest = new Map<string, number>();
+    for (const c of open) shortest.set(c.q.topic, Math.min(shortest.get(c.q.topic) ?? c.minutes, c.minutes));
+    const still = needed - covered.size - 1;
+    let best: Candidate | undefined;
+    for (const c of open) {
+      const rest = [...shortest]
+        .filter(([topic]) => topic !== c.q.topic)
+        .map(([, minutes]) => minutes)
+        .sort((a, b) => a - b)
+        .slice(0, still);
+      if (c.minutes + sumOf(rest) > remaining) continue;
+      if (!best || breaksTie(c, best)) best = c;
+    }
+    if (!best) return picked;
+    picked.push(best);
+    covered.add(best.q.topic);
+    remaining -= best.minutes;
+  }
+  return picked;
+}
+
+/**
+ * Picks questions for a middle section within `budget` minutes. It starts from the TIARA topics
+ * (seedTiara); then each pick takes the candidate with the best goal score, where every pick
+ * beyond two from the same topic costs one point: a pair of related questions is natural, but
+ * one topic does not crowd out the others, and a question that serves more goals still beats a
+ * fresh topic. A question too long for the time left is skipped, so a shorter one can still fit.
+ */
+function pickSpread(pool: readonly Candidate[], budget: number): Candidate[] {
+  const picked = seedTiara(pool, budget);
+  const left = pool.filter((c) => !picked.includes(c));
+  const perTopic = new Map<string, number>();
+  for (const c of picked) perTopic.set(c.q.topic, (perTopic.get(c.q.topic) ?? 0) + 1);
+  let remaining = budget - sumOf(picked.map((c) => c.minutes));
   for (;;) {
     let best: Candidate | undefined;
     let bestKey = Number.NEGATIVE_INFINITY;
@@ -157,14 +217,41 @@ function pickSpread(pool: readonly Candidate[], budget: number): Candidate[] {
 }
 
 /**
- * Closing questions, best goal match first. The first three — in the bank: who else, what next,
- * keeping in touch — are the plan of action every conversation should end on (seed 001), so they
- * share the section even when it is short, each getting at least a minute and at most its own
- * length. Further closing questions join only when they fit in full.
+ * The core closing questions (CORE_CLOSING_KEYS) in the order they are asked. The bank's own
+ * copy is used when given; a required one missing from it is stood in for by the built-in wording.
+ */
+function coreClosing(pool: readonly Candidate[]): Candidate[] {
+  const core: Candidate[] = [];
+  for (const key of CORE_CLOSING_KEYS) {
+    const own = pool.find((c) => c.q.key === key);
+    if (own) {
+      core.push(own);
+      continue;
+    }
+    const builtIn = QUESTION_BANK.find((b) => b.key === key);
+    if (!builtIn || !REQUIRED_CLOSING_KEYS.includes(key)) continue;
+    core.push({
+      q: { id: key, key, text: builtIn.text, topic: builtIn.topic, goals: builtIn.goals },
+      index: -1,
+      score: 0,
+      offGoals: 0,
+      minutes: builtIn.minutes,
+      standIn: true,
+    });
+  }
+  return core;
+}
+
+/**
+ * Closing questions for a section of `budget` minutes. The core ones — who else, what next,
+ * keeping in touch — are the plan of action every conversation should end on (seed 001), so
+ * they share the section even when it is short, each getting at least a minute and at most its
+ * own length, and they come last. Further closing questions ("anything I did not ask?"), best
+ * goal match first, join only when they fit in full, and are asked before the core ones.
  */
 function pickClosing(pool: readonly Candidate[], budget: number): { c: Candidate; minutes: number }[] {
-  const ordered = [...pool].sort((a, b) => b.score - a.score || a.index - b.index);
-  const core = ordered.slice(0, Math.max(0, Math.min(CORE_CLOSING_QUESTIONS, budget)));
+  const allCore = coreClosing(pool);
+  const core = allCore.slice(0, Math.max(0, Math.min(allCore.length, budget)));
   const minutes = core.map(() => 1);
   let remaining = budget - core.length;
   // Hand out the rest a minute at a time, in turn, so no core question is squeezed to nothing.
@@ -180,13 +267,16 @@ function pickClosing(pool: readonly Candidate[], budget: number): { c: Candidate
       }
     });
   }
-  const picked = core.map((c, i) => ({ c, minutes: minutes[i] ?? 1 }));
-  for (const c of ordered.slice(core.length)) {
+  const extras: { c: Candidate; minutes: number }[] = [];
+  const others = pool
+    .filter((c) => !allCore.includes(c))
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const c of others) {
     if (c.minutes > remaining) continue;
-    picked.push({ c, minutes: c.minutes });
+    extras.push({ c, minutes: c.minutes });
     remaining -= c.minutes;
   }
-  return picked;
+  return [...extras, ...core.map((c, i) => ({ c, minutes: minutes[i] ?? 1 }))];
 }
 
 function minutesOf(items: readonly { minutes: number }[]): number {
@@ -194,7 +284,7 @@ function minutesOf(items: readonly { minutes: number }[]): number {
 }
 
 function questionItem(section: PlanSection, c: Candidate, minutes = c.minutes): PlanItem {
-  return { section, questionId: c.q.id, text: c.q.text, minutes };
+  return { section, questionId: c.standIn ? null : c.q.id, text: c.q.text, minutes };
 }
 
 /** The my-fit lines: one per distinct skill (as many as fit), or one general line without skills. */
@@ -243,8 +333,10 @@ function middleSection(
 
 /**
  * Proposes an agenda for a conversation of `durationMinutes`. The warm-up takes about 12% (2
- * minutes at least) and next steps about 15%, filled with 'closing' questions; the middle gets the
- * rest. The conversation type always counts as one of the goals, so an empty goal list means
+ * minutes at least) and next steps about 15%, filled with 'closing' questions that end on who
+ * else to see and what to do next; about 10% (2 minutes at least) stays unplanned, since answers
+ * run long; the middle gets the rest and covers at least three TIARA topics when the bank has
+ * them. The conversation type always counts as one of the goals, so an empty goal list means
  * "just the type". Planned minutes never exceed the duration; what is left is `unusedMinutes`.
  */
 export function proposePlan(opts: {
@@ -267,10 +359,12 @@ export function proposePlan(opts: {
     duration - rapportMinutes,
     Math.max(NEXT_STEPS_MIN_MINUTES, Math.round(duration * NEXT_STEPS_SHARE)),
   );
-  const closingPool = all.filter((c) => c.q.topic === 'closing');
-  const closing = pickClosing(closingPool, nextBudget);
+  const coreKeys: readonly (string | undefined)[] = CORE_CLOSING_KEYS;
+  const isClosing = (c: Candidate) => c.q.topic === 'closing' || coreKeys.includes(c.q.key);
+  const closing = pickClosing(all.filter(isClosing), nextBudget);
+  const slack = Math.max(SLACK_MIN_MINUTES, Math.round(duration * SLACK_SHARE));
   // Time the closing questions did not need goes to the middle, where the substance is.
-  let middle = duration - rapportMinutes - minutesOf(closing);
+  let middle = Math.max(0, duration - rapportMinutes - minutesOf(closing) - slack);
 
   const bySection = new Map<PlanSection, PlanItem[]>();
   bySection.set('rapport', [
@@ -284,7 +378,7 @@ export function proposePlan(opts: {
     middle -= minutesOf(fit);
   }
   // Closing questions belong at the end only; the middle never takes them.
-  const open = all.filter((c) => c.q.topic !== 'closing');
+  const open = all.filter((c) => !isClosing(c));
   const mid = middleSection(type, open);
   bySection.set(
     mid.section,

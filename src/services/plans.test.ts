@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
+import { QUESTION_BANK, TIARA_TOPICS } from '../domain/question-bank.js';
+import { CONVERSATION_TYPES, type ConversationType } from '../domain/vocab.js';
 import { createConversation } from './conversations.js';
 import { scheduleMeeting } from './meetings.js';
 import { createPerson } from './people.js';
@@ -111,5 +113,69 @@ describe('conversation plans', () => {
         .map((i) => i.text)
         .join(' '),
     ).toContain('SQL');
+  });
+});
+
+const WHO_ELSE = /^Who else would you suggest I speak with/;
+const NEXT_STEP = /what would you suggest as my next step\?$/;
+const bankByText = new Map(QUESTION_BANK.map((q) => [q.text, q]));
+
+async function conversationOf(type: ConversationType, durationMinutes: number) {
+  const p = await createPerson({ ...t.ctx, input: { fullName: `Met for ${type} ${durationMinutes}` } });
+  const c = await createConversation({ ...t.ctx, input: { type, participantIds: [p.id] } });
+  await scheduleMeeting({
+    ...t.ctx,
+    conversationId: c.id,
+    input: { startsAt: new Date('2026-12-02T15:00:00Z'), timeZone: 'UTC', medium: 'video', durationMinutes },
+  });
+  return c;
+}
+
+describe('proposed plans end on a plan of action', () => {
+  it.each([20, 30, 45])(
+    'a %i-minute plan of every kind asks who else and what next at the end, spans three TIARA topics, and leaves time to spare',
+    async (duration) => {
+      for (const type of CONVERSATION_TYPES) {
+        const c = await conversationOf(type, duration);
+        const plan = await proposeConversationPlan({ ...t.ctx, conversationId: c.id, mySkills: ['SQL'] });
+        const label = `${type} ${duration}`;
+        expect(plan.items.at(-1)?.section, label).toBe('next_steps');
+        const lastThree = plan.items.slice(-3).map((i) => i.text);
+        expect(
+          lastThree.some((text) => WHO_ELSE.test(text)),
+          label,
+        ).toBe(true);
+        expect(
+          lastThree.some((text) => NEXT_STEP.test(text)),
+          label,
+        ).toBe(true);
+        const topics = new Set(
+          plan.items.filter((i) => i.section !== 'next_steps').map((i) => bankByText.get(i.text)?.topic),
+        );
+        expect(TIARA_TOPICS.filter((topic) => topics.has(topic)).length, label).toBeGreaterThanOrEqual(3);
+        expect(plan.durationMinutes - plan.totalMinutes, label).toBeGreaterThanOrEqual(2);
+        // Each question keeps the time its answer typically takes, as the bank sets it.
+        for (const item of plan.items.filter((i) => i.section !== 'rapport' && i.section !== 'next_steps')) {
+          const known = bankByText.get(item.text);
+          if (known) expect(item.minutes, `${label}: ${item.text}`).toBe(known.minutes);
+        }
+        // What is stored is what was proposed, in the same order.
+        const stored = await getPlan({ ...t.ctx, conversationId: c.id });
+        expect(stored.items.map((i) => i.text)).toEqual(plan.items.map((i) => i.text));
+      }
+    },
+  );
+
+  it('still asks who else when the user retired that question, in the built-in words', async () => {
+    const c = await conversationOf('explore_career', 30);
+    const whoElse = (await listQuestions({ ...t.ctx, topic: 'closing' })).find((q) => WHO_ELSE.test(q.text))!;
+    await updateQuestion({ ...t.ctx, id: whoElse.id, input: { retired: true } });
+    try {
+      const plan = await proposeConversationPlan({ ...t.ctx, conversationId: c.id });
+      const ask = plan.items.find((i) => WHO_ELSE.test(i.text));
+      expect(ask).toMatchObject({ section: 'next_steps', questionId: null });
+    } finally {
+      await updateQuestion({ ...t.ctx, id: whoElse.id, input: { retired: false } });
+    }
   });
 });

@@ -2,13 +2,13 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { planItems, questions } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { DEFAULT_MEETING_MINUTES } from '../domain/meeting-rules.js';
-import { type PlanSection, proposePlan, retime } from '../domain/plan.js';
-import type { QuestionTopic } from '../domain/question-bank.js';
+import { type PlanQuestion, type PlanSection, proposePlan, retime } from '../domain/plan.js';
+import { QUESTION_BANK, type QuestionTopic } from '../domain/question-bank.js';
 import { searchableReason } from '../domain/searchable.js';
 import type { ConversationType } from '../domain/vocab.js';
 import { type Ctx, inTransaction } from './context.js';
 import { getConversation } from './conversations.js';
-import { listQuestions } from './questions.js';
+import { listQuestions, type Question } from './questions.js';
 
 export type StoredPlanItem = typeof planItems.$inferSelect;
 
@@ -42,6 +42,34 @@ export async function getPlan(ctx: Ctx & { conversationId: string }) {
   };
 }
 
+const BANK_PLACE = new Map(QUESTION_BANK.map((q, index) => [q.text, { q, index }]));
+
+/**
+ * The bank as the plan needs it: the user's own questions first, oldest first (between equally
+ * good questions, the one they wrote wins), then the built-in ones in the bank's own order, with
+ * their minutes and keys. A built-in question is known by its shipped text; one the user reworded
+ * counts as their own. The database alone cannot give this order: the built-in rows are inserted
+ * together and share one creation time.
+ */
+function planQuestions(rows: readonly Question[]): PlanQuestion[] {
+  const placed = rows.map((row) => ({
+    row,
+    bank: row.builtIn ? BANK_PLACE.get(row.text) : undefined,
+  }));
+  placed.sort((a, b) => {
+    if (a.bank && b.bank) return a.bank.index - b.bank.index;
+    if (a.bank || b.bank) return a.bank ? 1 : -1;
+    return a.row.createdAt.getTime() - b.row.createdAt.getTime();
+  });
+  return placed.map(({ row, bank }) => ({
+    id: row.id,
+    text: row.text,
+    topic: row.topic as QuestionTopic,
+    goals: row.goals,
+    ...(bank ? { key: bank.q.key, minutes: bank.q.minutes } : {}),
+  }));
+}
+
 /**
  * Proposes an agenda for the chosen goals that fits the meeting length, replacing the current
  * one. The user then reorders and edits it.
@@ -55,7 +83,7 @@ export async function proposeConversationPlan(
     type: conv.type,
     goals: ctx.goals ?? [conv.type],
     durationMinutes: conv.meeting?.durationMinutes ?? DEFAULT_MEETING_MINUTES,
-    questions: bank.map((q) => ({ id: q.id, text: q.text, topic: q.topic as QuestionTopic, goals: q.goals })),
+    questions: planQuestions(bank),
     mySkills: ctx.mySkills,
   });
   await inTransaction(ctx, async (tx) => {
