@@ -72,7 +72,7 @@ export async function openTestDb(): Promise<TestDb> {
     handle = await openPglite({ loadDataDir: new Blob([tar]) });
   }
   const clock = testClock();
-  const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db);
+  const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db, clock.now());
   const ctx: Ctx = { db: handle.db, workspaceId, userId, now: clock.now };
   return {
     handle,
@@ -80,8 +80,14 @@ export async function openTestDb(): Promise<TestDb> {
     clock,
     otherWorkspace: async () => {
       const { workspaces, users } = await import('../src/db/schema.js');
-      const [ws] = await handle.db.insert(workspaces).values({ name: 'Other' }).returning();
-      const [user] = await handle.db.insert(users).values({ workspaceId: ws!.id, name: 'Other' }).returning();
+      const [ws] = await handle.db
+        .insert(workspaces)
+        .values({ name: 'Other', createdAt: clock.now() })
+        .returning();
+      const [user] = await handle.db
+        .insert(users)
+        .values({ workspaceId: ws!.id, name: 'Other', createdAt: clock.now() })
+        .returning();
       return { db: handle.db, workspaceId: ws!.id, userId: user!.id, now: clock.now };
     },
     close: async () => {
@@ -89,4 +95,12 @@ export async function openTestDb(): Promise<TestDb> {
       await drop();
     },
   };
+}
+
+/**
+ * The time columns a test's direct insert must fill, all from the test's clock: the database sets
+ * no time of its own (every service writes `ctx.now()`), and columns a table lacks are ignored.
+ */
+export function stamps(now: Date) {
+  return { createdAt: now, updatedAt: now, at: now, statusChangedAt: now };
 }

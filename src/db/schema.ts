@@ -50,8 +50,8 @@ const ws = () =>
   uuid('workspace_id')
     .notNull()
     .references(() => workspaces.id, { onDelete: 'cascade' });
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull();
 /** Optimistic concurrency: an edit names the version it read; a stale one is refused. */
 const version = () => integer('version').notNull().default(1);
 
@@ -229,7 +229,7 @@ export const conversations = pgTable(
     followsOpportunityId: uuid('follows_opportunity_id').references((): AnyPgColumn => opportunities.id, {
       onDelete: 'set null',
     }),
-    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }).notNull(),
     /** When the latest request went out; the 3B7 rule and "a second person there" read it. */
     requestedAt: timestamp('requested_at', { withTimezone: true }),
     /**
@@ -278,7 +278,7 @@ export const conversationStatusHistory = pgTable(
     fromStatus: text('from_status'),
     toStatus: text('to_status').notNull(),
     note: text('note'),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [index('status_history_conversation_idx').on(t.conversationId, t.seq)],
 );
@@ -556,7 +556,7 @@ export const reminderStates = pgTable(
     ruleKey: text('rule_key').notNull(),
     state: text('state').notNull(),
     snoozedUntil: timestamp('snoozed_until', { withTimezone: true }),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('reminder_states_rule_idx').on(t.workspaceId, t.ruleKey)],
 );
@@ -624,7 +624,7 @@ export const merges = pgTable(
     mergedId: uuid('merged_id').notNull(),
     /** Everything needed to undo: the merged row and the references that were moved. */
     snapshot: jsonb('snapshot').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },
   (t) => [index('merges_workspace_idx').on(t.workspaceId, t.at)],

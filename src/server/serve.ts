@@ -18,9 +18,9 @@ export async function startServer(
   opts: { now?: () => Date; webDir?: string | null } = {},
 ): Promise<RunningServer> {
   const database = await openDatabase(config);
-  const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
   const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
   const now = opts.now ?? clock?.now ?? (() => new Date());
+  const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db, now());
   const app = createApp({
     context: () => ({ db: database.handle.db, workspaceId, userId, now }),
     allowedHosts: ['0.0.0.0', '::'].includes(config.host) ? [] : [config.host],

@@ -3,7 +3,7 @@ import { getTableConfig } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, stamps, type TestDb } from '../../test/db.js';
 import { openPglite } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import * as schema from '../db/schema.js';
@@ -66,16 +66,19 @@ async function fillWorkspace(ctx: Ctx): Promise<void> {
     ...ctx,
     input: { activeTargets: 7, timeZone: 'Europe/Paris', myName: 'Zoë Ångström' },
   });
-  await ctx.db.insert(schema.documents).values({
-    workspaceId: ctx.workspaceId,
-    kind: 'resume',
-    title: 'Résumé 履歴書',
-    fileName: 'resume.pdf',
-    mimeType: 'application/pdf',
-    sizeBytes: 5,
-    sha256: 'x',
-    content: new Uint8Array([0, 1, 2, 254, 255]),
-  });
+  await ctx.db
+    .insert(schema.documents)
+    .values({
+      ...stamps(t.clock.now()),
+      workspaceId: ctx.workspaceId,
+      kind: 'resume',
+      title: 'Résumé 履歴書',
+      fileName: 'resume.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: 5,
+      sha256: 'x',
+      content: new Uint8Array([0, 1, 2, 254, 255]),
+    });
   await ctx.db.execute(
     sql`update people set updated_at = '2026-01-02T03:04:05.123456Z' where workspace_id = ${ctx.workspaceId}::uuid`,
   );
@@ -151,7 +154,12 @@ describe('backup and restore', () => {
       .limit(1);
     const [added] = await target.db
       .insert(schema.conversationStatusHistory)
-      .values({ workspaceId: target.workspaceId, conversationId: conv!.id, toStatus: 'idea' })
+      .values({
+        ...stamps(t.clock.now()),
+        workspaceId: target.workspaceId,
+        conversationId: conv!.id,
+        toStatus: 'idea',
+      })
       .returning();
     expect(added!.seq).toBeGreaterThan(max!.n);
     await dropWorkspace(target);
@@ -210,7 +218,9 @@ describe('restore refusals write nothing', () => {
 
   it('refuses a workspace that is not empty', async () => {
     const used = await t.otherWorkspace();
-    await used.db.insert(schema.people).values({ workspaceId: used.workspaceId, fullName: 'Ada' });
+    await used.db
+      .insert(schema.people)
+      .values({ ...stamps(t.clock.now()), workspaceId: used.workspaceId, fullName: 'Ada' });
     const preview = await previewRestore({ ...used, bytes: zip });
     expect(preview.blocker).toMatch(/only be restored into an empty workspace.*people/);
     await expectRefused(used, zip, 'conflict', /empty workspace/);
@@ -328,7 +338,12 @@ describe('backup → restore (property)', () => {
         for (const name of w.orgs) {
           const [o] = await source.db
             .insert(schema.organizations)
-            .values({ workspaceId: source.workspaceId, name, nameKey: name.toLowerCase() })
+            .values({
+              ...stamps(t.clock.now()),
+              workspaceId: source.workspaceId,
+              name,
+              nameKey: name.toLowerCase(),
+            })
             .returning();
           orgIds.push(o!.id);
         }
@@ -352,7 +367,12 @@ describe('backup → restore (property)', () => {
         for (const c of w.conversations) {
           const [row] = await source.db
             .insert(schema.conversations)
-            .values({ workspaceId: source.workspaceId, title: c.title, type: c.type })
+            .values({
+              ...stamps(t.clock.now()),
+              workspaceId: source.workspaceId,
+              title: c.title,
+              type: c.type,
+            })
             .returning();
           convIds.push(row!.id);
         }
@@ -366,7 +386,13 @@ describe('backup → restore (property)', () => {
           if (!subject) break;
           await source.db
             .insert(schema.notes)
-            .values({ workspaceId: source.workspaceId, body: n.body, kind: n.kind, ...subject });
+            .values({
+              ...stamps(t.clock.now()),
+              workspaceId: source.workspaceId,
+              body: n.body,
+              kind: n.kind,
+              ...subject,
+            });
         }
         const before = await contentOf(source);
         const zip = await zipOf(source);

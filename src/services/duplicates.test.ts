@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, stamps, type TestDb } from '../../test/db.js';
 import * as schema from '../db/schema.js';
 import {
   conversationParticipants,
@@ -78,11 +78,11 @@ async function twoWithHistories(c: Ctx) {
   const ws = c.workspaceId;
   const [shared] = await c.db
     .insert(conversations)
-    .values({ workspaceId: ws, title: 'Both', type: 'explore_career' })
+    .values({ ...stamps(t.clock.now()), workspaceId: ws, title: 'Both', type: 'explore_career' })
     .returning();
   const [own] = await c.db
     .insert(conversations)
-    .values({ workspaceId: ws, title: 'Own', type: 'explore_career' })
+    .values({ ...stamps(t.clock.now()), workspaceId: ws, title: 'Own', type: 'explore_career' })
     .returning();
   await c.db.insert(conversationParticipants).values([
     { conversationId: shared!.id, personId: kept.id, position: 0 },
@@ -92,6 +92,7 @@ async function twoWithHistories(c: Ctx) {
   const at = new Date('2026-11-01T10:00:00Z');
   await c.db.insert(messages).values([
     {
+      ...stamps(t.clock.now()),
       workspaceId: ws,
       personId: other.id,
       conversationId: own!.id,
@@ -100,36 +101,87 @@ async function twoWithHistories(c: Ctx) {
       at,
       body: 'Hello',
     },
-    { workspaceId: ws, personId: kept.id, channel: 'email', direction: 'in', at, body: 'Hi' },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      personId: kept.id,
+      channel: 'email',
+      direction: 'in',
+      at,
+      body: 'Hi',
+    },
   ]);
   await c.db.insert(notes).values([
-    { workspaceId: ws, personId: other.id, body: 'A note about Ana S.' },
-    { workspaceId: ws, personId: kept.id, body: 'A note about Ana Silva' },
+    { ...stamps(t.clock.now()), workspaceId: ws, personId: other.id, body: 'A note about Ana S.' },
+    { ...stamps(t.clock.now()), workspaceId: ws, personId: kept.id, body: 'A note about Ana Silva' },
   ]);
   await c.db.insert(introductions).values([
-    { workspaceId: ws, introducerId: intro.id, introducedId: kept.id, note: 'kept' },
-    { workspaceId: ws, introducerId: intro.id, introducedId: other.id, note: 'dropped on merge' },
-    { workspaceId: ws, introducerId: other.id, introducedId: kept.id, note: 'self once merged' },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      introducerId: intro.id,
+      introducedId: kept.id,
+      note: 'kept',
+    },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      introducerId: intro.id,
+      introducedId: other.id,
+      note: 'dropped on merge',
+    },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      introducerId: other.id,
+      introducedId: kept.id,
+      note: 'self once merged',
+    },
   ]);
-  await c.db.insert(tasks).values({ workspaceId: ws, title: 'Send the article', personId: other.id });
-  await c.db.insert(insights).values({ workspaceId: ws, personId: other.id, topic: 'trends', body: 'AI' });
+  await c.db
+    .insert(tasks)
+    .values({ ...stamps(t.clock.now()), workspaceId: ws, title: 'Send the article', personId: other.id });
+  await c.db
+    .insert(insights)
+    .values({ ...stamps(t.clock.now()), workspaceId: ws, personId: other.id, topic: 'trends', body: 'AI' });
   const [opp] = await c.db
     .insert(opportunities)
-    .values({ workspaceId: ws, kind: 'referral', title: 'Job', occurredOn: '2026-11-01' })
+    .values({
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      kind: 'referral',
+      title: 'Job',
+      occurredOn: '2026-11-01',
+    })
     .returning();
   await c.db.insert(opportunitySources).values([
     { opportunityId: opp!.id, personId: other.id },
     { opportunityId: opp!.id, personId: kept.id },
   ]);
   await c.db.insert(reminderStates).values([
-    { workspaceId: ws, ruleKey: `keep_in_touch:${other.id}:2026-12-01`, state: 'dismissed' },
-    { workspaceId: ws, ruleKey: `thank_you:${shared!.id}:${other.id}`, state: 'done' },
-    { workspaceId: ws, ruleKey: `thank_you:${shared!.id}:${kept.id}`, state: 'done' },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      ruleKey: `keep_in_touch:${other.id}:2026-12-01`,
+      state: 'dismissed',
+    },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      ruleKey: `thank_you:${shared!.id}:${other.id}`,
+      state: 'done',
+    },
+    {
+      ...stamps(t.clock.now()),
+      workspaceId: ws,
+      ruleKey: `thank_you:${shared!.id}:${kept.id}`,
+      state: 'done',
+    },
   ]);
   const stranger = await person(c, { fullName: 'Sam Stranger' });
   await c.db
     .insert(duplicateDismissals)
-    .values({ workspaceId: ws, personAId: other.id, personBId: stranger.id });
+    .values({ ...stamps(t.clock.now()), workspaceId: ws, personAId: other.id, personBId: stranger.id });
   return { kept, other, intro, stranger, shared: shared!, own: own! };
 }
 
@@ -341,7 +393,12 @@ describe('undo', () => {
           const b = await person(c, { fullName: 'Prop B', tags: r.tagsB, email: r.emailB ?? null });
           const [conv] = await c.db
             .insert(conversations)
-            .values({ workspaceId: c.workspaceId, title: 'P', type: 'explore_career' })
+            .values({
+              ...stamps(t.clock.now()),
+              workspaceId: c.workspaceId,
+              title: 'P',
+              type: 'explore_career',
+            })
             .returning();
           await c.db
             .insert(conversationParticipants)
@@ -351,18 +408,32 @@ describe('undo', () => {
             ]);
           if (r.introBoth) {
             await c.db.insert(introductions).values([
-              { workspaceId: c.workspaceId, introducerId: helper.id, introducedId: a.id },
-              { workspaceId: c.workspaceId, introducerId: helper.id, introducedId: b.id },
+              {
+                ...stamps(t.clock.now()),
+                workspaceId: c.workspaceId,
+                introducerId: helper.id,
+                introducedId: a.id,
+              },
+              {
+                ...stamps(t.clock.now()),
+                workspaceId: c.workspaceId,
+                introducerId: helper.id,
+                introducedId: b.id,
+              },
             ]);
           }
           if (r.introBetween !== 'none') {
             const [x, y] = r.introBetween === 'a->b' ? [a, b] : [b, a];
-            await c.db
-              .insert(introductions)
-              .values({ workspaceId: c.workspaceId, introducerId: x.id, introducedId: y.id });
+            await c.db.insert(introductions).values({
+              ...stamps(t.clock.now()),
+              workspaceId: c.workspaceId,
+              introducerId: x.id,
+              introducedId: y.id,
+            });
           }
           for (let i = 0; i < r.messagesB; i++) {
             await c.db.insert(messages).values({
+              ...stamps(t.clock.now()),
               workspaceId: c.workspaceId,
               personId: b.id,
               channel: 'email',

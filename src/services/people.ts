@@ -116,6 +116,7 @@ async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | 
       introducedId: personId,
       state: 'made',
       introducedOn: ctx.now().toISOString().slice(0, 10),
+      createdAt: ctx.now(),
     })
     .onConflictDoNothing();
 }

@@ -45,7 +45,14 @@ export interface TemplateInput {
 export async function createTemplate(ctx: Ctx & { input: TemplateInput }): Promise<Template> {
   const [row] = await ctx.db
     .insert(messageTemplates)
-    .values({ ...ctx.input, subject: ctx.input.subject ?? '', workspaceId: ctx.workspaceId, builtIn: false })
+    .values({
+      ...ctx.input,
+      subject: ctx.input.subject ?? '',
+      workspaceId: ctx.workspaceId,
+      builtIn: false,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    })
     .returning();
   return row!;
 }
