@@ -6,6 +6,7 @@ import {
   emptyReferral,
   isEmptyDebrief,
   type KeepRow,
+  referralLookup,
   rowError,
   toDebriefInput,
 } from './debrief-form-values.js';
@@ -78,5 +79,43 @@ describe('toDebriefInput', () => {
     expect(
       rowError({ 'insights.0.body': 'is empty' }, sent, 'insights', blankInsight.key, 'body'),
     ).toBeUndefined();
+  });
+});
+
+describe('referrals to people already in the contacts', () => {
+  it('sends the person the user chose to link, or that they want a new person', () => {
+    const linked = {
+      ...emptyReferral('p1'),
+      fullName: 'Priya Shah',
+      personId: 'p9',
+      linkedName: 'Priya Shah',
+    };
+    const fresh = {
+      ...emptyReferral('p1'),
+      fullName: 'Priya Shah',
+      email: 'priya@x.example',
+      createNew: true,
+    };
+    const plain = { ...emptyReferral('p1'), linkedinUrl: ' https://www.linkedin.com/in/omar ' };
+    const { input } = toDebriefInput(values({ referrals: [linked, fresh, plain] }), initial);
+    expect(input.referrals?.[0]).toMatchObject({ personId: 'p9', fullName: 'Priya Shah' });
+    expect(input.referrals?.[0]).not.toHaveProperty('createNew');
+    expect(input.referrals?.[1]).toMatchObject({ createNew: true, email: 'priya@x.example' });
+    expect(input.referrals?.[1]).not.toHaveProperty('personId');
+    expect(input.referrals?.[2]).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/omar' });
+  });
+
+  it('looks the contacts up once enough is typed, and not after a choice was made', () => {
+    const row = emptyReferral('p1');
+    expect(referralLookup({ ...row, fullName: 'Pr' })).toBeNull();
+    expect(referralLookup({ ...row, fullName: 'Priya', organizationName: ' Brightpath ' })).toEqual({
+      fullName: 'Priya',
+      organizationName: 'Brightpath',
+    });
+    expect(referralLookup({ ...row, email: 'priya@brightpath.example' })).toEqual({
+      email: 'priya@brightpath.example',
+    });
+    expect(referralLookup({ ...row, fullName: 'Priya Shah', personId: 'p9' })).toBeNull();
+    expect(referralLookup({ ...row, fullName: 'Priya Shah', createNew: true })).toBeNull();
   });
 });

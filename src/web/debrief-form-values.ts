@@ -26,9 +26,16 @@ export interface ReferralRow {
   title: string;
   organizationName: string;
   email: string;
+  linkedinUrl: string;
   byPersonId: string;
   note: string;
   suggestRequest: boolean;
+  /** Someone already in the contacts the user chose to link; '' for none. */
+  personId: string;
+  /** How the linked person reads, e.g. "Priya Shah at Brightpath". */
+  linkedName: string;
+  /** The user saw a match and still wants a new person. */
+  createNew: boolean;
 }
 
 export interface PromiseRow {
@@ -80,9 +87,13 @@ export function emptyReferral(byPersonId: string): ReferralRow {
     title: '',
     organizationName: '',
     email: '',
+    linkedinUrl: '',
     byPersonId,
     note: '',
     suggestRequest: true,
+    personId: '',
+    linkedName: '',
+    createNew: false,
   };
 }
 
@@ -92,6 +103,21 @@ export function emptyPromise(personId: string): PromiseRow {
 
 const blank = (...values: string[]) => values.every((v) => v.trim() === '');
 const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/** What is worth looking up in the contacts for a referral row, or null while too little is typed. */
+export function referralLookup(
+  row: ReferralRow,
+): { fullName?: string; email?: string; linkedinUrl?: string; organizationName?: string } | null {
+  if (row.personId || row.createNew) return null;
+  const query = {
+    fullName: row.fullName.trim().length >= 3 ? row.fullName.trim() : undefined,
+    email: row.email.includes('@') ? row.email.trim() : undefined,
+    linkedinUrl: row.linkedinUrl.trim().length >= 8 ? row.linkedinUrl.trim() : undefined,
+    organizationName: orNull(row.organizationName) ?? undefined,
+  };
+  if (!query.fullName && !query.email && !query.linkedinUrl) return null;
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+}
 
 /**
  * The request for the values, sending only what the user wrote or changed: answers that differ
@@ -120,7 +146,9 @@ export function toDebriefInput(
     });
 
   const referrals = values.referrals
-    .filter((r) => !blank(r.fullName, r.title, r.organizationName, r.email, r.note))
+    .filter(
+      (r) => r.personId || !blank(r.fullName, r.title, r.organizationName, r.email, r.linkedinUrl, r.note),
+    )
     .map((r) => {
       sent.referrals.push(r.key);
       return {
@@ -129,8 +157,11 @@ export function toDebriefInput(
         title: orNull(r.title),
         organizationName: orNull(r.organizationName),
         email: orNull(r.email),
+        linkedinUrl: orNull(r.linkedinUrl),
         note: orNull(r.note),
         suggestRequest: r.suggestRequest,
+        ...(r.personId ? { personId: r.personId } : {}),
+        ...(r.createNew && !r.personId ? { createNew: true } : {}),
       };
     });
 

@@ -12,6 +12,7 @@ import {
   type SentRows,
 } from '../debrief-form-values.js';
 import { type ControlProps, Field } from './field.js';
+import { ReferralMatch } from './referral-match.js';
 
 type Person = { id: string; fullName: string };
 
@@ -173,7 +174,10 @@ export function InsightRows({
   );
 }
 
-/** People they suggested, each becoming a new contact introduced by the participant. */
+/**
+ * People they suggested, each introduced by the participant: someone already in the contacts is
+ * offered as they type and linked, otherwise a new contact is added.
+ */
 export function ReferralRows({ people, ...list }: RowsProps<ReferralRow>) {
   return (
     <RowList
@@ -207,6 +211,15 @@ export function ReferralRows({ people, ...list }: RowsProps<ReferralRow>) {
           <Field label="E-mail" error={error('email')}>
             {(c) => <input {...c} type="email" {...text('email')} />}
           </Field>
+          <Field label="Profile URL" error={error('linkedinUrl')} hint="Their LinkedIn page, for example.">
+            {(c) => <input {...c} type="url" {...text('linkedinUrl')} />}
+          </Field>
+          {error('personId') && (
+            <p className="field-error span-2" role="alert">
+              The person to link: {error('personId')}
+            </p>
+          )}
+          <ReferralMatch row={r} set={set} />
           <Field label="Why they suggested this person" error={error('note')}>
             {(c) => <input {...c} {...text('note')} />}
           </Field>

@@ -71,7 +71,12 @@ function alertText(problem: Problem): string {
     : `${problem.message} Nothing was saved.`;
 }
 
-type Referred = { personId: string; conversationId: string | null; fullName: string }[];
+type Referred = {
+  personId: string;
+  conversationId: string | null;
+  fullName: string;
+  matchedBy: string | null;
+}[];
 
 function DebriefForm({ setup }: { setup: Setup }) {
   const { conversation: c, plan, people } = setup;
@@ -122,8 +127,7 @@ function DebriefForm({ setup }: { setup: Setup }) {
     setProblem(null);
     try {
       const result = await call(api.preparation.debrief[':id'].$post({ param: { id: c.id }, json: input }));
-      const names = input.referrals ?? [];
-      setReferred(result.referred.map((r, n) => ({ ...r, fullName: names[n]?.fullName ?? 'New person' })));
+      setReferred(result.referred);
     } catch (err) {
       setProblem(describeError(err));
     } finally {
@@ -223,11 +227,12 @@ function DebriefSaved({ conversationId, referred }: { conversationId: string; re
       </Notice>
       {referred.length > 0 && (
         <>
-          <h3>New people to meet</h3>
-          <ul className="referred-list" aria-label="New people">
-            {referred.map((r) => (
-              <li key={r.personId}>
+          <h3>People to meet</h3>
+          <ul className="referred-list" aria-label="People to meet">
+            {referred.map((r, n) => (
+              <li key={`${r.personId}-${n}`}>
                 <Link to={`/people/${r.personId}`}>{r.fullName}</Link>
+                {r.matchedBy && ' (already in your contacts)'}
                 {r.conversationId && (
                   <>
                     {' — '}
