@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { BusinessCalendar } from './business-days.js';
 import { AppError } from './errors.js';
 import {
-  DEFAULT_FAST_WITHIN_DAYS,
-  DEFAULT_GIVE_UP_AFTER_DAYS,
+  DEFAULT_FAST_WITHIN_BUSINESS_DAYS,
+  DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS,
   type InteractionFacts,
   REPLY_BEHAVIOUR_LABELS,
   type ReplyBehaviour,
@@ -104,76 +105,116 @@ describe('relationshipStrength', () => {
   });
 });
 
-/** A request sent `sent` days before NOW, answered `after` days later (null: never). */
-const req = (sent: number, after: number | null) => ({
-  sentAt: daysAgo(sent),
-  repliedAt: after === null ? null : new Date(daysAgo(sent).getTime() + after * DAY),
+/** The user's calendar: Paris, with Whit Monday (2026-05-25) off. NOW (2026-06-01) is a Monday. */
+const PARIS: BusinessCalendar = { timeZone: 'Europe/Paris', holidays: ['2026-05-25'] };
+
+/** A request sent at `sent`, answered at `replied` (null: never); both ISO instants. */
+const ask = (sent: string, replied: string | null = null) => ({
+  sentAt: new Date(sent),
+  repliedAt: replied === null ? null : new Date(replied),
 });
+/** Answered the next business day. */
+const FAST = ask('2026-05-04T09:00:00Z', '2026-05-05T09:00:00Z');
+/** Answered five business days later. */
+const SLOW = ask('2026-05-04T09:00:00Z', '2026-05-11T09:00:00Z');
+/** Never answered, long ago. */
+const SILENT = ask('2026-04-01T09:00:00Z');
 
 describe('replyBehaviour', () => {
   it('has a label in plain words for every behaviour', () => {
     const all: ReplyBehaviour[] = ['fast_helper', 'slow', 'never', 'unknown'];
     for (const b of all) expect(REPLY_BEHAVIOUR_LABELS[b]).toMatch(/^[A-Z][a-z ]+$/);
     expect(new Set(Object.values(REPLY_BEHAVIOUR_LABELS)).size).toBe(4);
-    expect(DEFAULT_FAST_WITHIN_DAYS).toBe(3);
-    expect(DEFAULT_GIVE_UP_AFTER_DAYS).toBe(14);
+    expect(DEFAULT_FAST_WITHIN_BUSINESS_DAYS).toBe(3);
+    expect(DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS).toBe(10);
   });
 
   it('is unknown with no requests at all', () => {
-    expect(replyBehaviour([], NOW)).toBe('unknown');
+    expect(replyBehaviour([], NOW, PARIS)).toBe('unknown');
   });
 
-  it('calls a reply within 3 days fast, and a later one slow', () => {
-    expect(replyBehaviour([req(30, 1)], NOW)).toBe('fast_helper');
-    expect(replyBehaviour([req(30, 3)], NOW)).toBe('fast_helper');
-    expect(replyBehaviour([req(30, 3.01)], NOW)).toBe('slow');
-    expect(replyBehaviour([req(30, 20)], NOW)).toBe('slow');
+  it('calls a reply within 3 business days fast, and a later one slow: weekends do not count', () => {
+    // Thursday to the next Tuesday: five calendar days, three business days.
+    expect(replyBehaviour([ask('2026-05-14T09:00:00Z', '2026-05-19T09:00:00Z')], NOW, PARIS)).toBe(
+      'fast_helper',
+    );
+    expect(replyBehaviour([ask('2026-05-14T09:00:00Z', '2026-05-20T09:00:00Z')], NOW, PARIS)).toBe('slow');
+    expect(replyBehaviour([FAST], NOW, PARIS)).toBe('fast_helper');
+    expect(replyBehaviour([SLOW], NOW, PARIS)).toBe('slow');
   });
 
-  it('does not count a request still younger than the give-up delay as unanswered', () => {
-    expect(replyBehaviour([req(2, null)], NOW)).toBe('unknown');
-    expect(replyBehaviour([req(13.9, null)], NOW)).toBe('unknown');
-    expect(replyBehaviour([req(14, null)], NOW)).toBe('never');
-    expect(replyBehaviour([req(60, null), req(40, null)], NOW)).toBe('never');
+  it('does not count the holidays of the calendar', () => {
+    // Friday, then a weekend and Whit Monday off: Thursday is the third business day.
+    expect(replyBehaviour([ask('2026-05-22T09:00:00Z', '2026-05-28T09:00:00Z')], NOW, PARIS)).toBe(
+      'fast_helper',
+    );
+    expect(replyBehaviour([ask('2026-05-22T09:00:00Z', '2026-05-29T09:00:00Z')], NOW, PARIS)).toBe('slow');
+    const noHoliday = { ...PARIS, holidays: [] };
+    expect(replyBehaviour([ask('2026-05-22T09:00:00Z', '2026-05-28T09:00:00Z')], NOW, noHoliday)).toBe(
+      'slow',
+    );
+  });
+
+  it("counts days in the user's time zone", () => {
+    // Thursday 22:30 UTC is already Friday in Paris: Friday to Wednesday is three business days.
+    const late = ask('2026-05-14T22:30:00Z', '2026-05-20T10:00:00Z');
+    expect(replyBehaviour([late], NOW, PARIS)).toBe('fast_helper');
+    expect(replyBehaviour([late], NOW, { timeZone: 'UTC', holidays: [] })).toBe('slow');
+  });
+
+  it('does not count a request still younger than two working weeks as unanswered', () => {
+    expect(replyBehaviour([ask('2026-05-29T09:00:00Z')], NOW, PARIS)).toBe('unknown');
+    // Two calendar weeks, but only nine business days with the holiday.
+    expect(replyBehaviour([ask('2026-05-18T09:00:00Z')], NOW, PARIS)).toBe('unknown');
+    expect(replyBehaviour([ask('2026-05-15T09:00:00Z')], NOW, PARIS)).toBe('never');
+    expect(replyBehaviour([SILENT, ask('2026-04-20T09:00:00Z')], NOW, PARIS)).toBe('never');
   });
 
   it('ignores pending requests when judging the answered ones', () => {
-    expect(replyBehaviour([req(40, 1), req(1, null)], NOW)).toBe('fast_helper');
-    expect(replyBehaviour([req(40, 9), req(1, null)], NOW)).toBe('slow');
+    expect(replyBehaviour([FAST, ask('2026-05-29T09:00:00Z')], NOW, PARIS)).toBe('fast_helper');
+    expect(replyBehaviour([SLOW, ask('2026-05-29T09:00:00Z')], NOW, PARIS)).toBe('slow');
   });
 
   it('weighs mixed histories: fast at least half the time is a fast helper', () => {
-    expect(replyBehaviour([req(90, 1), req(60, 10)], NOW)).toBe('fast_helper');
-    expect(replyBehaviour([req(90, 1), req(60, null)], NOW)).toBe('fast_helper');
-    expect(replyBehaviour([req(90, 1), req(60, null), req(30, null)], NOW)).toBe('slow');
-    expect(replyBehaviour([req(90, 1), req(60, 8), req(30, 9)], NOW)).toBe('slow');
-    expect(replyBehaviour([req(90, 10), req(60, null), req(30, null)], NOW)).toBe('slow');
+    expect(replyBehaviour([FAST, SLOW], NOW, PARIS)).toBe('fast_helper');
+    expect(replyBehaviour([FAST, SILENT], NOW, PARIS)).toBe('fast_helper');
+    expect(replyBehaviour([FAST, SILENT, SILENT], NOW, PARIS)).toBe('slow');
+    expect(replyBehaviour([FAST, SLOW, SLOW], NOW, PARIS)).toBe('slow');
+    expect(replyBehaviour([SLOW, SILENT, SILENT], NOW, PARIS)).toBe('slow');
   });
 
   it('treats a reply dated after now as not yet received', () => {
-    expect(replyBehaviour([req(1, 2)], NOW)).toBe('unknown');
-    expect(replyBehaviour([req(20, 30)], NOW)).toBe('never');
+    expect(replyBehaviour([ask('2026-05-29T09:00:00Z', '2026-06-03T09:00:00Z')], NOW, PARIS)).toBe('unknown');
+    expect(replyBehaviour([ask('2026-04-01T09:00:00Z', '2026-06-10T09:00:00Z')], NOW, PARIS)).toBe('never');
   });
 
   it('reads a reply dated before its request as instant', () => {
-    expect(replyBehaviour([req(20, -1)], NOW)).toBe('fast_helper');
+    expect(replyBehaviour([ask('2026-05-04T09:00:00Z', '2026-05-01T09:00:00Z')], NOW, PARIS)).toBe(
+      'fast_helper',
+    );
   });
 
   it('honours configured delays', () => {
-    expect(replyBehaviour([req(30, 5)], NOW, { fastWithinDays: 7 })).toBe('fast_helper');
-    expect(replyBehaviour([req(5, null)], NOW, { giveUpAfterDays: 4 })).toBe('never');
-    expect(replyBehaviour([req(30, 0.5)], NOW, { fastWithinDays: 0 })).toBe('slow');
+    expect(replyBehaviour([SLOW], NOW, PARIS, { fastWithinDays: 7 })).toBe('fast_helper');
+    expect(replyBehaviour([ask('2026-05-26T09:00:00Z')], NOW, PARIS, { giveUpAfterDays: 4 })).toBe('never');
+    expect(replyBehaviour([FAST], NOW, PARIS, { fastWithinDays: 0 })).toBe('slow');
+    expect(
+      replyBehaviour([ask('2026-05-04T09:00:00Z', '2026-05-04T17:00:00Z')], NOW, PARIS, {
+        fastWithinDays: 0,
+      }),
+    ).toBe('fast_helper');
   });
 
   it('does not depend on the order of requests', () => {
-    const list = [req(90, 1), req(60, null), req(30, 12), req(3, null)];
-    expect(replyBehaviour(list, NOW)).toBe(replyBehaviour([...list].reverse(), NOW));
+    const list = [FAST, SILENT, SLOW, ask('2026-05-29T09:00:00Z')];
+    expect(replyBehaviour(list, NOW, PARIS)).toBe(replyBehaviour([...list].reverse(), NOW, PARIS));
   });
 
   it('rejects invalid options and dates', () => {
-    expect(() => replyBehaviour([], NOW, { fastWithinDays: -1 })).toThrow(AppError);
-    expect(() => replyBehaviour([], NOW, { giveUpAfterDays: Number.NaN })).toThrow(/giveUpAfterDays/);
-    expect(() => replyBehaviour([{ sentAt: new Date('x'), repliedAt: null }], NOW)).toThrow(/sentAt/);
-    expect(() => replyBehaviour([], new Date('x'))).toThrow(/now/);
+    expect(() => replyBehaviour([], NOW, PARIS, { fastWithinDays: -1 })).toThrow(AppError);
+    expect(() => replyBehaviour([], NOW, PARIS, { giveUpAfterDays: Number.NaN })).toThrow(/giveUpAfterDays/);
+    expect(() => replyBehaviour([{ sentAt: new Date('x'), repliedAt: null }], NOW, PARIS)).toThrow(/sentAt/);
+    expect(() => replyBehaviour([], new Date('x'), PARIS)).toThrow(/now/);
+    expect(() => replyBehaviour([FAST], NOW, { timeZone: 'Mars/Olympus', holidays: [] })).toThrow(/timeZone/);
   });
 });

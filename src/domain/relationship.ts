@@ -1,4 +1,4 @@
-import { addCalendarDays } from './business-days.js';
+import { addCalendarDays, type BusinessCalendar, businessDaysBetween } from './business-days.js';
 import { invalidField } from './errors.js';
 import type { KeepInTouch } from './vocab.js';
 
@@ -86,18 +86,23 @@ export const REPLY_BEHAVIOUR_LABELS: Record<ReplyBehaviour, string> = {
   unknown: 'Not enough history yet',
 };
 
-export const DEFAULT_FAST_WITHIN_DAYS = 3;
-export const DEFAULT_GIVE_UP_AFTER_DAYS = 14;
+/** A reply within this many business days is fast (the same count as 3B7's first step). */
+export const DEFAULT_FAST_WITHIN_BUSINESS_DAYS = 3;
+/** A request unanswered for two working weeks counts as not answered. */
+export const DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS = 10;
 
 function checkDays(value: number, field: string): void {
   if (!Number.isFinite(value) || value < 0) throw invalidField(field, 'must be a number of days, 0 or more.');
 }
 
 /**
- * Labels a person from the requests sent to them, as of `now`. A reply within `fastWithinDays`
- * (elapsed days, default 3) is fast; a later one is slow. A request with no reply counts as
- * unanswered only once `giveUpAfterDays` (default 14) have passed — a fresh request may still be
- * answered, so it tells us nothing yet. Replies dated after `now` have not happened yet.
+ * Labels a person from the requests sent to them, as of `now`. Days are business days in the
+ * user's calendar, as the 3B7 follow-up rule counts them (method.md section 4): a weekend or a
+ * holiday is no reason to call someone slow. A reply within `fastWithinDays` business days
+ * (default 3) is fast; a later one is slow. A request with no reply counts as unanswered only
+ * once `giveUpAfterDays` business days (default 10, two working weeks) have passed — a fresh
+ * request may still be answered, so it tells us nothing yet. Replies dated after `now` have not
+ * happened yet.
  *
  * - no request old enough or answered → 'unknown'
  * - none answered → 'never'
@@ -108,10 +113,11 @@ function checkDays(value: number, field: string): void {
 export function replyBehaviour(
   requests: readonly { sentAt: Date; repliedAt: Date | null }[],
   now: Date,
+  cal: BusinessCalendar,
   opts: { fastWithinDays?: number; giveUpAfterDays?: number } = {},
 ): ReplyBehaviour {
-  const fastWithinDays = opts.fastWithinDays ?? DEFAULT_FAST_WITHIN_DAYS;
-  const giveUpAfterDays = opts.giveUpAfterDays ?? DEFAULT_GIVE_UP_AFTER_DAYS;
+  const fastWithinDays = opts.fastWithinDays ?? DEFAULT_FAST_WITHIN_BUSINESS_DAYS;
+  const giveUpAfterDays = opts.giveUpAfterDays ?? DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS;
   checkDays(fastWithinDays, 'fastWithinDays');
   checkDays(giveUpAfterDays, 'giveUpAfterDays');
   const nowMs = timeOf(now, 'now');
@@ -120,13 +126,13 @@ export function replyBehaviour(
   let answered = 0;
   let unanswered = 0;
   for (const r of requests) {
-    const sent = timeOf(r.sentAt, 'sentAt');
+    timeOf(r.sentAt, 'sentAt');
     const replied = r.repliedAt === null ? null : timeOf(r.repliedAt, 'repliedAt');
     if (replied !== null && replied <= nowMs) {
       answered += 1;
-      // A reply logged before the request (a typo in a date) is read as instant, not negative.
-      if (Math.max(0, replied - sent) <= fastWithinDays * DAY_MS) fast += 1;
-    } else if (nowMs - sent >= giveUpAfterDays * DAY_MS) {
+      // A reply logged before the request (a typo in a date) counts 0 days: instant, not negative.
+      if (businessDaysBetween(r.sentAt, r.repliedAt!, cal) <= fastWithinDays) fast += 1;
+    } else if (businessDaysBetween(r.sentAt, now, cal) >= giveUpAfterDays) {
       unanswered += 1;
     }
   }

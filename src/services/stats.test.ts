@@ -98,7 +98,7 @@ describe('results dashboard', () => {
           repliedAt: a.replyAfter === null ? null : new Date(sentAt.getTime() + a.replyAfter * DAY),
         };
       });
-      expected.set(s.name, replyBehaviour(requests, NOW));
+      expected.set(s.name, replyBehaviour(requests, NOW, { timeZone: 'UTC', holidays: [] }));
     }
     t.clock.set(NOW);
 

@@ -1,12 +1,14 @@
-import { and, count, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, count, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
 import { conversations, introductions, opportunities } from '../db/schema.js';
+import type { BusinessCalendar } from '../domain/business-days.js';
 import { conversationsPerOffer, funnel, meetingsPerWeek, rateBy } from '../domain/metrics.js';
 import {
-  DEFAULT_FAST_WITHIN_DAYS,
-  DEFAULT_GIVE_UP_AFTER_DAYS,
+  DEFAULT_FAST_WITHIN_BUSINESS_DAYS,
+  DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS,
   REPLY_BEHAVIOUR_LABELS,
   type ReplyBehaviour,
 } from '../domain/relationship.js';
+import { businessDaysBetweenSql } from './business-days-sql.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
 
@@ -42,12 +44,17 @@ interface RequestSummary {
  * conversation out of the embedded database cost more than the whole computation.
  *
  * Reply behaviour follows `replyBehaviour` in domain/relationship.ts rule for rule (a test
- * checks they agree): a reply within three days is fast, a request unanswered for fourteen
- * days is a no, and at least half of the decided requests answered fast makes a quick helper.
+ * checks they agree): days are business days in the user's zone and holidays, a reply within
+ * three of them is fast, a request unanswered for ten is a no, and at least half of the decided
+ * requests answered fast makes a quick helper.
  */
-async function requestSummary(ctx: Ctx): Promise<RequestSummary> {
+async function requestSummary(ctx: Ctx, cal: BusinessCalendar): Promise<RequestSummary> {
   const ws = ctx.workspaceId;
   const now = ctx.now().toISOString();
+  const fastWithin = DEFAULT_FAST_WITHIN_BUSINESS_DAYS;
+  const giveUpAfter = DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS;
+  const days = (to: SQL) =>
+    businessDaysBetweenSql(sql`f.sent`, to, cal, Math.max(fastWithin + 1, giveUpAfter));
   const result = await ctx.db.execute(sql`
     with req as materialized (
       -- The latest request and the first answer to it (an answer to an earlier one does not count).
@@ -80,9 +87,9 @@ async function requestSummary(ctx: Ctx): Promise<RequestSummary> {
       select f.person_id, max(f.sent) as last_asked,
         count(*) filter (where f.replied <= ${now}::timestamptz) as answered,
         count(*) filter (where f.replied <= ${now}::timestamptz
-          and f.replied - f.sent <= make_interval(days => ${DEFAULT_FAST_WITHIN_DAYS}::int)) as fast,
+          and ${days(sql`f.replied`)} <= ${fastWithin}::int) as fast,
         count(*) filter (where (f.replied is null or f.replied > ${now}::timestamptz)
-          and ${now}::timestamptz - f.sent >= make_interval(days => ${DEFAULT_GIVE_UP_AFTER_DAYS}::int)) as unanswered
+          and ${days(sql`${now}::timestamptz`)} >= ${giveUpAfter}::int) as unanswered
       from facts f where f.person_id is not null
       group by f.person_id
     ), ranked as (
@@ -176,7 +183,7 @@ async function offerCredit(ctx: Ctx): Promise<{ credited: number; other: number 
 export async function dashboard(ctx: Ctx) {
   const now = ctx.now();
   const settings = await getSettings(ctx);
-  const requests = await requestSummary(ctx);
+  const requests = await requestSummary(ctx, { timeZone: settings.timeZone, holidays: settings.holidays });
   // A little more than the weeks the chart shows; meetingsPerWeek places each one exactly.
   const since = new Date(now.getTime() - (MEETING_WEEKS + 1) * 7 * 86_400_000).toISOString();
   const [oppCounts, [referralIntros], heldMeetings, offerCredits] = await Promise.all([

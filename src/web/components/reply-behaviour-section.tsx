@@ -3,9 +3,9 @@ import type { Dashboard } from '../network-api.js';
 
 const EXPLAIN: Record<string, string> = {
   fast_helper:
-    'They usually answer within a few days. Good people to ask again, or to ask for an introduction.',
+    'They usually answer within 3 working days. Good people to ask again, or to ask for an introduction.',
   slow: 'They answer, but late. Give them time before the follow-up.',
-  never: 'No answer to any request for two weeks or more. Try someone else at the same place.',
+  never: 'No answer to any request for 10 working days or more. Try someone else at the same place.',
   unknown: 'Too few requests, or too recent, to tell.',
 };
 
@@ -15,6 +15,9 @@ export function ReplyBehaviourSection({ groups }: { groups: Dashboard['replyBeha
   return (
     <section className="card results-card" aria-labelledby="behaviour-heading">
       <h2 id="behaviour-heading">How people answer</h2>
+      <p className="muted small">
+        Working days, as for follow-ups: weekends and the holidays in Settings do not count.
+      </p>
       {total === 0 ? (
         <p className="muted">Nobody to sort yet: this fills in as you log requests and replies.</p>
       ) : (
