@@ -25,7 +25,9 @@ export async function meetingIcs(
   if (!m) throw notFound('scheduled meeting for conversation', ctx.conversationId);
   const cal = ical({ name: 'Rapport', prodId: { company: 'rapport', product: 'rapport' } });
   cal.method(ICalCalendarMethod.PUBLISH);
-  cal.timezone({ name: m.timeZone, generator: getVtimezoneComponent });
+  // Only the VTIMEZONE block, not a calendar-wide zone: with one set, ical-generator writes DTSTAMP
+  // as a local time without the "Z" RFC 5545 requires (section 3.8.7.2). The event keeps its TZID.
+  cal.timezone({ name: null, generator: getVtimezoneComponent });
   const names = conv.participants.map((p) => p.fullName).join(', ');
   cal.createEvent({
     id: `meeting-${m.id}@rapport`,
@@ -33,6 +35,7 @@ export async function meetingIcs(
     start: wallClock(m.startsAt, m.timeZone),
     end: wallClock(meetingEnd(m.startsAt, m.durationMinutes), m.timeZone),
     timezone: m.timeZone,
+    stamp: ctx.now(),
     summary: `Informational interview: ${conv.title}`,
     description: [
       `With ${names}${conv.organizationName ? ` (${conv.organizationName})` : ''}.`,
@@ -106,6 +109,7 @@ export async function calendarFeedIcs(ctx: Ctx & { token: string }): Promise<str
       id: `meeting-${m.id}@rapport`,
       start: m.startsAt,
       end: meetingEnd(m.startsAt, m.durationMinutes),
+      stamp: now,
       summary: `Informational interview: ${title}`,
       location: m.place ?? null,
       sequence: m.version,
@@ -118,6 +122,7 @@ export async function calendarFeedIcs(ctx: Ctx & { token: string }): Promise<str
       id: `due-${item.key.replace(/[^a-zA-Z0-9-]/g, '-')}@rapport`,
       start: new Date(`${agenda.today}T00:00:00Z`),
       allDay: true,
+      stamp: now,
       summary: item.title,
       description: item.detail,
     });
