@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
-import { confirmDate, isInPerson, type PrepAnswers, prepChecklist } from './prep.js';
+import { confirmDate, documentsToBring, isInPerson, type PrepAnswers, prepChecklist } from './prep.js';
 import type { Medium } from './vocab.js';
 
 // Tuesday 12 May 2026, 14:00 in Paris (12:00 UTC).
@@ -164,5 +164,21 @@ describe('isInPerson', () => {
       'coffee',
       'office',
     ]);
+  });
+});
+
+describe('documentsToBring', () => {
+  it('keeps each document once, the first row standing for it', () => {
+    const rows = [
+      { documentId: 'cv', sharedWith: null },
+      { documentId: 'cv', sharedWith: 'Ana' },
+      { documentId: 'portfolio', sharedWith: 'Ana' },
+      { documentId: 'cv', sharedWith: 'Ben' },
+    ];
+    expect(documentsToBring(rows)).toEqual([
+      { documentId: 'cv', sharedWith: null },
+      { documentId: 'portfolio', sharedWith: 'Ana' },
+    ]);
+    expect(documentsToBring([])).toEqual([]);
   });
 });

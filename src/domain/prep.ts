@@ -172,3 +172,16 @@ export function prepChecklist(opts: {
   const status = done === total ? 'ready' : done === 0 ? 'not_started' : 'in_progress';
   return { items, done, total, leaveBy, status };
 }
+
+/**
+ * The documents to bring, each once. A conversation keeps a row per person a document was shared
+ * with, besides the row that says to bring it; the first row of each document stands for it.
+ */
+export function documentsToBring<T extends { documentId: string }>(rows: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => {
+    if (seen.has(r.documentId)) return false;
+    seen.add(r.documentId);
+    return true;
+  });
+}

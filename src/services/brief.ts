@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { notes, people } from '../db/schema.js';
 import { PLAN_SECTION_LABELS, type PlanSection } from '../domain/plan.js';
+import { documentsToBring } from '../domain/prep.js';
 import { CONVERSATION_TYPE_LABELS, MEDIUM_LABELS, SENIORITY_LABELS } from '../domain/vocab.js';
 import type { Ctx } from './context.js';
 import { getConversation } from './conversations.js';
@@ -74,7 +75,11 @@ export async function conversationBrief(ctx: Ctx & { conversationId: string }) {
     organizationNotes: orgNotes.map((n) => n.body),
     goals: conv.goals.map((g) => g.text),
     agenda: { durationMinutes: plan.durationMinutes, totalMinutes: plan.totalMinutes, sections },
-    documents: documents.map((d) => ({ title: d.title, versionLabel: d.versionLabel, fileName: d.fileName })),
+    documents: documentsToBring(documents).map((d) => ({
+      title: d.title,
+      versionLabel: d.versionLabel,
+      fileName: d.fileName,
+    })),
     logistics: m
       ? {
           startsAt: m.startsAt,

@@ -117,7 +117,11 @@ export async function conversationDocumentList(ctx: Ctx & { conversationId: stri
     .where(eq(conversationDocuments.conversationId, ctx.conversationId));
 }
 
-/** Adds a document to bring; with a person, records that this version was shared with them. */
+/**
+ * Adds a document to bring; with a person, records that this version was shared with them.
+ * Bringing a document already on the list, or sharing it again with the same person, changes
+ * nothing; sharing a document that nobody has had yet fills in its row rather than adding one.
+ */
 export async function attachDocument(
   ctx: Ctx & { conversationId: string; documentId: string; sharedWithId?: string | null },
 ) {
@@ -128,12 +132,30 @@ export async function attachDocument(
     .where(and(eq(documents.id, ctx.documentId), eq(documents.workspaceId, ctx.workspaceId)));
   if (!doc) throw notFound('document', ctx.documentId);
   if (ctx.sharedWithId) await assertPersonInWorkspace(ctx, ctx.sharedWithId, 'sharedWithId');
+  const existing = await ctx.db
+    .select({ id: conversationDocuments.id, sharedWithId: conversationDocuments.sharedWithId })
+    .from(conversationDocuments)
+    .where(
+      and(eq(conversationDocuments.conversationId, conv.id), eq(conversationDocuments.documentId, doc.id)),
+    );
+  const sharedWithId = ctx.sharedWithId ?? null;
+  const unshared = existing.find((r) => r.sharedWithId === null);
+  if (sharedWithId === null ? existing.length > 0 : existing.some((r) => r.sharedWithId === sharedWithId)) {
+    return conversationDocumentList(ctx);
+  }
+  if (sharedWithId && unshared) {
+    await ctx.db
+      .update(conversationDocuments)
+      .set({ sharedWithId, sharedAt: ctx.now() })
+      .where(eq(conversationDocuments.id, unshared.id));
+    return conversationDocumentList(ctx);
+  }
   await ctx.db.insert(conversationDocuments).values({
     workspaceId: ctx.workspaceId,
     conversationId: conv.id,
     documentId: doc.id,
-    sharedWithId: ctx.sharedWithId ?? null,
-    sharedAt: ctx.sharedWithId ? ctx.now() : null,
+    sharedWithId,
+    sharedAt: sharedWithId ? ctx.now() : null,
   });
   return conversationDocumentList(ctx);
 }

@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { count, countDistinct, eq, sql } from 'drizzle-orm';
 import { conversationDocuments, meetings, planItems } from '../db/schema.js';
 import { AppError } from '../domain/errors.js';
 import { type PrepAnswers, prepChecklist } from '../domain/prep.js';
@@ -22,8 +22,9 @@ export async function getPrep(ctx: Ctx & { conversationId: string }) {
       .where(
         sql`${planItems.conversationId} = ${conv.id} and ${planItems.section} not in ('rapport', 'next_steps')`,
       ),
+    // A document shared with someone has a row per person besides the one to bring it: count it once.
     ctx.db
-      .select({ n: count() })
+      .select({ n: countDistinct(conversationDocuments.documentId) })
       .from(conversationDocuments)
       .where(eq(conversationDocuments.conversationId, conv.id)),
   ]);

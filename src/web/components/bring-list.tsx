@@ -97,7 +97,10 @@ export function BringList({ conversationId, participants, onChanged }: BringList
       {groups.length > 0 && (
         <ul className="bring-list" aria-label="Documents to bring">
           {groups.map((g) => {
-            const shared = g.rows.filter((r) => r.sharedWithId);
+            // Each person once, even where an earlier version recorded the same sharing twice.
+            const shared = g.rows.filter(
+              (r, i, all) => r.sharedWithId && all.findIndex((o) => o.sharedWithId === r.sharedWithId) === i,
+            );
             const pick = sharedWith[g.documentId] ?? participants[0]?.id ?? '';
             return (
               <li key={g.documentId} className="bring-item">

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { conversationDocuments } from '../db/schema.js';
+import { createApp } from '../server/app.js';
+import { conversationBrief } from './brief.js';
+import { createConversation } from './conversations.js';
+import { attachDocument, conversationDocumentList, uploadDocument } from './documents.js';
+import { scheduleMeeting } from './meetings.js';
+import { createPerson } from './people.js';
+import { getPrep } from './prep.js';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDb();
+  app = createApp({ context: () => t.ctx, webDir: null });
+});
+afterAll(() => t.close());
+
+function send(method: string, path: string, body?: unknown) {
+  return app.request(`http://localhost${path}`, {
+    method,
+    headers: { host: 'localhost', 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+}
+
+async function meetingWithTwo() {
+  const ana = await createPerson({ ...t.ctx, input: { fullName: 'Ana Reader' } });
+  const ben = await createPerson({ ...t.ctx, input: { fullName: 'Ben Reader' } });
+  const conv = await createConversation({
+    ...t.ctx,
+    input: { type: 'resume_critique', participantIds: [ana.id, ben.id] },
+  });
+  await scheduleMeeting({
+    ...t.ctx,
+    conversationId: conv.id,
+    input: { startsAt: new Date('2026-11-30T15:00:00Z'), timeZone: 'UTC', medium: 'coffee' },
+  });
+  const resume = await uploadDocument({
+    ...t.ctx,
+    kind: 'resume',
+    title: 'Resume',
+    fileName: 'resume.pdf',
+    bytes: new TextEncoder().encode('%PDF-1.7\nresume'),
+  });
+  return { ana, ben, conv, resume };
+}
+
+function documentsLine(prep: Awaited<ReturnType<typeof getPrep>>) {
+  return prep.items.find((i) => i.key === 'documents')?.detail;
+}
+
+describe('documents to bring', () => {
+  it('counts and lists a document once after it is shared with each participant', async () => {
+    const { ana, ben, conv, resume } = await meetingWithTwo();
+    await attachDocument({ ...t.ctx, conversationId: conv.id, documentId: resume.id });
+    // Over the API, as the conversation page does it: bring it, then mark it shared with each.
+    for (const who of [ana.id, ben.id, ana.id]) {
+      const res = await send('POST', `/api/documents/conversations/${conv.id}`, {
+        documentId: resume.id,
+        sharedWithId: who,
+      });
+      expect(res.status).toBe(200);
+    }
+    await attachDocument({ ...t.ctx, conversationId: conv.id, documentId: resume.id });
+
+    expect(documentsLine(await getPrep({ ...t.ctx, conversationId: conv.id }))).toMatch(
+      /^1 document to bring/,
+    );
+    const prep = (await (await send('GET', `/api/preparation/prep/${conv.id}`)).json()) as Awaited<
+      ReturnType<typeof getPrep>
+    >;
+    expect(documentsLine(prep)).toMatch(/^1 document to bring/);
+
+    const brief = (await (await send('GET', `/api/preparation/brief/${conv.id}`)).json()) as {
+      documents: { title: string }[];
+    };
+    expect(brief.documents.map((d) => d.title)).toEqual(['Resume']);
+
+    // Who had it is kept, once per person.
+    const rows = await conversationDocumentList({ ...t.ctx, conversationId: conv.id });
+    expect(rows.map((r) => r.sharedWithName).sort()).toEqual(['Ana Reader', 'Ben Reader']);
+  });
+
+  it('counts a document once even where it was recorded twice before', async () => {
+    const { ana, conv, resume } = await meetingWithTwo();
+    // Rows as an earlier version wrote them: one to bring it, one more when it was shared.
+    await t.ctx.db.insert(conversationDocuments).values([
+      { workspaceId: t.ctx.workspaceId, conversationId: conv.id, documentId: resume.id },
+      {
+        workspaceId: t.ctx.workspaceId,
+        conversationId: conv.id,
+        documentId: resume.id,
+        sharedWithId: ana.id,
+        sharedAt: t.clock.now(),
+      },
+    ]);
+    expect(documentsLine(await getPrep({ ...t.ctx, conversationId: conv.id }))).toMatch(
+      /^1 document to bring/,
+    );
+    const brief = await conversationBrief({ ...t.ctx, conversationId: conv.id });
+    expect(brief.documents).toHaveLength(1);
+  });
+});
