@@ -142,6 +142,37 @@ describe('warmPaths', () => {
     expect(paths.every((p) => p.insiderId === 'ines')).toBe(true);
   });
 
+  it('asks nobody for an introduction to someone the user already knows', () => {
+    const people = [person('ines', ACME), person('maya'), person('omar'), person('lena'), person('nils')];
+    // As above, and Nils could introduce Lena; the user has already met Ines and Maya.
+    const edges = [
+      intro('maya', 'ines'),
+      intro('ines', 'omar'),
+      intro('lena', 'maya'),
+      intro('nils', 'lena'),
+    ];
+    const known = new Set(['ines', 'maya']);
+    const paths = warmPaths({
+      targetOrgId: ACME,
+      people,
+      edges,
+      strength: noStrength,
+      knows: (id) => known.has(id),
+    });
+    // Ines is written to directly; Maya and Omar lead back to her; Lena would only lead to Maya.
+    expect(summary(paths)).toEqual(['ines']);
+
+    // Someone known can still be the first person to ask, for an insider the user does not know.
+    const viaMaya = warmPaths({
+      targetOrgId: ACME,
+      people,
+      edges,
+      strength: noStrength,
+      knows: (id) => id === 'maya',
+    });
+    expect(summary(viaMaya)).toEqual(['ines', 'maya>ines', 'omar>ines']);
+  });
+
   it('stops at maxHops', () => {
     const people = ['a', 'b', 'c', 'd'].map((id) => person(id)).concat(person('ines', ACME));
     const edges = [intro('a', 'ines'), intro('b', 'a'), intro('c', 'b'), intro('d', 'c')];

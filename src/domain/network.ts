@@ -101,6 +101,12 @@ function checkWholeNumber(value: number, field: string, min: number): void {
  * or who worked there before (`formerly`). Introductions are followed both ways: whoever
  * introduced an insider can introduce you again, and whoever an insider introduced knows them.
  *
+ * Someone the user already knows (`knows`: met, talked to, introduced to or by) needs no
+ * introduction, so a path ends at them: they can be the first person to ask, or an insider to
+ * contact directly, but never a later step. That rules out asking someone to introduce you to an
+ * insider you have already met or been introduced to, and asking the person an insider introduced
+ * you to for an introduction back to that insider.
+ *
  * Every person within `maxHops` introductions of an insider gets one path — their best: the
  * nearest insider, a current one before a former one, then by the insider's name. Paths are
  * ranked by hops (fewest first), then the strength of the first person (strongest first), then
@@ -113,6 +119,8 @@ export function warmPaths(opts: {
   people: readonly NetPerson[];
   edges: readonly IntroEdge[];
   strength: (personId: string) => number;
+  /** True for people the user already knows; by default nobody. */
+  knows?: (personId: string) => boolean;
   maxHops?: number;
   limit?: number;
 }): WarmPath[] {
@@ -204,6 +212,9 @@ export function warmPaths(opts: {
     dist[k] = 0;
     source[k] = k;
   }
+  const knows = opts.knows ?? (() => false);
+  // Known people end a path: nobody is asked to introduce the user to them.
+  const leadsOn = (k: number): boolean => !knows(person(k).id);
   let frontier = insiders;
   const layers: number[][] = [insiders];
 
@@ -211,6 +222,7 @@ export function warmPaths(opts: {
   for (let d = 0; d < maxHops && frontier.length > 0; d++) {
     const next: number[] = [];
     for (const u of frontier) {
+      if (!leadsOn(u)) continue;
       for (let e = start[u]!; e < start[u + 1]!; e++) {
         const v = neighbours[e]!;
         if (dist[v] === -1) {

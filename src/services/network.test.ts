@@ -93,9 +93,8 @@ describe('introduction chains, warm paths and credit', () => {
 
     const paths = await warmPathsTo({ ...t.ctx, organizationId: target.id });
     expect(paths[0]?.people.map((p) => p.fullName)).toEqual(['Ivy Insider']);
-    const viaCousin = paths.find((p) => p.via[0] === cousin.id);
-    expect(viaCousin?.hops).toBe(1);
-    expect(paths.find((p) => p.via[0] === colleague.id)?.hops).toBe(2);
+    // Carl already introduced Ivy, so nobody is asked to introduce her again.
+    expect(paths.filter((p) => p.hops > 0)).toEqual([]);
     expect(paths.find((p) => p.insiderId === formerly.id)?.formerly).toBe(true);
 
     const last = await heldConversation(insider.id, target.id);

@@ -1,13 +1,8 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { organizations, targetEntries } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
-import {
-  ACQUAINTED_STATUSES,
-  INTRODUCTION_MADE_STATES,
-  postingCaution,
-  rankTargets,
-  type TargetStatus,
-} from '../domain/lamp.js';
+import { postingCaution, rankTargets, type TargetStatus } from '../domain/lamp.js';
+import { knowsTheUserSql } from './acquaintance.js';
 import { type Ctx, updateVersioned } from './context.js';
 import { assertOrganizationInWorkspace } from './organizations.js';
 import { getSettings } from './settings.js';
@@ -44,30 +39,6 @@ export interface Target {
   version: number;
 }
 
-function inList(values: readonly string[]): SQL {
-  return sql`(${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )})`;
-}
-
-/**
- * SQL true when person `p` knows the user, by ADVOCACY_RULE in domain/lamp.ts: an answered,
- * scheduled or held conversation, a message from them (a no excepted), a logged call, a kept-in-
- * touch or recorded connection, or an introduction made to them or by them.
- */
-const knowsTheUser = sql`(
-  p.keep_in_touch = 'yes'
-  or p.connected_on is not null
-  or exists (select 1 from conversation_participants cp join conversations c on c.id = cp.conversation_id
-    where cp.person_id = p.id and c.status in ${inList(ACQUAINTED_STATUSES)})
-  or exists (select 1 from messages m
-    where m.person_id = p.id and m.direction = 'in' and m.purpose <> 'decline')
-  or exists (select 1 from notes n where n.person_id = p.id and n.kind = 'call')
-  or exists (select 1 from introductions i
-    where (i.introduced_id = p.id or i.introducer_id = p.id) and i.state in ${inList(INTRODUCTION_MADE_STATES)})
-)`;
-
 /** People of the workspace who work at the target's organization now or worked there before. */
 const atTarget = sql`p.workspace_id = "target_entries"."workspace_id"
   and (p.organization_id = "target_entries"."organization_id"
@@ -81,7 +52,7 @@ export async function listTargets(ctx: Ctx): Promise<Target[]> {
       t: targetEntries,
       name: organizations.name,
       contacts: sql<number>`(select count(*)::int from people p where ${atTarget})`,
-      advocates: sql<number>`(select count(*)::int from people p where ${atTarget} and ${knowsTheUser})`,
+      advocates: sql<number>`(select count(*)::int from people p where ${atTarget} and ${knowsTheUserSql(sql`p.id`)})`,
     })
     .from(targetEntries)
     .innerJoin(organizations, eq(organizations.id, targetEntries.organizationId))

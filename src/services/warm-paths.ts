@@ -4,6 +4,7 @@ import { coverage } from '../domain/coverage.js';
 import { type IntroEdge, type NetPerson, warmPaths } from '../domain/network.js';
 import { relationshipStrength } from '../domain/relationship.js';
 import type { ConversationStatus, Seniority } from '../domain/vocab.js';
+import { knowsTheUserSql } from './acquaintance.js';
 import type { Ctx } from './context.js';
 import { getOrganization } from './organizations.js';
 
@@ -69,8 +70,14 @@ async function neighbourhood(ctx: Ctx, startIds: string[], hops: number): Promis
   return [...edges.values()];
 }
 
-/** Relationship strength of each person, from their interactions. */
-async function strengths(ctx: Ctx, ids: string[]): Promise<Map<string, number>> {
+/**
+ * Relationship strength of each person, from their interactions, and whether they already know
+ * the user (knowsTheUserSql), so that nobody is asked to introduce the user to them.
+ */
+async function strengths(
+  ctx: Ctx,
+  ids: string[],
+): Promise<Map<string, { strength: number; known: boolean }>> {
   if (!ids.length) return new Map();
   const now = ctx.now();
   const since = new Date(now.getTime() - 90 * 86_400_000).toISOString();
@@ -81,28 +88,34 @@ async function strengths(ctx: Ctx, ids: string[]): Promise<Map<string, number>> 
       keepInTouch: people.keepInTouch,
       total: sql<number>`(select count(*)::int from ${messages} m where m.person_id = "people"."id")`,
       recent: sql<number>`(select count(*)::int from ${messages} m where m.person_id = "people"."id" and m.at >= ${since}::timestamptz)`,
+      known: sql<boolean>`${knowsTheUserSql(sql`"people"."id"`)}`,
     })
     .from(people)
     .where(inArray(people.id, ids));
   return new Map(
     rows.map((r) => [
       r.id,
-      relationshipStrength(
-        {
-          lastInteractionAt: r.lastInteractionAt,
-          interactions90d: r.recent,
-          interactionsTotal: r.total,
-          keepInTouch: r.keepInTouch,
-        },
-        now,
-      ),
+      {
+        strength: relationshipStrength(
+          {
+            lastInteractionAt: r.lastInteractionAt,
+            interactions90d: r.recent,
+            interactionsTotal: r.total,
+            keepInTouch: r.keepInTouch,
+          },
+          now,
+        ),
+        known: r.known === true,
+      },
     ]),
   );
 }
 
 /**
  * The best ways into an organization: people there, then people one or two introductions away,
- * ranked by path length and how strong the relationship with the first person is.
+ * ranked by path length and how strong the relationship with the first person is. No path asks
+ * for an introduction to someone the user already knows (met, talked to, introduced to or by):
+ * the user can write to them directly.
  */
 export async function warmPathsTo(ctx: Ctx & { organizationId: string; maxHops?: number; limit?: number }) {
   await getOrganization({ ...ctx, id: ctx.organizationId });
@@ -128,12 +141,13 @@ export async function warmPathsTo(ctx: Ctx & { organizationId: string; maxHops?:
         .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, ids)))
     : [];
   const net: NetPerson[] = rows;
-  const strength = await strengths(ctx, ids);
+  const facts = await strengths(ctx, ids);
   const paths = warmPaths({
     targetOrgId: ctx.organizationId,
     people: net,
     edges,
-    strength: (id) => strength.get(id) ?? 0,
+    strength: (id) => facts.get(id)?.strength ?? 0,
+    knows: (id) => facts.get(id)?.known ?? false,
     maxHops,
     limit: ctx.limit ?? 20,
   });

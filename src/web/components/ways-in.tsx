@@ -27,7 +27,8 @@ export function WaysIn({ organizationId, name }: { organizationId: string; name:
         <>
           <p className="muted small">
             Fewest introductions first, then the people you are closest to. A warm introduction is far more
-            likely to get a yes than a message out of the blue.
+            likely to get a yes than a message out of the blue. Nobody is suggested as a go-between to someone
+            you have already met or been introduced to: write to them yourself.
           </p>
           <ol className="warm-paths">
             {paths.data.map((p) => (
