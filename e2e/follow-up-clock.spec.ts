@@ -142,3 +142,42 @@ test('a request goes out, is followed up by the 3B7 rule, accepted, held and tha
   await today.goto();
   await expect(today.item(`Thank ${personName}`)).toHaveCount(0);
 });
+
+test('after a meeting Today asks whether it happened, and Held brings the thank-you', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const monday = await setServerClock(request, { now: nextMonday().toISOString() });
+  const personName = `Ines Okoro ${id}`;
+  const personId = await createPerson(request, { fullName: personName });
+  const title = `Product research with Ines ${id}`;
+  const conversationId = await createConversation(request, { participantIds: [personId], title });
+  const meetingAt = new Date(monday.getTime() + 5 * 3_600_000); // 14:00 UTC
+  const scheduled = await request.put(`/api/conversations/${conversationId}/meeting`, {
+    data: { startsAt: meetingAt.toISOString(), timeZone: 'UTC', durationMinutes: 30, medium: 'video' },
+  });
+  expect(scheduled.status()).toBe(200);
+
+  // The next morning, nothing was marked: Today asks, and no thank-you is suggested yet.
+  await setServerClock(request, { advanceDays: 1 });
+  const today = new TodayPanel(page);
+  await today.goto();
+  const question = today.item(`Did your meeting with ${personName} happen?`);
+  await expect(question).toBeVisible();
+  await expect(question.getByRole('button', { name: 'Done', exact: true })).toHaveCount(0);
+  await expect(today.item(`Thank ${personName}`)).toHaveCount(0);
+
+  // Moved opens the reschedule form on the conversation.
+  await today.answerMeeting(personName, 'Moved');
+  const conv = new ConversationPage(page);
+  await expect(conv.meeting.getByRole('button', { name: 'Save new time' })).toBeVisible();
+
+  await today.goto();
+  await today.answerMeeting(personName, 'Held');
+  await expect(today.region.getByRole('status')).toContainText('Marked as held');
+  await expect(question).toHaveCount(0);
+  await expect(today.item(`Thank ${personName}`)).toBeVisible();
+  await conv.goto(conversationId);
+  await expect(conv.badge('Held')).toBeVisible();
+});

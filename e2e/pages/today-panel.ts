@@ -26,6 +26,13 @@ export class TodayPanel {
     return this.region.getByRole('region', { name: new RegExp(`^${heading}`) });
   }
 
+  /** Answers "Did your meeting happen?" on the item whose title contains `title`. */
+  async answerMeeting(title: string, answer: 'Held' | 'Moved' | 'Cancelled'): Promise<void> {
+    const item = this.item(title);
+    if (answer === 'Moved') await item.getByRole('link', { name: /^Moved/ }).click();
+    else await item.getByRole('button', { name: new RegExp(`^${answer}`) }).click();
+  }
+
   async answer(title: string, button: 'Done' | 'Snooze' | 'Dismiss'): Promise<void> {
     await this.item(title).getByRole('button', { name: button, exact: true }).click();
   }

@@ -10,6 +10,8 @@ interface AgendaItem {
   detail: string;
   dueDate: string;
   overdue: boolean;
+  answers: string[];
+  people: { id: string; fullName: string }[];
 }
 interface Target {
   rank: number;
@@ -24,6 +26,7 @@ interface Target {
 
 const KIND_LABEL: Record<string, string> = {
   meeting: 'Meeting',
+  meeting_outcome: 'Happened?',
   confirm_meeting: 'Confirm',
   thank_you: 'Thank-you',
   follow_up: 'Follow-up',
@@ -31,6 +34,7 @@ const KIND_LABEL: Record<string, string> = {
   report_back: 'Report back',
   task: 'Task',
   keep_in_touch: 'Keep in touch',
+  reconnect: 'Reconnect',
 };
 
 /** `rapport today`, `rapport done|snooze|dismiss`, `rapport log` and `rapport targets`. */
@@ -55,7 +59,16 @@ export function registerOutreachCommands(program: Command, withApi: WithApi): vo
           const flag = i.overdue ? ` (overdue since ${i.dueDate})` : '';
           console.log(`${(KIND_LABEL[i.kind] ?? i.kind).padEnd(13)} ${i.title}${flag}`);
           if (i.detail) console.log(`${' '.repeat(14)}${i.detail}`);
+          if (i.kind === 'reconnect') {
+            for (const p of i.people) console.log(`${' '.repeat(14)}- ${p.fullName} (${p.id})`);
+          }
           console.log(`${' '.repeat(14)}key: ${i.key}`);
+          // A meeting that is over is answered, not ticked off.
+          if (i.answers.length) {
+            console.log(
+              `${' '.repeat(14)}answer: rapport ${i.answers.join('|')} ${i.key}  (moved needs --at)`,
+            );
+          }
         }
       }),
     );

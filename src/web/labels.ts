@@ -40,6 +40,7 @@ export function channelLabel(channel: string | null | undefined): string {
 /** Headings of the groups on Today, one per kind of agenda item. */
 export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   meeting: 'Meetings today and tomorrow',
+  meeting_outcome: 'Did these meetings happen?',
   confirm_meeting: 'Meetings to confirm',
   thank_you: 'Thank-you notes',
   follow_up: 'Follow-ups',
@@ -47,6 +48,7 @@ export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   report_back: 'Report back',
   task: 'Tasks and promises',
   keep_in_touch: 'Keep in touch',
+  reconnect: 'Reconnect',
 };
 
 /** The merge fields as the compose form names them. */
@@ -60,6 +62,7 @@ export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
   interestBroad: 'Broad interest (the field)',
   myName: 'Your name',
   myBackground: 'Your background, in a few words',
+  myContact: 'How to reach you (e-mail or phone)',
 };
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {

@@ -45,6 +45,12 @@ export function agendaAction(item: ItemFacts, organizationId?: string | null): A
       return conversationId
         ? { to: `/conversations/${conversationId}`, label: 'Open the conversation' }
         : null;
+    // Answered with its own buttons (Held, Moved, Cancelled); no link needed.
+    case 'meeting_outcome':
+      return null;
+    // Each person named gets a link of their own.
+    case 'reconnect':
+      return null;
     case 'confirm_meeting':
       return conversationId ? { to: `/conversations/${conversationId}`, label: 'See the meeting' } : null;
     case 'thank_you':

@@ -2,10 +2,13 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../api.js';
 import { formatDay, formatInZone } from '../format.js';
-import { agendaAction } from '../outreach-links.js';
+import { agendaAction, composeUrl } from '../outreach-links.js';
 import { browserTimeZone } from '../zoned-time.js';
+import { ConfirmButton } from './confirm-button.js';
 
 export type AgendaAnswer = 'done' | 'snooze' | 'dismiss';
+/** What the user says happened to a meeting that is over; Moved goes to the reschedule form. */
+export type MeetingAnswer = 'held' | 'cancelled';
 
 interface AgendaItemRowProps {
   item: AgendaItem;
@@ -15,11 +18,14 @@ interface AgendaItemRowProps {
   organizationId?: string | null | undefined;
   busy: boolean;
   onAnswer: (action: AgendaAnswer) => void;
+  /** Answers "Did your meeting happen?"; rejects with the server's reason when it refuses. */
+  onMeetingAnswer: (answer: MeetingAnswer) => Promise<void>;
 }
 
 function dueText(item: AgendaItem, today: string): string {
   const zone = browserTimeZone();
   if (item.kind === 'meeting' && item.dueAt) return `Starts ${formatInZone(item.dueAt, zone)}`;
+  if (item.kind === 'meeting_outcome' && item.dueAt) return `Ended ${formatInZone(item.dueAt, zone)}`;
   if (item.overdue) {
     return item.dueAt ? `Was due ${formatInZone(item.dueAt, zone)}` : `Was due ${formatDay(item.dueDate)}`;
   }
@@ -27,10 +33,19 @@ function dueText(item: AgendaItem, today: string): string {
   return item.dueDate === today ? 'Due today' : `Due ${formatDay(item.dueDate)}`;
 }
 
-/** One thing to do today: what and why, the link that does it, and Done / Snooze / Dismiss. */
-export function AgendaItemRow({ item, today, organizationId, busy, onAnswer }: AgendaItemRowProps) {
+/**
+ * One thing to do today: what and why, the link that does it, and Done / Snooze / Dismiss. A
+ * meeting that is over asks instead whether it was held, moved or cancelled, and stays until told.
+ */
+export function AgendaItemRow({
+  item,
+  today,
+  organizationId,
+  busy,
+  onAnswer,
+  onMeetingAnswer,
+}: AgendaItemRowProps) {
   const titleId = useId();
-  const snoozeHintId = useId();
   const action = agendaAction(item, organizationId);
   return (
     <li className={`agenda-item${item.overdue ? ' agenda-item-overdue' : ''}`}>
@@ -40,46 +55,137 @@ export function AgendaItemRow({ item, today, organizationId, busy, onAnswer }: A
           {item.overdue && <span className="tag tag-overdue">Overdue</span>}
         </p>
         {item.detail && <p className="muted small agenda-detail">{item.detail}</p>}
+        {item.kind === 'reconnect' && item.people.length > 0 && (
+          <ul className="agenda-people">
+            {item.people.map((p) => (
+              <li key={p.id}>
+                <Link to={`/people/${p.id}`}>{p.fullName}</Link>
+                {' · '}
+                <Link
+                  to={composeUrl({ personId: p.id, purpose: 'keep_in_touch' })}
+                  aria-label={`Write to ${p.fullName}`}
+                >
+                  Write
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
         <p className="small agenda-due">{dueText(item, today)}</p>
       </div>
-      <div className="actions actions-small agenda-actions">
-        {action && (
-          <Link to={action.to} className="button button-primary button-small">
-            {action.label}
-          </Link>
-        )}
-        <button
-          type="button"
-          className="button button-small"
-          disabled={busy}
-          aria-describedby={titleId}
-          onClick={() => onAnswer('done')}
-        >
-          Done
-        </button>
-        <button
-          type="button"
-          className="button button-small"
-          disabled={busy}
-          title="Hide it until tomorrow"
-          aria-describedby={`${snoozeHintId} ${titleId}`}
-          onClick={() => onAnswer('snooze')}
-        >
-          Snooze
-        </button>
-        <span id={snoozeHintId} className="visually-hidden">
-          until tomorrow
-        </span>
-        <button
-          type="button"
-          className="button button-quiet button-small"
-          disabled={busy}
-          aria-describedby={titleId}
-          onClick={() => onAnswer('dismiss')}
-        >
-          Dismiss
-        </button>
-      </div>
+      {item.kind === 'meeting_outcome' && item.conversationId ? (
+        <MeetingAnswers
+          item={item}
+          conversationId={item.conversationId}
+          busy={busy}
+          onAnswer={onMeetingAnswer}
+        />
+      ) : (
+        <ReminderAnswers titleId={titleId} action={action} busy={busy} onAnswer={onAnswer} />
+      )}
     </li>
+  );
+}
+
+function MeetingAnswers({
+  item,
+  conversationId,
+  busy,
+  onAnswer,
+}: {
+  item: AgendaItem;
+  conversationId: string;
+  busy: boolean;
+  onAnswer: (answer: MeetingAnswer) => Promise<void>;
+}) {
+  const names = item.people.map((p) => p.fullName).join(', ') || 'them';
+  return (
+    <div className="actions actions-small agenda-actions">
+      <button
+        type="button"
+        className="button button-primary button-small"
+        disabled={busy}
+        aria-label={`Held: the meeting with ${names} took place`}
+        // The panel shows the server's reason when it refuses.
+        onClick={() => void onAnswer('held').catch(() => {})}
+      >
+        Held
+      </button>
+      <Link
+        to={`/conversations/${conversationId}?reschedule=1`}
+        className="button button-small"
+        aria-label={`Moved: give the meeting with ${names} its new time`}
+      >
+        Moved
+      </Link>
+      <ConfirmButton
+        small
+        label="Cancelled"
+        question={`Mark the meeting with ${names} as cancelled?`}
+        detail={
+          <p>
+            The conversation moves to Cancelled and no thank-you is suggested. You can reopen it as an idea
+            later.
+          </p>
+        }
+        confirmLabel="Yes, it was cancelled"
+        busyLabel="Saving…"
+        onConfirm={() => onAnswer('cancelled')}
+      />
+    </div>
+  );
+}
+
+function ReminderAnswers({
+  titleId,
+  action,
+  busy,
+  onAnswer,
+}: {
+  titleId: string;
+  action: ReturnType<typeof agendaAction>;
+  busy: boolean;
+  onAnswer: (action: AgendaAnswer) => void;
+}) {
+  const snoozeHintId = useId();
+  return (
+    <div className="actions actions-small agenda-actions">
+      {action && (
+        <Link to={action.to} className="button button-primary button-small">
+          {action.label}
+        </Link>
+      )}
+      <button
+        type="button"
+        className="button button-small"
+        disabled={busy}
+        aria-describedby={titleId}
+        onClick={() => onAnswer('done')}
+      >
+        Done
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        disabled={busy}
+        title="Hide it until tomorrow"
+        aria-describedby={`${snoozeHintId} ${titleId}`}
+        onClick={() => onAnswer('snooze')}
+      >
+        Snooze
+      </button>
+      <span id={snoozeHintId} className="visually-hidden">
+        until tomorrow
+      </span>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        disabled={busy}
+        aria-describedby={titleId}
+        onClick={() => onAnswer('dismiss')}
+      >
+        Dismiss
+      </button>
+    </div>
   );
 }

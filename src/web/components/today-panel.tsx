@@ -4,7 +4,7 @@ import { addCalendarDays, startOfLocalDay } from '../../domain/business-days.js'
 import { type AgendaItem, api, call, describeError } from '../api.js';
 import { AGENDA_KIND_LABELS } from '../labels.js';
 import { useLoad } from '../use-load.js';
-import { type AgendaAnswer, AgendaItemRow } from './agenda-item-row.js';
+import { type AgendaAnswer, AgendaItemRow, type MeetingAnswer } from './agenda-item-row.js';
 import { Alert } from './alert.js';
 import { Loading } from './loading.js';
 import { UndoToast } from './undo-toast.js';
@@ -82,6 +82,31 @@ export function TodayPanel() {
     }
   };
 
+  // Held and Cancelled are status moves of the conversation, through its own route; the question
+  // leaves Today because the meeting is no longer "scheduled", and Held brings the thank-yous.
+  const answerMeeting = async (item: AgendaItem, to: MeetingAnswer) => {
+    if (!data || !item.conversationId) return;
+    setBusyKey(item.key);
+    setError(null);
+    try {
+      await call(api.conversations[':id'].move.$post({ param: { id: item.conversationId }, json: { to } }));
+      agenda.setData({ ...data, items: data.items.filter((i) => i.key !== item.key) });
+      const names = item.people.map((p) => p.fullName).join(', ');
+      setToast({
+        text:
+          to === 'held'
+            ? `Marked as held. Thank ${names || 'them'} within a day: the notes are on your list.`
+            : `Marked as cancelled: the meeting with ${names || 'them'}`,
+      });
+      agenda.reload();
+    } catch (err) {
+      if (to === 'held') setError(describeError(err).message);
+      throw err;
+    } finally {
+      setBusyKey(null);
+    }
+  };
+
   const overdue = data?.items.filter((i) => i.overdue).length ?? 0;
   const undo = toast?.undo;
   return (
@@ -130,6 +155,7 @@ export function TodayPanel() {
                     organizationId={item.conversationId ? data.organizationOf[item.conversationId] : null}
                     busy={busyKey !== null}
                     onAnswer={(a) => answer(item.key, item.title, a)}
+                    onMeetingAnswer={(a) => answerMeeting(item, a)}
                   />
                 ))}
               </ul>

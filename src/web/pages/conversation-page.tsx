@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
 import { api, type Conversation, call } from '../api.js';
 import { Alert, Notice } from '../components/alert.js';
@@ -28,7 +28,9 @@ export function ConversationPage() {
   const messages = useLoad(`conversation-messages:${id}`, () =>
     call(api.messages.$get({ query: { conversationId: id } })),
   );
-  const [scheduling, setScheduling] = useState(false);
+  // Today's "Moved" answer links here with ?reschedule=1, opening the form at once.
+  const [searchParams] = useSearchParams();
+  const [scheduling, setScheduling] = useState(searchParams.get('reschedule') === '1');
   const [warnings, setWarnings] = useState<string[]>([]);
 
   if (conv.error && !conv.data) {
