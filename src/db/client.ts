@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { DurableNodeFS } from './durable-fs.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -19,8 +20,11 @@ export interface DbHandle {
 }
 
 /**
- * PGlite's WAL grows to hundreds of megabytes with the defaults; these keep a data folder small.
- * They are passed on top of PGlite's own start parameters.
+ * PGlite's WAL grows to hundreds of megabytes with the defaults; the first three keep a data folder
+ * small. The rest make a commit durable: PGlite starts PostgreSQL with `-F` (fsync off), so a
+ * power cut could lose acknowledged writes; here fsync is on, a commit waits for its WAL to be on
+ * disk, and the WAL is synced with fsync(), the one call that reaches the disk (see durable-fs.ts).
+ * They are passed on top of PGlite's own start parameters, less `-F`.
  */
 const PGLITE_SETTINGS = [
   '-c',
@@ -29,17 +33,25 @@ const PGLITE_SETTINGS = [
   'min_wal_size=32MB',
   '-c',
   'checkpoint_timeout=60s',
+  '-c',
+  'fsync=on',
+  '-c',
+  'synchronous_commit=on',
+  '-c',
+  'wal_sync_method=fsync',
+  '-c',
+  'full_page_writes=on',
 ];
 
 function pgliteStartParams(): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? [];
-  return [...defaults, ...PGLITE_SETTINGS];
+  return [...defaults.filter((p) => p !== '-F'), ...PGLITE_SETTINGS];
 }
 
 /** Opens an embedded database in `dataDir` (or in memory when undefined). */
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
   const pglite = await PGlite.create({
-    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    ...(opts.dataDir ? { fs: new DurableNodeFS(opts.dataDir) } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { pg_trgm },
     startParams: pgliteStartParams(),

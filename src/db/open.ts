@@ -1,3 +1,5 @@
+import { chmodSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { type DbHandle, openPglite, openPostgres } from './client.js';
 import { acquireLock, type Lock } from './lock.js';
@@ -20,10 +22,15 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
     await migrate(handle);
     return { handle, close: handle.close };
   }
+  // The folder holds someone's whole network and notes: only its owner may read it.
+  process.umask(0o077);
   const lock = acquireLock(config.dataDir);
   try {
     const handle = await openPglite({ dataDir: config.dataDir });
     await migrate(handle);
+    // Files PostgreSQL makes later come out private (durable-fs.ts); these are the ones its first
+    // start copied in, or that earlier versions made readable by everyone.
+    restrictToOwner(config.dataDir);
     return {
       handle,
       lock,
@@ -35,5 +42,18 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * Makes a data folder private to its owner: folders 0700, files 0600. Folders made by earlier
+ * versions were readable by everyone on the machine; new files follow the umask set above.
+ */
+export function restrictToOwner(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) restrictToOwner(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
   }
 }
