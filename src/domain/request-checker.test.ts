@@ -8,7 +8,7 @@ const find = (findings: Finding[], rule: FindingRule): Finding | undefined =>
 
 const GOOD = `Hi Jonas,
 
-Priya Shah suggested I reach out to you. Your move from consulting into product at Northwind is the path I hope to follow, and I would love to hear how you see the field. Would you have 20–30 minutes for a call in the next few weeks, whenever it suits you?
+Priya Shah suggested I reach out to you. Your move from consulting into product at Northwind is the path I hope to follow, and I would love to hear how you see the field. I work in logistics data today. Would you have 20–30 minutes for a call in the next few weeks, whenever it suits you?
 
 Best,
 Ana Costa
@@ -36,7 +36,7 @@ describe('checkRequest', () => {
   it('finds nothing to say about a good request', () => {
     const result = checkRequest(GOOD, { connectionHints: ['Priya Shah'] });
     expect(result.findings).toEqual([]);
-    expect(result.wordCount).toBe(51);
+    expect(result.wordCount).toBe(57);
   });
 
   it('leaves the greeting and the signature out of the word count', () => {
@@ -53,7 +53,7 @@ describe('checkRequest', () => {
   it('strips a greeting that shares its line with the message', () => {
     const result = checkRequest('Hi Jonas, Priya suggested I write. Would you have 20 minutes?');
     expect(result.wordCount).toBe(9);
-    expect(rules(result.findings)).toEqual([]);
+    expect(rules(result.findings)).not.toContain('connection_first');
   });
 
   it('keeps a "thank you" sentence that is part of the message', () => {
@@ -331,8 +331,117 @@ describe('checkRequest', () => {
       expect(find(checkRequest(text).findings, 'question')).toMatchObject({ severity: 'warning' });
     });
 
-    it('is satisfied by any question mark', () => {
+    it('is satisfied when the request ends on its question', () => {
       expect(find(checkRequest(GOOD).findings, 'question')).toBeUndefined();
+    });
+
+    it('warns when more text follows the question, and quotes it', () => {
+      const text =
+        'Priya suggested I write to you. Would you have 20 minutes for a call? I have been following your work on grid storage for years.';
+      expect(find(checkRequest(text).findings, 'question')).toMatchObject({
+        severity: 'warning',
+        excerpt: 'I have been following your work on grid storage for years.',
+      });
+    });
+
+    it('does not count a question mark in the middle of the message', () => {
+      const text =
+        'Priya suggested I write to you. Did you really start in sales? I would like to hear about it over 20 minutes.';
+      expect(find(checkRequest(text).findings, 'question')?.message).toMatch(/End on your question/);
+    });
+
+    it.each([
+      'Would you have 20 minutes for a call?\n\nBest,\nAna Costa\nana@example.com',
+      'Would you have 20 minutes for a call? Thank you for considering it.',
+      'Would you have 20 minutes for a call? If now is not a good time, no problem at all.',
+      'Would you have 20 minutes for a call? I look forward to hearing from you.',
+      'Would you have 20 minutes for a call? Thanks, Ana',
+    ])('accepts a courtesy or sign-off after the question: %j', (ending) => {
+      const text = `Priya suggested I write to you. ${ending}`;
+      expect(find(checkRequest(text).findings, 'question')).toBeUndefined();
+    });
+  });
+
+  describe('interest, narrow and broad', () => {
+    const ask = 'I work in logistics. Would you have 20 minutes for a call?';
+    it('is satisfied by their team and the field', () => {
+      const text = `Priya suggested I write to you. I am curious about your team and about the energy sector. ${ask}`;
+      expect(find(checkRequest(text).findings, 'interest')).toBeUndefined();
+    });
+
+    it('asks for the field when only their company is named', () => {
+      const text = `Priya suggested I write to you. Your work at Northwind caught my eye. ${ask}`;
+      const finding = find(checkRequest(text).findings, 'interest');
+      expect(finding).toMatchObject({ severity: 'info' });
+      expect(finding?.message).toMatch(/wider field/);
+      expect(finding?.message).not.toMatch(/two sizes/);
+    });
+
+    it('asks for their team or company when only the field is named', () => {
+      const text = `Priya suggested I write to you. I hope to build a career in learning design. ${ask}`;
+      expect(find(checkRequest(text).findings, 'interest')?.message).toMatch(
+        /draws you to them in particular/,
+      );
+    });
+
+    it('asks for both when neither is there', () => {
+      const text = `Priya suggested I write to you. ${ask}`;
+      expect(find(checkRequest(text).findings, 'interest')?.message).toMatch(/two sizes/);
+    });
+
+    it('does not take a weekday or LinkedIn for their company', () => {
+      const text = `We met on LinkedIn. Could we talk on Monday about learning design as a field? ${ask}`;
+      expect(find(checkRequest(text).findings, 'interest')?.message).toMatch(/draws you to them/);
+    });
+
+    it('recognises the interests the user typed into the template fields', () => {
+      const text = `Priya suggested I write to you. I keep thinking about climate tech and how grid teams plan. ${ask}`;
+      expect(
+        find(
+          checkRequest(text, { narrowHints: ['how grid teams plan'], broadHints: ['Climate tech'] }).findings,
+          'interest',
+        ),
+      ).toBeUndefined();
+    });
+  });
+
+  describe('background', () => {
+    it.each([
+      'I am a secondary science teacher.',
+      'I have spent six years in logistics.',
+      'My background is in nursing.',
+      'As a recent graduate in economics, I am curious about the field.',
+      'I studied history at Leeds.',
+      'I’m finishing a master’s in public health.',
+      'After eight years in retail, I am exploring analytics.',
+    ])('is satisfied by "%s"', (line) => {
+      const text = `Priya suggested I write to you. ${line} Would you have 20 minutes for a call?`;
+      expect(find(checkRequest(text).findings, 'background')).toBeUndefined();
+    });
+
+    it('suggests one line about the sender when there is none', () => {
+      const text = 'Priya suggested I write to you. Would you have 20 minutes for a call?';
+      const finding = find(checkRequest(text).findings, 'background');
+      expect(finding).toMatchObject({ severity: 'info' });
+      expect(finding?.message).toMatch(/one line about yourself/i);
+    });
+  });
+
+  describe('contact', () => {
+    const body = 'Priya suggested I write to you. Would you have 20 minutes for a call?';
+    it.each([
+      `${body}\n\nBest,\nAna\nana.costa@example.org`,
+      `${body}\n\nBest,\nAna\n+44 20 7946 0958`,
+      `${body}\n\nBest,\nAna\n(617) 555-0100`,
+      `${body} You can reach me at 555 010 0199.`,
+      `${body}\n\nAna\nlinkedin.com/in/anacosta`,
+    ])('is satisfied by an address, a number or a profile: %j', (text) => {
+      expect(find(checkRequest(text).findings, 'contact')).toBeUndefined();
+    });
+
+    it('asks for contact details when there are none, and a date is not a phone number', () => {
+      const text = `${body} I am free from 2026-11-30.\n\nBest,\nAna Costa`;
+      expect(find(checkRequest(text).findings, 'contact')).toMatchObject({ severity: 'info' });
     });
   });
 
@@ -412,6 +521,7 @@ Ana`;
       'connection_first',
       'about_them',
       'duration_ask',
+      'contact',
     ]);
     expect(result.findings.every((f) => f.message.length > 20)).toBe(true);
   });
@@ -419,7 +529,14 @@ Ana`;
   it('handles an empty draft without crashing', () => {
     const result = checkRequest('');
     expect(result.wordCount).toBe(0);
-    expect(rules(result.findings)).toEqual(['connection_first', 'question', 'duration_ask']);
+    expect(rules(result.findings)).toEqual([
+      'connection_first',
+      'question',
+      'duration_ask',
+      'interest',
+      'background',
+      'contact',
+    ]);
     expect(find(result.findings, 'connection_first')?.excerpt).toBeUndefined();
   });
 });
@@ -435,6 +552,12 @@ describe('built-in request templates', () => {
     interestBroad: 'product management in climate tech',
     myName: 'Ana Costa',
     myBackground: 'logistics data analysis',
+    myContact: 'ana@example.com',
+  };
+  /** The compose page and the draft service pass what the user typed into the interest fields. */
+  const interests = {
+    narrowHints: [sample.interestNarrow, sample.organization],
+    broadHints: [sample.interestBroad],
   };
   const requests = ['referred', 'alumni', 'cold_shared_interest', 'after_rejection'];
   const hints: Record<string, string[] | undefined> = {
@@ -449,7 +572,7 @@ describe('built-in request templates', () => {
     const subject = renderTemplate(template!.subject, sample);
     expect(body.missing).toEqual([]);
     expect(subject.missing).toEqual([]);
-    const result = checkRequest(body.text, { connectionHints: hints[key] ?? [] });
+    const result = checkRequest(body.text, { connectionHints: hints[key] ?? [], ...interests });
     expect(result.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(result.findings).toEqual([]);
     expect(result.wordCount).toBeLessThan(75);
@@ -457,8 +580,16 @@ describe('built-in request templates', () => {
 
   it.each(requests)('%s still passes without connection hints', (key) => {
     const template = BUILT_IN_TEMPLATES.find((t) => t.key === key)!;
-    const result = checkRequest(renderTemplate(template.body, sample).text);
+    const result = checkRequest(renderTemplate(template.body, sample).text, interests);
     expect(result.findings).toEqual([]);
+  });
+
+  it.each(requests)('%s names a field, a line about you and your contact even without hints', (key) => {
+    const template = BUILT_IN_TEMPLATES.find((t) => t.key === key)!;
+    const result = checkRequest(renderTemplate(template.body, sample).text);
+    expect(rules(result.findings)).not.toContain('background');
+    expect(rules(result.findings)).not.toContain('contact');
+    expect(rules(result.findings)).not.toContain('question');
   });
 
   it('the follow-up never asks for a job and names a short ask', () => {

@@ -1,5 +1,6 @@
 import { asksForJob } from './job-ask.js';
 import { LONG_MEETING_WARNING_MINUTES } from './meeting-rules.js';
+import { hasBackground, hasContact, missingInterest, textAfterQuestion } from './request-parts.js';
 
 /**
  * Checks a draft request (email or LinkedIn message) against the request rules of method.md
@@ -12,7 +13,10 @@ export type FindingRule =
   | 'connection_first'
   | 'question'
   | 'about_them'
-  | 'duration_ask';
+  | 'duration_ask'
+  | 'interest'
+  | 'background'
+  | 'contact';
 
 export interface Finding {
   rule: FindingRule;
@@ -29,6 +33,10 @@ export interface CheckOptions {
   strongAbove?: number;
   /** What links the user to the reader: a referrer's name, a school, a shared employer… */
   connectionHints?: string[];
+  /** What draws the user to this reader in particular: their organization, the team or topic. */
+  narrowHints?: string[];
+  /** The wider field the user is exploring, as they named it. */
+  broadHints?: string[];
 }
 
 export const REQUEST_WARN_WORDS = 75;
@@ -194,6 +202,58 @@ function durationFinding(body: string): Finding | null {
   return null;
 }
 
+function questionFinding(parts: readonly string[]): Finding | null {
+  if (!parts.some((p) => /\?["')\]]*$/.test(p))) {
+    return {
+      rule: 'question',
+      severity: 'warning',
+      message:
+        'Phrase your ask as a question ending in "?", such as "Would you have 20 minutes for a call?". A question invites a reply; a statement is easy to leave unanswered.',
+    };
+  }
+  const after = textAfterQuestion(parts);
+  if (!after) return null;
+  return {
+    rule: 'question',
+    severity: 'warning',
+    message:
+      'End on your question. Here more text follows it, so the ask gets lost on the way down; move the question to the end. A short thank-you or your sign-off after it is fine.',
+    excerpt: shorten(after),
+  };
+}
+
+const INTEREST_MESSAGES = {
+  both: 'Say what you are exploring at two sizes: the wider field (such as "learning design") and what draws you to their team or company in particular. Together they show you chose this person and tell them what advice will help.',
+  narrow:
+    'Say what draws you to them in particular: their team, their company or a piece of their work. A specific reason shows you chose this person rather than a list.',
+  broad:
+    'Name the wider field you are exploring, such as "learning design" or "climate tech". It tells them what kind of advice will help you.',
+} as const;
+
+/** The parts the career-center templates add: interest at two sizes, a line about you, your contact. */
+function partFindings(text: string, body: string, opts: CheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  const interest = missingInterest(body, { narrow: opts.narrowHints, broad: opts.broadHints });
+  if (interest) findings.push({ rule: 'interest', severity: 'info', message: INTEREST_MESSAGES[interest] });
+  if (!hasBackground(body)) {
+    findings.push({
+      rule: 'background',
+      severity: 'info',
+      message:
+        'Add one line about yourself, such as what you do now or what you studied, so they know who is asking and can fit their advice to you. One line is plenty; keep the rest about them.',
+    });
+  }
+  if (!hasContact(text)) {
+    findings.push({
+      rule: 'contact',
+      severity: 'info',
+      message:
+        'Add how to reach you, such as an e-mail address or phone number under your name. It makes saying yes one step easier, and your note may be passed on to someone who does not have your address.',
+    });
+  }
+  return findings;
+}
+
 /**
  * Checks a draft request and explains each finding, most important rules first. The greeting line
  * and the signature are left out of the word count and of the "first sentence".
@@ -228,14 +288,8 @@ export function checkRequest(
   const connection = connectionFinding(parts[0] ?? '', opts.connectionHints ?? []);
   if (connection) findings.push(connection);
 
-  if (!body.includes('?')) {
-    findings.push({
-      rule: 'question',
-      severity: 'warning',
-      message:
-        'Phrase your ask as a question ending in "?", such as "Would you have 20 minutes for a call?". A question invites a reply; a statement is easy to leave unanswered.',
-    });
-  }
+  const question = questionFinding(parts);
+  if (question) findings.push(question);
 
   const { first, second } = personCounts(body);
   if (first > second) {
@@ -248,6 +302,8 @@ export function checkRequest(
 
   const duration = durationFinding(body);
   if (duration) findings.push(duration);
+
+  findings.push(...partFindings(text, body, opts));
 
   return { wordCount, findings };
 }

@@ -75,10 +75,11 @@ describe('BUILT_IN_TEMPLATES', () => {
     }
   });
 
-  it('greets by first name and signs with the user name', () => {
+  it('greets by first name and signs with the user name, and requests with how to reach them', () => {
     for (const t of BUILT_IN_TEMPLATES) {
       expect(t.body.startsWith('Hi {{firstName}},\n'), t.key).toBe(true);
-      expect(t.body.endsWith('\n{{myName}}'), t.key).toBe(true);
+      const isRequest = ['referred', 'alumni', 'cold_shared_interest', 'after_rejection'].includes(t.kind);
+      expect(t.body.endsWith(isRequest ? '\n{{myName}}\n{{myContact}}' : '\n{{myName}}'), t.key).toBe(true);
       expect(t.name.length).toBeGreaterThan(0);
     }
   });

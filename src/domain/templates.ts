@@ -1,7 +1,8 @@
 /**
  * Merge fields and the built-in message templates. The request templates follow method.md
- * section 3: short, connection first, mostly about the reader, a small concrete ask phrased as a
- * question, and never a job ask. request-checker.test.ts keeps them honest.
+ * section 3: short, connection first, interest at two sizes, one line of background, mostly about
+ * the reader, a small concrete ask phrased as a question at the end, the sender's contact details,
+ * and never a job ask. request-checker.test.ts keeps them honest.
  */
 
 export const MERGE_FIELDS = [
@@ -14,6 +15,7 @@ export const MERGE_FIELDS = [
   'interestBroad',
   'myName',
   'myBackground',
+  'myContact',
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
@@ -63,10 +65,11 @@ export const BUILT_IN_TEMPLATES: readonly BuiltInTemplate[] = [
     subject: 'Referred by {{referrer}}',
     body: `Hi {{firstName}},
 
-{{referrer}} suggested I get in touch with you. You know {{interestBroad}} from the inside, and I would love to hear how you see it, especially {{interestNarrow}}. My own background is in {{myBackground}}. Would you have 20–30 minutes for a call or a coffee in the next few weeks, whenever suits you?
+{{referrer}} suggested I get in touch with you. I am exploring a move into {{interestBroad}}, and I would love to hear how you see the field, especially {{interestNarrow}}. My own background is in {{myBackground}}. Would you have 20–30 minutes for a call or a coffee in the next few weeks, whenever suits you?
 
 Thank you,
-{{myName}}`,
+{{myName}}
+{{myContact}}`,
   },
   {
     key: 'alumni',
@@ -78,7 +81,8 @@ Thank you,
 As a fellow {{school}} alum, I was glad to find you in the alumni network. You have built a career in {{interestBroad}}, and I am curious how you got there and what {{interestNarrow}} is like. My background is in {{myBackground}}. Could you spare 20–30 minutes for a call at a time that works for you?
 
 Best,
-{{myName}}`,
+{{myName}}
+{{myContact}}`,
   },
   {
     key: 'cold_shared_interest',
@@ -90,7 +94,8 @@ Best,
 Your work at {{organization}} is a big part of why {{interestBroad}} caught my attention, and you clearly see the field up close. What you think about {{interestNarrow}} would mean a lot to someone coming from {{myBackground}}. Would you be open to a 20–30 minute call at whatever time suits you best?
 
 Thank you,
-{{myName}}`,
+{{myName}}
+{{myContact}}`,
   },
   {
     key: 'after_rejection',
@@ -99,10 +104,11 @@ Thank you,
     subject: 'Thank you, and one question',
     body: `Hi {{firstName}},
 
-We met during the interviews at {{organization}}, and thank you again for your time and your thoughtful questions. The decision went another way, and that is fine. Your perspective would still mean a lot: which skills would you want to see first in someone aiming for {{interestBroad}}? Would you be open to a 20-minute call whenever it suits you?
+We met during the interviews at {{organization}}, and thank you again for your time and your thoughtful questions. The decision went another way, and that is fine. Your perspective would still mean a lot: which skills would you want to see first in someone coming from {{myBackground}} and aiming for {{interestBroad}}? Would you be open to a 20-minute call whenever it suits you?
 
 Best,
-{{myName}}`,
+{{myName}}
+{{myContact}}`,
   },
   {
     key: 'thank_you',

@@ -107,6 +107,8 @@ export async function draftFromTemplate(
         warnAbove: settings.requestWarnWords,
         strongAbove: settings.requestStrongWords,
         connectionHints: [fields.referrer, fields.school].filter((x): x is string => !!x),
+        narrowHints: [fields.interestNarrow, fields.organization].filter((x): x is string => !!x),
+        broadHints: [fields.interestBroad].filter((x): x is string => !!x),
       })
     : { wordCount: body.text.split(/\s+/).filter(Boolean).length, findings: [] };
   return {

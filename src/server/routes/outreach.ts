@@ -81,18 +81,24 @@ export const outreachRoutes = router()
         z.object({
           text: z.string().max(20_000),
           connectionHints: z.array(z.string().max(200)).max(10).optional(),
+          /** Their organization, team or topic: what draws the user to this reader. */
+          narrowHints: z.array(z.string().max(500)).max(10).optional(),
+          /** The wider field the user is exploring. */
+          broadHints: z.array(z.string().max(500)).max(10).optional(),
         }),
       ),
       responses: { 200: json(CheckResult, 'Findings'), ...errors(400) },
     }),
     async (c) => {
-      const { text, connectionHints } = c.req.valid('json');
+      const { text, connectionHints, narrowHints, broadHints } = c.req.valid('json');
       const s = await getSettings(c.var.ctx);
       return c.json(
         checkRequest(text, {
           warnAbove: s.requestWarnWords,
           strongAbove: s.requestStrongWords,
           connectionHints,
+          narrowHints,
+          broadHints,
         }),
         200,
       );

@@ -28,6 +28,7 @@ const FIELD_HINTS: Partial<Record<MergeField, string>> = {
   interestBroad: 'e.g. learning design',
   myBackground: 'e.g. eight years of teaching secondary science',
   school: 'e.g. Riverside University',
+  myContact: 'e.g. ana@example.com or +1 555 0100',
 };
 
 /** Picks a template, fills its blanks and asks the server for a draft to edit. */
