@@ -10,6 +10,8 @@ export class ComposePage {
   readonly advice: Locator;
   readonly findings: Locator;
   readonly wordCount: Locator;
+  /** The caution shown when the reader's employer has an open posting. */
+  readonly postingCaution: Locator;
 
   constructor(readonly page: Page) {
     this.purpose = page.getByLabel('Purpose', { exact: true });
@@ -20,6 +22,12 @@ export class ComposePage {
     this.advice = page.getByRole('complementary', { name: 'Advice' });
     this.findings = this.advice.getByRole('list', { name: 'Advice on this draft' });
     this.wordCount = this.advice.locator('.word-count');
+    this.postingCaution = page.getByRole('note', { name: 'Open posting' });
+  }
+
+  /** One piece of advice on the draft, found by what it says. */
+  finding(text: string | RegExp): Locator {
+    return this.findings.getByRole('listitem').filter({ hasText: text });
   }
 
   heading(): Locator {

@@ -8,12 +8,16 @@ export interface ComposeQuery {
   purpose: OutgoingPurpose;
 }
 
-/** Everything the compose page needs: templates, settings, the conversation and who can be written to. */
+/**
+ * Everything the compose page needs: templates, settings, the conversation, who can be written to and
+ * the open-posting cautions of the target list.
+ */
 export async function loadCompose(q: ComposeQuery) {
-  const [templates, settings, conversation] = await Promise.all([
+  const [templates, settings, conversation, targets] = await Promise.all([
     call(api.outreach.templates.$get()),
     call(api.settings.$get()),
     q.conversationId ? call(api.conversations[':id'].$get({ param: { id: q.conversationId } })) : null,
+    call(api.outreach.targets.$get()),
   ]);
   const getPerson = (id: string) => call(api.people[':id'].$get({ param: { id } }));
   let recipients: Person[];
@@ -27,7 +31,10 @@ export async function loadCompose(q: ComposeQuery) {
           api.conversations[':id']['thank-you'].$get({ param: { id: conversation.id }, query: { personId } }),
         )
       : null;
-  return { templates, settings, conversation, recipients, personId, thankYou };
+  // The target list words the caution for employers with an open posting; the page shows it by organization.
+  const postingCautions: Record<string, string> = {};
+  for (const t of targets) if (t.caution) postingCautions[t.organizationId] = t.caution;
+  return { templates, settings, conversation, recipients, personId, thankYou, postingCautions };
 }
 
 export type ComposeSetup = Awaited<ReturnType<typeof loadCompose>>;

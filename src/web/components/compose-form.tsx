@@ -45,7 +45,7 @@ interface ComposeFormProps {
 
 /** The message being written: to whom and why, the template, the text, the advice and sending. */
 export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
-  const { settings, conversation, recipients, thankYou } = setup;
+  const { settings, conversation, recipients, thankYou, postingCautions } = setup;
   const [templates, setTemplates] = useState(setup.templates);
   const [personId, setPersonId] = useState(setup.personId);
   const recipient = recipients.find((r) => r.id === personId) ?? recipients[0]!;
@@ -105,6 +105,14 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
   const hints = [fields.referrer, fields.school, recipient.introducedBy?.fullName].filter(
     (h): h is string => !!h?.trim(),
   );
+  const filled = (list: (string | null | undefined)[]) => list.filter((h): h is string => !!h?.trim());
+  const narrowHints = filled([fields.interestNarrow, fields.organization, recipient.organizationName]);
+  const broadHints = filled([fields.interestBroad]);
+  // An open posting at their employer colours a request or a follow-up, not a thank-you.
+  const postingCaution =
+    (purpose === 'request' || purpose === 'follow_up') && recipient.organizationId
+      ? postingCautions[recipient.organizationId]
+      : undefined;
 
   const log = async () => {
     const result = await call(
@@ -186,6 +194,13 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
             </Field>
           </div>
           {PURPOSE_ADVICE[purpose] && <p className="muted">{PURPOSE_ADVICE[purpose]}</p>}
+          {postingCaution && (
+            <div className="notice notice-warning" role="note" aria-label="Open posting">
+              <p>
+                <strong>{recipient.organizationName}:</strong> {postingCaution}
+              </p>
+            </div>
+          )}
           {purpose === 'thank_you' && conversation && (
             <div className="notice notice-info">
               {dueAt && (
@@ -245,6 +260,8 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
             warnAbove={settings.requestWarnWords}
             strongAbove={settings.requestStrongWords}
             connectionHints={hints}
+            narrowHints={narrowHints}
+            broadHints={broadHints}
           />
         </aside>
       </div>

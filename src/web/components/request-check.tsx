@@ -10,6 +10,10 @@ interface RequestCheckProps {
   strongAbove: number;
   /** Names that connect the user to the reader (referrer, school), expected in the first sentence. */
   connectionHints: string[];
+  /** What draws the user to this reader (their organization, the narrow interest they typed). */
+  narrowHints: string[];
+  /** The wider field the user typed as their broad interest. */
+  broadHints: string[];
 }
 
 /**
@@ -22,11 +26,16 @@ export function RequestCheck({
   warnAbove,
   strongAbove,
   connectionHints,
+  narrowHints,
+  broadHints,
 }: RequestCheckProps) {
-  const hintsKey = connectionHints.join('\n');
+  const hintsKey = [connectionHints, narrowHints, broadHints].map((h) => h.join('\n')).join('\n\n');
   // biome-ignore lint/correctness/useExhaustiveDependencies: the hints are compared by their text, not by the array's identity.
   const result = useMemo(
-    () => (isRequest && text.trim() ? checkRequest(text, { warnAbove, strongAbove, connectionHints }) : null),
+    () =>
+      isRequest && text.trim()
+        ? checkRequest(text, { warnAbove, strongAbove, connectionHints, narrowHints, broadHints })
+        : null,
     [text, isRequest, warnAbove, strongAbove, hintsKey],
   );
   const words = result ? result.wordCount : countWords(text);
