@@ -211,3 +211,52 @@ describe('local safety', () => {
     }
   });
 });
+
+describe('local means local', () => {
+  it('sends security headers on API responses, errors and the web app', async () => {
+    const web = createApp({ context: () => t.ctx, webDir: null });
+    const responses = [
+      await send('GET', '/api/workspace'),
+      await send('GET', '/api/people/not-an-id'),
+      await send('GET', '/api/people', undefined, { host: 'evil.example' }),
+      await web.request('http://localhost:4310/', { headers: { host: 'localhost:4310' } }),
+    ];
+    for (const res of responses) {
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+  });
+
+  it('refuses to listen beyond this machine, and says why', async () => {
+    const { startServer } = await import('./serve.js');
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.com']) {
+      await expect(
+        startServer({ host, port: 0, dataDir: '/nonexistent/never-opened', databaseUrl: undefined }),
+      ).rejects.toThrow(/only listens on 127\.0\.0\.1, ::1 or localhost/);
+    }
+    const { isLoopbackAddress } = await import('./security.js');
+    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].every(isLoopbackAddress)).toBe(true);
+  });
+
+  it('logs an unexpected database error without the values the user typed', async () => {
+    const { describeForLog } = await import('./errors.js');
+    const failure = Object.assign(
+      new Error('Failed query: insert into people values ($1)\nparams: Ada Secret,ada@example.com'),
+      {
+        query: 'insert into people values ($1)',
+        params: ['Ada Secret', 'ada@example.com'],
+        cause: Object.assign(new Error('value too long for "Ada Secret"'), { code: '22001' }),
+      },
+    );
+    const logged = describeForLog(failure);
+    expect(logged).toContain('SQLSTATE 22001');
+    expect(logged).toContain('insert into people values ($1)');
+    expect(logged).not.toContain('Ada Secret');
+    expect(logged).not.toContain('ada@example.com');
+  });
+});

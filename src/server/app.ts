@@ -28,7 +28,7 @@ import { searchRoutes } from './routes/search.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { workspaceRoutes } from './routes/workspace.js';
-import { localOnly } from './security.js';
+import { localOnly, securityHeaders } from './security.js';
 
 export interface AppOptions {
   /** The context of a request: the database, the workspace and the clock. */
@@ -84,6 +84,7 @@ function findWebDir(): string | null {
 export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
+  app.use('*', securityHeaders());
   app.use('*', localOnly(opts.allowedHosts));
   app.use('/api/*', async (c, next) => {
     c.set('ctx', opts.context());

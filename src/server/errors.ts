@@ -53,9 +53,32 @@ export function onError(err: Error, c: Context) {
   if (pgCode === '22P02' || pgCode === '22007' || pgCode === '22008') {
     return c.json(body('validation', 'A value has the wrong format.'), 400);
   }
-  console.error(err);
+  console.error(describeForLog(err));
   return c.json(
     body('internal', 'Something went wrong on our side; nothing was saved. Please try again.'),
     500,
   );
+}
+
+/**
+ * What the log may say of an unexpected error. A database error's message and parameters carry
+ * what the user typed (names, e-mails, notes), so only its SQLSTATE, the statement without its
+ * values and where it was thrown are printed; other errors keep their message.
+ */
+export function describeForLog(err: unknown): string {
+  const e = err as { name?: string; message?: string; stack?: string; query?: unknown; cause?: unknown };
+  const cause = e.cause as { code?: unknown } | undefined;
+  const code =
+    typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : cause?.code;
+  const isDatabase = typeof e.query === 'string' || typeof code === 'string';
+  const frames = (e.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 8);
+  const head = isDatabase
+    ? `Unexpected database error${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}${
+        typeof e.query === 'string' ? ` in: ${e.query}` : ''
+      }`
+    : `Unexpected error: ${e.name ?? 'Error'}: ${e.message ?? String(err)}`;
+  return [head, ...frames].join('\n');
 }

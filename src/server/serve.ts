@@ -3,8 +3,10 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config.js';
 import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
+import { AppError } from '../domain/errors.js';
 import { ensureDefaultWorkspace } from '../services/workspaces.js';
 import { createApp } from './app.js';
+import { isLoopbackAddress } from './security.js';
 import { fakeClock } from './test-clock.js';
 
 export interface RunningServer {
@@ -17,13 +19,18 @@ export async function startServer(
   config: Config,
   opts: { now?: () => Date; webDir?: string | null } = {},
 ): Promise<RunningServer> {
+  if (!isLoopbackAddress(config.host)) {
+    throw new AppError('forbidden', {
+      userMessage: `Rapport runs for you alone on this machine, with no sign-in, so it only listens on 127.0.0.1, ::1 or localhost; --host ${config.host} would give anyone on the network your whole workspace. Open it on this machine, or wait for hosted mode with accounts.`,
+    });
+  }
   const database = await openDatabase(config);
   const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
   const now = opts.now ?? clock?.now ?? (() => new Date());
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db, now());
   const app = createApp({
     context: () => ({ db: database.handle.db, workspaceId, userId, now }),
-    allowedHosts: ['0.0.0.0', '::'].includes(config.host) ? [] : [config.host],
+    allowedHosts: [config.host],
     webDir: opts.webDir,
     beforeRoutes: clock?.install,
   });

@@ -9,6 +9,7 @@ import { stream } from 'hono/streaming';
 import { AppError } from '../../domain/errors.js';
 import type { ProgressEvent } from '../../domain/progress-stream.js';
 import type { AppEnv } from '../env.js';
+import { describeForLog } from '../errors.js';
 
 /** A multipart form with one `file`. */
 export const FileUpload = {
@@ -83,7 +84,7 @@ export function answerWithProgress<S extends object>(
       const summary = await run((p) => void send({ type: 'progress', ...p }));
       await send({ type: 'result', summary });
     } catch (err) {
-      if (!(err instanceof AppError)) console.error(err);
+      if (!(err instanceof AppError)) console.error(describeForLog(err));
       const message =
         err instanceof AppError
           ? err.userMessage
