@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { createOrganization, createPerson, unique } from './api-helpers.js';
+import { createConversation, createOrganization, createPerson, unique } from './api-helpers.js';
+import { holdConversation } from './network-helpers.js';
 import { BriefPage } from './pages/brief-page.js';
 import { ConversationPage } from './pages/conversation-pages.js';
 import { DebriefPage } from './pages/debrief-page.js';
@@ -165,4 +166,41 @@ test('a conversation is planned, printed, held, debriefed, and what was learned 
   await search.chip('Everything').click();
   await hit.getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/conversations/${conversationId}$`));
+});
+
+test('a referral to someone already in the contacts is offered as they type and linked, not added twice', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const orgName = `Brightpath ${id}`;
+  const priyaName = `Priya Shah ${id}`;
+  const orgId = await createOrganization(request, orgName);
+  const priyaId = await createPerson(request, { fullName: priyaName, organizationId: orgId });
+  const tomName = `Tom Adeyemi ${id}`;
+  const tomId = await createPerson(request, { fullName: tomName });
+  const conversationId = await createConversation(request, {
+    participantIds: [tomId],
+    title: `Call with ${tomName}`,
+  });
+  await holdConversation(request, conversationId);
+
+  const debrief = new DebriefPage(page);
+  await debrief.goto(conversationId);
+  const referral = await debrief.addReferral(1, { name: priyaName });
+  const offer = referral.getByRole('status');
+  await expect(offer).toContainText(`Already in your contacts: ${priyaName} at ${orgName}`);
+  await offer.getByRole('button', { name: 'Link to this person' }).click();
+  await expect(referral.getByRole('status')).toContainText(`Linked to ${priyaName} at ${orgName}`);
+  await debrief.save();
+
+  await expect(debrief.saved).toBeVisible();
+  const people = debrief.saved.getByRole('list', { name: 'People to meet' });
+  await expect(people).toContainText(`${priyaName} (already in your contacts)`);
+  await people.getByRole('link', { name: priyaName, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/people/${priyaId}$`));
+  const person = new PersonPage(page);
+  await expect(person.details.getByRole('link', { name: tomName })).toBeVisible();
+  const found = await request.get(`/api/people?q=${encodeURIComponent(priyaName)}`);
+  expect(((await found.json()) as { total: number }).total).toBe(1);
 });

@@ -45,6 +45,7 @@ describe('debrief referrals over the API', () => {
         id: priya.id,
         fullName: 'Priya Shah',
         organizationName: 'Brightpath',
+        label: 'Same name',
         likely: true,
       }),
     ]);

@@ -148,6 +148,7 @@ describe('debrief referrals to people already in the contacts', () => {
     expect(atOrg).toMatchObject([
       { id: zoe.id, reason: 'name', likely: true, organizationName: 'Brightpath, Inc.' },
     ]);
+    expect(atOrg[0]?.label).toMatch(/an initial, at the same organization$/);
   });
 
   it('refuses a referral to the referrer themselves, or to someone not in the workspace, and saves nothing', async () => {

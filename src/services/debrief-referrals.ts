@@ -95,7 +95,12 @@ export async function findReferralMatches(
 ): Promise<ReferralMatch[]> {
   const ws = eq(people.workspaceId, ctx.workspaceId);
   const found: ReferralMatch[] = [];
-  const add = (p: Found, reason: ReferralMatch['reason'], likely = false) => {
+  const add = (
+    p: Found,
+    reason: ReferralMatch['reason'],
+    likely = false,
+    label = REFERRAL_MATCH_LABELS[reason],
+  ) => {
     if (found.some((f) => f.id === p.id)) return;
     const { id, fullName, title, organizationName } = p;
     found.push({
@@ -104,7 +109,7 @@ export async function findReferralMatches(
       title,
       organizationName,
       reason,
-      label: REFERRAL_MATCH_LABELS[reason],
+      label,
       likely,
     });
   };
@@ -150,8 +155,9 @@ export async function findReferralMatches(
       const match = compareNames(name, p.fullName);
       if (!match) continue;
       const exact = match.match === 'same' || match.match === 'accents';
-      if (orgName) add(p, 'name', !exact);
-      else if (foldName(p.fullName) === foldName(name)) add(p, 'name', true);
+      if (orgName && exact) add(p, 'name');
+      else if (orgName) add(p, 'name', true, `${match.explanation}, at the same organization`);
+      else if (foldName(p.fullName) === foldName(name)) add(p, 'name', true, 'Same name');
     }
   }
   return found.slice(0, MAX_MATCHES);
