@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createOrganization, createPerson, unique } from './api-helpers.js';
+import { ComposePage } from './pages/compose-page.js';
 import { ConversationPage, NewConversationPage } from './pages/conversation-pages.js';
+import { DebriefPage } from './pages/debrief-page.js';
 import { OrganizationPage } from './pages/organization-pages.js';
 import { PersonPage } from './pages/person-page.js';
 
@@ -148,4 +150,72 @@ test('conversations can be filtered by status', async ({ page, request }) => {
   await page.getByRole('button', { name: 'Idea', exact: true }).click();
   await page.getByRole('button', { name: 'Held', exact: true }).click();
   await expect(page.getByRole('link', { name: `Switch chat ${id}` })).toBeHidden();
+});
+
+test('each thank-you quotes what that person said in the debrief, never my own summary', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const sana = `Sana Whitfield ${id}`;
+  const jon = `Jon Arvidsen ${id}`;
+  const sanaId = await createPerson(request, { fullName: sana });
+  const jonId = await createPerson(request, { fullName: jon });
+  const created = await request.post('/api/conversations', {
+    data: { type: 'learn_role', participantIds: [sanaId, jonId] },
+  });
+  expect(created.status()).toBe(201);
+  const { id: conversationId } = (await created.json()) as { id: string };
+  for (const to of ['requested', 'accepted']) {
+    expect((await request.post(`/api/conversations/${conversationId}/move`, { data: { to } })).status()).toBe(
+      200,
+    );
+  }
+  const meeting = await request.put(`/api/conversations/${conversationId}/meeting`, {
+    data: { startsAt: `${year - 1}-03-10T15:00:00Z`, timeZone: 'UTC', medium: 'video' },
+  });
+  expect(meeting.status()).toBe(200);
+  const conv = new ConversationPage(page);
+  await conv.goto(conversationId);
+  await conv.moveTo('Held');
+  await expect(conv.badge('Held')).toBeVisible();
+
+  // The debrief credits one insight to each of them; the summary is for me alone.
+  await page.getByRole('link', { name: 'Write the debrief' }).click();
+  const debrief = new DebriefPage(page);
+  const sanaWords = `Shadow a support shift before you touch the product ${id}`;
+  const jonWords = `Jon said that release notes are read more than the docs ${id}`;
+  await debrief.addInsight(1, { topic: 'Advice', body: sanaWords, by: sana });
+  await debrief.addInsight(2, { topic: 'Trends', body: jonWords, by: jon });
+  await debrief.addPromise(1, { title: `book a support shift next week ${id}`, with: sana });
+  await debrief.fillSummary('Sana was far more helpful than Jon; I rambled at the start.');
+  await debrief.save();
+  await expect(debrief.saved).toBeVisible();
+
+  // Sana's note quotes Sana, to her, with what I will do; none of Jon's words, none of my summary.
+  await conv.goto(conversationId);
+  await conv.thankYous.getByRole('link', { name: `Write thank-you to ${sana}` }).click();
+  const compose = new ComposePage(page);
+  await expect(compose.subject).toHaveValue('Thank you, Sana');
+  await expect(compose.message).toHaveValue(/you told me has stayed with me/);
+  await expect(compose.message).toHaveValue(new RegExp(`“${sanaWords}\\.”`));
+  await expect(compose.message).toHaveValue(
+    new RegExp(`what I will do with it: book a support shift next week ${id}`),
+  );
+  await expect(compose.message).not.toHaveValue(/release notes|rambled|more helpful/);
+
+  // Writing to Jon instead, the untouched draft follows: his own words, said to him.
+  await page.getByLabel('To', { exact: true }).selectOption({ label: jon });
+  await expect(compose.subject).toHaveValue('Thank you, Jon');
+  await expect(compose.message).toHaveValue(
+    new RegExp(`“Release notes are read more than the docs ${id}\\.”`),
+  );
+  await expect(compose.message).not.toHaveValue(/Jon said|support shift|rambled|more helpful/);
+  await expect(page.getByText('Say what you will do with Jon’s advice')).toBeVisible();
+
+  // Straight from the conversation page, Jon's note is the same.
+  await conv.goto(conversationId);
+  await conv.thankYous.getByRole('link', { name: `Write thank-you to ${jon}` }).click();
+  await expect(compose.message).toHaveValue(/^Hi Jon,/);
+  await expect(compose.message).toHaveValue(new RegExp(`Release notes are read more than the docs ${id}`));
 });

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   draftThankYou,
-  highlightFromNotes,
+  insightToQuote,
   KEEP_IN_TOUCH_DEFAULT_DAYS,
   keepInTouchDueDate,
+  quoteFor,
   REPORT_BACK_DAYS,
   reportBackDueDate,
   THANK_YOU_WITHIN_HOURS,
   thankYouDueAt,
+  thankYouHint,
 } from './after-meeting.js';
 import { AppError } from './errors.js';
 
@@ -91,33 +93,33 @@ describe('keepInTouchDueDate', () => {
 });
 
 describe('draftThankYou', () => {
-  it('names one specific thing, what the user will do with it, and thanks', () => {
+  it('quotes what they said, thanks them for it, says what the user will do, all to them', () => {
     const text = draftThankYou({
       firstName: 'Jonas',
-      specificThing: 'how the roadmap is set each quarter.',
-      nextStep: 'talk to Maria on the data team',
+      theySaid: 'the roadmap is set each quarter, so join right after planning',
+      willDo: 'talk to Maria on the data team',
       myName: 'Ana',
     });
     expect(text).toBe(
-      'Hi Jonas,\n\nThank you for taking the time to talk with me today. One thing you said has stayed with me: how the roadmap is set each quarter. Here is what I will do with it: talk to Maria on the data team. I will let you know how it goes.\n\nThanks again,\nAna',
+      'Hi Jonas,\n\nThank you for taking the time to talk with me today. Something you told me has stayed with me: “The roadmap is set each quarter, so join right after planning.” Thank you for being so open about it. Here is what I will do with it: talk to Maria on the data team. I will let you know how it goes.\n\nThanks again,\nAna',
     );
   });
 
-  it('uses honest general wording when specifics are missing or blank', () => {
-    const text = draftThankYou({ firstName: 'Jonas', specificThing: '  ', nextStep: '' });
+  it('stays warm and general without anything they said, and never makes up a quote', () => {
+    const text = draftThankYou({ firstName: 'Jonas', theySaid: '  ', willDo: '' });
     expect(text).toMatch(/^Hi Jonas,/);
-    expect(text).toMatch(/gave me a lot to think about/);
-    expect(text).toMatch(/put your advice to work/);
+    expect(text).not.toMatch(/[“”"]|you told me|you said/);
+    expect(text).toMatch(/put what I learned to work/);
     expect(text).not.toMatch(/undefined|about \.|: \./);
     expect(text.endsWith('Thanks again')).toBe(true);
   });
 
-  it('handles a specific thing without a next step, and the other way round', () => {
-    const onlySpecific = draftThankYou({ firstName: 'Jonas', specificThing: 'pricing experiments' });
-    expect(onlySpecific).toMatch(/One thing you said has stayed with me: pricing experiments\./);
-    expect(onlySpecific).toMatch(/put your advice to work/);
-    const onlyNext = draftThankYou({ firstName: 'Jonas', nextStep: 'read the book you suggested!' });
-    expect(onlyNext).toMatch(/a lot to think about/);
+  it('handles a quote without a promise, and the other way round', () => {
+    const onlySaid = draftThankYou({ firstName: 'Jonas', theySaid: 'pricing experiments pay off' });
+    expect(onlySaid).toMatch(/stayed with me: “Pricing experiments pay off\.”/);
+    expect(onlySaid).toMatch(/put your advice to work/);
+    const onlyNext = draftThankYou({ firstName: 'Jonas', willDo: 'read the book you suggested!' });
+    expect(onlyNext).not.toMatch(/“/);
     expect(onlyNext).toMatch(/Here is what I will do with it: read the book you suggested\./);
   });
 
@@ -126,29 +128,49 @@ describe('draftThankYou', () => {
   });
 
   it('stays short enough to read at a glance', () => {
-    const text = draftThankYou({ firstName: 'Jonas', specificThing: 'x', nextStep: 'y', myName: 'Ana' });
+    const text = draftThankYou({ firstName: 'Jonas', theySaid: 'x', willDo: 'y', myName: 'Ana' });
     expect(text.split(/\s+/).length).toBeLessThan(75);
   });
 });
 
-describe('highlightFromNotes', () => {
-  it('takes the first bullet of the newest note, as plain words', () => {
-    expect(
-      highlightFromNotes(['**Key points**\n\n- Portfolio matters *more* than certificates.\n- Ask Priya']),
-    ).toBe('Portfolio matters more than certificates');
-  });
-
-  it('falls back to the first sentence, then to older notes', () => {
-    expect(highlightFromNotes(['', 'They hire from [meetups](https://example.org) mostly. Also SQL.'])).toBe(
-      'They hire from meetups mostly',
+describe('quoteFor', () => {
+  it('speaks to the person: a lead-in about them is dropped', () => {
+    expect(quoteFor('Noor said that the best designers watch learners use a draft', 'Noor')).toBe(
+      'The best designers watch learners use a draft.',
     );
-    expect(highlightFromNotes([])).toBeUndefined();
+    expect(quoteFor('She told me: portfolios beat certificates!', 'Noor')).toBe(
+      'Portfolios beat certificates!',
+    );
+    expect(quoteFor('They hire from meetups mostly', 'Noor')).toBe('They hire from meetups mostly.');
   });
 
-  it('keeps a long highlight short', () => {
-    const long = `- ${'word '.repeat(60)}`;
-    const h = highlightFromNotes([long])!;
-    expect(h.length).toBeLessThanOrEqual(121);
-    expect(h.endsWith('…')).toBe(true);
+  it('keeps only the first paragraph, on one line', () => {
+    expect(quoteFor('Ship small.\nOften.\n\nSecond thought', 'A')).toBe('Ship small. Often.');
+    expect(quoteFor('   ', 'A')).toBe('');
+  });
+});
+
+describe('insightToQuote', () => {
+  const at = (iso: string) => new Date(iso);
+  it('prefers advice, then the earliest, the same every time', () => {
+    const credited = [
+      { topic: 'culture', body: 'Fridays are quiet', createdAt: at('2026-01-01') },
+      { topic: 'advice', body: 'Write weekly', createdAt: at('2026-01-02') },
+      { topic: 'advice', body: 'Apply early', createdAt: at('2026-01-02') },
+      { topic: 'advice', body: '  ', createdAt: at('2026-01-01') },
+    ];
+    expect(insightToQuote(credited)?.body).toBe('Apply early');
+    expect(insightToQuote([...credited].reverse())?.body).toBe('Apply early');
+    expect(insightToQuote([])).toBeUndefined();
+  });
+});
+
+describe('thankYouHint', () => {
+  it('asks for something they said, then for what the user will do, then for nothing', () => {
+    expect(thankYouHint({ firstName: 'Jonas' })).toMatch(/^Nothing in the debrief is credited to Jonas yet/);
+    expect(thankYouHint({ firstName: 'Jonas', theySaid: 'Apply early' })).toMatch(/what you will do/);
+    expect(
+      thankYouHint({ firstName: 'Jonas', theySaid: 'Apply early', willDo: 'apply this week' }),
+    ).toBeNull();
   });
 });

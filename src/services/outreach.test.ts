@@ -99,7 +99,7 @@ describe('request drafts', () => {
 });
 
 describe('thank-you draft', () => {
-  it('mentions one specific thing from the notes and my promise', async () => {
+  it('keeps my private notes out, and says what I promised', async () => {
     const p = await createPerson({ ...t.ctx, input: { fullName: 'Tom Helper' } });
     const c = await createConversation({ ...t.ctx, input: { type: 'learn_role', participantIds: [p.id] } });
     await scheduleMeeting({
@@ -118,7 +118,9 @@ describe('thank-you draft', () => {
     });
     const draft = await thankYouDraft({ ...t.ctx, conversationId: c.id, personId: p.id });
     expect(draft.body).toMatch(/^Hi Tom,/);
-    expect(draft.body).toContain('Hiring managers read portfolios first');
+    // Notes are the user's own; nothing in the debrief is credited to Tom, so no quote either.
+    expect(draft.body).not.toContain('Hiring managers read portfolios first');
+    expect(draft.hint).toMatch(/Add one specific thing they said/);
     expect(draft.body).toContain('rebuild my portfolio site');
     expect(draft.dueAt?.toISOString()).toBe('2026-11-21T10:30:00.000Z');
     const stranger = await createPerson({ ...t.ctx, input: { fullName: 'Not There' } });

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
-import { notes, tasks } from '../db/schema.js';
-import { draftThankYou, highlightFromNotes, thankYouDueAt } from '../domain/after-meeting.js';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { insights, tasks } from '../db/schema.js';
+import { draftThankYou, insightToQuote, thankYouDueAt, thankYouHint } from '../domain/after-meeting.js';
 import { AppError } from '../domain/errors.js';
 import { meetingEnd } from '../domain/meeting-rules.js';
 import type { Ctx } from './context.js';
@@ -8,8 +8,11 @@ import { getConversation } from './conversations.js';
 import { getSettings } from './settings.js';
 
 /**
- * A thank-you to one participant, drafted from the meeting notes: one specific thing they said,
- * what I will do with it (my first open promise), and thanks. Due within 24 hours of the end.
+ * A thank-you to one participant, drafted from the debrief and written to them (method.md
+ * section 7): one thing they said — an insight credited to them — thanks for it, what I will do
+ * with it (my open promise to them), and thanks. The debrief summary and the meeting notes are
+ * the user's own and never go into it. `hint` says what the user should still add. Due within 24
+ * hours of the end.
  */
 export async function thankYouDraft(ctx: Ctx & { conversationId: string; personId: string }) {
   const conv = await getConversation({ ...ctx, id: ctx.conversationId });
@@ -20,26 +23,47 @@ export async function thankYouDraft(ctx: Ctx & { conversationId: string; personI
       issues: [{ field: 'personId', message: 'not a participant' }],
     });
   }
-  const noteRows = await ctx.db
-    .select({ body: notes.body })
-    .from(notes)
-    .where(eq(notes.conversationId, conv.id))
-    .orderBy(desc(notes.createdAt))
-    .limit(10);
-  const [promise] = await ctx.db
-    .select({ title: tasks.title })
+  const credited = await ctx.db
+    .select({ topic: insights.topic, body: insights.body, createdAt: insights.createdAt })
+    .from(insights)
+    .where(
+      and(
+        eq(insights.workspaceId, ctx.workspaceId),
+        eq(insights.conversationId, conv.id),
+        eq(insights.personId, person.id),
+      ),
+    );
+  // A promise made to this person comes first; one made to nobody in particular will do.
+  const promises = await ctx.db
+    .select({ title: tasks.title, personId: tasks.personId })
     .from(tasks)
-    .where(and(eq(tasks.conversationId, conv.id), eq(tasks.kind, 'promise_mine'), isNull(tasks.doneAt)))
-    .limit(1);
+    .where(
+      and(
+        eq(tasks.workspaceId, ctx.workspaceId),
+        eq(tasks.conversationId, conv.id),
+        eq(tasks.kind, 'promise_mine'),
+        isNull(tasks.doneAt),
+        or(eq(tasks.personId, person.id), isNull(tasks.personId)),
+      ),
+    )
+    .orderBy(asc(tasks.createdAt), asc(tasks.title));
+  const promise = promises.find((p) => p.personId === person.id) ?? promises[0];
   const settings = await getSettings(ctx);
-  const body = draftThankYou({
-    firstName: person.fullName.split(/\s+/)[0] ?? person.fullName,
-    specificThing: highlightFromNotes(noteRows.map((n) => n.body)),
-    nextStep: promise?.title,
+  const firstName = person.fullName.split(/\s+/)[0] ?? person.fullName;
+  const facts = {
+    firstName,
+    theySaid: insightToQuote(credited)?.body,
+    willDo: promise?.title,
     myName: settings.myName === 'Me' ? undefined : settings.myName,
-  });
+  };
   const dueAt = conv.meeting
     ? thankYouDueAt(meetingEnd(conv.meeting.startsAt, conv.meeting.durationMinutes))
     : null;
-  return { personId: person.id, subject: `Thank you, ${person.fullName.split(/\s+/)[0]}`, body, dueAt };
+  return {
+    personId: person.id,
+    subject: `Thank you, ${firstName}`,
+    body: draftThankYou(facts),
+    hint: thankYouHint(facts),
+    dueAt,
+  };
 }

@@ -118,7 +118,7 @@ export const conversationRoutes = router()
       method: 'get',
       path: '/{id}/thank-you',
       tags,
-      summary: 'A thank-you to one participant, drafted from the meeting notes',
+      summary: 'A thank-you to one participant, drafted from what the debrief credits to them',
       request: { params: IdParam, query: z.object({ personId: Id }) },
       responses: {
         200: json(
@@ -126,6 +126,8 @@ export const conversationRoutes = router()
             personId: z.string(),
             subject: z.string(),
             body: z.string(),
+            /** What the user should still add (something they said, what they will do), or null. */
+            hint: z.string().nullable(),
             dueAt: z.string().nullable(),
           }),
           'Draft',

@@ -65,21 +65,26 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
   const [subject, setSubject] = useState(thankYou?.subject ?? '');
   const [body, setBody] = useState(thankYou?.body ?? '');
   const [dueAt, setDueAt] = useState(thankYou?.dueAt ?? null);
+  const [thankYouHint, setThankYouHint] = useState(thankYou?.hint ?? null);
+  // The last drafted thank-you, to tell an untouched draft (redrafted for another person) from the user's text.
+  const [draftedThankYou, setDraftedThankYou] = useState(thankYou?.body ?? null);
   const [redraftError, setRedraftError] = useState<string | null>(null);
 
-  const draftThankYou = async () => {
+  const draftThankYou = async (forPersonId = recipient.id) => {
     if (!conversation) return;
     setRedraftError(null);
     try {
       const draft = await call(
         api.conversations[':id']['thank-you'].$get({
           param: { id: conversation.id },
-          query: { personId: recipient.id },
+          query: { personId: forPersonId },
         }),
       );
       setSubject(draft.subject);
       setBody(draft.body);
+      setDraftedThankYou(draft.body);
       setDueAt(draft.dueAt);
+      setThankYouHint(draft.hint);
       setDraftTemplateId(null);
     } catch (err) {
       setRedraftError(describeError(err).message);
@@ -90,6 +95,10 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
     const next = recipients.find((r) => r.id === id);
     setPersonId(id);
     if (!next) return;
+    // Each person gets their own thank-you: an untouched draft follows the new recipient.
+    if (purpose === 'thank_you' && conversation && (body.trim() === '' || body === draftedThankYou)) {
+      void draftThankYou(id);
+    }
     // Only the facts about the person change; what the user typed (interests, background) stays.
     const { myName: _mine, ...theirs } = knownFields(next, settings.myName);
     setFields((f) => ({
@@ -209,12 +218,13 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
                 </p>
               )}
               <p>
-                A thank-you can start from your meeting notes: the draft picks out something they said. Make
-                that detail yours before sending.
+                A thank-you can start from your debrief: the draft quotes something this person said and what
+                you promised to do with it. Your summary and notes stay private. Make it yours before sending.
               </p>
+              {thankYouHint && <p className="strong">{thankYouHint}</p>}
               {redraftError && <Alert>{redraftError}</Alert>}
-              <button type="button" className="button button-small" onClick={draftThankYou}>
-                Draft from my meeting notes
+              <button type="button" className="button button-small" onClick={() => draftThankYou()}>
+                Draft from my debrief
               </button>
             </div>
           )}
