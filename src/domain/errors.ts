@@ -55,3 +55,11 @@ export function staleEdit(what: string, current: unknown): AppError {
     details: { current },
   });
 }
+
+/** The error for an edit that names nothing to change; `fields` are the ones it could name. */
+export function nothingToChange(what: string, fields: string[]): AppError {
+  return new AppError('validation', {
+    userMessage: `Nothing to change on this ${what}: send at least one of ${fields.join(', ')}.`,
+    issues: [{ field: '(body)', message: `needs at least one of ${fields.join(', ')}` }],
+  });
+}

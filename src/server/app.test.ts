@@ -260,3 +260,21 @@ describe('local means local', () => {
     expect(logged).not.toContain('ada@example.com');
   });
 });
+
+describe('NUL characters', () => {
+  it('refuses a NUL character in a body field or the query with a 400 that names the field, and saves nothing', async () => {
+    const created = await send('POST', '/api/people', {
+      fullName: 'Nul\u0000Person',
+      tags: ['ok', 'bad\u0000'],
+    });
+    expect(created.status).toBe(400);
+    const body = (await created.json()) as ErrorBody;
+    expect(body.error.issues[0]?.field).toBe('fullName');
+    expect(body.error.message).toMatch(/fullName: contains a NUL character/);
+    const query = await send('GET', '/api/people?q=%00');
+    expect(query.status).toBe(400);
+    expect(((await query.json()) as ErrorBody).error.issues[0]?.field).toBe('q');
+    const list = (await (await send('GET', '/api/people?q=Nul')).json()) as { total: number };
+    expect(list.total).toBe(0);
+  });
+});

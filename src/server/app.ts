@@ -28,7 +28,7 @@ import { searchRoutes } from './routes/search.js';
 import { settingsRoutes } from './routes/settings.js';
 import { taskRoutes } from './routes/tasks.js';
 import { workspaceRoutes } from './routes/workspace.js';
-import { localOnly, securityHeaders } from './security.js';
+import { localOnly, refuseNulCharacters, securityHeaders } from './security.js';
 
 export interface AppOptions {
   /** The context of a request: the database, the workspace and the clock. */
@@ -86,6 +86,7 @@ export function createApp(opts: AppOptions) {
   app.onError(onError);
   app.use('*', securityHeaders());
   app.use('*', localOnly(opts.allowedHosts));
+  app.use('/api/*', refuseNulCharacters());
   app.use('/api/*', async (c, next) => {
     c.set('ctx', opts.context());
     await next();

@@ -70,13 +70,14 @@ export function describeForLog(err: unknown): string {
   const cause = e.cause as { code?: unknown } | undefined;
   const code =
     typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : cause?.code;
-  const isDatabase = typeof e.query === 'string' || typeof code === 'string';
+  // SQLSTATEs are five digits or capitals; Node's own codes (ERR_…, ENOENT) are not database errors.
+  const isDatabase = typeof e.query === 'string' || (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code));
   const frames = (e.stack ?? '')
     .split('\n')
     .filter((line) => line.trimStart().startsWith('at '))
     .slice(0, 8);
   const head = isDatabase
-    ? `Unexpected database error${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}${
+    ? `Unexpected database error${typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? ` (SQLSTATE ${code})` : ''}${
         typeof e.query === 'string' ? ` in: ${e.query}` : ''
       }`
     : `Unexpected error: ${e.name ?? 'Error'}: ${e.message ?? String(err)}`;

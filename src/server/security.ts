@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../domain/errors.js';
 
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -93,4 +94,68 @@ export function securityHeaders(): MiddlewareHandler {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
   };
+}
+
+/** The path of the first text holding a NUL character in a parsed JSON value, if any. */
+function nulPath(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = nulPath(value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key.includes('\u0000')) return [...path, key];
+      const found = nulPath(v, [...path, key]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function refuseNul(field: string) {
+  const message = 'contains a NUL character (\\u0000), which no text can hold; remove it and try again';
+  return new AppError('validation', { userMessage: `${field}: ${message}.`, issues: [{ field, message }] });
+}
+
+/**
+ * Refuses a NUL character anywhere in the query or a JSON body, naming the field, before any
+ * route sees it: PostgreSQL text cannot hold one, so it would otherwise fail deep inside a query.
+ */
+export function refuseNulCharacters(): MiddlewareHandler {
+  return async (c, next) => {
+    const url = new URL(c.req.url);
+    if (url.pathname.includes('\u0000') || decodeURIComponentSafe(url.pathname).includes('\u0000')) {
+      throw refuseNul('(path)');
+    }
+    for (const [key, value] of url.searchParams) {
+      if (key.includes('\u0000') || value.includes('\u0000')) throw refuseNul(key.split('\u0000').join(''));
+    }
+    if ((c.req.header('content-type') ?? '').includes('application/json')) {
+      // A clone, so the routes (and the upload size limit) still read the body from its stream.
+      const text = await c.req.raw.clone().text();
+      if (text.includes('\\u0000') || text.includes('\u0000')) {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          parsed = undefined;
+        }
+        const path = parsed === undefined ? undefined : nulPath(parsed);
+        if (path || text.includes('\u0000')) throw refuseNul(path?.length ? path.join('.') : '(body)');
+      }
+    }
+    await next();
+  };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { introductions, people } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
+import { AppError, notFound, nothingToChange } from '../domain/errors.js';
 import { formatChain, introductionChain } from '../domain/network.js';
 import type { IntroductionState } from '../domain/vocab.js';
 import type { Ctx } from './context.js';
@@ -57,6 +57,7 @@ export async function updateIntroduction(
   const values: Partial<Introduction> = {};
   if (ctx.state) values.state = ctx.state;
   if (ctx.note !== undefined) values.note = ctx.note;
+  if (!Object.keys(values).length) throw nothingToChange('introduction', ['state', 'note']);
   const [row] = await ctx.db
     .update(introductions)
     .set(values)

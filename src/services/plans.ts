@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { planItems, questions } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
+import { AppError, notFound, nothingToChange } from '../domain/errors.js';
 import { DEFAULT_MEETING_MINUTES } from '../domain/meeting-rules.js';
 import { type PlanQuestion, type PlanSection, proposePlan, retime } from '../domain/plan.js';
 import { QUESTION_BANK, type QuestionTopic } from '../domain/question-bank.js';
@@ -169,6 +169,8 @@ export async function updatePlanItem(
   for (const key of ['text', 'minutes', 'answer', 'section'] as const) {
     if (ctx[key] !== undefined) values[key] = ctx[key];
   }
+  if (!Object.keys(values).length)
+    throw nothingToChange('plan item', ['text', 'minutes', 'answer', 'section']);
   const [row] = await ctx.db
     .update(planItems)
     .set(values)
