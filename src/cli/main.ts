@@ -62,6 +62,25 @@ program
     }),
   );
 
+program
+  .command('compact')
+  .description('give disk space back after deleting many records (embedded database)')
+  .option('--json', 'print the result as JSON')
+  .action((opts: { json?: boolean }) =>
+    withApi(async (api) => {
+      const r = await api.call<{ tables: string[]; bytesBefore: number; bytesAfter: number }>(
+        'POST',
+        '/api/workspace/compact',
+      );
+      if (opts.json) return console.log(JSON.stringify(r, null, 2));
+      const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+      const saved = Math.max(0, r.bytesBefore - r.bytesAfter);
+      console.log(
+        `Compacted ${r.tables.length} tables: the database went from ${mb(r.bytesBefore)} to ${mb(r.bytesAfter)} (${mb(saved)} given back).`,
+      );
+    }),
+  );
+
 registerPeopleCommands(program, withApi);
 registerConversationCommands(program, withApi);
 registerImportCommands(program, withApi);

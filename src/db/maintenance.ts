@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { DbHandle } from './client.js';
+import type { Db, DbHandle } from './client.js';
 
 /**
  * Gathers planner statistics for tables that have data but none yet. PGlite has no autovacuum,
@@ -65,15 +65,18 @@ const MAINTENANCE_EVERY_MS = 5 * 60_000;
 /**
  * Keeps the embedded database healthy, as autovacuum does on a server: statistics for new
  * tables, and a vacuum where many rows were replaced or added — soon after start (off the
- * request path) and then every five minutes, so a large import is tidied up soon after it ends.
+ * request path) and then every five minutes, so a large import is tidied up soon after it ends —
+ * and, when `isQuiet` says nobody is using the app, space given back after large deletions.
  * Returns a function that stops the timers.
  */
-export function scheduleMaintenance(handle: DbHandle): () => void {
+export function scheduleMaintenance(handle: DbHandle, opts: { isQuiet?: () => boolean } = {}): () => void {
   if (handle.engine !== 'pglite') return () => {};
   const run = async () => {
     try {
       await analyzeIfNeeded(handle);
       await vacuumIfNeeded(handle);
+      // Rewriting a table holds it for a moment, so only when nobody has used the app for a while.
+      if (opts.isQuiet?.()) await compact(handle.db, { onlyWasteful: true });
     } catch {
       // Maintenance is an optimisation; a failure must never take the server down.
     }
@@ -86,4 +89,41 @@ export function scheduleMaintenance(handle: DbHandle): () => void {
     clearTimeout(first);
     clearInterval(every);
   };
+}
+
+/** Tables above this size are worth rewriting once most of their rows are gone. */
+const COMPACT_MIN_BYTES = 8 * 1024 * 1024;
+
+async function databaseBytes(db: Db): Promise<number> {
+  const result = await db.execute(sql`select pg_database_size(current_database())::float8 as bytes`);
+  return Number((result as unknown as { rows: { bytes: number }[] }).rows[0]?.bytes ?? 0);
+}
+
+/** Whether `db` is the embedded database (PGlite), where nothing gives space back by itself. */
+export function isEmbedded(db: Db): boolean {
+  const client = (db as unknown as { $client?: object }).$client;
+  return !!client && 'dumpDataDir' in client;
+}
+
+/**
+ * Gives space back after large deletions: rewrites tables (VACUUM FULL) so their files shrink,
+ * then checkpoints so old WAL is recycled. A plain vacuum only marks space for reuse; after
+ * deleting 30,000 people the folder would keep its size for good. `onlyWasteful` limits the
+ * rewrite to large tables that lost more rows than they keep (the quiet-time step); the command
+ * rewrites every table. Each rewrite locks its table for a moment.
+ */
+export async function compact(
+  db: Db,
+  opts: { onlyWasteful?: boolean } = {},
+): Promise<{ tables: string[]; bytesBefore: number; bytesAfter: number }> {
+  const bytesBefore = await databaseBytes(db);
+  const result = await db.execute(sql`
+    select relname from pg_stat_user_tables
+    where schemaname = 'public' and (${!opts.onlyWasteful}::boolean or (
+      pg_total_relation_size(relid) > ${COMPACT_MIN_BYTES}::bigint and n_tup_del > n_live_tup))
+    order by pg_total_relation_size(relid) desc`);
+  const tables = (result as unknown as { rows: { relname: string }[] }).rows.map((r) => r.relname);
+  for (const table of tables) await db.execute(sql`vacuum (full, analyze) ${sql.identifier(table)}`);
+  if (tables.length) await db.execute(sql`checkpoint`);
+  return { tables, bytesBefore, bytesAfter: await databaseBytes(db) };
 }

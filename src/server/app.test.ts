@@ -278,3 +278,13 @@ describe('NUL characters', () => {
     expect(list.total).toBe(0);
   });
 });
+
+describe('compact', () => {
+  it('rewrites the tables of the embedded database and says how big it was before and after', async () => {
+    const res = await send('POST', '/api/workspace/compact');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { tables: string[]; bytesBefore: number; bytesAfter: number };
+    expect(body.tables).toContain('people');
+    expect(body.bytesAfter).toBeGreaterThan(0);
+  });
+});

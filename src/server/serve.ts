@@ -9,6 +9,9 @@ import { createApp } from './app.js';
 import { isLoopbackAddress } from './security.js';
 import { fakeClock } from './test-clock.js';
 
+/** How long without a request before maintenance may rewrite a table. */
+const QUIET_MS = 10 * 60_000;
+
 export interface RunningServer {
   url: string;
   close: () => Promise<void>;
@@ -34,7 +37,13 @@ export async function startServer(
     webDir: opts.webDir,
     beforeRoutes: clock?.install,
   });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  // When the app was last used: maintenance that holds a table waits for a quiet moment.
+  let lastRequestAt = Date.now();
+  const fetch: typeof app.fetch = (request, ...rest) => {
+    lastRequestAt = Date.now();
+    return app.fetch(request, ...rest);
+  };
+  const server = serve({ fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -49,7 +58,9 @@ export async function startServer(
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${shownHost}:${port}`;
   database.lock?.setUrl(url);
-  const stopMaintenance = scheduleMaintenance(database.handle);
+  const stopMaintenance = scheduleMaintenance(database.handle, {
+    isQuiet: () => Date.now() - lastRequestAt > QUIET_MS,
+  });
   let closed = false;
   return {
     url,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { compactDatabase } from '../../services/maintenance.js';
 import { loadSampleWorkspace } from '../../services/sample.js';
 import { workspaceSummary } from '../../services/summary.js';
 import { router } from '../env.js';
@@ -36,4 +37,20 @@ export const workspaceRoutes = router()
       },
     }),
     async (c) => c.json(await loadSampleWorkspace(c.var.ctx), 201),
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/compact',
+      tags,
+      summary: 'Give disk space back after large deletions (embedded database only)',
+      responses: {
+        200: json(
+          z.object({ tables: z.array(z.string()), bytesBefore: z.number(), bytesAfter: z.number() }),
+          'What was rewritten, and the database size before and after',
+        ),
+        ...errors(400),
+      },
+    }),
+    async (c) => c.json(await compactDatabase(c.var.ctx), 200),
   );
