@@ -51,7 +51,7 @@ const QUERY_LABELS: [RegExp, string][] = [
   [/max\(h\.at\)/, 'follow-ups: open requests'],
   [/from "conversation_status_history" inner join/, 'follow-ups: other requests at the orgs'],
   [/from "tasks"/, 'tasks'],
-  [/from "conversations" inner join "conversation_participants"/, 'keep in touch: people met'],
+  [/any\(array\(select cp\.person_id/, 'keep in touch: people met'],
   [/not exists \(select 1 from "conversation_participants"/, 'reconnect suggestion'],
   [/from "people"/, 'keep in touch'],
   [/"rule_key" = \$/, 'reconnect: answered this month'],

@@ -76,6 +76,10 @@ describe('contacts never met', () => {
   it('get no reminder each, only a monthly suggestion naming the three quiet the longest', async () => {
     t.clock.set('2026-01-05T09:00:00Z');
     const ctx = await workspace();
+    // The quietest of all is in a conversation already: followed there, not suggested here.
+    const asked = await createPerson({ ...ctx, input: { fullName: 'Ari Asked' } });
+    await createConversation({ ...ctx, input: { type: 'explore_career', participantIds: [asked.id] } });
+    t.clock.advance(DAY);
     // An imported network: twelve connections, added a day apart, never asked, never met.
     for (let i = 1; i <= 12; i++) {
       await createPerson({ ...ctx, input: { fullName: `Contact ${String(i).padStart(2, '0')}` } });

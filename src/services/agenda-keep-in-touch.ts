@@ -1,10 +1,13 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { conversationParticipants, conversations, people, reminderStates } from '../db/schema.js';
 import { localDate } from '../domain/business-days.js';
 import { joinNames, MET_STATUSES } from '../domain/meeting-reminders.js';
 import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../domain/relationship.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
 import type { Ctx } from './context.js';
+
+/** How many of the quietest contacts are looked at before checking who is in a conversation. */
+const RECONNECT_CANDIDATES = 50;
 
 const last = sql`coalesce(${people.lastInteractionAt}, ${people.createdAt})`;
 const fields = {
@@ -47,16 +50,17 @@ export async function keepInTouchItems(ctx: Ctx, clock: AgendaClock): Promise<Ag
         sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${now}::timestamptz`,
       ),
     );
-  // Met and never asked: the default rhythm. Read from the held conversations, which are few.
+  // Met and never asked: the default rhythm. The people come from the held conversations, which
+  // are few, and are then read by primary key rather than by scanning everyone.
   const met = await ctx.db
-    .selectDistinct(fields)
-    .from(conversations)
-    .innerJoin(conversationParticipants, eq(conversationParticipants.conversationId, conversations.id))
-    .innerJoin(people, eq(people.id, conversationParticipants.personId))
+    .select(fields)
+    .from(people)
     .where(
       and(
-        eq(conversations.workspaceId, ctx.workspaceId),
-        inArray(conversations.status, [...MET_STATUSES]),
+        eq(people.workspaceId, ctx.workspaceId),
+        sql`${people.id} = any(array(select cp.person_id from ${conversations} c
+          join ${conversationParticipants} cp on cp.conversation_id = c.id
+          where c.workspace_id = ${ctx.workspaceId} and c.status in ${MET_STATUSES}))`,
         sql`${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null`,
         dueOnDefault,
       ),
@@ -110,21 +114,33 @@ export async function reconnectItem(ctx: Ctx, clock: AgendaClock): Promise<Agend
       ),
     );
   if (answered) return [];
-  const quietSince = sql`coalesce(${people.lastInteractionAt}, ${people.connectedOn}::timestamptz, ${people.createdAt})`;
-  const rows = await ctx.db
-    .select({ id: people.id, fullName: people.fullName })
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null`,
-        sql`${quietSince} <= ${clock.now.toISOString()}::timestamptz - make_interval(days => ${clock.settings.keepInTouchDefaultDays})`,
-        // Anyone in a conversation is followed there (requests, meetings, keeping in touch).
-        sql`not exists (select 1 from ${conversationParticipants} cp where cp.person_id = ${people.id})`,
-      ),
-    )
-    .orderBy(quietSince, people.id)
-    .limit(RECONNECT_PEOPLE);
+  // Written with immutable casts only, so an expression index can serve this order one day.
+  const quietSince = sql`coalesce(${people.lastInteractionAt}, ${people.connectedOn}::timestamp at time zone 'UTC', ${people.createdAt})`;
+  const quiet = and(
+    eq(people.workspaceId, ctx.workspaceId),
+    sql`${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null`,
+    sql`${quietSince} <= ${clock.now.toISOString()}::timestamptz - make_interval(days => ${clock.settings.keepInTouchDefaultDays})`,
+  );
+  // Anyone in a conversation is followed there (requests, meetings, keeping in touch). Such people
+  // have been in touch lately, so they are rarely among the quietest: the check runs on a few dozen
+  // candidates, and on everyone only when those were not enough.
+  const notInConversation = sql`not exists (select 1 from ${conversationParticipants} cp where cp.person_id = "candidates"."id")`;
+  const pick = async (candidates: number | null) => {
+    const base = ctx.db
+      .select({ id: people.id, fullName: people.fullName, quiet: sql<string>`${quietSince}`.as('quiet') })
+      .from(people)
+      .where(quiet)
+      .orderBy(quietSince, people.id);
+    const sub = (candidates === null ? base : base.limit(candidates)).as('candidates');
+    return ctx.db
+      .select({ id: sub.id, fullName: sub.fullName })
+      .from(sub)
+      .where(notInConversation)
+      .orderBy(sub.quiet, sub.id)
+      .limit(RECONNECT_PEOPLE);
+  };
+  let rows = await pick(RECONNECT_CANDIDATES);
+  if (rows.length < RECONNECT_PEOPLE) rows = await pick(null);
   if (!rows.length) return [];
   return [
     {
