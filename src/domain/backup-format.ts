@@ -4,13 +4,36 @@
  * as its own `files/<table>/<column>/<id>` entry. Pure: building and reading archives, and
  * telling a user exactly what is wrong with a file that is not a backup this version can read.
  */
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { strFromU8, strToU8, type Zippable, zipSync } from 'fflate';
+import { inflateEntry, readCentralDirectory, type ZipLimits } from './backup-unzip.js';
 import { AppError } from './errors.js';
+import { MAX_DOCUMENT_BYTES } from './file-type.js';
 
 export const BACKUP_FORMAT = 'rapport-backup';
 export const BACKUP_VERSION = 1;
 /** The largest backup accepted for a restore; documents are the bulk of a workspace. */
 export const MAX_BACKUP_BYTES = 200 * 1024 * 1024;
+
+/*
+ * Caps on what an archive may inflate to, chosen from what a real workspace needs, so that a
+ * small upload can never make the server inflate gigabytes:
+ * - manifest.json and workspace.json are a few kilobytes (settings included): 1 MB each.
+ * - one table file: 256 MB. A workspace of 100,000 people with long notes is about 100 MB of
+ *   JSON; the cap also keeps the text under V8's largest string (about 512 MB), so it can be parsed.
+ * - one document: the documents limit (MAX_DOCUMENT_BYTES), as no larger one can be uploaded.
+ * - everything together: 512 MB, room for the tables above and 200 MB of documents (documents
+ *   hardly compress, and the upload itself is at most 200 MB).
+ * - entries: the two JSON files, one per table, and up to 50,000 documents.
+ */
+export const MAX_SMALL_ENTRY_BYTES = 1024 * 1024;
+export const MAX_TABLE_ENTRY_BYTES = 256 * 1024 * 1024;
+export const MAX_INFLATED_BYTES = 512 * 1024 * 1024;
+export const MAX_FILE_ENTRIES = 50_000;
+
+/** The tables this version backs up and their binary columns: the only entries an archive may hold. */
+export interface ArchiveLayout {
+  tables: { name: string; binaryColumns: string[] }[];
+}
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
@@ -61,6 +84,45 @@ function notABackup(problem: string): AppError {
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The names and sizes an archive of this layout may hold. Without a layout (tests of the
+ * format alone), any table or file name of the format's shape is accepted.
+ */
+export function archiveLimits(layout?: ArchiveLayout): ZipLimits {
+  const tables = layout ? new Map(layout.tables.map((t) => [t.name, new Set(t.binaryColumns)])) : null;
+  const shaped = /^[a-z][a-z0-9_]*$/;
+  const tableKnown = (name: string) => (tables ? tables.has(name) : shaped.test(name));
+  const refuseName = (name: string): string | null => {
+    if (name === MANIFEST_ENTRY || name === WORKSPACE_ENTRY) return null;
+    const table = /^tables\/([^/]+)\.json$/.exec(name);
+    if (table) {
+      if (tableKnown(table[1]!)) return null;
+      return shaped.test(table[1]!)
+        ? `This backup has a table "${table[1]}" that this version of Rapport does not know. Update Rapport, then restore it again.`
+        : `The archive holds an entry named ${JSON.stringify(name.slice(0, 100))}, which no Rapport backup has. This is not a Rapport backup, or it is damaged.`;
+    }
+    const file = /^files\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(name);
+    if (file && UUID.test(file[3]!)) {
+      const [, t, column] = file;
+      if (tables ? tables.get(t!)?.has(column!) : shaped.test(t!) && shaped.test(column!)) return null;
+    }
+    return `The archive holds an entry named ${JSON.stringify(name.slice(0, 100))}, which no Rapport backup has. This is not a Rapport backup, or it is damaged.`;
+  };
+  return {
+    maxEntries: 2 + (layout ? layout.tables.length : 1000) + MAX_FILE_ENTRIES,
+    maxTotalBytes: MAX_INFLATED_BYTES,
+    refuseName,
+    capOf: (name) =>
+      name.startsWith('files/')
+        ? MAX_DOCUMENT_BYTES
+        : name.startsWith('tables/')
+          ? MAX_TABLE_ENTRY_BYTES
+          : MAX_SMALL_ENTRY_BYTES,
+  };
+}
+
 /** An archive's entries, checked: a zip, with a manifest this version of Rapport understands. */
 export interface OpenedArchive {
   manifest: BackupManifest;
@@ -84,14 +146,19 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
 /**
  * Opens an archive and checks its manifest. `knownSchemas` are the migration tags this version
  * knows: an archive written under a later one came from a newer Rapport and is refused.
+ * `layout` names the tables and binary columns this version has: any other entry, too many
+ * entries or sizes past the caps above are refused before anything is inflated.
  */
-export function openArchive(bytes: Uint8Array, knownSchemas: readonly string[]): OpenedArchive {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw notABackup('it is not a zip archive. Choose the rapport-backup-….zip file that Rapport made.');
-  }
+export function openArchive(
+  bytes: Uint8Array,
+  knownSchemas: readonly string[],
+  layout?: ArchiveLayout,
+): OpenedArchive {
+  const listed = readCentralDirectory(bytes, archiveLimits(layout));
+  const entries: Record<string, Uint8Array> = {};
+  // The manifest first: an archive from a newer version is refused before the rest is inflated.
+  const manifestEntry = listed.find((e) => e.name === MANIFEST_ENTRY);
+  if (manifestEntry) entries[MANIFEST_ENTRY] = inflateEntry(bytes, manifestEntry);
   const manifest = parseJsonEntry(entries, MANIFEST_ENTRY);
   if (!isObject(manifest) || manifest.format !== BACKUP_FORMAT) {
     throw notABackup('its manifest.json does not say format "rapport-backup".');
@@ -116,6 +183,7 @@ export function openArchive(bytes: Uint8Array, knownSchemas: readonly string[]):
       throw notABackup(`manifest.json: the count of ${table} is not a whole number.`);
     }
   }
+  for (const entry of listed) entries[entry.name] ??= inflateEntry(bytes, entry);
   const workspace = parseJsonEntry(entries, WORKSPACE_ENTRY);
   if (!isObject(workspace) || typeof workspace.name !== 'string' || !isObject(workspace.owner)) {
     throw notABackup('workspace.json has no workspace name or owner.');

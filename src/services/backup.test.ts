@@ -66,19 +66,17 @@ async function fillWorkspace(ctx: Ctx): Promise<void> {
     ...ctx,
     input: { activeTargets: 7, timeZone: 'Europe/Paris', myName: 'Zoë Ångström' },
   });
-  await ctx.db
-    .insert(schema.documents)
-    .values({
-      ...stamps(t.clock.now()),
-      workspaceId: ctx.workspaceId,
-      kind: 'resume',
-      title: 'Résumé 履歴書',
-      fileName: 'resume.pdf',
-      mimeType: 'application/pdf',
-      sizeBytes: 5,
-      sha256: 'x',
-      content: new Uint8Array([0, 1, 2, 254, 255]),
-    });
+  await ctx.db.insert(schema.documents).values({
+    ...stamps(t.clock.now()),
+    workspaceId: ctx.workspaceId,
+    kind: 'resume',
+    title: 'Résumé 履歴書',
+    fileName: 'resume.pdf',
+    mimeType: 'application/pdf',
+    sizeBytes: 5,
+    sha256: 'x',
+    content: new Uint8Array([0, 1, 2, 254, 255]),
+  });
   await ctx.db.execute(
     sql`update people set updated_at = '2026-01-02T03:04:05.123456Z' where workspace_id = ${ctx.workspaceId}::uuid`,
   );
@@ -277,7 +275,12 @@ describe('restore refusals write nothing', () => {
       rows[0]!.organization_id = '00000000-0000-4000-8000-000000000000';
       e['tables/people.json'] = strToU8(JSON.stringify(rows));
     });
-    await expectRefused(empty, orphan, 'validation', /tables\/people\.json does not fit/);
+    await expectRefused(
+      empty,
+      orphan,
+      'validation',
+      /^entry tables\/people\.json, row 1, column organization_id: the value refers to a record that is not in the backup/,
+    );
     const [n] = await empty.db
       .select({ n: count() })
       .from(schema.people)
@@ -384,15 +387,13 @@ describe('backup → restore (property)', () => {
         for (const n of w.notes) {
           const subject = subjects[n.on % Math.max(subjects.length, 1)];
           if (!subject) break;
-          await source.db
-            .insert(schema.notes)
-            .values({
-              ...stamps(t.clock.now()),
-              workspaceId: source.workspaceId,
-              body: n.body,
-              kind: n.kind,
-              ...subject,
-            });
+          await source.db.insert(schema.notes).values({
+            ...stamps(t.clock.now()),
+            workspaceId: source.workspaceId,
+            body: n.body,
+            kind: n.kind,
+            ...subject,
+          });
         }
         const before = await contentOf(source);
         const zip = await zipOf(source);

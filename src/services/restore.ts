@@ -26,6 +26,7 @@ import { AppError } from '../domain/errors.js';
 import { ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
 import { type BackupTable, backupTables, EXCLUDED_TABLES } from './backup-tables.js';
 import { type Ctx, inTransaction } from './context.js';
+import { batchRefusal, databaseErrorOf, rowRefusal, singleRowRefusal } from './restore-errors.js';
 
 /** Rows a statement inserts: big enough to be fast, small enough for a document's bytes. */
 const BATCH_ROWS = 500;
@@ -79,6 +80,10 @@ function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables']
             { field: 'file', message: `${tableEntry(table.name)} row ${i + 1}: unknown column ${unknown}` },
           ],
         });
+      }
+      const nul = Object.keys(row).find((k) => JSON.stringify(row[k] ?? null).includes('\\u0000'));
+      if (nul) {
+        throw rowRefusal(table, i + 1, nul, 'holds a NUL character (\\u0000), which no text can hold');
       }
       for (const column of table.columns.filter((c) => c.binary)) {
         const name = fileEntry(table.name, column.name, String(row.id));
@@ -142,8 +147,15 @@ function previewOf(archive: OpenedArchive, tables: Plan['tables'], blocker: stri
 }
 
 async function plan(ctx: Ctx, bytes: Uint8Array): Promise<Plan> {
-  const archive = openArchive(bytes, knownSchemas());
-  const tables = readRows(archive, backupTables());
+  const all = backupTables();
+  const layout = {
+    tables: all.map((t) => ({
+      name: t.name,
+      binaryColumns: t.columns.filter((c) => c.binary).map((c) => c.name),
+    })),
+  };
+  const archive = openArchive(bytes, knownSchemas(), layout);
+  const tables = readRows(archive, all);
   const blocker = await blockerFor(ctx, tables);
   return { archive, tables, preview: previewOf(archive, tables, blocker) };
 }
@@ -153,22 +165,67 @@ export async function previewRestore(ctx: Ctx & { bytes: Uint8Array }): Promise<
   return (await plan(ctx, ctx.bytes)).preview;
 }
 
-function batches(rows: Row[]): Row[][] {
-  const out: Row[][] = [];
+/** Rows in batches, each with the number (1-based) of its first row in the entry. */
+function batches(rows: Row[]): { rows: Row[]; first: number }[] {
+  const out: { rows: Row[]; first: number }[] = [];
   let current: Row[] = [];
   let size = 0;
-  for (const row of rows) {
+  for (const [i, row] of rows.entries()) {
     const rowSize = JSON.stringify(row).length;
     if (current.length && (current.length >= BATCH_ROWS || size + rowSize > BATCH_BYTES)) {
-      out.push(current);
+      out.push({ rows: current, first: i - current.length + 1 });
       current = [];
       size = 0;
     }
     current.push(row);
     size += rowSize;
   }
-  if (current.length) out.push(current);
+  if (current.length) out.push({ rows: current, first: rows.length - current.length + 1 });
   return out;
+}
+
+/**
+ * Runs one insert under a savepoint, so that a refused batch leaves the transaction usable
+ * for finding the row at fault.
+ */
+async function attempt(ctx: Ctx, insert: () => Promise<unknown>): Promise<unknown> {
+  await ctx.db.execute(sql`savepoint restore_batch`);
+  try {
+    await insert();
+  } catch (err) {
+    await ctx.db.execute(sql`rollback to savepoint restore_batch`);
+    return err;
+  }
+  await ctx.db.execute(sql`release savepoint restore_batch`);
+  return null;
+}
+
+/**
+ * The refusal for a batch the database did not take: the row and column its error names, or
+ * else the first row that the database refuses on its own with the same error.
+ */
+async function refusalFor(
+  ctx: Ctx,
+  err: unknown,
+  table: BackupTable,
+  batch: { rows: Row[]; first: number },
+  insert: (rows: Row[]) => Promise<unknown>,
+): Promise<AppError> {
+  const error = databaseErrorOf(err);
+  if (!error) throw err;
+  const located = batchRefusal(error, table, batch.rows, batch.first);
+  if (located) return located;
+  for (const [i, row] of batch.rows.entries()) {
+    const alone = databaseErrorOf(await attempt(ctx, () => insert([row])));
+    if (alone?.code === error.code) return singleRowRefusal(alone, table, row, batch.first + i);
+  }
+  const last = batch.first + batch.rows.length - 1;
+  return new AppError('validation', {
+    userMessage: `entry ${tableEntry(table.name)}, rows ${batch.first} to ${last}: these rows do not fit together in this database. This backup was changed or damaged after Rapport made it; nothing was restored.`,
+    issues: [
+      { field: 'file', message: `${tableEntry(table.name)}, rows ${batch.first} to ${last} do not fit` },
+    ],
+  });
 }
 
 async function insertTable(
@@ -181,7 +238,7 @@ async function insertTable(
   const present = new Set(rows.flatMap((r) => Object.keys(r)));
   const columns = table.columns.filter((c) => c.binary || present.has(c.name));
   const binary = columns.filter((c) => c.binary);
-  const withFiles = binary.length
+  const withFiles: Row[] = binary.length
     ? rows.map((r) => {
         const copy = { ...r };
         for (const c of binary) {
@@ -202,20 +259,14 @@ async function insertTable(
     sql`, `,
   );
   const overriding = columns.some((c) => c.identity) ? sql`overriding system value` : sql``;
-  for (const batch of batches(withFiles)) {
-    try {
-      await ctx.db.execute(sql`
+  const insert = (batch: Row[]) =>
+    ctx.db.execute(sql`
         insert into ${ident(table.name)} (${target}) ${overriding}
         select ${values} from json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json) r`);
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      throw new AppError('validation', {
-        message: `restore of ${table.name} failed: ${detail}`,
-        userMessage: `${tableEntry(table.name)} does not fit this database (${detail}). Nothing was restored.`,
-        issues: [{ field: 'file', message: `${tableEntry(table.name)}: ${detail}` }],
-      });
-    }
-    report(batch.length);
+  for (const batch of batches(withFiles)) {
+    const err = await attempt(ctx, () => insert(batch.rows));
+    if (err) throw await refusalFor(ctx, err, table, batch, insert);
+    report(batch.rows.length);
   }
   for (const c of columns.filter((col) => col.identity)) {
     // Later steps must sort after the restored ones, so the sequence moves past them.
