@@ -126,35 +126,42 @@ describe('prepChecklist', () => {
 });
 
 describe('confirmDate', () => {
-  it('is the local day before, not the UTC one', () => {
-    // 01:00 on 10 June in Auckland is still 9 June in UTC.
-    expect(confirmDate(new Date('2026-06-09T13:00:00Z'), 'Pacific/Auckland')).toBe('2026-06-09');
-    expect(confirmDate(new Date('2026-06-09T13:00:00Z'), 'UTC')).toBe('2026-06-08');
+  const cal = (timeZone: string, holidays: string[] = []) => ({ timeZone, holidays });
+
+  it('is the local business day before, not the UTC one', () => {
+    // 01:00 on Wednesday 10 June in Auckland is still 9 June in UTC.
+    expect(confirmDate(new Date('2026-06-09T13:00:00Z'), cal('Pacific/Auckland'))).toBe('2026-06-09');
+    expect(confirmDate(new Date('2026-06-09T13:00:00Z'), cal('UTC'))).toBe('2026-06-08');
   });
 
-  it('is not thrown off by a clock change the night before', () => {
-    // Paris moves to summer time on 29 March 2026: 24 hours before 00:30 on the 30th is 23:30 on the 28th.
-    expect(confirmDate(new Date('2026-03-29T22:30:00Z'), 'Europe/Paris')).toBe('2026-03-29');
-    // New York falls back on 1 November 2026: 24 hours before 23:30 that night is 00:30 the same day.
-    expect(confirmDate(new Date('2026-11-02T04:30:00Z'), 'America/New_York')).toBe('2026-10-31');
+  it('skips the weekend and holidays: a Monday meeting is confirmed on Friday', () => {
+    // 00:30 on Monday 30 March in Paris (a clock change the night before) is confirmed on Friday 27.
+    expect(confirmDate(new Date('2026-03-29T22:30:00Z'), cal('Europe/Paris'))).toBe('2026-03-27');
+    // 23:30 on Sunday 1 November in New York (clocks fell back that day): Friday 30 October.
+    expect(confirmDate(new Date('2026-11-02T04:30:00Z'), cal('America/New_York'))).toBe('2026-10-30');
+    // Friday 25 December is a holiday: a Monday 28 meeting is confirmed on Thursday 24.
+    expect(confirmDate(new Date('2026-12-28T10:00:00Z'), cal('Europe/Paris', ['2026-12-25']))).toBe(
+      '2026-12-24',
+    );
   });
 
   it('crosses month and year ends', () => {
-    expect(confirmDate(new Date('2027-01-01T10:00:00Z'), 'Europe/Paris')).toBe('2026-12-31');
-    expect(confirmDate(new Date('2028-03-01T10:00:00Z'), 'UTC')).toBe('2028-02-29');
+    expect(confirmDate(new Date('2027-01-01T10:00:00Z'), cal('Europe/Paris'))).toBe('2026-12-31');
+    expect(confirmDate(new Date('2028-03-01T10:00:00Z'), cal('UTC'))).toBe('2028-02-29');
   });
 
-  it('shows the local day before in the checklist across a clock change', () => {
+  it('shows the business day before in the checklist, in the user calendar', () => {
     const c = prepChecklist({
       medium: 'phone',
       startsAt: new Date('2026-03-29T22:30:00Z'),
       timeZone: 'Europe/Paris',
+      calendar: cal('Europe/Paris', ['2026-03-27']),
       now: new Date('2026-03-20T10:00:00Z'),
       prep: {},
       questionsChosen: 3,
       documentsToBring: 0,
     });
-    expect(c.items.find((i) => i.key === 'confirm')?.detail).toMatch(/on Sunday 29 March/);
+    expect(c.items.find((i) => i.key === 'confirm')?.detail).toMatch(/on Thursday 26 March/);
   });
 });
 

@@ -1,5 +1,6 @@
-import { addCalendarDays, localDate } from './business-days.js';
+import { type BusinessCalendar, localDate } from './business-days.js';
 import { invalidField } from './errors.js';
+import { confirmMeetingOn } from './meeting-reminders.js';
 import { wallClock } from './meeting-rules.js';
 import type { Medium } from './vocab.js';
 
@@ -58,13 +59,13 @@ function checkCount(value: number, field: string): void {
 }
 
 /**
- * The local date ('YYYY-MM-DD') on which to confirm: the calendar day before the meeting where the
- * meeting takes place. Counted on dates, not as "24 hours earlier", so a clock change overnight
- * cannot land it on the wrong day.
+ * The local date ('YYYY-MM-DD') on which to confirm: the last business day before the meeting's
+ * day, in the user's calendar (zone and holidays), as Today reminds it. Counted on dates, not as
+ * "24 hours earlier", so a clock change overnight cannot land it on the wrong day.
  */
-export function confirmDate(startsAt: Date, timeZone: string): string {
+export function confirmDate(startsAt: Date, cal: BusinessCalendar): string {
   checkDate(startsAt, 'startsAt');
-  return addCalendarDays(localDate(startsAt, timeZone), -1);
+  return confirmMeetingOn(startsAt, cal);
 }
 
 /** "Tuesday 3 March" for a 'YYYY-MM-DD' date; read in UTC because the date is already local. */
@@ -91,6 +92,8 @@ export function prepChecklist(opts: {
   medium: Medium;
   startsAt: Date;
   timeZone: string;
+  /** The user's calendar, in which the confirm day is counted; the meeting's zone, no holidays, if left out. */
+  calendar?: BusinessCalendar;
   now: Date;
   prep: PrepAnswers;
   questionsChosen: number;
@@ -141,15 +144,21 @@ export function prepChecklist(opts: {
     }
   }
 
-  const confirmOn = confirmDate(startsAt, timeZone);
-  const today = localDate(now, timeZone);
+  const cal = opts.calendar ?? { timeZone, holidays: [] };
+  const confirmOn = confirmDate(startsAt, cal);
+  const today = localDate(now, cal.timeZone);
   const onDay = today === confirmOn ? `today (${dayName(confirmOn)})` : `on ${dayName(confirmOn)}`;
   // Both dates are 'YYYY-MM-DD' in the same zone, so comparing the text compares the days.
   const detail =
     today > confirmOn
-      ? `The day before (${dayName(confirmOn)}) has passed; a short note now still helps.`
+      ? `The business day before (${dayName(confirmOn)}) has passed; a short note now still helps.`
       : `Send a short note ${onDay} to check the time and place still suit them.`;
-  items.push({ key: 'confirm', label: 'Confirm the day before', done: prep.confirmed === true, detail });
+  items.push({
+    key: 'confirm',
+    label: 'Confirm the business day before',
+    done: prep.confirmed === true,
+    detail,
+  });
 
   let leaveBy: Date | null = null;
   if (inPerson) {

@@ -5,7 +5,7 @@ import type { Ctx } from './context.js';
 import { createConversation, moveConversation } from './conversations.js';
 import { scheduleMeeting } from './meetings.js';
 import { createPerson } from './people.js';
-import { updatePrep } from './prep.js';
+import { getPrep, updatePrep } from './prep.js';
 import { answerReminder } from './reminders.js';
 import { updateSettings } from './settings.js';
 
@@ -132,6 +132,9 @@ describe('confirming a meeting', () => {
 
     t.clock.set('2026-11-26T10:00:00Z'); // Thursday
     expect(await confirms()).toEqual([]);
+    // The meeting's checklist names the same day.
+    const checklist = await getPrep({ ...ctx, conversationId: c.id });
+    expect(checklist.items.find((i) => i.key === 'confirm')?.detail).toMatch(/on Friday 27 November/);
     t.clock.set('2026-11-27T10:00:00Z'); // Friday
     expect(await confirms()).toEqual([
       ["Confirm Monday's meeting: Talk with Eve Monday", '2026-11-27', false],

@@ -4,6 +4,7 @@ import { AppError } from '../domain/errors.js';
 import { type PrepAnswers, prepChecklist } from '../domain/prep.js';
 import type { Ctx } from './context.js';
 import { getConversation } from './conversations.js';
+import { getSettings } from './settings.js';
 
 /** The meeting's preparation checklist and how far along it is. */
 export async function getPrep(ctx: Ctx & { conversationId: string }) {
@@ -28,12 +29,15 @@ export async function getPrep(ctx: Ctx & { conversationId: string }) {
       .from(conversationDocuments)
       .where(eq(conversationDocuments.conversationId, conv.id)),
   ]);
+  // The confirm day is counted as Today counts it: in the user's zone, skipping their holidays.
+  const settings = await getSettings(ctx);
   return {
     answers: (m.prep ?? {}) as PrepAnswers,
     ...prepChecklist({
       medium: m.medium,
       startsAt: m.startsAt,
       timeZone: m.timeZone,
+      calendar: { timeZone: settings.timeZone, holidays: settings.holidays },
       now: ctx.now(),
       prep: (m.prep ?? {}) as PrepAnswers,
       questionsChosen: questions?.n ?? 0,
