@@ -5,8 +5,11 @@ export async function createIntroduction(
   request: APIRequestContext,
   introducerId: string,
   introducedId: string,
+  state?: 'asked' | 'made',
 ): Promise<void> {
-  const res = await request.post('/api/network/introductions', { data: { introducerId, introducedId } });
+  const res = await request.post('/api/network/introductions', {
+    data: { introducerId, introducedId, ...(state ? { state } : {}) },
+  });
   expect(res.status()).toBe(201);
 }
 

@@ -137,7 +137,12 @@ test('an organization shows its ways in, a former employee, and what coverage is
   const friend = `Farah Nasser ${id}`;
   const insiderId = await createPerson(request, { fullName: insider, organizationId: orgId });
   const friendId = await createPerson(request, { fullName: friend });
+  // Farah introduced the user to Ivo: Ivo is a contact now, never someone to be introduced to again.
   await createIntroduction(request, friendId, insiderId);
+  // Farah knows someone else there the user has never met: the warm path goes through her.
+  const stranger = `Lena Moss ${id}`;
+  const strangerId = await createPerson(request, { fullName: stranger, organizationId: orgId });
+  await createIntroduction(request, friendId, strangerId, 'asked');
 
   // Someone who used to work there, recorded through the person form.
   const former = `Greta Lund ${id}`;
@@ -153,7 +158,8 @@ test('an organization shows its ways in, a former employee, and what coverage is
   await page.getByRole('link', { name: orgName }).click();
   const org = new OrganizationNetworkSections(page);
   await expect(org.path(insider).first()).toContainText('Direct contact');
-  await expect(org.path(friend)).toContainText(`You → ${friend} → ${insider}`);
+  await expect(org.path(friend)).toContainText(`You → ${friend} → ${stranger}`);
+  await expect(org.waysIn).not.toContainText(`You → ${friend} → ${insider}`);
   await expect(org.path(friend)).toContainText('1 introduction away');
   await expect(org.path(friend)).toContainText(`Your relationship with ${friend}`);
   await expect(org.path(former)).toContainText('formerly there');
