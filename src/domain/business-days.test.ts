@@ -6,6 +6,7 @@ import {
   businessDaysBetween,
   isBusinessDay,
   localDate,
+  previousBusinessDay,
   startOfLocalDay,
 } from './business-days.js';
 import { AppError } from './errors.js';
@@ -301,5 +302,15 @@ describe('addCalendarDays', () => {
   it('rejects fractional days and bad dates', () => {
     expect(() => addCalendarDays('2026-03-01', 0.5)).toThrow(AppError);
     expect(() => addCalendarDays('March 1', 1)).toThrow(AppError);
+  });
+});
+
+describe('previousBusinessDay', () => {
+  it('steps back over the weekend and holidays', () => {
+    const cal = { holidays: ['2026-12-25'] };
+    expect(previousBusinessDay('2026-11-24', cal)).toBe('2026-11-23'); // Tuesday → Monday
+    expect(previousBusinessDay('2026-11-30', cal)).toBe('2026-11-27'); // Monday → Friday
+    expect(previousBusinessDay('2026-11-29', cal)).toBe('2026-11-27'); // Sunday → Friday
+    expect(previousBusinessDay('2026-12-28', cal)).toBe('2026-12-24'); // over a Friday holiday
   });
 });
