@@ -350,6 +350,26 @@ describe('proposePlan', () => {
   });
 });
 
+describe('what a focused conversation is for', () => {
+  it('asks after a rejection which qualifications were missing first, from a 10-minute call to a long one', () => {
+    for (const minutes of [10, 15, 20, 30, 45]) {
+      const feedback = inSection(plan('rejection_feedback', minutes).items, 'feedback');
+      expect(feedback[0]?.questionId, `${minutes} minutes`).toBe('in-missing-qualifications');
+    }
+  });
+
+  it('still covers three TIARA topics beside it once the call is 20 minutes or more', () => {
+    for (const minutes of [20, 30, 45]) {
+      const topics = new Set(
+        plan('rejection_feedback', minutes)
+          .items.map((i) => topicOf.get(i.questionId ?? ''))
+          .filter((t): t is QuestionTopic => !!t && (TIARA_TOPICS as readonly string[]).includes(t)),
+      );
+      expect(topics.size, `${minutes} minutes`).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
+
 describe('retime', () => {
   const items: PlanItem[] = [
     { section: 'rapport', questionId: null, text: 'Warm-up', minutes: 3 },

@@ -116,6 +116,8 @@ interface Candidate {
 }
 
 const TIARA_TOPIC_SET: ReadonlySet<string> = new Set(TIARA_TOPICS);
+/** Plans this long or longer cover at least MIN_TIARA_TOPICS TIARA topics. */
+const TIARA_FROM_MINUTES = 20;
 
 /** Questions scored by how many of the goals they serve; the input order breaks ties. */
 function candidates(questions: readonly PlanQuestion[], goals: readonly string[]): Candidate[] {
@@ -332,6 +334,34 @@ function middleSection(
 }
 
 /**
+ * The question a rejection-feedback call exists for — which qualifications were missing — asked
+ * first: the best question written only for this kind of conversation that is not a TIARA one
+ * (those are seeded anyway). From 20 minutes, where a plan covers three TIARA topics, it is
+ * taken only if they still fit beside it; a shorter call (5–10 minutes is usual) asks it first.
+ */
+function anchorQuestion(
+  type: ConversationType,
+  pool: readonly Candidate[],
+  budget: number,
+  duration: number,
+): Candidate | undefined {
+  if (type !== 'rejection_feedback') return undefined;
+  const shortestTiara = [...TIARA_TOPIC_SET]
+    .map((topic) => Math.min(...pool.filter((c) => c.q.topic === topic).map((c) => c.minutes)))
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b)
+    .slice(0, MIN_TIARA_TOPICS);
+  const keepForTiara = duration >= TIARA_FROM_MINUTES ? sumOf(shortestTiara) : 0;
+  let best: Candidate | undefined;
+  for (const c of pool) {
+    if (TIARA_TOPIC_SET.has(c.q.topic) || c.offGoals > 0) continue;
+    if (c.minutes + keepForTiara > budget) continue;
+    if (!best || breaksTie(c, best)) best = c;
+  }
+  return best;
+}
+
+/**
  * Proposes an agenda for a conversation of `durationMinutes`. The warm-up takes about 12% (2
  * minutes at least) and next steps about 15%, filled with 'closing' questions that end on who
  * else to see and what to do next; about 10% (2 minutes at least) stays unplanned, since answers
@@ -380,9 +410,12 @@ export function proposePlan(opts: {
   // Closing questions belong at the end only; the middle never takes them.
   const open = all.filter((c) => !isClosing(c));
   const mid = middleSection(type, open);
+  const anchor = anchorQuestion(type, mid.pool, middle, duration);
+  const rest = anchor ? mid.pool.filter((c) => c !== anchor) : mid.pool;
+  const picks = pickSpread(rest, middle - (anchor?.minutes ?? 0));
   bySection.set(
     mid.section,
-    pickSpread(mid.pool, middle).map((c) => questionItem(mid.section, c)),
+    (anchor ? [anchor, ...picks] : picks).map((c) => questionItem(mid.section, c)),
   );
 
   const shape = planShape(type);
