@@ -188,6 +188,9 @@ export function openArchive(
   if (!isObject(workspace) || typeof workspace.name !== 'string' || !isObject(workspace.owner)) {
     throw notABackup('workspace.json has no workspace name or owner.');
   }
+  if (JSON.stringify(workspace).includes('\\u0000')) {
+    throw notABackup('workspace.json holds a NUL character (\\u0000), which no text can hold.');
+  }
   const owner = workspace.owner;
   if (typeof owner.name !== 'string' || typeof owner.timeZone !== 'string') {
     throw notABackup('workspace.json: the owner needs a name and a time zone.');

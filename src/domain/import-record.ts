@@ -4,6 +4,13 @@
  * error every format raises for a file it cannot read, naming the line.
  */
 import { AppError } from './errors.js';
+import {
+  IMPORTED_PERSON_FIELDS,
+  type ImportedPersonField,
+  importedValueProblem,
+  isEmailAddress,
+  quote,
+} from './person-fields.js';
 
 /** One person read from an import file. Empty values are null, never "". */
 export interface PersonRecord {
@@ -50,6 +57,39 @@ export function emptyRecord(line: number, fullName: string): PersonRecord {
     notes: null,
     connectedOn: null,
   };
+}
+
+/** Where each field of a record was read in the file, as a message says it: `column "Position"`. */
+export type FieldSources = Partial<Record<ImportedPersonField, string>>;
+
+/** Text shown in a preview: never longer than `max`, never a NUL character. */
+export function shown(text: string, max = 200): string {
+  const plain = text.replace(/\u0000/g, '');
+  return plain.length > max ? `${plain.slice(0, max)}…` : plain;
+}
+
+/**
+ * Checks every value of a record with the API's rules for a person (src/domain/person-fields.ts).
+ * A value the API would refuse (too long, a NUL character, a profile URL that is not http or
+ * https) skips the record, naming the line and the column, as a form would refuse it. An e-mail
+ * address the API does not accept is left out with a warning, as the parsers do with one they
+ * cannot read: the person is still worth importing.
+ */
+export function checkRecord(record: PersonRecord, sources: FieldSources = {}): PersonRecord | SkippedRecord {
+  for (const field of Object.keys(IMPORTED_PERSON_FIELDS) as ImportedPersonField[]) {
+    const value = record[field];
+    if (value === null) continue;
+    const problem = importedValueProblem(field, value);
+    if (problem) {
+      const where = sources[field] ?? `the ${IMPORTED_PERSON_FIELDS[field]}`;
+      return { line: record.line, name: shown(record.fullName), reason: `${where}: the value ${problem}` };
+    }
+  }
+  if (record.email && !isEmailAddress(record.email)) {
+    const warning = `e-mail address not understood: ${quote(record.email)}`;
+    return { ...record, email: null, warning: record.warning ? `${record.warning}; ${warning}` : warning };
+  }
+  return record;
 }
 
 /** Trimmed text, or null when nothing is left. */

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { isValidTimeZone } from '../domain/meeting-rules.js';
+import { emailAddress, ORGANIZATION_NAME_MAX, PERSON_LIMITS, profileUrl } from '../domain/person-fields.js';
 import { SettingsSchema } from '../domain/settings.js';
 import {
   CHANNELS,
@@ -49,8 +50,8 @@ export const Paging = z.object({
 
 export const OrganizationInput = z
   .object({
-    name: z.string().trim().min(1, 'is required').max(200),
-    website: optionalText(500),
+    name: z.string().trim().min(1, 'is required').max(ORGANIZATION_NAME_MAX),
+    website: profileUrl.nullish().or(z.literal('').transform(() => null)),
     industry: optionalText(200),
     location: optionalText(200),
     notes: z.string().max(50_000).optional(),
@@ -85,30 +86,24 @@ const timeZone = z
 
 export const PersonInput = z
   .object({
-    fullName: z.string().trim().min(1, 'is required').max(200),
-    title: optionalText(200),
-    function: optionalText(200),
+    fullName: z.string().trim().min(1, 'is required').max(PERSON_LIMITS.fullName),
+    title: optionalText(PERSON_LIMITS.title),
+    function: optionalText(PERSON_LIMITS.function),
     seniority: z.enum(SENIORITY_LEVELS).nullish(),
     organizationId: Id.nullish(),
     pastOrganizationIds: z.array(Id).max(20).optional(),
-    email: z
-      .email('is not an e-mail address')
-      .nullish()
-      .or(z.literal('').transform(() => null)),
-    phone: optionalText(50),
-    linkedinUrl: z
-      .url({ protocol: /^https?$/, error: 'must be a web address starting with https://' })
-      .nullish()
-      .or(z.literal('').transform(() => null)),
-    location: optionalText(200),
+    email: emailAddress.nullish().or(z.literal('').transform(() => null)),
+    phone: optionalText(PERSON_LIMITS.phone),
+    linkedinUrl: profileUrl.nullish().or(z.literal('').transform(() => null)),
+    location: optionalText(PERSON_LIMITS.location),
     timeZone: timeZone.nullish().or(z.literal('').transform(() => null)),
-    howWeKnow: optionalText(1000),
+    howWeKnow: optionalText(PERSON_LIMITS.howWeKnow),
     introducedById: Id.nullish(),
     tags: z.array(z.string().trim().min(1).max(50)).max(50).optional(),
-    notes: z.string().max(50_000).optional(),
+    notes: z.string().max(PERSON_LIMITS.notes).optional(),
     keepInTouch: z.enum(KEEP_IN_TOUCH).optional(),
     keepInTouchEveryDays: z.number().int().min(1).max(3650).nullish(),
-    preferredChannel: optionalText(50),
+    preferredChannel: optionalText(PERSON_LIMITS.preferredChannel),
     connectedOn: z.iso.date('must be a date like 2026-01-31').nullish(),
   })
   .openapi('PersonInput');

@@ -7,6 +7,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { importProfiles } from '../db/schema.js';
 import {
+  type CsvField,
   type CsvMapping,
   type CsvTable,
   checkMapping,
@@ -15,6 +16,7 @@ import {
   guessMapping,
   headerKey,
 } from '../domain/csv-import.js';
+import type { FieldSources } from '../domain/import-record.js';
 import type { Ctx } from './context.js';
 import {
   applyPeopleImport,
@@ -94,10 +96,30 @@ export async function inspectCsv(ctx: Ctx, table: CsvTable): Promise<CsvInspecti
   };
 }
 
+/** The columns each field is read from, for messages about a value: `column "Job Title"`. */
+function sourcesOf(table: CsvTable, mapping: CsvMapping): FieldSources {
+  const headersOf = (field: CsvField) => mapping.flatMap((m, i) => (m === field ? [table.headers[i]!] : []));
+  const named = (headers: string[]) =>
+    headers.length
+      ? `column${headers.length > 1 ? 's' : ''} ${headers.map((h) => JSON.stringify(h)).join(' and ')}`
+      : undefined;
+  const name = headersOf('fullName').length
+    ? headersOf('fullName').slice(0, 1)
+    : [...headersOf('firstName').slice(0, 1), ...headersOf('lastName').slice(0, 1)];
+  const sources: FieldSources = { fullName: named(name), notes: named(headersOf('notes')) };
+  for (const field of ['title', 'organization', 'email', 'phone', 'linkedinUrl', 'location'] as const) {
+    sources[field] = named(headersOf(field).slice(0, 1));
+  }
+  return sources;
+}
+
 /** What importing the file with this mapping would do; writes nothing. */
 export async function previewCsvImport(ctx: Ctx, table: CsvTable, mapping: unknown): Promise<ImportSummary> {
   const checked = checkMapping(mapping, table.headers);
-  return previewPeopleImport(ctx, csvRecords(table, checked), OPTIONS);
+  return previewPeopleImport(ctx, csvRecords(table, checked), {
+    ...OPTIONS,
+    sources: sourcesOf(table, checked),
+  });
 }
 
 /**
@@ -114,6 +136,7 @@ export async function applyCsvImport(
   const records = csvRecords(table, checked);
   return applyPeopleImport(ctx, onProgress ? { ...records, onProgress } : records, {
     ...OPTIONS,
+    sources: sourcesOf(table, checked),
     also: (tx) => rememberMapping(tx, table.headers, checked),
   });
 }

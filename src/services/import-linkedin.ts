@@ -24,7 +24,17 @@ export interface ImportInput {
   skipped?: SkippedConnection[];
 }
 
-const OPTIONS: PeopleImportOptions = { source: 'linkedin', noun: 'connection' };
+const OPTIONS: PeopleImportOptions = {
+  source: 'linkedin',
+  noun: 'connection',
+  sources: {
+    fullName: 'columns "First Name" and "Last Name"',
+    title: 'column "Position"',
+    organization: 'column "Company"',
+    email: 'column "Email Address"',
+    linkedinUrl: 'column "URL"',
+  },
+};
 
 function toRecord(row: LinkedInConnection): PersonRecord {
   const record: PersonRecord = {

@@ -9,7 +9,13 @@
  * filled in while they are empty, never replaced. Matching runs in memory on keys loaded once,
  * so a 30,000-row file costs a few statements, not 30,000.
  */
-import type { PersonRecord, SkippedRecord } from '../domain/import-record.js';
+import {
+  checkRecord,
+  type FieldSources,
+  type PersonRecord,
+  type SkippedRecord,
+  shown,
+} from '../domain/import-record.js';
 import { normalizeLinkedInUrl } from '../domain/linkedin.js';
 import { type Ctx, inTransaction } from './context.js';
 import { loadWorkspace, match, rowKeys } from './import-people-match.js';
@@ -85,6 +91,8 @@ export interface PeopleImportOptions {
   source: ImportSource;
   /** What one record is called in "the same … as line 5": connection, card, row. */
   noun: string;
+  /** Where each field is read in this kind of file, for messages about a value: `column "Position"`. */
+  sources?: FieldSources;
 }
 
 interface Plan {
@@ -110,7 +118,17 @@ const FIELD_OF: Record<ImportField, ImportedField> = {
 
 /** What an import of these records would do to the workspace as it is now. */
 async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOptions): Promise<Plan> {
-  const parsed = { rows: input.rows, skipped: input.skipped ?? [] };
+  // Every value is checked with the API's rules first; a row with a value the API would refuse
+  // is skipped with the reason, so the preview shows it and the import never writes it.
+  const parsed: { rows: PersonRecord[]; skipped: SkippedRecord[] } = {
+    rows: [],
+    skipped: (input.skipped ?? []).map((s) => ({ ...s, name: s.name === null ? null : shown(s.name) })),
+  };
+  for (const row of input.rows) {
+    const checked = checkRecord(row, opts.sources);
+    if ('reason' in checked) parsed.skipped.push(checked);
+    else parsed.rows.push(checked);
+  }
   const { existing, orgs } = await loadWorkspace(ctx);
   const orgKeyById = new Map(orgs.map((o) => [o.id, o.key]));
   const orgIds = new Map(orgs.map((o) => [o.key, o.id]));
@@ -137,7 +155,7 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
       position: row.title,
       changes: [] as ImportField[],
       kept: [] as ImportField[],
-      reason: row.warning ?? null,
+      reason: row.warning ? shown(row.warning, 500) : null,
     };
     const repeatOf = repeats.get(i);
     if (repeatOf !== undefined) {
@@ -220,7 +238,7 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
     outcome: 'skipped',
     changes: [],
     kept: [],
-    reason: s.reason,
+    reason: shown(s.reason, 500),
   }));
   const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
   return {
@@ -234,7 +252,10 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
       counts,
       organizationsCreated: newOrganizations.size,
       rows: [...outcomes, ...skippedOutcomes].sort(byLine).slice(0, SHOWN_ROWS),
-      skipped: skipped.sort(byLine).slice(0, SHOWN_SKIPPED),
+      skipped: skipped
+        .sort(byLine)
+        .slice(0, SHOWN_SKIPPED)
+        .map((r) => ({ ...r, reason: shown(r.reason, 500) })),
     },
   };
 }

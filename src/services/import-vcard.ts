@@ -12,7 +12,20 @@ import {
   previewPeopleImport,
 } from './import-people.js';
 
-const OPTIONS: PeopleImportOptions = { source: 'vcard', noun: 'contact' };
+const OPTIONS: PeopleImportOptions = {
+  source: 'vcard',
+  noun: 'contact',
+  sources: {
+    fullName: 'property FN (the name)',
+    title: 'property TITLE',
+    organization: 'property ORG',
+    email: 'property EMAIL',
+    phone: 'property TEL',
+    linkedinUrl: 'the profile URL (URL or X-SOCIALPROFILE)',
+    location: 'property ADR',
+    notes: 'property NOTE',
+  },
+};
 
 /** What importing these cards would do; writes nothing. */
 export function previewVCardImport(ctx: Ctx, parsed: ParsedRecords): Promise<ImportSummary> {

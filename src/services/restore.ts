@@ -55,6 +55,9 @@ interface Plan {
   preview: RestorePreview;
 }
 
+/** An id that can be looked up; any other is refused when its row is inserted, naming the row. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Tables with a `built_in` column hold rows the app adds by itself; they do not make a workspace "used". */
 const hasBuiltIn = (t: BackupTable) => t.columns.some((c) => c.name === 'built_in');
 
@@ -119,7 +122,7 @@ async function blockerFor(ctx: Ctx, tables: Plan['tables']): Promise<string | nu
     const [row] = await rowsOf<{ n: number }>(
       ctx,
       sql`select count(*)::int as n from ${ident(table.name)}
-          where id = any(${sql.param(rows.map((r) => String(r.id)))}::uuid[])`,
+          where id = any(${sql.param(rows.map((r) => String(r.id)).filter((id) => UUID.test(id)))}::uuid[])`,
     );
     if ((row?.n ?? 0) > 0) {
       return 'The records in this backup are already in this database (it was probably made here), so it cannot be restored a second time. Restore it into a new data folder or another database.';
