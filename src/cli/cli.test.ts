@@ -52,6 +52,11 @@ describe('rapport CLI', () => {
     expect(refused.stderr).toContain('cannot go from Requested to Held');
     const shown = await cli(data, 'conversations', 'show', convId);
     expect(shown.stdout).toMatch(/Status:\s+requested/);
+    const at = '2031-03-04T14:30:00+01:00';
+    expect((await cli(data, 'conversations', 'schedule', convId, '--at', at, '--tz', 'Europe/Paris')).code).toBe(0);
+    const withMeeting = await cli(data, 'conversations', 'show', convId);
+    expect(withMeeting.code).toBe(0);
+    expect(withMeeting.stdout).toMatch(/Meeting:\s+Tue, 4 Mar 2031, 14:30 CET, 30 min/);
     const found = await cli(data, 'search', 'grace', '--json');
     expect((JSON.parse(found.stdout) as { title: string }[])[0]?.title).toBe('Grace Hopper');
     const stats = await cli(data, 'stats', '--json');

@@ -26,9 +26,14 @@ interface Conversation {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function formatInZone(iso: string, zone: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the parts are named one by one.
   return new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
     timeZone: zone,
     timeZoneName: 'short',
   }).format(new Date(iso));
