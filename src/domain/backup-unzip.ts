@@ -172,8 +172,6 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array
   if (written !== entry.size) {
     throw refuse(
       `The entry ${entry.name} inflates to ${written.toLocaleString('en')} bytes, not the ${entry.size.toLocaleString('en')} it declares.`,
-      'validation',
-      entry.name,
     );
   }
   return out;
