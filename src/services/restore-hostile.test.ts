@@ -154,7 +154,7 @@ describe('restoring a hostile archive', () => {
       expect(e.userMessage).not.toMatch(/insert|select|json_populate|syntax/i);
   });
 
-  it('finds a NUL character in the preview, naming entry, row and column', async () => {
+  it('finds a NUL character or an unknown column in the preview, naming entry, row and column', async () => {
     const zip = withRows('people', (rows) => {
       rows[0]!.notes = 'before\u0000after';
     });
@@ -163,6 +163,13 @@ describe('restoring a hostile archive', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).userMessage).toMatch(
       /^entry tables\/people\.json, row 1, column notes: the value holds a NUL character/,
+    );
+    const unknown = withRows('people', (rows) => {
+      rows[3]!.salary = 1;
+    });
+    const refused = await previewRestore({ ...ctx, bytes: unknown }).catch((e: unknown) => e);
+    expect((refused as AppError).userMessage).toMatch(
+      /^entry tables\/people\.json, row 4, column "salary": this version of Rapport has no such column\./,
     );
   });
 });

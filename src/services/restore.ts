@@ -77,14 +77,17 @@ function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables']
     for (const [i, row] of rows.entries()) {
       const unknown = Object.keys(row).find((k) => !columns.has(k));
       if (unknown) {
+        const column = JSON.stringify(unknown.length > 60 ? `${unknown.slice(0, 60)}…` : unknown);
+        const where = `entry ${tableEntry(table.name)}, row ${i + 1}, column ${column}`;
         throw new AppError('validation', {
-          userMessage: `${tableEntry(table.name)}: row ${i + 1} has a column "${unknown}" that this version of Rapport does not know.`,
-          issues: [
-            { field: 'file', message: `${tableEntry(table.name)} row ${i + 1}: unknown column ${unknown}` },
-          ],
+          userMessage: `${where}: this version of Rapport has no such column. If a newer Rapport made this backup, update Rapport, then restore it again.`,
+          issues: [{ field: 'file', message: `${where}: unknown column` }],
         });
       }
-      const nul = Object.keys(row).find((k) => JSON.stringify(row[k] ?? null).includes('\\u0000'));
+      // PostgreSQL text and jsonb cannot hold NUL: found here, the preview names it too.
+      const nul =
+        JSON.stringify(row).includes('\\u0000') &&
+        Object.keys(row).find((k) => JSON.stringify(row[k] ?? null).includes('\\u0000'));
       if (nul) {
         throw rowRefusal(table, i + 1, nul, 'holds a NUL character (\\u0000), which no text can hold');
       }
