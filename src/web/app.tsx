@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { Loading } from './components/loading.js';
 import { NavBar } from './components/nav-bar.js';
+import { UnsavedChangesGuard } from './components/unsaved-changes-guard.js';
 import { ConversationNewPage } from './pages/conversation-new-page.js';
 import { ConversationPage } from './pages/conversation-page.js';
 import { ConversationsPage } from './pages/conversations-page.js';
@@ -13,6 +14,7 @@ import { OrganizationsPage } from './pages/organizations-page.js';
 import { PeoplePage } from './pages/people-page.js';
 import { PersonEditPage } from './pages/person-edit-page.js';
 import { PersonPage } from './pages/person-page.js';
+import { useFocusOnNavigation } from './use-focus-on-navigation.js';
 
 // The outreach pages load on first visit, which keeps the first download small.
 const ComposePage = lazy(() => import('./pages/compose-page.js').then((m) => ({ default: m.ComposePage })));
@@ -46,10 +48,13 @@ const MessagesPage = lazyPage(() => import('./pages/messages-page.js'), 'Message
 
 /** The page layout and every route of the app. */
 export function App() {
+  useFocusOnNavigation();
   return (
     <>
       <NavBar />
-      <main id="main" className="page">
+      <UnsavedChangesGuard />
+      {/* Focusable by script only, so the skip link can land on it. */}
+      <main id="main" className="page" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<HomePage />} />

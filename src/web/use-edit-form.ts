@@ -1,6 +1,8 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { describeError, type Problem } from './api.js';
+import { sameValues } from './local-draft.js';
+import { useUnsavedChanges } from './use-unsaved-changes.js';
 import { useVersionedSave } from './use-versioned-save.js';
 
 /** A record the server versions, so that a save based on an older version is refused (409). */
@@ -47,13 +49,16 @@ export interface EditForm<V> {
 /**
  * The flow of a page that adds or edits one versioned record: the form's values, saving with the
  * version the edit started from, field errors next to their inputs (with focus on the first), a
- * stale edit that keeps what was typed and offers the latest or an overwrite, and opening the
- * record's page once saved.
+ * stale edit that keeps what was typed and offers the latest or an overwrite, opening the record's
+ * page once saved, and asking before leaving with changes not saved.
  */
 export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, V>): EditForm<V> {
   const { record, toValues, fetchLatest, submit, basePath } = options;
   const navigate = useNavigate();
   const [values, setValues] = useState<V>(options.initialValues);
+  // The values as saved (or as the form opened): anything else is an unsaved change.
+  const [savedValues, setSavedValues] = useState<V>(values);
+  const unsaved = useUnsavedChanges(!sameValues(values, savedValues));
   const [version, setVersion] = useState(record?.version);
   const { saving, setSaving, problem, setProblem, stale, setStale, save } = useVersionedSave(
     async (overwrite) => {
@@ -63,6 +68,7 @@ export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, 
         setVersion(baseVersion);
       }
       const saved = await submit(values, baseVersion);
+      unsaved.release();
       navigate(`${basePath}/${saved.id}`);
     },
   );
@@ -73,6 +79,7 @@ export function useEditForm<R extends Versioned, V>(options: EditFormOptions<R, 
     try {
       const latest = await fetchLatest(record.id);
       setValues(toValues(latest));
+      setSavedValues(toValues(latest));
       setVersion(latest.version);
       setStale(null);
       setProblem(null);

@@ -11,8 +11,12 @@ import {
 } from '../compose-helpers.js';
 import type { ComposeSetup } from '../compose-setup.js';
 import { formatInZone } from '../format.js';
+import { sameValues } from '../local-draft.js';
+import { useLocalDraft } from '../use-local-draft.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { browserTimeZone } from '../zoned-time.js';
 import { Alert } from './alert.js';
+import { DraftOffer } from './draft-offer.js';
 import { DraftPanel } from './draft-panel.js';
 import { Field } from './field.js';
 import { PageHeader } from './page-header.js';
@@ -69,6 +73,22 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
   // The last drafted thank-you, to tell an untouched draft (redrafted for another person) from the user's text.
   const [draftedThankYou, setDraftedThankYou] = useState(thankYou?.body ?? null);
   const [redraftError, setRedraftError] = useState<string | null>(null);
+  // What is written, kept in the browser until the message is logged as sent.
+  const written = { subject, body, fields };
+  const [logged, setLogged] = useState(written);
+  useUnsavedChanges(!sameValues(written, logged));
+  const draft = useLocalDraft(
+    `draft:compose:${setup.personId}|${conversation?.id ?? ''}|${initialPurpose}`,
+    written,
+    {
+      baseline: logged,
+      onRestore: (kept) => {
+        setSubject(kept.subject);
+        setBody(kept.body);
+        setFields(kept.fields);
+      },
+    },
+  );
 
   const draftThankYou = async (forPersonId = recipient.id) => {
     if (!conversation) return;
@@ -138,6 +158,8 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
         },
       }),
     );
+    draft.clear();
+    setLogged({ subject, body, fields });
     return result.statusChangedTo;
   };
 
@@ -158,6 +180,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
       />
       <div className="columns compose">
         <div className="column-main">
+          <DraftOffer draft={draft} />
           <div className="form-grid">
             <Field label="To">
               {(c) => (

@@ -2,7 +2,10 @@ import { type FormEvent, useState } from 'react';
 import { NOTE_KINDS, type NoteKind } from '../../domain/vocab.js';
 import { describeError, type Problem } from '../api.js';
 import { NOTE_KIND_LABELS } from '../labels.js';
+import { useLocalDraft } from '../use-local-draft.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { Alert } from './alert.js';
+import { DraftOffer } from './draft-offer.js';
 import { Field } from './field.js';
 import { Markdown } from './markdown.js';
 
@@ -16,6 +19,10 @@ interface NoteEditorProps {
   onCancel?: () => void;
   /** Empties the editor after a successful save (for adding several notes in a row). */
   clearOnSave?: boolean;
+  /** Where the text is kept while it is typed, e.g. `draft:note:<id>`, so a reload does not lose it. */
+  draftKey: string;
+  /** When the note was last saved: a kept draft older than that is not offered. */
+  savedAt?: string;
 }
 
 /** A Markdown textarea with a live preview, used to add and to edit notes. */
@@ -25,6 +32,20 @@ export function NoteEditor(props: NoteEditorProps) {
   const [kind, setKind] = useState<NoteKind>(props.initialKind ?? 'note');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
+  const [baseline] = useState(() => ({ body: props.initialBody ?? '', kind: props.initialKind ?? 'note' }));
+  useUnsavedChanges(body !== baseline.body || kind !== baseline.kind);
+  const draft = useLocalDraft(
+    props.draftKey,
+    { body, kind },
+    {
+      baseline,
+      recordSavedAt: props.savedAt,
+      onRestore: (kept) => {
+        setBody(kept.body);
+        setKind(kept.kind);
+      },
+    },
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -32,6 +53,7 @@ export function NoteEditor(props: NoteEditorProps) {
     setProblem(null);
     try {
       await onSubmit(body, kind);
+      draft.clear();
       if (clearOnSave) {
         setBody('');
         setKind('note');
@@ -45,6 +67,7 @@ export function NoteEditor(props: NoteEditorProps) {
 
   return (
     <form className="note-editor" onSubmit={submit} noValidate>
+      <DraftOffer draft={draft} />
       {problem && !problem.fieldErrors.body && <Alert>{problem.message}</Alert>}
       <Field
         label={label}
@@ -78,7 +101,14 @@ export function NoteEditor(props: NoteEditorProps) {
             {saving ? 'Saving…' : submitLabel}
           </button>
           {onCancel && (
-            <button type="button" className="button button-quiet" onClick={onCancel}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                draft.clear();
+                onCancel();
+              }}
+            >
               Cancel
             </button>
           )}

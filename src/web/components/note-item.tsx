@@ -25,6 +25,8 @@ export function NoteItem({ note, onChanged }: NoteItemProps) {
           submitLabel="Save note"
           initialBody={note.body}
           initialKind={note.kind}
+          draftKey={`draft:note:${note.id}`}
+          savedAt={note.updatedAt}
           onCancel={() => setEditing(false)}
           onSubmit={async (body, kind) => {
             await call(

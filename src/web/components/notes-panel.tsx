@@ -29,9 +29,13 @@ export function NotesPanel({ subject, onChanged }: NotesPanelProps) {
     <section className="card" aria-labelledby={headingId}>
       <h2 id={headingId}>Notes</h2>
       <NoteEditor
+        key={key}
         label="New note"
         submitLabel="Add note"
         clearOnSave
+        draftKey={`draft:note:new:${Object.entries(subject)
+          .map(([k, v]) => `${k}:${v}`)
+          .join()}`}
         onSubmit={async (body, kind) => {
           await call(api.notes.$post({ json: { ...subject, body, kind } }));
           changed();

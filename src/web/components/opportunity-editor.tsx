@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { api, call, type Organization } from '../api.js';
+import { sameValues } from '../local-draft.js';
 import type { Opportunity } from '../network-api.js';
 import { type OpportunityFormValues, valuesToOpportunityInput } from '../opportunity-form-values.js';
 import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organization-choice.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { useVersionedSave } from '../use-versioned-save.js';
 import { Alert } from './alert.js';
 import { OpportunityForm } from './opportunity-form.js';
@@ -25,6 +27,7 @@ interface OpportunityEditorProps {
 export function OpportunityEditor(props: OpportunityEditorProps) {
   const { opportunity } = props;
   const [values, setValues] = useState(props.initial);
+  const unsaved = useUnsavedChanges(!sameValues(values, props.initial));
   const { saving, problem, stale, save } = useVersionedSave(async (overwrite) => {
     const organizationId = await resolveOrganizationChoice(
       values.organizationChoice,
@@ -44,6 +47,7 @@ export function OpportunityEditor(props: OpportunityEditorProps) {
           }),
         )
       : await call(api.opportunities.$post({ json: input }));
+    unsaved.release();
     props.onSaved(saved);
   });
 

@@ -43,9 +43,9 @@ export function RequestCheck({
 
   return (
     <section className="request-check" aria-labelledby="request-check-heading">
-      <h3 id="request-check-heading" className="visually-hidden">
+      <h2 id="request-check-heading" className="visually-hidden">
         Advice on this draft
-      </h3>
+      </h2>
       <p className={`word-count${over ? ' word-count-over' : ''}`}>
         <strong>{words}</strong> {words === 1 ? 'word' : 'words'}
         {isRequest && (

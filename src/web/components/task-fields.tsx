@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
 import { TASK_KIND_LABELS } from '../labels.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { Field } from './field.js';
 
 export interface TaskValues {
@@ -18,6 +20,10 @@ interface TaskFieldsProps {
 
 /** Kind, title and due date of a task, shared by the forms that add and edit one. */
 export function TaskFields({ values, onChange, fieldErrors, markTitleRequired = true }: TaskFieldsProps) {
+  // What was typed counts; the kind is one choice, kept by a form that adds several tasks in a row.
+  // The forms empty the text once a task is added, or close once it is saved.
+  const [opened] = useState(values);
+  useUnsavedChanges(values.title !== opened.title || values.dueOn !== opened.dueOn);
   return (
     <div className="form-grid">
       <Field label="Type of task" error={fieldErrors.kind}>

@@ -8,7 +8,9 @@ import { GoalsEditor } from '../components/goals-editor.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { PersonPicker, type PickedPerson } from '../components/person-picker.js';
+import { sameValues } from '../local-draft.js';
 import { useLoad } from '../use-load.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 
 /** Plans a new conversation; `?personId=` starts with that person chosen. */
 export function ConversationNewPage() {
@@ -42,6 +44,9 @@ function ConversationForm({ person }: { person: Person | null }) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = problem?.fieldErrors ?? {};
+  const typed = { participants, type, goals, title, role, reachedVia, organizationId };
+  const [opened] = useState(typed);
+  const unsaved = useUnsavedChanges(!sameValues(typed, opened));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -61,6 +66,7 @@ function ConversationForm({ person }: { person: Person | null }) {
           },
         }),
       );
+      unsaved.release();
       navigate(`/conversations/${created.id}`);
     } catch (err) {
       setProblem(describeError(err));

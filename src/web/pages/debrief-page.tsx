@@ -4,6 +4,7 @@ import { api, type Conversation, call, describeError, type Person, type Problem 
 import { Alert, Notice } from '../components/alert.js';
 import { KeepInTouchRows } from '../components/debrief-keep-in-touch.js';
 import { InsightRows, PromiseRows, ReferralRows } from '../components/debrief-rows.js';
+import { DraftOffer } from '../components/draft-offer.js';
 import { Field } from '../components/field.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
@@ -11,13 +12,17 @@ import {
   type DebriefValues,
   isEmptyDebrief,
   type KeepRow,
+  rowKey,
   type SentRows,
   toDebriefInput,
 } from '../debrief-form-values.js';
+import { sameValues } from '../local-draft.js';
 import { displayOrder } from '../plan-order.js';
 import type { Plan } from '../preparation-api.js';
 import { useFocusFirstInvalid } from '../use-focus-invalid.js';
 import { useLoad } from '../use-load.js';
+import { useLocalDraft } from '../use-local-draft.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import '../preparation.css';
 import '../knowledge.css';
 
@@ -93,7 +98,7 @@ function DebriefForm({ setup }: { setup: Setup }) {
       }),
     ),
   }));
-  const [values, setValues] = useState<DebriefValues>(() => ({
+  const [blank] = useState<DebriefValues>(() => ({
     summary: '',
     answers: { ...initial.answers },
     insights: [],
@@ -101,11 +106,24 @@ function DebriefForm({ setup }: { setup: Setup }) {
     promises: [],
     keepInTouch: initial.keepInTouch.map((k) => ({ ...k })),
   }));
+  const [values, setValues] = useState<DebriefValues>(blank);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [sent, setSent] = useState<SentRows | null>(null);
   const [saving, setSaving] = useState(false);
   const [referred, setReferred] = useState<Referred | null>(null);
   useFocusFirstInvalid(problem);
+  useUnsavedChanges(!referred && !sameValues(values, blank));
+  const draft = useLocalDraft(`draft:debrief:${c.id}`, values, {
+    baseline: blank,
+    // Rows get fresh keys: the ones kept were numbered by an earlier page.
+    onRestore: (kept) =>
+      setValues({
+        ...kept,
+        insights: kept.insights.map((r) => ({ ...r, key: rowKey() })),
+        referrals: kept.referrals.map((r) => ({ ...r, key: rowKey() })),
+        promises: kept.promises.map((r) => ({ ...r, key: rowKey() })),
+      }),
+  });
 
   const set = <K extends keyof DebriefValues>(key: K, value: DebriefValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -127,6 +145,7 @@ function DebriefForm({ setup }: { setup: Setup }) {
     setProblem(null);
     try {
       const result = await call(api.preparation.debrief[':id'].$post({ param: { id: c.id }, json: input }));
+      draft.clear();
       setReferred(result.referred);
     } catch (err) {
       setProblem(describeError(err));
@@ -141,6 +160,7 @@ function DebriefForm({ setup }: { setup: Setup }) {
   const rowProps = { fieldErrors: errors, sent, people: c.participants };
   return (
     <form className="form debrief-form" onSubmit={submit} noValidate>
+      <DraftOffer draft={draft} />
       {problem && <Alert>{alertText(problem)}</Alert>}
       <section className="card" aria-labelledby="answers-heading">
         <h2 id="answers-heading">Answers to your questions</h2>

@@ -7,7 +7,9 @@ import { Field } from '../components/field.js';
 import { HolidaysEditor } from '../components/holidays-editor.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { sameValues } from '../local-draft.js';
 import { useLoad } from '../use-load.js';
+import { useUnsavedChanges } from '../use-unsaved-changes.js';
 import { knownTimeZones } from '../zoned-time.js';
 
 type NumberKey = Exclude<keyof Settings, 'timeZone' | 'myName' | 'holidays'>;
@@ -99,6 +101,9 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
   );
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
+  // What the form holds when it opened or was last saved.
+  const [stored, setStored] = useState(() => ({ myName, timeZone, numbers }));
+  useUnsavedChanges(!sameValues({ myName, timeZone, numbers }, stored));
   const [saving, setSaving] = useState(false);
   const errors = problem?.fieldErrors ?? {};
 
@@ -121,6 +126,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
     }
     try {
       onSaved(await call(api.settings.$patch({ json })));
+      setStored({ myName, timeZone, numbers });
       setSaved(true);
     } catch (err) {
       setProblem(describeError(err));
