@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, csvFileName, toCsv } from './csv-export.js';
+import { cellText, csvFileName, csvPieces, toCsv } from './csv-export.js';
 
 describe('CSV export', () => {
   it('starts with a byte-order mark, uses human headers and CRLF line ends', () => {
@@ -19,6 +19,52 @@ describe('CSV export', () => {
       [{ n: 'said "hi", then\nleft' }],
     );
     expect(csv).toContain('"said ""hi"", then\nleft"');
+  });
+
+  it('keeps a value with a bare CR, a bare LF or a CRLF in one cell, quoted', () => {
+    const values = ['first\nsecond', 'first\rsecond', 'first\r\nsecond', 'a\n\nb\r\rc'];
+    const csv = toCsv([{ header: 'Notes', value: (r: string) => r }], values);
+    for (const v of values) expect(csv).toContain(`"${v}"`);
+    const rows = parse(csv, { bom: true, columns: true }) as { Notes: string }[];
+    expect(rows.map((r) => r.Notes)).toEqual(values);
+  });
+
+  it('defuses a formula on any line of a cell, not only the first', () => {
+    const attacks = ['=1+2', '+1', '-1+1', '@SUM(1)', '\t=1', '\rx', '＝1+2'];
+    for (const attack of attacks) expect(cellText(attack)).toBe(`'${attack}`);
+    expect(cellText('ok\n=1+2')).toBe("ok\n'=1+2");
+    expect(cellText('\r=1')).toBe("'\r'=1");
+    expect(cellText('ok\r@SUM(1)\r\n+1\n-1+1\n\t=1')).toBe("ok\r'@SUM(1)\r\n'+1\n'-1+1\n'\t=1");
+    // Paragraphs, and signs inside a line, are left as typed.
+    expect(cellText('Met at the fair.\r\n\r\nFollow up in May.')).toBe(
+      'Met at the fair.\r\n\r\nFollow up in May.',
+    );
+    expect(cellText('a = b\nc - d')).toBe('a = b\nc - d');
+
+    const csv = toCsv([{ header: 'Notes', value: (r: string) => r }], ['ok\n=1+2', '@SUM(1)']);
+    const rows = parse(csv, { bom: true, columns: true }) as { Notes: string }[];
+    expect(rows.map((r) => r.Notes)).toEqual(["ok\n'=1+2", "'@SUM(1)"]);
+    for (const cell of rows.flatMap((r) => r.Notes.split(/\r\n|\r|\n/))) {
+      expect(cell).not.toMatch(/^[=+\-@\t]/);
+    }
+  });
+
+  it('writes numbers as numbers, a negative one included', () => {
+    const csv = toCsv([{ header: 'People', value: (r: number) => r }], [-3, 12]);
+    expect(csv.split('\r\n').slice(1, 3)).toEqual(['-3', '12']);
+  });
+
+  it('writes the file in pieces that join to the same text', async () => {
+    const columns = [{ header: 'Name', value: (r: string) => r }];
+    async function* pages() {
+      yield ['Ada', 'ok\n=1'];
+      yield [];
+      yield ['Zoë'];
+    }
+    const pieces: string[] = [];
+    for await (const piece of csvPieces(columns, pages())) pieces.push(piece);
+    expect(pieces).toHaveLength(3);
+    expect(pieces.join('')).toBe(toCsv(columns, ['Ada', 'ok\n=1', 'Zoë']));
   });
 
   it('defuses cells a spreadsheet would run as a formula', () => {

@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
+import { people } from '../db/schema.js';
 import { CSV_LISTS } from '../services/exports-csv.js';
 import { createOpportunity } from '../services/opportunities.js';
-import { createPerson } from '../services/people.js';
+import { createPerson, listPeople } from '../services/people.js';
 import { loadSampleWorkspace } from '../services/sample.js';
 import { createTask, updateTask } from '../services/tasks.js';
 import { createApp } from './app.js';
@@ -55,6 +56,89 @@ describe('CSV export over HTTP', () => {
     expect(alexei.Notes).toBe('Met at "Café, Lyon"\nsecond line');
     expect(alexei.Created).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
+
+  it('keeps a value with a bare line break in its cell and defuses a formula on any line', async () => {
+    await createPerson({
+      ...t.ctx,
+      input: {
+        fullName: 'Line Breaks',
+        title: 'ok\n=1+2',
+        function: 'first\rsecond',
+        location: 'first\r\nsecond',
+        notes: 'first line\nsecond line',
+        howWeKnow: '@SUM(1)',
+        phone: '-1+1',
+      },
+    });
+    const all = await rows('/csv/people');
+    // A bare CR or LF written unquoted would start new rows, with "=1+2" alone in a cell.
+    expect(all).toHaveLength((await listPeople({ ...t.ctx, limit: 1000 })).total);
+    const person = all.find((r) => r['Full name'] === 'Line Breaks')!;
+    expect(person.Title).toBe("ok\n'=1+2");
+    expect(person.Function).toBe('first\rsecond');
+    expect(person.Location).toBe('first\r\nsecond');
+    expect(person.Notes).toBe('first line\nsecond line');
+    expect(person['How we know each other']).toBe("'@SUM(1)");
+    expect(person.Phone).toBe("'-1+1");
+  });
+
+  it('streams a long list page by page, every row once, while other requests are answered', async () => {
+    const ctx = await t.otherWorkspace();
+    const other = createApp({ context: () => ctx, webDir: null });
+    // Names repeat, so pages end in the middle of a run of equal names.
+    const total = 12_000;
+    const names = ['Ana Silva', 'ana silva', 'Bo Chen', 'Zoë Novak'];
+    for (let from = 0; from < total; from += 2000) {
+      await ctx.db.insert(people).values(
+        Array.from({ length: 2000 }, (_, i) => ({
+          workspaceId: ctx.workspaceId,
+          fullName: names[(from + i) % names.length]!,
+          title: `Number ${from + i}`,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })),
+      );
+    }
+    const request = async (path: string) =>
+      other.request(`http://localhost/api${path}`, { headers: { host: 'localhost' } });
+
+    const res = await request('/exports/csv/people');
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    let lines = 0;
+    const read = async () => {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      const chunk = decoder.decode(value, { stream: true });
+      text += chunk;
+      lines += chunk.split('\r\n').length - 1;
+      return true;
+    };
+    // The answer starts before the list is read: the first page is there, not the whole list.
+    await read();
+    expect(lines).toBeGreaterThan(1);
+    expect(lines).toBeLessThan(total);
+
+    // Another request, sent while the export keeps streaming as fast as it is read, is answered
+    // before the export ends.
+    let linesWhenAnswered = -1;
+    const answered = request('/people?limit=1').then(async (r) => {
+      linesWhenAnswered = lines;
+      return r.json() as Promise<{ total: number }>;
+    });
+    while (await read());
+    expect((await answered).total).toBe(total);
+    expect(linesWhenAnswered).toBeGreaterThan(0);
+    expect(linesWhenAnswered).toBeLessThan(total);
+
+    const exported = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(exported).toHaveLength(total);
+    expect(new Set(exported.map((r) => r.Title)).size).toBe(total);
+    const keys = exported.map((r) => r['Full name']!.toLowerCase());
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }, 60_000);
 
   it('applies the page’s filters', async () => {
     const everyone = await rows('/csv/people');
@@ -136,7 +220,7 @@ describe('CSV export over HTTP', () => {
     const bad = await get('/csv/conversations?status=sleeping');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
-      /status: unknown status sleeping/,
+      /status: unknown status sleeping/i,
     );
   });
 });

@@ -177,11 +177,8 @@ export interface ConversationFilter {
   offset?: number;
 }
 
-/** Lists conversations, most recently changed first. */
-export async function listConversations(
-  ctx: Ctx & ConversationFilter,
-): Promise<{ items: ConversationSummary[]; total: number }> {
-  const where = and(
+function conversationsWhere(ctx: Ctx & ConversationFilter) {
+  return and(
     eq(conversations.workspaceId, ctx.workspaceId),
     ctx.status?.length ? inArray(conversations.status, ctx.status) : undefined,
     ctx.organizationId ? eq(conversations.organizationId, ctx.organizationId) : undefined,
@@ -191,6 +188,13 @@ export async function listConversations(
       : undefined,
     ctx.q ? ilike(conversations.title, likePattern(ctx.q)) : undefined,
   );
+}
+
+/** Lists conversations, most recently changed first. */
+export async function listConversations(
+  ctx: Ctx & ConversationFilter,
+): Promise<{ items: ConversationSummary[]; total: number }> {
+  const where = conversationsWhere(ctx);
   const [rows, [totalRow]] = await Promise.all([
     ctx.db
       .select(summarySelect())
@@ -203,6 +207,37 @@ export async function listConversations(
     ctx.db.select({ n: count() }).from(conversations).where(where),
   ]);
   return { items: rows.map(toSummary), total: totalRow?.n ?? 0 };
+}
+
+/**
+ * Conversations in the list's order, one page after another, for exports: keyset paging, so each
+ * page is a short query however deep it is, with no count. The cursor holds the time as the
+ * database writes it, so microseconds survive the round trip.
+ */
+export async function listConversationsAfter(
+  ctx: Ctx & Omit<ConversationFilter, 'offset'> & { after?: string[]; limit: number },
+): Promise<{ items: ConversationSummary[]; next: string[] | null }> {
+  const [updatedAt, id] = ctx.after ?? [];
+  const rows = await ctx.db
+    .select({
+      ...summarySelect(),
+      key: sql<string[]>`array[${conversations.updatedAt}::text, ${conversations.id}::text]`,
+    })
+    .from(conversations)
+    .leftJoin(organizations, eq(organizations.id, conversations.organizationId))
+    .where(
+      and(
+        conversationsWhere(ctx),
+        ctx.after
+          ? sql`(${conversations.updatedAt} < ${updatedAt}::timestamptz
+              or (${conversations.updatedAt} = ${updatedAt}::timestamptz and ${conversations.id} > ${id}::uuid))`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(conversations.updatedAt), asc(conversations.id))
+    .limit(ctx.limit);
+  const last = rows.length === ctx.limit ? rows[rows.length - 1] : undefined;
+  return { items: rows.map(toSummary), next: last ? last.key : null };
 }
 
 /** The current (not cancelled) meeting of a conversation, if one is scheduled. */

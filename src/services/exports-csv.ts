@@ -1,10 +1,16 @@
 /**
- * Every list of the app as a CSV file, read through the same list services as the pages so an
+ * Every list of the app as a CSV file, read through the same list filters as the pages so an
  * export holds exactly what the page shows for the same filter (all of it, not one page).
+ *
+ * The long lists (people, organizations, conversations, messages) are read in pages of
+ * PAGE rows by keyset (after the sort key of the last row sent), never by OFFSET and with no
+ * count, and each page is written out as soon as it is read. Every page is its own short query,
+ * so on the embedded database, which has one connection, other requests are answered between
+ * pages instead of after the whole export.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { conversations, organizations, people } from '../db/schema.js';
-import { type CsvColumn, csvFileName, toCsv } from '../domain/csv-export.js';
+import { type CsvColumn, csvFileName, csvPieces } from '../domain/csv-export.js';
 import { TARGET_STATUS_LABELS, type TargetStatus } from '../domain/lamp.js';
 import { QUESTION_TOPIC_LABELS, type QuestionTopic } from '../domain/question-bank.js';
 import {
@@ -24,11 +30,11 @@ import {
   type TaskKind,
 } from '../domain/vocab.js';
 import type { Ctx } from './context.js';
-import { type ConversationSummary, listConversations } from './conversations.js';
-import { listMessages } from './messages.js';
+import { type ConversationSummary, listConversationsAfter } from './conversations.js';
+import { listMessagesAfter } from './messages.js';
 import { listOpportunities } from './opportunities.js';
-import { listOrganizations, type Organization } from './organizations.js';
-import { listPeople, type Person } from './people.js';
+import { listOrganizationsAfter, type Organization } from './organizations.js';
+import { listPeopleAfter, type Person } from './people.js';
 import { listQuestions } from './questions.js';
 import { getSettings } from './settings.js';
 import { listTargets } from './targets.js';
@@ -67,7 +73,11 @@ export interface CsvFilter {
   channel?: Channel;
 }
 
-const PAGE = 500;
+/**
+ * Rows a page: on the embedded database 2,000 people take tens of milliseconds to read, short
+ * enough for a request that arrives meanwhile, and few enough queries for 200,000 of them.
+ */
+const PAGE = 2000;
 const TASK_KIND_LABELS: Record<TaskKind, string> = {
   promise_mine: 'I promised',
   promise_theirs: 'They promised',
@@ -75,46 +85,70 @@ const TASK_KIND_LABELS: Record<TaskKind, string> = {
   custom: 'Task',
 };
 
-/** Reads every page of a paged list service. */
-async function all<T>(page: (limit: number, offset: number) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let offset = 0; ; offset += PAGE) {
-    const items = await page(PAGE, offset);
-    out.push(...items);
-    if (items.length < PAGE) return out;
-  }
+/** A list's pages by keyset: each page starts after the key of the last row of the one before. */
+async function* keyset<T>(
+  page: (after: string[] | undefined) => Promise<{ items: T[]; next: string[] | null }>,
+): AsyncGenerator<T[]> {
+  let after: string[] | undefined;
+  do {
+    const { items, next } = await page(after);
+    yield items;
+    after = next ?? undefined;
+  } while (after);
 }
 
-async function names(ctx: Ctx) {
-  const [p, c, o] = await Promise.all([
-    ctx.db
-      .select({ id: people.id, name: people.fullName })
-      .from(people)
-      .where(eq(people.workspaceId, ctx.workspaceId)),
-    ctx.db
-      .select({ id: conversations.id, name: conversations.title })
-      .from(conversations)
-      .where(eq(conversations.workspaceId, ctx.workspaceId)),
-    ctx.db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(eq(organizations.workspaceId, ctx.workspaceId)),
-  ]);
-  const map = (rows: { id: string; name: string }[]) => {
+/** A short list read in one query, as a single page. */
+async function* whole<T>(read: () => Promise<readonly T[]>): AsyncGenerator<readonly T[]> {
+  yield await read();
+}
+
+/** Names of the people, conversations and organizations these rows point at, by id. */
+async function names(ctx: Ctx, ids: { people: string[]; conversations: string[]; organizations: string[] }) {
+  const p = ids.people.length
+    ? await ctx.db
+        .select({ id: people.id, name: people.fullName })
+        .from(people)
+        .where(and(eq(people.workspaceId, ctx.workspaceId), inArray(people.id, [...new Set(ids.people)])))
+    : [];
+  const c = ids.conversations.length
+    ? await ctx.db
+        .select({ id: conversations.id, name: conversations.title })
+        .from(conversations)
+        .where(
+          and(
+            eq(conversations.workspaceId, ctx.workspaceId),
+            inArray(conversations.id, [...new Set(ids.conversations)]),
+          ),
+        )
+    : [];
+  const o = ids.organizations.length
+    ? await ctx.db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(
+          and(
+            eq(organizations.workspaceId, ctx.workspaceId),
+            inArray(organizations.id, [...new Set(ids.organizations)]),
+          ),
+        )
+    : [];
+  const of = (rows: { id: string; name: string }[]) => {
     const m = new Map(rows.map((r) => [r.id, r.name]));
     return (id: string | null) => (id ? (m.get(id) ?? '') : '');
   };
-  return { person: map(p), conversation: map(c), organization: map(o) };
+  return { person: of(p), conversation: of(c), organization: of(o) };
 }
+
+type Pieces = AsyncIterable<string>;
 
 const stamps = <T extends { createdAt: Date; updatedAt: Date }>(): CsvColumn<T>[] => [
   { header: 'Created', value: (r) => r.createdAt },
   { header: 'Updated', value: (r) => r.updatedAt },
 ];
 
-async function peopleCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const rows = await all((limit, offset) => listPeople({ ...ctx, limit, offset }).then((r) => r.items));
-  const columns: CsvColumn<Person>[] = [
+function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
+  type P = Omit<Person, 'search'>;
+  const columns: CsvColumn<P>[] = [
     { header: 'Full name', value: (p) => p.fullName },
     { header: 'Title', value: (p) => p.title },
     { header: 'Function', value: (p) => p.function },
@@ -135,31 +169,32 @@ async function peopleCsv(ctx: Ctx & CsvFilter): Promise<string> {
     { header: 'Last interaction', value: (p) => p.lastInteractionAt },
     { header: 'Source', value: (p) => p.source },
     { header: 'Notes', value: (p) => p.notes },
-    ...stamps<Person>(),
+    ...stamps<P>(),
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    keyset((after) => listPeopleAfter({ ...ctx, after, limit: PAGE })),
+  );
 }
 
-async function organizationsCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const rows = await all((limit, offset) =>
-    listOrganizations({ ...ctx, limit, offset }).then((r) => r.items),
-  );
-  const columns: CsvColumn<Organization>[] = [
+function organizationsCsv(ctx: Ctx & CsvFilter): Pieces {
+  type O = Omit<Organization, 'search'>;
+  const columns: CsvColumn<O>[] = [
     { header: 'Name', value: (o) => o.name },
     { header: 'Website', value: (o) => o.website },
     { header: 'Industry', value: (o) => o.industry },
     { header: 'Location', value: (o) => o.location },
     { header: 'People', value: (o) => o.peopleCount },
     { header: 'Notes', value: (o) => o.notes },
-    ...stamps<Organization>(),
+    ...stamps<O>(),
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    keyset((after) => listOrganizationsAfter({ ...ctx, after, limit: PAGE })),
+  );
 }
 
-async function conversationsCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const rows = await all((limit, offset) =>
-    listConversations({ ...ctx, limit, offset }).then((r) => r.items),
-  );
+function conversationsCsv(ctx: Ctx & CsvFilter): Pieces {
   const columns: CsvColumn<ConversationSummary>[] = [
     { header: 'Title', value: (c) => c.title },
     { header: 'Type', value: (c) => CONVERSATION_TYPE_LABELS[c.type as ConversationType] },
@@ -173,12 +208,14 @@ async function conversationsCsv(ctx: Ctx & CsvFilter): Promise<string> {
     { header: 'Status changed', value: (c) => c.statusChangedAt },
     ...stamps<ConversationSummary>(),
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    keyset((after) => listConversationsAfter({ ...ctx, after, limit: PAGE })),
+  );
 }
 
-async function targetsCsv(ctx: Ctx): Promise<string> {
-  const rows = await listTargets(ctx);
-  type T = (typeof rows)[number];
+function targetsCsv(ctx: Ctx): Pieces {
+  type T = Awaited<ReturnType<typeof listTargets>>[number];
   const columns: CsvColumn<T>[] = [
     { header: 'Rank', value: (t) => t.rank },
     { header: 'Organization', value: (t) => t.name },
@@ -190,77 +227,90 @@ async function targetsCsv(ctx: Ctx): Promise<string> {
     { header: 'Contacts there', value: (t) => t.contacts },
     { header: 'Open posting', value: (t) => t.hasOpenPosting },
   ];
-  return toCsv(
+  return csvPieces(
     columns,
-    [...rows].sort((a, b) => a.rank - b.rank),
+    whole(async () => [...(await listTargets(ctx))].sort((a, b) => a.rank - b.rank)),
   );
 }
 
-async function opportunitiesCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const filter = {
+async function* opportunityPages(ctx: Ctx & CsvFilter) {
+  const rows = await listOpportunities(ctx, {
     kind: ctx.kind,
     organizationId: ctx.organizationId,
     personId: ctx.personId,
     conversationId: ctx.conversationId,
+  });
+  const n = await names(ctx, {
+    people: rows.flatMap((o) => o.sources.flatMap((s) => (s.personId ? [s.personId] : []))),
+    conversations: rows.flatMap((o) =>
+      o.sources.flatMap((s) => (s.conversationId ? [s.conversationId] : [])),
+    ),
+    organizations: rows.flatMap((o) => (o.organizationId ? [o.organizationId] : [])),
+  });
+  yield rows.map((o) => ({
+    ...o,
+    organizationName: n.organization(o.organizationId),
+    fromConversations: o.sources.map((s) => n.conversation(s.conversationId)).filter(Boolean),
+    fromPeople: o.sources.map((s) => n.person(s.personId)).filter(Boolean),
+  }));
+}
+
+function opportunitiesCsv(ctx: Ctx & CsvFilter): Pieces {
+  type O = Awaited<ReturnType<typeof listOpportunities>>[number] & {
+    organizationName: string;
+    fromConversations: string[];
+    fromPeople: string[];
   };
-  const [rows, n] = await Promise.all([listOpportunities(ctx, filter), names(ctx)]);
-  type O = (typeof rows)[number];
   const columns: CsvColumn<O>[] = [
     { header: 'Occurred on', value: (o) => o.occurredOn },
     { header: 'Kind', value: (o) => OPPORTUNITY_KIND_LABELS[o.kind] },
     { header: 'Title', value: (o) => o.title },
-    { header: 'Organization', value: (o) => n.organization(o.organizationId) },
-    {
-      header: 'From conversations',
-      value: (o) => o.sources.map((s) => n.conversation(s.conversationId)).filter(Boolean),
-    },
-    { header: 'From people', value: (o) => o.sources.map((s) => n.person(s.personId)).filter(Boolean) },
+    { header: 'Organization', value: (o) => o.organizationName },
+    { header: 'From conversations', value: (o) => o.fromConversations },
+    { header: 'From people', value: (o) => o.fromPeople },
     { header: 'Notes', value: (o) => o.notes },
     { header: 'Created', value: (o) => o.createdAt },
   ];
-  return toCsv(columns, rows);
+  return csvPieces(columns, opportunityPages(ctx));
 }
 
-async function tasksCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const [rows, n] = await Promise.all([
-    listTasks(ctx.taskState ? { ...ctx, state: ctx.taskState } : ctx),
-    names(ctx),
-  ]);
-  type T = (typeof rows)[number];
+function tasksCsv(ctx: Ctx & CsvFilter): Pieces {
+  type T = Awaited<ReturnType<typeof listTasks>>[number];
   const columns: CsvColumn<T>[] = [
     { header: 'Task', value: (t) => t.title },
     { header: 'Kind', value: (t) => TASK_KIND_LABELS[t.kind as TaskKind] },
     { header: 'Due on', value: (t) => t.dueOn },
-    { header: 'Person', value: (t) => n.person(t.personId) },
-    { header: 'Conversation', value: (t) => n.conversation(t.conversationId) },
+    { header: 'Person', value: (t) => t.personName },
+    { header: 'Conversation', value: (t) => t.conversationTitle },
     { header: 'Done at', value: (t) => t.doneAt },
     ...stamps<T>(),
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    whole(() => listTasks(ctx.taskState ? { ...ctx, state: ctx.taskState } : ctx)),
+  );
 }
 
-async function messagesCsv(ctx: Ctx & CsvFilter): Promise<string> {
-  const [rows, n] = await Promise.all([
-    all((limit, offset) => listMessages({ ...ctx, limit, offset })),
-    names(ctx),
-  ]);
-  type M = (typeof rows)[number];
+function messagesCsv(ctx: Ctx & CsvFilter): Pieces {
+  type M = Awaited<ReturnType<typeof listMessagesAfter>>['items'][number];
   const columns: CsvColumn<M>[] = [
     { header: 'At', value: (m) => m.at },
     { header: 'Direction', value: (m) => (m.direction === 'out' ? 'Sent' : 'Received') },
     { header: 'Channel', value: (m) => CHANNEL_LABELS[m.channel as Channel] },
     { header: 'Purpose', value: (m) => MESSAGE_PURPOSE_LABELS[m.purpose as MessagePurpose] },
-    { header: 'Person', value: (m) => n.person(m.personId) },
-    { header: 'Conversation', value: (m) => n.conversation(m.conversationId) },
+    { header: 'Person', value: (m) => m.personName },
+    { header: 'Conversation', value: (m) => m.conversationTitle },
     { header: 'Subject', value: (m) => m.subject },
     { header: 'Message', value: (m) => m.body },
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    keyset((after) => listMessagesAfter({ ...ctx, after, limit: PAGE })),
+  );
 }
 
-async function questionsCsv(ctx: Ctx): Promise<string> {
-  const rows = await listQuestions({ ...ctx, includeRetired: true });
-  type Q = (typeof rows)[number];
+function questionsCsv(ctx: Ctx): Pieces {
+  type Q = Awaited<ReturnType<typeof listQuestions>>[number];
   const columns: CsvColumn<Q>[] = [
     { header: 'Topic', value: (q) => QUESTION_TOPIC_LABELS[q.topic as QuestionTopic] ?? q.topic },
     { header: 'Question', value: (q) => q.text },
@@ -273,10 +323,13 @@ async function questionsCsv(ctx: Ctx): Promise<string> {
     { header: 'Retired', value: (q) => q.retiredAt },
     { header: 'Created', value: (q) => q.createdAt },
   ];
-  return toCsv(columns, rows);
+  return csvPieces(
+    columns,
+    whole(() => listQuestions({ ...ctx, includeRetired: true })),
+  );
 }
 
-const WRITERS: Record<CsvList, (ctx: Ctx & CsvFilter) => Promise<string>> = {
+const WRITERS: Record<CsvList, (ctx: Ctx & CsvFilter) => Pieces> = {
   people: peopleCsv,
   organizations: organizationsCsv,
   conversations: conversationsCsv,
@@ -287,12 +340,15 @@ const WRITERS: Record<CsvList, (ctx: Ctx & CsvFilter) => Promise<string>> = {
   questions: questionsCsv,
 };
 
-/** One list as a CSV file named by the list and the user's date. */
+/**
+ * One list as a CSV file named by the list and the user's date. The file comes in pieces (the
+ * head, then the lines of each page) read from the database as the caller asks for them, so a
+ * large export is never held whole in memory.
+ */
 export async function exportCsv(
   ctx: Ctx & { list: CsvList; filter?: CsvFilter },
-): Promise<{ fileName: string; csv: string }> {
-  const csv = await WRITERS[ctx.list]({ ...ctx, ...ctx.filter });
+): Promise<{ fileName: string; pieces: AsyncIterable<string> }> {
   const { timeZone } = await getSettings(ctx);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(ctx.now());
-  return { fileName: csvFileName(ctx.list, today), csv };
+  return { fileName: csvFileName(ctx.list, today), pieces: WRITERS[ctx.list]({ ...ctx, ...ctx.filter }) };
 }

@@ -155,6 +155,40 @@ export async function listMessages(
     .offset(ctx.offset ?? 0);
 }
 
+/**
+ * The message log in its order, one page after another, for exports: keyset paging, so each page
+ * is a short query however deep it is. The cursor holds the times as the database writes them,
+ * so microseconds survive the round trip.
+ */
+export async function listMessagesAfter(
+  ctx: Ctx & MessageFilter & { after?: string[]; limit: number },
+): Promise<{ items: MessageListItem[]; next: string[] | null }> {
+  const [at, createdAt, id] = ctx.after ?? [];
+  const rows = await ctx.db
+    .select({
+      ...listColumns,
+      personName: people.fullName,
+      conversationTitle: conversations.title,
+      key: sql<string[]>`array[${messages.at}::text, ${messages.createdAt}::text, ${messages.id}::text]`,
+    })
+    .from(messages)
+    .innerJoin(people, eq(people.id, messages.personId))
+    .leftJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        messageWhere(ctx),
+        ctx.after
+          ? sql`(${messages.at}, ${messages.createdAt}, ${messages.id})
+              < (${at}::timestamptz, ${createdAt}::timestamptz, ${id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(messages.at), desc(messages.createdAt), desc(messages.id))
+    .limit(ctx.limit);
+  const last = rows.length === ctx.limit ? rows[rows.length - 1] : undefined;
+  return { items: rows.map(({ key: _key, ...m }) => m), next: last ? last.key : null };
+}
+
 /** How many messages match the filter, for paging. */
 export async function countMessages(ctx: Ctx & MessageFilter): Promise<number> {
   const [row] = await ctx.db.select({ n: count() }).from(messages).where(messageWhere(ctx));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
 import { organizations, people } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { organizationKey } from '../domain/names.js';
@@ -67,16 +67,20 @@ export async function findOrCreateOrganization(ctx: Ctx & { name: string }): Pro
 // Outer columns are written qualified: Drizzle leaves them bare in single-table selects.
 const peopleCount = sql<number>`(select count(*)::int from ${people} p where p.organization_id = "organizations"."id")`;
 
-/** Lists organizations by name, optionally filtered by a search text. */
-export async function listOrganizations(
-  ctx: Ctx & { q?: string; limit?: number; offset?: number },
-): Promise<{ items: Organization[]; total: number }> {
-  const where = and(
+function organizationsWhere(ctx: Ctx & { q?: string }) {
+  return and(
     eq(organizations.workspaceId, ctx.workspaceId),
     ctx.q
       ? or(ilike(organizations.name, likePattern(ctx.q)), ilike(organizations.industry, likePattern(ctx.q)))
       : undefined,
   );
+}
+
+/** Lists organizations by name, optionally filtered by a search text. */
+export async function listOrganizations(
+  ctx: Ctx & { q?: string; limit?: number; offset?: number },
+): Promise<{ items: Organization[]; total: number }> {
+  const where = organizationsWhere(ctx);
   const [items, [totalRow]] = await Promise.all([
     ctx.db
       .select({ org: organizations, peopleCount })
@@ -88,6 +92,36 @@ export async function listOrganizations(
     ctx.db.select({ n: count() }).from(organizations).where(where),
   ]);
   return { items: items.map((r) => ({ ...r.org, peopleCount: r.peopleCount })), total: totalRow?.n ?? 0 };
+}
+
+/**
+ * Organizations in the list's order (name, then id to break ties), one page after another, for
+ * exports: keyset paging, so each page is a short query however deep it is, with no count.
+ */
+export async function listOrganizationsAfter(
+  ctx: Ctx & { q?: string; after?: string[]; limit: number },
+): Promise<{ items: Omit<Organization, 'search'>[]; next: string[] | null }> {
+  const [name, id] = ctx.after ?? [];
+  const { search: _search, ...columns } = getTableColumns(organizations);
+  const rows = await ctx.db
+    .select({
+      org: columns,
+      peopleCount,
+      key: sql<string[]>`array[lower(${organizations.name}), ${organizations.id}::text]`,
+    })
+    .from(organizations)
+    .where(
+      and(
+        organizationsWhere(ctx),
+        ctx.after
+          ? sql`(lower(${organizations.name}), ${organizations.id}) > (${name}, ${id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${organizations.name})`), asc(organizations.id))
+    .limit(ctx.limit);
+  const last = rows.length === ctx.limit ? rows[rows.length - 1] : undefined;
+  return { items: rows.map((r) => ({ ...r.org, peopleCount: r.peopleCount })), next: last ? last.key : null };
 }
 
 /** One organization of the workspace, or `not_found`. */

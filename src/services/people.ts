@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { KeepInTouch } from '../domain/vocab.js';
@@ -198,10 +198,10 @@ export interface PeopleFilter {
   offset?: number;
 }
 
-/** Lists people by name; `q` matches name, title, organization, e-mail or tags. */
-export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Person[]; total: number }> {
+/** The People list's filter, shared by its pages and by exports. */
+function peopleWhere(ctx: Ctx & PeopleFilter) {
   const pattern = ctx.q ? likePattern(ctx.q) : undefined;
-  const where = and(
+  return and(
     eq(people.workspaceId, ctx.workspaceId),
     ctx.organizationId ? eq(people.organizationId, ctx.organizationId) : undefined,
     ctx.tag
@@ -217,6 +217,11 @@ export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Pers
         )
       : undefined,
   );
+}
+
+/** Lists people by name; `q` matches name, title, organization, e-mail or tags. */
+export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Person[]; total: number }> {
+  const where = peopleWhere(ctx);
   const [rows, [totalRow]] = await Promise.all([
     ctx.db
       .select(personSelect())
@@ -233,6 +238,43 @@ export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Pers
       .where(where),
   ]);
   return { items: rows.map(toPerson), total: totalRow?.n ?? 0 };
+}
+
+/**
+ * The people list in its order, one page after another, for exports. Keyset paging: each page
+ * starts after the sort key of the last row of the page before, so a page deep in the list costs
+ * what the first one does (no OFFSET) and no total is counted.
+ */
+export async function listPeopleAfter(
+  ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
+): Promise<{ items: Omit<Person, 'search'>[]; next: string[] | null }> {
+  const [name, id] = ctx.after ?? [];
+  // The search vector is as long as the rest of the row and no export shows it.
+  const { search: _search, ...columns } = getTableColumns(people);
+  const rows = await ctx.db
+    .select({
+      ...personSelect(),
+      person: columns,
+      key: sql<string[]>`array[lower(${people.fullName}), ${people.id}::text]`,
+    })
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(
+      and(
+        peopleWhere(ctx),
+        ctx.after ? sql`(lower(${people.fullName}), ${people.id}) > (${name}, ${id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
+    .limit(ctx.limit);
+  const last = rows.length === ctx.limit ? rows[rows.length - 1] : undefined;
+  const items = rows.map((r) => ({
+    ...r.person,
+    organizationName: r.organizationName,
+    tags: r.tags,
+    introducedBy: r.introducedBy,
+  }));
+  return { items, next: last ? last.key : null };
 }
 
 /**
