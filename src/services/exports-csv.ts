@@ -34,7 +34,7 @@ import { type ConversationSummary, listConversationsAfter } from './conversation
 import { listMessagesAfter } from './messages.js';
 import { listOpportunities } from './opportunities.js';
 import { listOrganizationsAfter, type Organization } from './organizations.js';
-import { listPeopleAfter, type Person } from './people.js';
+import { listPeopleAfter, type PersonForExport } from './people.js';
 import { listQuestions } from './questions.js';
 import { getSettings } from './settings.js';
 import { listTargets } from './targets.js';
@@ -147,7 +147,7 @@ const stamps = <T extends { createdAt: Date; updatedAt: Date }>(): CsvColumn<T>[
 ];
 
 function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
-  type P = Omit<Person, 'search'>;
+  type P = PersonForExport;
   const columns: CsvColumn<P>[] = [
     { header: 'Full name', value: (p) => p.fullName },
     { header: 'Title', value: (p) => p.title },
@@ -160,7 +160,7 @@ function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
     { header: 'Location', value: (p) => p.location },
     { header: 'Time zone', value: (p) => p.timeZone },
     { header: 'How we know each other', value: (p) => p.howWeKnow },
-    { header: 'Introduced by', value: (p) => p.introducedBy?.fullName },
+    { header: 'Introduced by', value: (p) => p.introducedByName },
     { header: 'Tags', value: (p) => p.tags },
     { header: 'Keep in touch', value: (p) => p.keepInTouch },
     { header: 'Every (days)', value: (p) => p.keepInTouchEveryDays },

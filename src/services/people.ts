@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags } from '../db/schema.js';
 import { AppError, notFound } from '../domain/errors.js';
 import type { KeepInTouch } from '../domain/vocab.js';
@@ -240,41 +240,92 @@ export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Pers
   return { items: rows.map(toPerson), total: totalRow?.n ?? 0 };
 }
 
+/** A person as an export writes them: every field a person's page shows, by name. */
+export interface PersonForExport {
+  fullName: string;
+  title: string | null;
+  function: string | null;
+  seniority: string | null;
+  organizationName: string | null;
+  email: string | null;
+  phone: string | null;
+  linkedinUrl: string | null;
+  location: string | null;
+  timeZone: string | null;
+  howWeKnow: string | null;
+  introducedByName: string | null;
+  tags: string[];
+  keepInTouch: string;
+  keepInTouchEveryDays: number | null;
+  preferredChannel: string | null;
+  connectedOn: string | null;
+  lastInteractionAt: Date | null;
+  source: string;
+  notes: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type ExportTuple = (string | number | string[] | null)[];
+
 /**
  * The people list in its order, one page after another, for exports. Keyset paging: each page
  * starts after the sort key of the last row of the page before, so a page deep in the list costs
- * what the first one does (no OFFSET) and no total is counted.
+ * what the first one does (no OFFSET) and no total is counted. A page comes back as one JSON
+ * array: PGlite decodes a result field by field, and one field a page instead of twenty-odd a
+ * row makes 200,000 people several times faster to read.
  */
 export async function listPeopleAfter(
   ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
-): Promise<{ items: Omit<Person, 'search'>[]; next: string[] | null }> {
+): Promise<{ items: PersonForExport[]; next: string[] | null }> {
   const [name, id] = ctx.after ?? [];
-  // The search vector is as long as the rest of the row and no export shows it.
-  const { search: _search, ...columns } = getTableColumns(people);
-  const rows = await ctx.db
-    .select({
-      ...personSelect(),
-      person: columns,
-      key: sql<string[]>`array[lower(${people.fullName}), ${people.id}::text]`,
-    })
-    .from(people)
-    .leftJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(
-      and(
-        peopleWhere(ctx),
-        ctx.after ? sql`(lower(${people.fullName}), ${people.id}) > (${name}, ${id}::uuid)` : undefined,
-      ),
-    )
-    .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
-    .limit(ctx.limit);
-  const last = rows.length === ctx.limit ? rows[rows.length - 1] : undefined;
-  const items = rows.map((r) => ({
-    ...r.person,
-    organizationName: r.organizationName,
-    tags: r.tags,
-    introducedBy: r.introducedBy,
-  }));
-  return { items, next: last ? last.key : null };
+  const after = ctx.after
+    ? sql`and (lower(${people.fullName}), ${people.id}) > (${name}, ${id}::uuid)`
+    : sql``;
+  const result = await ctx.db.execute(sql`
+    select coalesce(json_agg(r.row order by r.k, r.id), '[]')::text as page from (
+      select json_build_array(${people.fullName}, ${people.title}, ${people.function}, ${people.seniority},
+          ${organizations.name}, ${people.email}, ${people.phone}, ${people.linkedinUrl}, ${people.location},
+          ${people.timeZone}, ${people.howWeKnow}, ${introducedBySql}->>'fullName', ${tagsSql},
+          ${people.keepInTouch}, ${people.keepInTouchEveryDays}, ${people.preferredChannel},
+          ${people.connectedOn}, ${people.lastInteractionAt}, ${people.source}, ${people.notes},
+          ${people.createdAt}, ${people.updatedAt}, lower(${people.fullName}), ${people.id}) as row,
+        lower(${people.fullName}) as k, ${people.id} as id
+      from ${people} left join ${organizations} on ${organizations.id} = ${people.organizationId}
+      where ${peopleWhere(ctx)} ${after}
+      order by lower(${people.fullName}), ${people.id}
+      limit ${ctx.limit}) r`);
+  const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
+  const tuples = JSON.parse(raw) as ExportTuple[];
+  const date = (v: unknown) => (v === null ? null : new Date(v as string));
+  const items = tuples.map(
+    (t): PersonForExport => ({
+      fullName: t[0] as string,
+      title: t[1] as string | null,
+      function: t[2] as string | null,
+      seniority: t[3] as string | null,
+      organizationName: t[4] as string | null,
+      email: t[5] as string | null,
+      phone: t[6] as string | null,
+      linkedinUrl: t[7] as string | null,
+      location: t[8] as string | null,
+      timeZone: t[9] as string | null,
+      howWeKnow: t[10] as string | null,
+      introducedByName: t[11] as string | null,
+      tags: (t[12] as string[] | null) ?? [],
+      keepInTouch: t[13] as string,
+      keepInTouchEveryDays: t[14] as number | null,
+      preferredChannel: t[15] as string | null,
+      connectedOn: t[16] as string | null,
+      lastInteractionAt: date(t[17]),
+      source: t[18] as string,
+      notes: t[19] as string,
+      createdAt: date(t[20])!,
+      updatedAt: date(t[21])!,
+    }),
+  );
+  const last = tuples.length === ctx.limit ? tuples[tuples.length - 1] : undefined;
+  return { items, next: last ? [last[22] as string, last[23] as string] : null };
 }
 
 /**
