@@ -1,7 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { type Command, Option } from 'commander';
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import { CSV_LISTS } from '../services/exports-csv.js';
 import { CliError, type WithApi } from './api.js';
 
@@ -30,6 +33,31 @@ function query(o: CsvOptions): string {
 }
 
 /**
+ * Passes the file through unchanged while a CSV parser counts its records, so the count holds
+ * for values with line breaks inside. Less one for the header line.
+ */
+function rowCounter(): { stream: Transform; rows: () => number } {
+  let records = 0;
+  const parser = parse({ bom: true });
+  parser.on('data', () => {
+    records++;
+  });
+  const parsed = finished(parser);
+  parsed.catch(() => {}); // reported by flush, which waits for it
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      parser.write(chunk);
+      done(null, chunk);
+    },
+    flush(done) {
+      parser.end();
+      parsed.then(() => done(), done);
+    },
+  });
+  return { stream, rows: () => Math.max(0, records - 1) };
+}
+
+/**
  * `rapport export csv <list>`. Returns the `export` command so other formats (vCard) can be
  * added to the same group.
  */
@@ -54,17 +82,28 @@ export function registerExportCommands(program: Command, withApi: WithApi): Comm
           const data = (await res.json().catch(() => ({}))) as { error?: { message?: string } };
           throw new CliError(data.error?.message ?? `The export failed with status ${res.status}.`);
         }
-        // Bytes, not text: decoding would drop the byte-order mark that spreadsheets need.
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        const rows = Math.max(0, (parse(Buffer.from(bytes), { bom: true }) as unknown[]).length - 1);
+        // Bytes as they come, not text: decoding would drop the byte-order mark spreadsheets
+        // need, and a list of 200,000 people is written while it streams, never held whole.
+        if (!res.body) throw new CliError('The export answered with no file.');
+        const body = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
         if (!o.out) {
-          process.stdout.write(bytes);
+          await pipeline(body, process.stdout, { end: false }).catch((err: Error) => {
+            throw new CliError(`The export stopped before the end (${err.message}).`);
+          });
           return;
         }
         const path = resolve(o.out);
-        await writeFile(path, bytes).catch((err: NodeJS.ErrnoException) => {
-          throw new CliError(`Cannot write ${path}: ${err.message}`);
+        const file = createWriteStream(path);
+        let fileError: Error | undefined;
+        file.on('error', (err) => {
+          fileError = err;
         });
+        const counter = rowCounter();
+        await pipeline(body, counter.stream, file).catch((err: Error) => {
+          if (fileError) throw new CliError(`Cannot write ${path}: ${fileError.message}`);
+          throw new CliError(`The export stopped before the end (${err.message}); ${path} is incomplete.`);
+        });
+        const rows = counter.rows();
         process.stderr.write(`Wrote ${rows} ${rows === 1 ? 'row' : 'rows'} of ${list} to ${path}\n`);
       }),
     );
