@@ -37,37 +37,45 @@ const KIND_LABEL: Record<string, string> = {
   reconnect: 'Reconnect',
 };
 
+/** Today's items, each with its key and, for a meeting that is over, how to answer it. */
+function printDue(items: AgendaItem[]): void {
+  for (const i of items) {
+    const flag = i.overdue ? ` (overdue since ${i.dueDate})` : '';
+    console.log(`${(KIND_LABEL[i.kind] ?? i.kind).padEnd(13)} ${i.title}${flag}`);
+    if (i.detail) console.log(`${' '.repeat(14)}${i.detail}`);
+    if (i.kind === 'reconnect') {
+      for (const p of i.people) console.log(`${' '.repeat(14)}- ${p.fullName} (${p.id})`);
+    }
+    console.log(`${' '.repeat(14)}key: ${i.key}`);
+    // A meeting that is over is answered, not ticked off.
+    if (i.answers.length) {
+      console.log(`${' '.repeat(14)}answer: rapport ${i.answers.join('|')} ${i.key}  (moved needs --at)`);
+    }
+  }
+}
+
 /** `rapport today`, `rapport done|snooze|dismiss`, `rapport log` and `rapport targets`. */
 export function registerOutreachCommands(program: Command, withApi: WithApi): void {
   program
     .command('today')
-    .description('everything due or overdue today')
+    .description('everything due or overdue today, then what comes up in the week after')
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }) =>
       withApi(async ({ call }) => {
-        const agenda = await call<{ today: string; timeZone: string; items: AgendaItem[] }>(
-          'GET',
-          '/api/agenda',
-        );
+        const agenda = await call<{
+          today: string;
+          timeZone: string;
+          items: AgendaItem[];
+          upcoming: AgendaItem[];
+        }>('GET', '/api/agenda');
         if (o.json) return printJson(agenda);
         console.log(`Today, ${agenda.today} (${agenda.timeZone})\n`);
-        if (!agenda.items.length) {
-          console.log('Nothing due. A good day to reach out to someone new.');
-          return;
-        }
-        for (const i of agenda.items) {
-          const flag = i.overdue ? ` (overdue since ${i.dueDate})` : '';
-          console.log(`${(KIND_LABEL[i.kind] ?? i.kind).padEnd(13)} ${i.title}${flag}`);
-          if (i.detail) console.log(`${' '.repeat(14)}${i.detail}`);
-          if (i.kind === 'reconnect') {
-            for (const p of i.people) console.log(`${' '.repeat(14)}- ${p.fullName} (${p.id})`);
-          }
-          console.log(`${' '.repeat(14)}key: ${i.key}`);
-          // A meeting that is over is answered, not ticked off.
-          if (i.answers.length) {
-            console.log(
-              `${' '.repeat(14)}answer: rapport ${i.answers.join('|')} ${i.key}  (moved needs --at)`,
-            );
+        if (!agenda.items.length) console.log('Nothing due. A good day to reach out to someone new.');
+        printDue(agenda.items);
+        if (agenda.upcoming.length) {
+          console.log('\nComing up this week\n');
+          for (const i of agenda.upcoming) {
+            console.log(`${i.dueDate}  ${(KIND_LABEL[i.kind] ?? i.kind).padEnd(13)} ${i.title}`);
           }
         }
       }),

@@ -42,10 +42,15 @@ export interface AgendaItem {
 export type AgendaDraft = Omit<AgendaItem, 'answers' | 'people'> &
   Partial<Pick<AgendaItem, 'answers' | 'people'>>;
 
+/** How many days ahead "Coming up" looks: the week after today. */
+export const UPCOMING_DAYS = 7;
+
 /** The moment the agenda is computed for, read once so every rule agrees on "today". */
 export interface AgendaClock {
   now: Date;
   today: string;
+  /** The last local date "Coming up" covers: today plus UPCOMING_DAYS. */
+  horizon: string;
   cal: BusinessCalendar;
   settings: WorkspaceSettings;
 }

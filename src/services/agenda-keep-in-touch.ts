@@ -3,7 +3,7 @@ import { conversationParticipants, conversations, people, reminderStates } from 
 import { localDate } from '../domain/business-days.js';
 import { joinNames, MET_STATUSES } from '../domain/meeting-reminders.js';
 import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../domain/relationship.js';
-import type { AgendaClock, AgendaDraft } from './agenda-item.js';
+import { type AgendaClock, type AgendaDraft, UPCOMING_DAYS } from './agenda-item.js';
 import type { Ctx } from './context.js';
 
 /** How many of the quietest contacts are looked at before checking who is in a conversation. */
@@ -24,12 +24,13 @@ const fields = {
  * user met in a held conversation (on the workspace's default rhythm); never those who said no.
  */
 export async function keepInTouchItems(ctx: Ctx, clock: AgendaClock): Promise<AgendaDraft[]> {
-  const now = clock.now.toISOString();
+  // Due today or in the coming week: "Coming up" shows the latter.
+  const until = new Date(clock.now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString();
   const defaultDays = clock.settings.keepInTouchDefaultDays;
   // Three small reads, each from a small set: two partial indexes on people, and the held
   // conversations. The SQL narrows with a day of slack for time zones; the domain rule then
   // decides the exact local due date.
-  const dueOnDefault = sql`${last} <= ${now}::timestamptz - make_interval(days => ${defaultDays - 1})`;
+  const dueOnDefault = sql`${last} <= ${until}::timestamptz - make_interval(days => ${defaultDays - 1})`;
   const onDefault = await ctx.db
     .select(fields)
     .from(people)
@@ -47,7 +48,7 @@ export async function keepInTouchItems(ctx: Ctx, clock: AgendaClock): Promise<Ag
       and(
         eq(people.workspaceId, ctx.workspaceId),
         sql`${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'`,
-        sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${now}::timestamptz`,
+        sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${until}::timestamptz`,
       ),
     );
   // Met and never asked: the default rhythm. The people come from the held conversations, which
@@ -76,7 +77,7 @@ export async function keepInTouchItems(ctx: Ctx, clock: AgendaClock): Promise<Ag
       },
       defaultDays,
     );
-    if (!due || due > clock.today) continue;
+    if (!due || due > clock.horizon) continue;
     items.push({
       key: `keep_in_touch:${r.id}:${due}`,
       kind: 'keep_in_touch',

@@ -31,15 +31,16 @@ function whenText(instant: Date, timeZone: string): string {
 }
 
 /**
- * The agenda items of scheduled meetings: today's and tomorrow's meetings, the reminder to confirm
- * one on the business day before it, and — once a meeting is over — the question whether it
+ * The agenda items of scheduled meetings: the meetings of the coming week (today's and
+ * tomorrow's with what is due, later ones as coming up), the reminder to confirm one on the
+ * business day before it, and — once a meeting is over — the question whether it
  * happened. That question stays until it is answered (held, moved or cancelled), because nothing
  * that follows a meeting is suggested before the user says it was held.
  */
 export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<AgendaDraft[]> {
   const tomorrow = addCalendarDays(clock.today, 1);
   const lastConfirm = lastDayToConfirm(clock.today, clock.cal);
-  const lastDay = lastConfirm > tomorrow ? lastConfirm : tomorrow;
+  const lastDay = [lastConfirm, tomorrow, clock.horizon].reduce((a, b) => (a > b ? a : b));
   const to = startOfLocalDay(addCalendarDays(lastDay, 1), clock.cal.timeZone);
   // Every meeting still marked scheduled up to the end of that day, however long ago it started:
   // a past one is a question waiting for an answer. Scheduled conversations are few.
@@ -86,11 +87,11 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
       });
       continue;
     }
-    if (day === clock.today || day === tomorrow) {
+    if (day >= clock.today && day <= clock.horizon) {
       items.push({
         key: `meeting:${occurrence}`,
         kind: 'meeting',
-        title: `${day === clock.today ? 'Today' : 'Tomorrow'}: ${title}`,
+        title: `${day === clock.today ? 'Today' : day === tomorrow ? 'Tomorrow' : dayName(day)}: ${title}`,
         detail: `${m.durationMinutes} minutes, ${MEDIUM_LABELS[m.medium]}${m.place ? ` — ${m.place}` : ''}`,
         dueDate: day,
         dueAt: m.startsAt,
@@ -102,7 +103,7 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
     }
     const prep = (m.prep ?? {}) as Record<string, unknown>;
     const confirmOn = confirmMeetingOn(m.startsAt, clock.cal);
-    if (day > clock.today && confirmOn <= clock.today && !prep.confirmed) {
+    if (day > clock.today && confirmOn <= clock.horizon && !prep.confirmed) {
       items.push({
         key: `confirm_meeting:${occurrence}`,
         kind: 'confirm_meeting',

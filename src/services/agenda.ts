@@ -9,82 +9,27 @@ import {
   tasks,
 } from '../db/schema.js';
 import { THANK_YOU_WITHIN_HOURS } from '../domain/after-meeting.js';
-import { localDate } from '../domain/business-days.js';
-import { followUpItems, type RequestFacts } from '../domain/follow-up.js';
+import { addCalendarDays, localDate } from '../domain/business-days.js';
+import { notFound } from '../domain/errors.js';
+import type { FollowUpItem } from '../domain/follow-up.js';
 import { meetingEnd } from '../domain/meeting-rules.js';
-import type { AgendaClock, AgendaDraft, AgendaItem, AgendaKind } from './agenda-item.js';
+import { followUps, waitingRequests } from './agenda-follow-ups.js';
+import {
+  type AgendaClock,
+  type AgendaDraft,
+  type AgendaItem,
+  type AgendaKind,
+  UPCOMING_DAYS,
+} from './agenda-item.js';
 import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
 import type { Ctx } from './context.js';
 import { getSettings } from './settings.js';
 
 export type { AgendaItem, AgendaKind } from './agenda-item.js';
-export { AGENDA_KINDS } from './agenda-item.js';
+export { AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';
 
 type Clock = AgendaClock;
-
-async function followUps(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
-  // Requests still waiting, with what happened since each went out: a reply, the one follow-up,
-  // and the first later request to someone else at the same organization (the "second person").
-  const rows = await ctx.db
-    .select({
-      id: conversations.id,
-      title: conversations.title,
-      organizationId: conversations.organizationId,
-      requestedAt: conversations.requestedAt,
-      statusChangedAt: conversations.statusChangedAt,
-      followUpSentAt: sql<string | null>`m.follow_up_at`,
-      replyAt: sql<string | null>`m.reply_at`,
-      secondAt: sql<string | null>`(select min(o.requested_at) from ${conversations} o
-        where o.organization_id = "conversations"."organization_id" and o.id <> "conversations"."id"
-        and o.workspace_id = "conversations"."workspace_id"
-        and o.requested_at > coalesce("conversations"."requested_at", "conversations"."status_changed_at"))`,
-      personId: sql<string | null>`(select cp.person_id from ${conversationParticipants} cp
-        where cp.conversation_id = "conversations"."id" order by cp.position limit 1)`,
-    })
-    .from(conversations)
-    .leftJoinLateral(
-      sql`(select
-          min(mm.at) filter (where mm.direction = 'out' and mm.purpose = 'follow_up') as follow_up_at,
-          min(mm.at) filter (where mm.direction = 'in') as reply_at
-        from ${messages} mm
-        where mm.conversation_id = "conversations"."id"
-          and mm.at >= coalesce("conversations"."requested_at", "conversations"."status_changed_at")) m`,
-      sql`true`,
-    )
-    .where(and(eq(conversations.workspaceId, ctx.workspaceId), eq(conversations.status, 'requested')));
-  const items: AgendaDraft[] = [];
-  for (const r of rows) {
-    const requestedAt = r.requestedAt ?? r.statusChangedAt;
-    const facts: RequestFacts = {
-      conversationId: r.id,
-      requestedAt,
-      replyAt: r.replyAt ? new Date(r.replyAt) : null,
-      followUpSentAt: r.followUpSentAt ? new Date(r.followUpSentAt) : null,
-      // Without an organization there is no "second person there" to suggest.
-      secondContactAt: r.secondAt ? new Date(r.secondAt) : r.organizationId ? null : requestedAt,
-    };
-    for (const f of followUpItems(facts, clock.cal, {
-      secondContactAfter: clock.settings.secondContactAfterBusinessDays,
-      followUpAfter: clock.settings.followUpAfterBusinessDays,
-    })) {
-      if (f.dueDate > clock.today) continue;
-      items.push({
-        key: f.ruleKey,
-        kind: f.kind,
-        title: `${f.kind === 'follow_up' ? 'Follow up' : 'Reach a second person'}: ${r.title}`,
-        detail: f.message,
-        dueDate: f.dueDate,
-        dueAt: null,
-        overdue: f.dueDate < clock.today,
-        personId: r.personId,
-        conversationId: r.id,
-        taskId: null,
-      });
-    }
-  }
-  return items;
-}
 
 async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   const rows = await ctx.db
@@ -137,7 +82,7 @@ async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
         eq(tasks.workspaceId, ctx.workspaceId),
         isNull(tasks.doneAt),
         isNotNull(tasks.dueOn),
-        lte(tasks.dueOn, clock.today),
+        lte(tasks.dueOn, clock.horizon),
       ),
     );
   return rows.map((t) => ({
@@ -167,21 +112,41 @@ const ORDER: Record<AgendaKind, number> = {
   reconnect: 9,
 };
 
-/**
- * Everything due or overdue today, computed from stored facts. An item stays until it is done,
- * snoozed or dismissed; those answers are remembered by the item's key.
- */
-export async function todayAgenda(
-  ctx: Ctx,
-): Promise<{ today: string; timeZone: string; items: AgendaItem[] }> {
+/** The agenda's clock: now, today and the end of the coming week, in the user's zone. */
+async function agendaClock(ctx: Ctx): Promise<Clock> {
   const settings = await getSettings(ctx);
   const now = ctx.now();
-  const clock: Clock = {
+  const today = localDate(now, settings.timeZone);
+  return {
     now,
-    today: localDate(now, settings.timeZone),
+    today,
+    horizon: addCalendarDays(today, UPCOMING_DAYS),
     cal: { timeZone: settings.timeZone, holidays: settings.holidays },
     settings,
   };
+}
+
+/**
+ * Whether an item waits for later in the week rather than today. A thank-you is written now, though
+ * its deadline may be tomorrow; tomorrow's meetings stay with what is due, as before: the day
+ * before is when one prepares.
+ */
+function isUpcoming(item: AgendaDraft, clock: Clock): boolean {
+  if (item.dueDate <= clock.today || item.kind === 'thank_you') return false;
+  return item.kind !== 'meeting' || item.dueDate > addCalendarDays(clock.today, 1);
+}
+
+/**
+ * Everything due or overdue today, and what falls due in the week after (`upcoming`: follow-ups,
+ * second contacts, meetings and their confirmations, tasks, keep-in-touch), computed from stored
+ * facts by the same rules. An item stays until it is done, snoozed or dismissed; those answers are
+ * remembered by the item's key.
+ */
+export async function todayAgenda(
+  ctx: Ctx,
+): Promise<{ today: string; timeZone: string; items: AgendaItem[]; upcoming: AgendaItem[] }> {
+  const clock = await agendaClock(ctx);
+  const { now } = clock;
   const groups = await Promise.all([
     meetingItems(ctx, clock),
     thankYous(ctx, clock),
@@ -209,8 +174,44 @@ export async function todayAgenda(
       .filter((s) => s.state !== 'snoozed' || (s.snoozedUntil && s.snoozedUntil > now))
       .map((s) => s.ruleKey),
   );
-  const items = all
-    .filter((i) => !hidden.has(i.key))
+  const shown = all.filter((i) => !hidden.has(i.key));
+  const items = shown
+    .filter((i) => !isUpcoming(i, clock))
     .sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate));
-  return { today: clock.today, timeZone: settings.timeZone, items };
+  // The week ahead reads by day; within a day, in the usual order.
+  const upcoming = shown
+    .filter((i) => isUpcoming(i, clock))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind]);
+  return { today: clock.today, timeZone: clock.cal.timeZone, items, upcoming };
+}
+
+/** One waiting request's open 3B7 steps, each with the local date it falls due and whether it has. */
+export interface FollowUpStep {
+  kind: FollowUpItem['kind'];
+  dueDate: string;
+  due: boolean;
+}
+
+/**
+ * When a conversation waiting for a reply should see its second contact and its follow-up, by the
+ * same rule and the same facts as Today's items: empty once it is not waiting any more.
+ */
+export async function conversationFollowUps(
+  ctx: Ctx & { conversationId: string },
+): Promise<{ today: string; timeZone: string; steps: FollowUpStep[] }> {
+  const clock = await agendaClock(ctx);
+  const [request] = await waitingRequests(ctx, clock, [ctx.conversationId]);
+  if (!request) {
+    const [exists] = await ctx.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, ctx.conversationId), eq(conversations.workspaceId, ctx.workspaceId)));
+    if (!exists) throw notFound('conversation', ctx.conversationId);
+  }
+  const steps = (request?.steps ?? []).map((s) => ({
+    kind: s.kind,
+    dueDate: s.dueDate,
+    due: s.dueDate <= clock.today,
+  }));
+  return { today: clock.today, timeZone: clock.cal.timeZone, steps };
 }

@@ -27,11 +27,9 @@ const AgendaItem = z
         'moved → PUT /api/conversations/{conversationId}/meeting with the new time; ' +
         'cancelled → POST /api/conversations/{conversationId}/move {"to":"cancelled"}. Empty for other kinds.',
     }),
-    people: z
-      .array(z.object({ id: z.string(), fullName: z.string() }))
-      .openapi({
-        description: "The people the item is about: a meeting's participants, or whom to reconnect with.",
-      }),
+    people: z.array(z.object({ id: z.string(), fullName: z.string() })).openapi({
+      description: "The people the item is about: a meeting's participants, or whom to reconnect with.",
+    }),
   })
   .openapi('AgendaItem');
 
@@ -52,10 +50,18 @@ export const agendaRoutes = router()
       method: 'get',
       path: '/',
       tags,
-      summary: 'Everything due or overdue today, across all rules',
+      summary: 'Everything due or overdue today, across all rules, and what falls due in the week after',
       responses: {
         200: json(
-          z.object({ today: z.string(), timeZone: z.string(), items: z.array(AgendaItem) }),
+          z.object({
+            today: z.string(),
+            timeZone: z.string(),
+            items: z.array(AgendaItem),
+            upcoming: z.array(AgendaItem).openapi({
+              description:
+                'Items not due yet that fall due in the next 7 days (by dueDate, in the user zone): follow-ups, second contacts, meetings after tomorrow and their confirmations, tasks, keep-in-touch.',
+            }),
+          }),
           'Agenda',
         ),
       },

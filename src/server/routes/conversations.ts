@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { conversationFollowUps } from '../../services/agenda.js';
 import {
   createConversation,
   deleteConversation,
@@ -112,6 +113,34 @@ export const conversationRoutes = router()
       });
       return c.json(serialize(result), 200);
     },
+  )
+  .openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/follow-ups',
+      tags,
+      summary: 'When a request waiting for a reply calls for a second contact and the follow-up (3B7)',
+      request: { params: IdParam },
+      responses: {
+        200: json(
+          z.object({
+            today: z.string(),
+            timeZone: z.string(),
+            steps: z.array(
+              z.object({
+                kind: z.enum(['second_contact', 'follow_up']),
+                dueDate: z.string().openapi({ description: 'Local date in the user zone' }),
+                due: z.boolean(),
+              }),
+            ),
+          }),
+          'The open steps, by due date; none once the conversation is not waiting',
+        ),
+        ...errors(400, 404),
+      },
+    }),
+    async (c) =>
+      c.json(await conversationFollowUps({ ...c.var.ctx, conversationId: c.req.valid('param').id }), 200),
   )
   .openapi(
     createRoute({

@@ -1,0 +1,108 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { conversationParticipants, conversations, messages } from '../db/schema.js';
+import { type FollowUpItem, type FollowUpRules, followUpItems } from '../domain/follow-up.js';
+import type { AgendaClock, AgendaDraft } from './agenda-item.js';
+import type { Ctx } from './context.js';
+import type { WorkspaceSettings } from './settings.js';
+
+/** The 3B7 waits the user set in Settings. */
+function rulesOf(settings: WorkspaceSettings): FollowUpRules {
+  return {
+    secondContactAfter: settings.secondContactAfterBusinessDays,
+    followUpAfter: settings.followUpAfterBusinessDays,
+  };
+}
+
+/** A request still waiting for an answer, with the follow-up steps still open and their due dates. */
+export interface WaitingRequest {
+  id: string;
+  title: string;
+  personId: string | null;
+  steps: FollowUpItem[];
+}
+
+/**
+ * Requests still waiting (all of them, or those of `conversationIds`), each with its open 3B7 steps
+ * due or not: Today takes the due ones, "Coming up" the next week's, and a conversation shows its
+ * own dates. One statement whatever the number of requests.
+ */
+export async function waitingRequests(
+  ctx: Ctx,
+  clock: Pick<AgendaClock, 'cal' | 'settings'>,
+  conversationIds?: string[],
+): Promise<WaitingRequest[]> {
+  // Requests still waiting, with what happened since each went out: a reply, the one follow-up,
+  // and the first later request to someone else at the same organization (the "second person").
+  const rows = await ctx.db
+    .select({
+      id: conversations.id,
+      title: conversations.title,
+      organizationId: conversations.organizationId,
+      requestedAt: conversations.requestedAt,
+      statusChangedAt: conversations.statusChangedAt,
+      followUpSentAt: sql<string | null>`m.follow_up_at`,
+      replyAt: sql<string | null>`m.reply_at`,
+      secondAt: sql<string | null>`(select min(o.requested_at) from ${conversations} o
+        where o.organization_id = "conversations"."organization_id" and o.id <> "conversations"."id"
+        and o.workspace_id = "conversations"."workspace_id"
+        and o.requested_at > coalesce("conversations"."requested_at", "conversations"."status_changed_at"))`,
+      personId: sql<string | null>`(select cp.person_id from ${conversationParticipants} cp
+        where cp.conversation_id = "conversations"."id" order by cp.position limit 1)`,
+    })
+    .from(conversations)
+    .leftJoinLateral(
+      sql`(select
+          min(mm.at) filter (where mm.direction = 'out' and mm.purpose = 'follow_up') as follow_up_at,
+          min(mm.at) filter (where mm.direction = 'in') as reply_at
+        from ${messages} mm
+        where mm.conversation_id = "conversations"."id"
+          and mm.at >= coalesce("conversations"."requested_at", "conversations"."status_changed_at")) m`,
+      sql`true`,
+    )
+    .where(
+      and(
+        eq(conversations.workspaceId, ctx.workspaceId),
+        eq(conversations.status, 'requested'),
+        conversationIds ? inArray(conversations.id, conversationIds) : undefined,
+      ),
+    );
+  return rows.map((r) => {
+    const requestedAt = r.requestedAt ?? r.statusChangedAt;
+    const steps = followUpItems(
+      {
+        conversationId: r.id,
+        requestedAt,
+        replyAt: r.replyAt ? new Date(r.replyAt) : null,
+        followUpSentAt: r.followUpSentAt ? new Date(r.followUpSentAt) : null,
+        // Without an organization there is no "second person there" to suggest.
+        secondContactAt: r.secondAt ? new Date(r.secondAt) : r.organizationId ? null : requestedAt,
+      },
+      clock.cal,
+      rulesOf(clock.settings),
+    );
+    return { id: r.id, title: r.title, personId: r.personId, steps };
+  });
+}
+
+/** The 3B7 items of Today and of the week ahead: every open step due on or before the horizon. */
+export async function followUps(ctx: Ctx, clock: AgendaClock): Promise<AgendaDraft[]> {
+  const items: AgendaDraft[] = [];
+  for (const r of await waitingRequests(ctx, clock)) {
+    for (const f of r.steps) {
+      if (f.dueDate > clock.horizon) continue;
+      items.push({
+        key: f.ruleKey,
+        kind: f.kind,
+        title: `${f.kind === 'follow_up' ? 'Follow up' : 'Reach a second person'}: ${r.title}`,
+        detail: f.message,
+        dueDate: f.dueDate,
+        dueAt: null,
+        overdue: f.dueDate < clock.today,
+        personId: r.personId,
+        conversationId: r.id,
+        taskId: null,
+      });
+    }
+  }
+  return items;
+}
