@@ -186,6 +186,10 @@ export const MeetingInput = z
       .optional(),
     medium: z.enum(MEDIUMS),
     place: optionalText(500),
+    alreadyHappened: z.boolean().optional().openapi({
+      description:
+        'Recording a meeting that took place: the start must have passed, and the conversation moves to held. A start that has passed is refused without it.',
+    }),
   })
   .openapi('MeetingInput');
 
@@ -380,14 +384,14 @@ export const Task = z
     doneAt: Timestamp.nullable(),
     createdAt: Timestamp,
     version: z.number(),
+    overdue: z.boolean().openapi({ description: 'Open and due before today, in the user’s time zone' }),
+    dueToday: z.boolean().openapi({ description: 'Open and due today, in the user’s time zone' }),
   })
   .openapi('Task');
 
 export const TaskListItem = Task.extend({
   personName: z.string().nullable(),
   conversationTitle: z.string().nullable(),
-  overdue: z.boolean().openapi({ description: 'Open and due before today, in the user’s time zone' }),
-  dueToday: z.boolean().openapi({ description: 'Open and due today, in the user’s time zone' }),
 }).openapi('TaskListItem');
 
 export const TasksQuery = Paging.extend({

@@ -105,7 +105,12 @@ describe('thank-you draft', () => {
     await scheduleMeeting({
       ...t.ctx,
       conversationId: c.id,
-      input: { startsAt: new Date('2026-11-20T10:00:00Z'), timeZone: 'UTC', medium: 'phone' },
+      input: {
+        startsAt: new Date('2026-11-20T10:00:00Z'),
+        timeZone: 'UTC',
+        medium: 'phone',
+        alreadyHappened: true,
+      },
     });
     await createNote({
       ...t.ctx,

@@ -254,8 +254,12 @@ async function heldConversation(ctx: Ctx, personId: string) {
   await scheduleMeeting({
     ...ctx,
     conversationId: c.id,
-    input: { startsAt: new Date(ctx.now().getTime() - DAY), timeZone: 'UTC', medium: 'video' },
+    input: {
+      startsAt: new Date(ctx.now().getTime() - DAY),
+      timeZone: 'UTC',
+      medium: 'video',
+      alreadyHappened: true,
+    },
   });
-  await moveConversation({ ...ctx, id: c.id, to: 'held' });
   return c;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { createApp } from '../server/app.js';
-import { createConversation, moveConversation } from './conversations.js';
+import { createConversation } from './conversations.js';
 import { createIntroduction } from './introductions.js';
 import { scheduleMeeting } from './meetings.js';
 import { logMessage } from './messages.js';
@@ -159,7 +159,7 @@ describe('LAMP Advocacy: someone there, or formerly there, who knows the user', 
       ...t.ctx,
       input: { fullName: 'Frida Former', organizationId: elsewhere.id, pastOrganizationIds: [former.id] },
     });
-    // Met over coffee, arranged by phone: nothing logged but the meeting itself.
+    // Met over coffee, arranged by phone: nothing logged but the meeting itself, recorded afterwards.
     const c = await createConversation({
       ...t.ctx,
       input: { type: 'learn_company', participantIds: [frida.id] },
@@ -167,9 +167,13 @@ describe('LAMP Advocacy: someone there, or formerly there, who knows the user', 
     await scheduleMeeting({
       ...t.ctx,
       conversationId: c.id,
-      input: { startsAt: new Date('2026-11-20T10:00:00Z'), timeZone: 'UTC', medium: 'coffee' },
+      input: {
+        startsAt: new Date('2026-11-20T10:00:00Z'),
+        timeZone: 'UTC',
+        medium: 'coffee',
+        alreadyHappened: true,
+      },
     });
-    await moveConversation({ ...t.ctx, id: c.id, to: 'held' });
     list = await listTargets(t.ctx);
     expect(byName(list, 'Former Employer')).toMatchObject({ advocacy: true, contacts: 2, advocates: 1 });
 

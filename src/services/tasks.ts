@@ -10,6 +10,25 @@ import { getSettings } from './settings.js';
 
 export type Task = typeof tasks.$inferSelect;
 
+/** Whether an open, dated task is late or due today, on the user's clock. */
+export interface DueState {
+  /** Open and due before today, on the user's clock. */
+  overdue: boolean;
+  /** Open and due today, on the user's clock. */
+  dueToday: boolean;
+}
+
+function dueState(t: Pick<Task, 'doneAt' | 'dueOn'>, today: string): DueState {
+  const open = !t.doneAt && t.dueOn !== null;
+  return { overdue: open && t.dueOn! < today, dueToday: open && t.dueOn === today };
+}
+
+/** The task as saved, with its due state: a date that has passed shows as overdue at once. */
+async function withDueState(ctx: Ctx, task: Task): Promise<Task & DueState> {
+  const { timeZone } = await getSettings(ctx);
+  return { ...task, ...dueState(task, localDate(ctx.now(), timeZone)) };
+}
+
 export interface TaskInput {
   kind?: TaskKind;
   title: string;
@@ -18,8 +37,13 @@ export interface TaskInput {
   conversationId?: string | null;
 }
 
-/** Adds a task or promise; a report-back without a date is due after the configured interval. */
-export async function createTask(ctx: Ctx & { input: TaskInput; defaultDueOn?: string }): Promise<Task> {
+/**
+ * Adds a task or promise; a report-back without a date is due after the configured interval. A due
+ * date that has passed is kept (a promise already late), and the task comes back overdue.
+ */
+export async function createTask(
+  ctx: Ctx & { input: TaskInput; defaultDueOn?: string },
+): Promise<Task & DueState> {
   const { input } = ctx;
   if (input.personId) await assertPersonInWorkspace(ctx, input.personId, 'personId');
   if (input.conversationId) await getConversation({ ...ctx, id: input.conversationId });
@@ -36,7 +60,7 @@ export async function createTask(ctx: Ctx & { input: TaskInput; defaultDueOn?: s
       updatedAt: ctx.now(),
     })
     .returning();
-  return row!;
+  return withDueState(ctx, row!);
 }
 
 /** Which tasks a list shows: open ones (the default), done ones, or both. */
@@ -53,14 +77,11 @@ export interface TaskFilter {
 }
 
 /** A task as lists show it: with the names of its person and conversation, and whether it is late. */
-export type TaskListItem = Task & {
-  personName: string | null;
-  conversationTitle: string | null;
-  /** Open and due before today, on the user's clock. */
-  overdue: boolean;
-  /** Open and due today, on the user's clock. */
-  dueToday: boolean;
-};
+export type TaskListItem = Task &
+  DueState & {
+    personName: string | null;
+    conversationTitle: string | null;
+  };
 
 function taskWhere(ctx: Ctx & TaskFilter) {
   const state = ctx.state ?? (ctx.includeDone ? 'all' : 'open');
@@ -101,10 +122,7 @@ export async function listTasks(
   if (ctx.limit !== undefined) query.limit(ctx.limit).offset(ctx.offset ?? 0);
   const [settings, rows] = await Promise.all([getSettings(ctx), query]);
   const today = localDate(ctx.now(), settings.timeZone);
-  return rows.map((t) => {
-    const open = !t.doneAt && t.dueOn !== null;
-    return { ...t, overdue: open && t.dueOn! < today, dueToday: open && t.dueOn === today };
-  });
+  return rows.map((t) => ({ ...t, ...dueState(t, today) }));
 }
 
 /** How many tasks match the filter, for paging. */
@@ -113,16 +131,16 @@ export async function countTasks(ctx: Ctx & TaskFilter): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** Edits a task, or marks it done (or not done). */
+/** Edits a task, or marks it done (or not done); a due date moved into the past shows overdue at once. */
 export async function updateTask(
   ctx: Ctx & { id: string; version?: number; input: Partial<TaskInput> & { done?: boolean } },
-): Promise<Task> {
+): Promise<Task & DueState> {
   const { done, ...rest } = ctx.input;
   const values: Record<string, unknown> = { ...rest };
   if (done !== undefined) values.doneAt = done ? ctx.now() : null;
   await updateVersioned(ctx, tasks, 'task', ctx.id, ctx.version, values);
   const [row] = await ctx.db.select().from(tasks).where(eq(tasks.id, ctx.id));
-  return row!;
+  return withDueState(ctx, row!);
 }
 
 /** Deletes a task. */

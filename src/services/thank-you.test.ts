@@ -28,7 +28,12 @@ async function debriefedMeeting() {
   await scheduleMeeting({
     ...t.ctx,
     conversationId: c.id,
-    input: { startsAt: new Date('2026-11-20T10:00:00Z'), timeZone: 'UTC', medium: 'video' },
+    input: {
+      startsAt: new Date('2026-11-20T10:00:00Z'),
+      timeZone: 'UTC',
+      medium: 'video',
+      alreadyHappened: true,
+    },
   });
   await saveDebrief({
     ...t.ctx,

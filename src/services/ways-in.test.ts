@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { createApp } from '../server/app.js';
-import { createConversation, moveConversation } from './conversations.js';
+import { createConversation } from './conversations.js';
 import { createIntroduction } from './introductions.js';
 import { scheduleMeeting } from './meetings.js';
 import { createOrganization } from './organizations.js';
@@ -22,9 +22,13 @@ async function met(personId: string) {
   await scheduleMeeting({
     ...t.ctx,
     conversationId: c.id,
-    input: { startsAt: new Date('2026-11-16T10:00:00Z'), timeZone: 'UTC', medium: 'video' },
+    input: {
+      startsAt: new Date('2026-11-16T10:00:00Z'),
+      timeZone: 'UTC',
+      medium: 'video',
+      alreadyHappened: true,
+    },
   });
-  await moveConversation({ ...t.ctx, id: c.id, to: 'held' });
 }
 
 async function person(fullName: string, organizationId?: string) {
