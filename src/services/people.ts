@@ -282,19 +282,38 @@ export async function listPeopleAfter(
   const after = ctx.after
     ? sql`and (lower(${people.fullName}), ${people.id}) > (${name}, ${id}::uuid)`
     : sql``;
+  // The page is read first; introducers come for the page at once (a hash join, not a lookup a
+  // row), and the latest one counts, as on a person's page.
   const result = await ctx.db.execute(sql`
-    select coalesce(json_agg(r.row order by r.k, r.id), '[]')::text as page from (
-      select json_build_array(${people.fullName}, ${people.title}, ${people.function}, ${people.seniority},
-          ${organizations.name}, ${people.email}, ${people.phone}, ${people.linkedinUrl}, ${people.location},
-          ${people.timeZone}, ${people.howWeKnow}, ${introducedBySql}->>'fullName', ${tagsSql},
-          ${people.keepInTouch}, ${people.keepInTouchEveryDays}, ${people.preferredChannel},
-          ${people.connectedOn}, ${people.lastInteractionAt}, ${people.source}, ${people.notes},
-          ${people.createdAt}, ${people.updatedAt}, lower(${people.fullName}), ${people.id}) as row,
-        lower(${people.fullName}) as k, ${people.id} as id
+    with page as materialized (
+      select ${people.id} as id, lower(${people.fullName}) as k, ${people.fullName} as full_name,
+        ${people.title} as title, ${people.function} as function, ${people.seniority} as seniority,
+        ${organizations.name} as organization_name, ${people.email} as email, ${people.phone} as phone,
+        ${people.linkedinUrl} as linkedin_url, ${people.location} as location, ${people.timeZone} as time_zone,
+        ${people.howWeKnow} as how_we_know, ${people.keepInTouch} as keep_in_touch,
+        ${people.keepInTouchEveryDays} as keep_in_touch_every_days, ${people.preferredChannel} as preferred_channel,
+        ${people.connectedOn} as connected_on, ${people.lastInteractionAt} as last_interaction_at,
+        ${people.source} as source, ${people.notes} as notes, ${people.createdAt} as created_at,
+        ${people.updatedAt} as updated_at
       from ${people} left join ${organizations} on ${organizations.id} = ${people.organizationId}
       where ${peopleWhere(ctx)} ${after}
       order by lower(${people.fullName}), ${people.id}
-      limit ${ctx.limit}) r`);
+      limit ${ctx.limit}
+    ), introducer as (
+      select distinct on (x.introduced_id) x.introduced_id, i.full_name
+      from ${introductions} x join ${people} i on i.id = x.introducer_id
+      where x.introduced_id in (select id from page)
+      order by x.introduced_id, x.created_at desc
+    )
+    select coalesce(json_agg(json_build_array(p.full_name, p.title, p.function, p.seniority,
+        p.organization_name, p.email, p.phone, p.linkedin_url, p.location, p.time_zone, p.how_we_know,
+        introducer.full_name,
+        array(select t.name from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+          where pt.person_id = p.id order by t.name),
+        p.keep_in_touch, p.keep_in_touch_every_days, p.preferred_channel, p.connected_on,
+        p.last_interaction_at, p.source, p.notes, p.created_at, p.updated_at, p.k, p.id)
+      order by p.k, p.id), '[]')::text as page
+    from page p left join introducer on introducer.introduced_id = p.id`);
   const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
   const tuples = JSON.parse(raw) as ExportTuple[];
   const date = (v: unknown) => (v === null ? null : new Date(v as string));
