@@ -2,6 +2,8 @@
  * The one error type of Rapport. Domain and service code throw it with a code; the server maps
  * codes to HTTP status in one table (src/server/errors.ts) and the CLI prints the user message.
  */
+import { fieldSentence } from './field-messages.js';
+
 export type ErrorCode =
   | 'validation'
   | 'not_found'
@@ -43,9 +45,15 @@ export function notFound(what: string, id: string): AppError {
   return new AppError('not_found', { userMessage: `No ${what} with id ${id} in this workspace.` });
 }
 
-/** A validation error for one field. */
+/** A validation error for one field: "is required" reads "Name is required." (the label as on screen). */
 export function invalidField(field: string, message: string): AppError {
-  return new AppError('validation', { userMessage: `${field}: ${message}`, issues: [{ field, message }] });
+  const text = fieldSentence(field, message);
+  // The developer's message keeps the key ("motivation: must be…"); the person reads the label.
+  return new AppError('validation', {
+    message: `${field}: ${message}`,
+    userMessage: text,
+    issues: [{ field, message: text }],
+  });
 }
 
 /** The error for an edit based on an old version of a record. Nothing is written. */

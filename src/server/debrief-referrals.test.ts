@@ -89,6 +89,9 @@ describe('debrief referrals over the API', () => {
     const missing = await send('POST', path, { referrals: [{ byPersonId: ana.id }] });
     expect(missing.status).toBe(400);
     const problem = (await missing.json()) as { error: { issues: { field: string; message: string }[] } };
-    expect(problem.error.issues).toContainEqual({ field: 'referrals.0.fullName', message: 'is required' });
+    expect(problem.error.issues).toContainEqual({
+      field: 'referrals.0.fullName',
+      message: 'Name is required.',
+    });
   });
 });

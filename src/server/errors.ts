@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { AppError, type ErrorCode, type FieldIssue } from '../domain/errors.js';
+import { describeIssue, fieldSentence, type IssueLike } from '../domain/field-messages.js';
 import { serialize } from './serialize.js';
 
 /** The one table from error codes to HTTP status. */
@@ -22,16 +23,43 @@ function body(code: string, message: string, issues: FieldIssue[] = [], details?
   return { error: { code, message, issues, ...(details ? { details } : {}) } };
 }
 
-/** Turns zod issues into field-named messages a person can act on. */
-export function zodIssues(error: ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+type ZodIssueLike = IssueLike & { errors?: ZodIssueLike[][] };
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
-/** The validation hook of every route: a 400 that names each field and what is wrong. */
-export function validationHook(result: { success: boolean; error?: ZodError }, c: Context) {
+/** A union ("an e-mail or nothing") fails on its most telling branch: the one that is not about the blank. */
+function unwrapUnion(issue: ZodIssueLike): ZodIssueLike {
+  if (issue.code !== 'invalid_union' || !issue.errors?.length) return issue;
+  const nested = issue.errors.flat();
+  const telling = nested.find((i) => i.code !== 'invalid_value' && i.code !== 'invalid_type') ?? nested[0];
+  return telling ? unwrapUnion({ ...telling, path: [...issue.path, ...telling.path] }) : issue;
+}
+
+/**
+ * Turns zod issues into sentences about each field as it is labelled on screen ("Name is too long:
+ * at most 200 characters."); `field` stays the dotted path clients match on. `input` is what was
+ * sent, to tell a missing field from a wrong one.
+ */
+export function zodIssues(error: ZodError, input?: unknown): FieldIssue[] {
+  return error.issues.map((raw) => {
+    const issue = unwrapUnion(raw as unknown as ZodIssueLike);
+    const missing = input !== undefined && valueAt(input, issue.path) === undefined;
+    return { field: issue.path.map(String).join('.') || '(body)', message: describeIssue(issue, missing) };
+  });
+}
+
+/** The validation hook of every route: a 400 that names each field and what is wrong, in sentences. */
+export function validationHook(result: { success: boolean; error?: ZodError; data?: unknown }, c: Context) {
   if (result.success || !result.error) return;
-  const issues = zodIssues(result.error);
-  const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  const issues = zodIssues(result.error, result.data);
+  const message = [...new Set(issues.map((i) => i.message))].join(' ');
   return c.json(body('validation', message, issues), 400);
 }
 
@@ -39,7 +67,14 @@ export function validationHook(result: { success: boolean; error?: ZodError }, c
 export function onError(err: Error, c: Context) {
   if (err instanceof AppError) {
     const details = err.details ? (serialize(err.details) as Record<string, unknown>) : undefined;
-    return c.json(body(err.code, err.userMessage, err.issues, details), STATUS_OF[err.code]);
+    // A service may name a field with a fragment ("is required"); the person reads a sentence.
+    const issues = err.issues.map((i) => ({ field: i.field, message: fieldSentence(i.field, i.message) }));
+    // "organizationId: no such organization" names the field by its key; say it as the form does.
+    const keyed = issues.find((i) => err.userMessage.startsWith(`${i.field}: `));
+    const message = keyed
+      ? fieldSentence(keyed.field, err.userMessage.slice(keyed.field.length + 2))
+      : err.userMessage;
+    return c.json(body(err.code, message, issues, details), STATUS_OF[err.code]);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

@@ -100,7 +100,7 @@ describe('CSV import over HTTP', () => {
     });
     expect(noName.status).toBe(400);
     expect(((await noName.json()) as ErrorBody).error.message).toMatch(
-      /^mapping: choose the column with the name/,
+      /^Mapping: choose the column with the name/,
     );
     const notJson = await upload('csv/preview', file, { mapping: 'fullName,email' });
     expect(notJson.status).toBe(400);

@@ -96,17 +96,17 @@ export const documentRoutes = router()
       });
       const fields = UploadFields.safeParse(form);
       if (!fields.success) {
-        const issues = zodIssues(fields.error);
+        const issues = zodIssues(fields.error, form);
         throw new AppError('validation', {
-          userMessage: issues.map((i) => `${i.field}: ${i.message}`).join('; '),
+          userMessage: issues.map((i) => i.message).join(' '),
           issues,
         });
       }
       const file = form.file;
       if (!(file instanceof File)) {
         throw new AppError('validation', {
-          userMessage: 'file: choose a file to upload.',
-          issues: [{ field: 'file', message: 'is required' }],
+          userMessage: 'Choose a file to upload.',
+          issues: [{ field: 'file', message: 'Choose a file to upload.' }],
         });
       }
       const doc = await uploadDocument({
