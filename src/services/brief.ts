@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { notes, people } from '../db/schema.js';
+import { formatWithTheirTime } from '../domain/date-format.js';
 import { PLAN_SECTION_LABELS, type PlanSection } from '../domain/plan.js';
 import { documentsToBring } from '../domain/prep.js';
 import { CONVERSATION_TYPE_LABELS, MEDIUM_LABELS, SENIORITY_LABELS } from '../domain/vocab.js';
@@ -8,6 +9,7 @@ import { getConversation } from './conversations.js';
 import { conversationDocumentList } from './documents.js';
 import { introductionChainOf } from './introductions.js';
 import { getPlan } from './plans.js';
+import { getSettings } from './settings.js';
 
 /**
  * Everything to have in hand for one conversation, on one page: who, the organization, goals,
@@ -66,6 +68,7 @@ export async function conversationBrief(ctx: Ctx & { conversationId: string }) {
   }
   const documents = await conversationDocumentList(ctx);
   const m = conv.meeting;
+  const { timeZone: myZone } = await getSettings(ctx);
   return {
     title: conv.title,
     type: CONVERSATION_TYPE_LABELS[conv.type],
@@ -84,11 +87,12 @@ export async function conversationBrief(ctx: Ctx & { conversationId: string }) {
       ? {
           startsAt: m.startsAt,
           timeZone: m.timeZone,
-          when: `${new Intl.DateTimeFormat('en-GB', {
-            dateStyle: 'full',
-            timeStyle: 'short',
-            timeZone: m.timeZone,
-          }).format(m.startsAt)} (${m.timeZone})`,
+          // The user's clock first, the meeting's beside it when it differs: the PDF reads like the screen.
+          when: formatWithTheirTime(m.startsAt, m.timeZone, {
+            timeZone: myZone,
+            locale: 'en-GB',
+            now: ctx.now(),
+          }),
           durationMinutes: m.durationMinutes,
           medium: MEDIUM_LABELS[m.medium],
           place: m.place,
