@@ -88,22 +88,12 @@ export function formatWithTheirTime(
   if (!otherZone) return mine;
   const theirs = knownZone(otherZone);
   const mineZone = knownZone(opts.timeZone);
-  const clock = (timeZone: string) =>
-    formatter(opts.locale, { timeZone, weekday: 'short', hour: 'numeric', minute: '2-digit' })
-      .formatToParts(date)
-      .reduce<{ day: string; time: string }>(
-        (acc, p) =>
-          p.type === 'weekday'
-            ? { ...acc, day: p.value }
-            : p.type === 'hour' || p.type === 'minute' || p.type === 'dayPeriod' || p.type === 'literal'
-              ? { ...acc, time: acc.time + p.value }
-              : acc,
-        { day: '', time: '' },
-      );
-  const here = clock(mineZone);
-  const there = clock(theirs);
-  if (here.day === there.day && here.time === there.time) return mine;
-  const time = formatter(opts.locale, { timeZone: theirs, hour: 'numeric', minute: '2-digit' }).format(date);
-  const when = here.day === there.day ? time : `${there.day} ${time}`;
+  const time = (timeZone: string) =>
+    formatter(opts.locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(date);
+  const day = (timeZone: string) => formatter(opts.locale, { timeZone, weekday: 'short' }).format(date);
+  const theirDay = day(theirs);
+  const sameDay = day(mineZone) === theirDay;
+  if (sameDay && time(mineZone) === time(theirs)) return mine;
+  const when = sameDay ? time(theirs) : `${theirDay} ${time(theirs)}`;
   return `${mine} (${when} in ${placeOfZone(theirs)})`;
 }
