@@ -30,5 +30,9 @@ describe('search links', () => {
     expect(hitLink(hit({ type: 'insight', organizationId: 'o1', personId: 'p1' }))).toBe('/organizations/o1');
     expect(hitLink(hit({ type: 'note', personId: 'p1', organizationId: 'o1' }))).toBe('/people/p1');
     expect(hitLink(hit({ type: 'message' }))).toBeNull();
+    expect(hitLink(hit({ type: 'message', id: 'm1', personId: 'p1', conversationId: 'c1' }))).toBe(
+      '/conversations/c1#message-m1',
+    );
+    expect(hitLink(hit({ type: 'message', id: 'm2', personId: 'p1' }))).toBe('/people/p1#message-m2');
   });
 });

@@ -17,9 +17,9 @@ export function searchUrl(q: string, types: readonly SearchType[] = []): string 
 }
 
 /**
- * The page a hit opens: people and organizations their own page; a note, insight or message the
- * conversation it came from, else the person or organization it is about; a question its place
- * in the question bank.
+ * The page a hit opens: people and organizations their own page; a note or insight the
+ * conversation it came from, else the person or organization it is about; a message itself, in
+ * the log of its conversation or else its person; a question its place in the question bank.
  */
 export function hitLink(hit: SearchHit): string | null {
   const conversation = hit.conversationId && `/conversations/${hit.conversationId}`;
@@ -36,7 +36,9 @@ export function hitLink(hit: SearchHit): string | null {
       return conversation || person || organization || null;
     case 'insight':
       return conversation || organization || person || null;
-    case 'message':
-      return conversation || person || null;
+    case 'message': {
+      const log = conversation || person;
+      return log ? `${log}#message-${encodeURIComponent(hit.id)}` : null;
+    }
   }
 }

@@ -3,11 +3,12 @@ import { CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, MESSAGE_PURPOSE_LABELS } fr
 import { api, call, type Message } from '../api.js';
 import { formatDateTime } from '../format.js';
 import { DIRECTION_LABELS } from '../labels.js';
-import { messageFirstLine } from '../message-text.js';
+import { messageAnchor, useFocusedMessage } from '../use-focused-message.js';
 import type { Loaded } from '../use-load.js';
 import { Alert, Notice } from './alert.js';
 import { ConfirmButton } from './confirm-button.js';
 import { Loading } from './loading.js';
+import { MessageBody } from './message-body.js';
 import { MessageLogForm } from './message-log-form.js';
 
 interface MessageLogProps {
@@ -25,6 +26,7 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
   const [notice, setNotice] = useState<string | null>(null);
   const names = new Map(people.map((p) => [p.id, p.fullName]));
   const list = messages.data;
+  const focused = useFocusedMessage(list?.map((m) => m.id));
 
   return (
     <section className="card" aria-labelledby="messages-heading">
@@ -68,7 +70,12 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
       {list && list.length > 0 && (
         <ul className="messages" aria-label="Message log">
           {list.map((m) => (
-            <li key={m.id} className={`message message-${m.direction}`}>
+            <li
+              key={m.id}
+              id={messageAnchor(m.id)}
+              tabIndex={-1}
+              className={`message message-${m.direction}${m.id === focused ? ' message-focused' : ''}`}
+            >
               <div className="message-meta">
                 <time dateTime={m.at}>{formatDateTime(m.at)}</time>
                 <span className={`tag direction-${m.direction}`}>{DIRECTION_LABELS[m.direction]}</span>
@@ -81,9 +88,11 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
                 )}
               </div>
               <div className="message-row">
-                <p className="message-summary">
-                  {messageFirstLine(m) || <span className="muted">No text saved</span>}
-                </p>
+                <MessageBody
+                  key={m.id === focused ? 'focused' : 'log'}
+                  message={m}
+                  initiallyExpanded={m.id === focused}
+                />
                 <ConfirmButton
                   small
                   label="Delete entry"

@@ -6,12 +6,13 @@ import { EmptyState } from '../components/empty-state.js';
 import { ExportCsvLink } from '../components/export-csv-link.js';
 import { FilterChips, FilterSelect, useListFilters } from '../components/list-filters.js';
 import { Loading } from '../components/loading.js';
+import { MessageBody } from '../components/message-body.js';
 import { PageHeader } from '../components/page-header.js';
 import { callPage, Pager, shownRange } from '../components/pager.js';
 import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
 import { formatDateTime } from '../format.js';
 import { DIRECTION_LABELS } from '../labels.js';
-import { messageFirstLine } from '../message-text.js';
+import { messageAnchor, useFocusedMessage } from '../use-focused-message.js';
 import { useLoad } from '../use-load.js';
 import '../lists.css';
 
@@ -46,6 +47,7 @@ export function MessagesPage() {
   );
 
   const list = messages.data;
+  const focused = useFocusedMessage(list?.items.map((m) => m.id));
   const filtered = direction !== undefined || channel !== undefined || personId !== null;
   return (
     <>
@@ -120,7 +122,12 @@ export function MessagesPage() {
               </thead>
               <tbody>
                 {list.items.map((m) => (
-                  <tr key={m.id}>
+                  <tr
+                    key={m.id}
+                    id={messageAnchor(m.id)}
+                    tabIndex={-1}
+                    className={m.id === focused ? 'message-focused' : undefined}
+                  >
                     <td className="nowrap">
                       <time dateTime={m.at}>{formatDateTime(m.at)}</time>
                     </td>
@@ -139,9 +146,11 @@ export function MessagesPage() {
                       )}
                     </td>
                     <td className="message-cell">
-                      <div className="message-first-line">
-                        {messageFirstLine(m) || <span className="muted">No text saved</span>}
-                      </div>
+                      <MessageBody
+                        key={m.id === focused ? 'focused' : 'log'}
+                        message={m}
+                        initiallyExpanded={m.id === focused}
+                      />
                       <div className="muted small">{MESSAGE_PURPOSE_LABELS[m.purpose]}</div>
                     </td>
                   </tr>
