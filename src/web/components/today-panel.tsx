@@ -8,6 +8,7 @@ import { type AgendaAnswer, AgendaItemRow, type MeetingAnswer } from './agenda-i
 import { Alert } from './alert.js';
 import { Loading } from './loading.js';
 import { UndoToast } from './undo-toast.js';
+import { UpcomingList } from './upcoming-list.js';
 
 type AgendaKind = AgendaItem['kind'];
 const KIND_ORDER = Object.keys(AGENDA_KIND_LABELS) as AgendaKind[];
@@ -45,7 +46,10 @@ const DONE_TEXT: Record<AgendaAnswer, string> = {
   dismiss: 'Dismissed',
 };
 
-/** Today's agenda on the home page: what is due or overdue, grouped by kind, each with its next step. */
+/**
+ * Today's agenda on the home page: what is due or overdue, grouped by kind, each with its next
+ * step; then what comes up in the week after.
+ */
 export function TodayPanel() {
   const agenda = useLoad('agenda', loadToday);
   const [busyKey, setBusyKey] = useState<string | null>(null);
@@ -110,58 +114,61 @@ export function TodayPanel() {
   const overdue = data?.items.filter((i) => i.overdue).length ?? 0;
   const undo = toast?.undo;
   return (
-    <section className="card today" aria-labelledby="today-heading">
-      <h2 id="today-heading">
-        Today
-        {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
-      </h2>
-      {toast && (
-        <UndoToast
-          text={toast.text}
-          onUndo={undo ? () => void answer(undo.key, undo.label, 'reopen') : undefined}
-          undoDisabled={busyKey !== null}
-          onClose={() => setToast(null)}
-        />
-      )}
-      {error && <Alert>{error}</Alert>}
-      {agenda.error && <Alert>{agenda.error.message}</Alert>}
-      {!data && agenda.loading && <Loading what="Loading today's agenda" />}
-      {data && data.items.length === 0 && (
-        <div className="today-empty">
-          <p>Nothing is waiting for you today. Well done.</p>
-          <p className="muted">
-            A quiet day is a good one for looking ahead: pick the next organization on your{' '}
-            <Link to="/targets">target list</Link> and{' '}
-            <Link to="/conversations/new">plan a conversation</Link> with someone who works there.
-          </p>
-        </div>
-      )}
-      {data &&
-        KIND_ORDER.map((kind) => {
-          const items = data.items.filter((i) => i.kind === kind);
-          if (items.length === 0) return null;
-          const headingId = `agenda-${kind}`;
-          return (
-            <section key={kind} className="agenda-group" aria-labelledby={headingId}>
-              <h3 id={headingId}>
-                {AGENDA_KIND_LABELS[kind]} <span className="muted small">({items.length})</span>
-              </h3>
-              <ul className="agenda-list">
-                {items.map((item) => (
-                  <AgendaItemRow
-                    key={item.key}
-                    item={item}
-                    today={data.today}
-                    organizationId={item.conversationId ? data.organizationOf[item.conversationId] : null}
-                    busy={busyKey !== null}
-                    onAnswer={(a) => answer(item.key, item.title, a)}
-                    onMeetingAnswer={(a) => answerMeeting(item, a)}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-    </section>
+    <>
+      <section className="card today" aria-labelledby="today-heading">
+        <h2 id="today-heading">
+          Today
+          {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
+        </h2>
+        {toast && (
+          <UndoToast
+            text={toast.text}
+            onUndo={undo ? () => void answer(undo.key, undo.label, 'reopen') : undefined}
+            undoDisabled={busyKey !== null}
+            onClose={() => setToast(null)}
+          />
+        )}
+        {error && <Alert>{error}</Alert>}
+        {agenda.error && <Alert>{agenda.error.message}</Alert>}
+        {!data && agenda.loading && <Loading what="Loading today's agenda" />}
+        {data && data.items.length === 0 && (
+          <div className="today-empty">
+            <p>Nothing is waiting for you today. Well done.</p>
+            <p className="muted">
+              A quiet day is a good one for looking ahead: pick the next organization on your{' '}
+              <Link to="/targets">target list</Link> and{' '}
+              <Link to="/conversations/new">plan a conversation</Link> with someone who works there.
+            </p>
+          </div>
+        )}
+        {data &&
+          KIND_ORDER.map((kind) => {
+            const items = data.items.filter((i) => i.kind === kind);
+            if (items.length === 0) return null;
+            const headingId = `agenda-${kind}`;
+            return (
+              <section key={kind} className="agenda-group" aria-labelledby={headingId}>
+                <h3 id={headingId}>
+                  {AGENDA_KIND_LABELS[kind]} <span className="muted small">({items.length})</span>
+                </h3>
+                <ul className="agenda-list">
+                  {items.map((item) => (
+                    <AgendaItemRow
+                      key={item.key}
+                      item={item}
+                      today={data.today}
+                      organizationId={item.conversationId ? data.organizationOf[item.conversationId] : null}
+                      busy={busyKey !== null}
+                      onAnswer={(a) => answer(item.key, item.title, a)}
+                      onMeetingAnswer={(a) => answerMeeting(item, a)}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+      </section>
+      {data && <UpcomingList items={data.upcoming} />}
+    </>
   );
 }

@@ -6,6 +6,7 @@ import { Alert, Notice } from '../components/alert.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { ConversationPreparation } from '../components/conversation-preparation.js';
 import { ConversationResults } from '../components/conversation-results.js';
+import { FollowUpDates } from '../components/follow-up-dates.js';
 import { Loading } from '../components/loading.js';
 import { MeetingSummary } from '../components/meeting-summary.js';
 import { MessageLog } from '../components/message-log.js';
@@ -87,6 +88,7 @@ export function ConversationPage() {
               </span>
             </h2>
             <NextMessage conversation={c} />
+            {c.status === 'requested' && <FollowUpDates conversation={c} />}
             <StatusActions
               key={`${c.id}-${c.version}`}
               conversation={c}
