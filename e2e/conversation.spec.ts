@@ -82,13 +82,20 @@ test('a conversation goes from idea to a held meeting, with the server guarding 
   await expect(conv.alert).toContainText('once it has started');
   await expect(conv.badge('Scheduled')).toBeVisible();
 
-  // Once the meeting is in the past, it can.
+  // A time that has passed is questioned: No goes back to the date, Yes records the meeting as held.
   await conv.openScheduleForm();
   await conv.fillMeeting({ local: `${year - 1}-06-15T09:00`, timeZone: 'Europe/Paris', minutes: 30 });
   await conv.submitMeeting();
-  await expect(conv.meeting).toContainText(/09:00|9:00\sAM/);
-  await conv.moveTo('Held');
+  await expect(conv.pastStartQuestion()).toBeFocused();
+  await conv.answerPastStart('No');
+  await expect(conv.pastStartQuestion()).toHaveCount(0);
+  await expect(conv.meeting.getByLabel('Date and time')).toBeFocused();
+  await expect(conv.badge('Scheduled')).toBeVisible();
+  await conv.submitMeeting();
+  await conv.answerPastStart('Yes');
   await expect(conv.badge('Held')).toBeVisible();
+  await expect(conv.meeting).toContainText(/09:00|9:00\sAM/);
+  await expect(conv.thankYous).toBeVisible();
   await expect(conv.alert).toBeHidden();
   await expect(page.getByRole('region', { name: 'Status history' })).toContainText('Scheduled → Held');
 
@@ -172,12 +179,16 @@ test('each thank-you quotes what that person said in the debrief, never my own s
     );
   }
   const meeting = await request.put(`/api/conversations/${conversationId}/meeting`, {
-    data: { startsAt: `${year - 1}-03-10T15:00:00Z`, timeZone: 'UTC', medium: 'video' },
+    data: {
+      startsAt: `${year - 1}-03-10T15:00:00Z`,
+      timeZone: 'UTC',
+      medium: 'video',
+      alreadyHappened: true,
+    },
   });
   expect(meeting.status()).toBe(200);
   const conv = new ConversationPage(page);
   await conv.goto(conversationId);
-  await conv.moveTo('Held');
   await expect(conv.badge('Held')).toBeVisible();
 
   // The debrief credits one insight to each of them; the summary is for me alone.

@@ -97,17 +97,20 @@ test('a conversation is planned, printed, held, debriefed, and what was learned 
   expect(pdf.headers()['content-type']).toBe('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
-  // Hold the meeting: schedule it in the past, tick the checklist, then mark it held.
+  // Hold the meeting: schedule it, tick the checklist, then record that it took place last year.
   await conv.goto(conversationId);
   await conv.openScheduleForm();
-  await conv.fillMeeting({ local: `${lastYear}-05-12T10:00`, timeZone: 'Europe/Berlin', minutes: 30 });
+  await conv.fillMeeting({ local: `${lastYear + 2}-05-12T10:00`, timeZone: 'Europe/Berlin', minutes: 30 });
   await conv.submitMeeting();
   await expect(conv.badge('Scheduled')).toBeVisible();
   const checklist = page.getByRole('region', { name: 'Getting ready' });
   await expect(checklist).toContainText(/1 of \d+ ready/);
   await checklist.getByRole('checkbox', { name: 'Research the company and the person' }).check();
   await expect(checklist).toContainText(/2 of \d+ ready/);
-  await conv.moveTo('Held');
+  await conv.openScheduleForm();
+  await conv.fillMeeting({ local: `${lastYear}-05-12T10:00`, timeZone: 'Europe/Berlin', minutes: 30 });
+  await conv.submitMeeting();
+  await conv.answerPastStart('Yes');
   await expect(conv.badge('Held')).toBeVisible();
 
   // Debrief with an insight and a referral.

@@ -90,6 +90,20 @@ export class ConversationPage {
     await this.meeting.getByRole('button', { name: /^(Schedule|Save new time)$/ }).click();
   }
 
+  /** The question the form asks when the start has passed: is this a meeting that already happened? */
+  pastStartQuestion(): Locator {
+    return this.meeting.getByRole('group', {
+      name: 'This time has passed. Are you recording a meeting that already happened?',
+    });
+  }
+
+  /** Answers that question: Yes records the meeting as held; No goes back to the date. */
+  async answerPastStart(answer: 'Yes' | 'No'): Promise<void> {
+    await this.pastStartQuestion()
+      .getByRole('button', { name: answer === 'Yes' ? 'Yes, it happened' : 'No, change the date' })
+      .click();
+  }
+
   async addNote(text: string): Promise<void> {
     await this.notes.getByLabel('New note').fill(text);
     await this.notes.getByRole('button', { name: 'Add note' }).click();

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DEFAULT_MEETING_MINUTES, durationWarnings } from '../../domain/meeting-rules.js';
 import { MEDIUM_LABELS, MEDIUMS, type Medium } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError, type Problem } from '../api.js';
@@ -6,6 +6,7 @@ import { useLoad } from '../use-load.js';
 import { browserTimeZone, isoToZonedLocal, knownTimeZones, zonedLocalToIso } from '../zoned-time.js';
 import { Alert } from './alert.js';
 import { Field } from './field.js';
+import '../past-start.css';
 
 interface ScheduleFormProps {
   conversation: Conversation;
@@ -25,7 +26,15 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
   const [place, setPlace] = useState(meeting?.place ?? '');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
+  // The server said the start has passed: ask whether this records a meeting that took place.
+  const [askPast, setAskPast] = useState(false);
+  const questionRef = useRef<HTMLFieldSetElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
   const errors = problem?.fieldErrors ?? {};
+
+  useEffect(() => {
+    if (askPast) questionRef.current?.focus();
+  }, [askPast]);
 
   // The limit the user set in Settings; the default until it has loaded.
   const settings = useLoad('settings', () => call(api.settings.$get()));
@@ -36,10 +45,10 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
       ? durationWarnings(minutes, warnAbove, conversation.type)
       : [];
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (alreadyHappened?: boolean) => {
     setSaving(true);
     setProblem(null);
+    setAskPast(false);
     try {
       const result = await call(
         api.conversations[':id'].meeting.$put({
@@ -51,23 +60,68 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
             durationMinutes: duration.trim() ? minutes : undefined,
             medium,
             place: place.trim() || null,
+            ...(alreadyHappened ? { alreadyHappened } : {}),
           },
         }),
       );
       onScheduled(result.conversation, result.warnings);
     } catch (err) {
-      setProblem(describeError(err));
+      const refused = describeError(err);
+      // The clock that counts is the server's, so the question waits for its answer.
+      if (refused.details?.startHasPassed) setAskPast(true);
+      else setProblem(refused);
       setSaving(false);
     }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save();
+  };
+
+  /** "No": back to the date, to put the right one in. */
+  const fixDate = () => {
+    setAskPast(false);
+    dateRef.current?.focus();
   };
 
   return (
     <form className="form schedule-form" onSubmit={submit} noValidate>
       {problem && <Alert>{problem.message}</Alert>}
+      {askPast && (
+        <fieldset ref={questionRef} tabIndex={-1} className="notice notice-warning past-start">
+          <legend>
+            <strong>This time has passed. Are you recording a meeting that already happened?</strong>
+          </legend>
+          <p>If it did, it is saved as held and the thank-you notes come next.</p>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={saving}
+              onClick={() => void save(true)}
+            >
+              Yes, it happened
+            </button>
+            <button type="button" className="button" onClick={fixDate}>
+              No, change the date
+            </button>
+          </div>
+        </fieldset>
+      )}
       <div className="form-grid">
         <Field label="Date and time" required error={errors.startsAt}>
           {(c) => (
-            <input {...c} type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} />
+            <input
+              {...c}
+              ref={dateRef}
+              type="datetime-local"
+              value={local}
+              onChange={(e) => {
+                setLocal(e.target.value);
+                setAskPast(false);
+              }}
+            />
           )}
         </Field>
         <Field label="Time zone" required error={errors.timeZone} hint="The clock the date and time are on.">

@@ -1,7 +1,11 @@
 import { useState } from 'react';
+import { localDate } from '../../domain/business-days.js';
 import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
+import { api, call } from '../api.js';
 import { TASK_KIND_LABELS } from '../labels.js';
+import { useLoad } from '../use-load.js';
 import { useUnsavedChanges } from '../use-unsaved-changes.js';
+import { browserTimeZone } from '../zoned-time.js';
 import { Field } from './field.js';
 
 export interface TaskValues {
@@ -24,6 +28,10 @@ export function TaskFields({ values, onChange, fieldErrors, markTitleRequired = 
   // The forms empty the text once a task is added, or close once it is saved.
   const [opened] = useState(values);
   useUnsavedChanges(values.title !== opened.title || values.dueOn !== opened.dueOn);
+  // "Today" on the user's clock as Settings set it, as the server counts overdue tasks.
+  const settings = useLoad('settings', () => call(api.settings.$get()));
+  const today = localDate(new Date(), settings.data?.timeZone ?? browserTimeZone());
+  const passed = /^\d{4}-\d{2}-\d{2}$/.test(values.dueOn) && values.dueOn < today;
   return (
     <div className="form-grid">
       <Field label="Type of task" error={fieldErrors.kind}>
@@ -69,6 +77,11 @@ export function TaskFields({ values, onChange, fieldErrors, markTitleRequired = 
           />
         )}
       </Field>
+      <div aria-live="polite" className="live-warnings">
+        {passed && (
+          <p className="notice notice-warning">This date has passed; the task will show as overdue.</p>
+        )}
+      </div>
     </div>
   );
 }
