@@ -104,6 +104,19 @@ export function describeError(err: unknown): Problem {
 }
 
 /**
+ * What a form's banner should say: the message when no field was named, or only the field
+ * messages for fields the form does not show (`shown`), so no error appears twice. Null when every
+ * message already sits next to its field.
+ */
+export function bannerMessage(problem: Problem | null, shown: readonly string[]): string | null {
+  if (!problem) return null;
+  const fields = Object.keys(problem.fieldErrors).filter((k) => !k.includes('.'));
+  if (fields.length === 0) return problem.message;
+  const others = [...new Set(fields.filter((f) => !shown.includes(f)).map((f) => problem.fieldErrors[f]))];
+  return others.length > 0 ? others.join(' ') : null;
+}
+
+/**
  * Sends a typed request and returns the parsed body of a successful answer. Failures throw an
  * `ApiError` whose `problem` says what went wrong and for which fields.
  */

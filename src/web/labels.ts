@@ -65,6 +65,34 @@ export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
   myContact: 'How to reach you (e-mail or phone)',
 };
 
+/** Each merge field as the blank it leaves, in a sentence: "Fill in your narrow interest…". */
+const BLANK_PHRASES: Record<MergeField, string> = {
+  firstName: 'their first name',
+  fullName: 'their full name',
+  organization: 'their organization',
+  referrer: 'who referred you',
+  school: 'the school you share',
+  interestNarrow: 'your narrow interest (this company or team)',
+  interestBroad: 'your broad interest (the field)',
+  myName: 'your name',
+  myBackground: 'your background, in a few words',
+  myContact: 'how to reach you (e-mail or phone)',
+};
+
+/**
+ * What a draft still needs, as a sentence that names the blanks in words, never as "{{field}}":
+ * "Fill in your narrow interest (this company or team) and who referred you."
+ */
+export function blanksToFill(missing: readonly string[]): string {
+  const phrases = [...new Set(missing.map((m) => BLANK_PHRASES[m as MergeField] ?? 'the marked blanks'))];
+  if (phrases.length === 0) return '';
+  const list =
+    phrases.length === 1
+      ? phrases[0]
+      : `${phrases.slice(0, -1).join(', ')} and ${phrases[phrases.length - 1]}`;
+  return `Fill in ${list}.`;
+}
+
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   promise_mine: 'I promised',
   promise_theirs: 'They promised',

@@ -16,7 +16,8 @@ const TYPES_TEXT = 'PDF, Word (.docx), OpenDocument text, PowerPoint (.pptx), PN
 
 /** What went wrong with an upload, in words that say what to do, and the short note for the file field. */
 function uploadProblem(problem: Problem): { message: string; field?: string } {
-  const file = problem.fieldErrors.file;
+  // The server words the file's message as a sentence ("File is empty."); match its meaning.
+  const file = problem.fieldErrors.file?.replace(/^File:? /, '').replace(/\.$/, '');
   if (problem.status === 413 || problem.code === 'too_large') {
     return {
       message:
@@ -31,7 +32,9 @@ function uploadProblem(problem: Problem): { message: string; field?: string } {
     };
   }
   if (file === 'is empty') return { message: 'This file is empty; choose another one.', field: file };
-  if (file === 'is required') return { message: 'Choose a file to upload.', field: file };
+  if (file === 'is required' || file === 'Choose a file to upload') {
+    return { message: 'Choose a file to upload.', field: 'is required' };
+  }
   return { message: problem.message };
 }
 
@@ -124,14 +127,21 @@ export function DocumentUploadForm({ onUploaded }: { onUploaded: (doc: StoredDoc
           )}
         </Field>
         <Field label="Title" required error={errors.title}>
-          {(c) => <input {...c} value={title} onChange={(e) => setTitle(e.target.value)} />}
+          {(c) => <input {...c} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
         </Field>
         <Field
           label="Version"
           error={errors.versionLabel}
           hint="e.g. “v3, data analyst” — so you know which one each person saw."
         >
-          {(c) => <input {...c} value={versionLabel} onChange={(e) => setVersionLabel(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              maxLength={100}
+              value={versionLabel}
+              onChange={(e) => setVersionLabel(e.target.value)}
+            />
+          )}
         </Field>
       </div>
       <div className="form-actions">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MergeField } from '../../domain/templates.js';
 import { api, call, describeError, type Template } from '../api.js';
 import { type OutgoingPurpose, templateFields, templateFits } from '../compose-helpers.js';
-import { MERGE_FIELD_LABELS } from '../labels.js';
+import { blanksToFill, MERGE_FIELD_LABELS } from '../labels.js';
 import { Alert } from './alert.js';
 import { Field } from './field.js';
 
@@ -116,8 +116,7 @@ export function DraftPanel(props: DraftPanelProps) {
       )}
       {missing.length > 0 && (
         <p className="notice notice-warning" role="status">
-          Still blank: {missing.map((m) => `{{${m}}}`).join(', ')}. Fill them in above and draft again, or
-          edit the message directly.
+          {blanksToFill(missing)} Type it in the fields above and draft again, or edit the message directly.
         </p>
       )}
     </fieldset>

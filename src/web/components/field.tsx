@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from 'react';
+import { FIELD_LABELS } from '../../domain/field-labels.js';
 
 /** Attributes that tie an input to its label, hint and error message. */
 export interface ControlProps {
@@ -17,12 +18,19 @@ interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
-/** Reads a field message as a sentence: "is required" becomes "Name is required". */
+/** The server's names for fields, longest first, so "Date and time" wins over "Date". */
+const SERVER_LABELS = [...new Set(Object.values(FIELD_LABELS))].sort((a, b) => b.length - a.length);
+
+/**
+ * Reads a field message as a sentence about this field as labelled here: "is required" becomes
+ * "Name is required"; a server sentence that names the field by its usual label ("Title is
+ * required.") takes this form's label instead ("Task or promise is required.").
+ */
 export function fieldMessage(label: string, message: string): string {
   const first = message.charAt(0);
-  return first && first === first.toLowerCase() && first !== first.toUpperCase()
-    ? `${label} ${message}`
-    : message;
+  if (first && first === first.toLowerCase() && first !== first.toUpperCase()) return `${label} ${message}`;
+  const named = SERVER_LABELS.find((l) => message.startsWith(`${l} `) || message.startsWith(`${l}:`));
+  return named && named !== label ? `${label}${message.slice(named.length)}` : message;
 }
 
 /** A labelled form control with an optional hint and the error message shown right under it. */

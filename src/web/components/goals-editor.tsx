@@ -23,6 +23,7 @@ export function GoalsEditor({ goals, onChange, error }: GoalsEditorProps) {
             </label>
             <input
               id={`${baseId}-${i}`}
+              maxLength={500}
               value={g}
               placeholder={i === 0 ? 'e.g. What does a typical week look like?' : ''}
               onChange={(e) => set(i, e.target.value)}

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { INTRODUCTION_STATES, type IntroductionState } from '../../domain/vocab.js';
-import { api, call, describeError, type Problem } from '../api.js';
+import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
 import { INTRODUCTION_STATE_HINTS, INTRODUCTION_STATE_LABELS, todayIso } from '../network-labels.js';
 import { useLoad } from '../use-load.js';
 import { Alert } from './alert.js';
@@ -70,9 +70,18 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
 
   const errors = problem?.fieldErrors ?? {};
   const personError = errors.other ?? errors.introducerId ?? errors.introducedId;
+  const banner = bannerMessage(problem, [
+    'other',
+    'introducerId',
+    'introducedId',
+    'viaConversationId',
+    'state',
+    'introducedOn',
+    'note',
+  ]);
   return (
     <form className="form introduction-form" onSubmit={submit} noValidate aria-label="Add introduction">
-      {problem && <Alert>{problem.message}</Alert>}
+      {banner && <Alert>{banner}</Alert>}
       <fieldset className="choice-row">
         <legend>Which way</legend>
         <label className="check">

@@ -8,7 +8,7 @@ import {
   MESSAGE_PURPOSE_LABELS,
   type MessagePurpose,
 } from '../../domain/vocab.js';
-import { api, call, describeError, type Problem } from '../api.js';
+import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
 import { OUTGOING_PURPOSES } from '../compose-helpers.js';
 import { DIRECTION_LABELS } from '../labels.js';
 import { Alert } from './alert.js';
@@ -39,6 +39,15 @@ export function MessageLogForm({ people, conversationId, onLogged, onCancel }: M
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saving, setSaving] = useState(false);
   const errors = problem?.fieldErrors ?? {};
+  const banner = bannerMessage(problem, [
+    'personId',
+    'direction',
+    'purpose',
+    'channel',
+    'at',
+    'subject',
+    'body',
+  ]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -70,7 +79,7 @@ export function MessageLogForm({ people, conversationId, onLogged, onCancel }: M
 
   return (
     <form className="form message-log-form" onSubmit={submit} noValidate>
-      {problem && <Alert>{problem.message}</Alert>}
+      {banner && <Alert>{banner}</Alert>}
       <div className="form-grid">
         {people.length > 1 && (
           <Field label="Person" error={errors.personId}>
@@ -128,10 +137,18 @@ export function MessageLogForm({ people, conversationId, onLogged, onCancel }: M
         </Field>
       </div>
       <Field label="Subject" error={errors.subject}>
-        {(c) => <input {...c} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        {(c) => <input {...c} maxLength={300} value={subject} onChange={(e) => setSubject(e.target.value)} />}
       </Field>
       <Field label="What was said" error={errors.body} hint="The text, or a line to remember it by.">
-        {(c) => <textarea {...c} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+        {(c) => (
+          <textarea
+            {...c}
+            rows={3}
+            maxLength={50000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
+        )}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={saving || !personId}>

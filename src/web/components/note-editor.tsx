@@ -75,7 +75,13 @@ export function NoteEditor(props: NoteEditorProps) {
         hint="Markdown works: **bold**, _italic_, lists with - and links."
       >
         {(control) => (
-          <textarea {...control} rows={4} value={body} onChange={(e) => setBody(e.target.value)} />
+          <textarea
+            {...control}
+            rows={4}
+            maxLength={50000}
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+          />
         )}
       </Field>
       {body.trim() && (

@@ -32,17 +32,19 @@ export function OrganizationForm({ values, onChange, fieldErrors: errors, ...pro
   return (
     <form className="form" onSubmit={submit} noValidate>
       <Field label="Name" required error={errors.name}>
-        {(c) => <input {...c} autoComplete="off" autoFocus {...text('name')} />}
+        {(c) => <input {...c} autoComplete="off" autoFocus maxLength={200} {...text('name')} />}
       </Field>
       <div className="form-grid">
         <Field label="Website" error={errors.website}>
-          {(c) => <input {...c} type="url" placeholder="https://…" {...text('website')} />}
+          {(c) => <input {...c} type="url" placeholder="https://…" maxLength={2000} {...text('website')} />}
         </Field>
         <Field label="Industry" error={errors.industry}>
-          {(c) => <input {...c} placeholder="e.g. Education technology" {...text('industry')} />}
+          {(c) => (
+            <input {...c} placeholder="e.g. Education technology" maxLength={200} {...text('industry')} />
+          )}
         </Field>
         <Field label="Location" error={errors.location}>
-          {(c) => <input {...c} placeholder="City, region or Remote" {...text('location')} />}
+          {(c) => <input {...c} placeholder="City, region or Remote" maxLength={200} {...text('location')} />}
         </Field>
       </div>
       <Field
@@ -50,7 +52,7 @@ export function OrganizationForm({ values, onChange, fieldErrors: errors, ...pro
         error={errors.notes}
         hint="What they do, why they interest you, news worth mentioning. Markdown works."
       >
-        {(c) => <textarea {...c} rows={5} {...text('notes')} />}
+        {(c) => <textarea {...c} rows={5} maxLength={50000} {...text('notes')} />}
       </Field>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={props.saving}>

@@ -50,14 +50,16 @@ export function PersonForm(props: PersonFormProps) {
       <fieldset>
         <legend>Who they are</legend>
         <Field label="Name" required error={errors.fullName}>
-          {(c) => <input {...c} autoComplete="off" autoFocus {...text('fullName')} />}
+          {(c) => <input {...c} autoComplete="off" autoFocus maxLength={200} {...text('fullName')} />}
         </Field>
         <div className="form-grid">
           <Field label="Title" error={errors.title}>
-            {(c) => <input {...c} placeholder="e.g. Senior Learning Designer" {...text('title')} />}
+            {(c) => (
+              <input {...c} placeholder="e.g. Senior Learning Designer" maxLength={200} {...text('title')} />
+            )}
           </Field>
           <Field label="Function" error={errors.function}>
-            {(c) => <input {...c} placeholder="e.g. Learning design" {...text('function')} />}
+            {(c) => <input {...c} placeholder="e.g. Learning design" maxLength={200} {...text('function')} />}
           </Field>
           <Field label="Seniority" error={errors.seniority}>
             {(c) => (
@@ -100,25 +102,31 @@ export function PersonForm(props: PersonFormProps) {
         <legend>How to reach them</legend>
         <div className="form-grid">
           <Field label="E-mail" error={errors.email}>
-            {(c) => <input {...c} type="email" autoComplete="off" {...text('email')} />}
+            {(c) => <input {...c} type="email" autoComplete="off" maxLength={254} {...text('email')} />}
           </Field>
           <Field label="Phone" error={errors.phone}>
-            {(c) => <input {...c} type="tel" autoComplete="off" {...text('phone')} />}
+            {(c) => <input {...c} type="tel" autoComplete="off" maxLength={50} {...text('phone')} />}
           </Field>
           <Field label="LinkedIn URL" error={errors.linkedinUrl}>
             {(c) => (
-              <input {...c} type="url" placeholder="https://www.linkedin.com/in/…" {...text('linkedinUrl')} />
+              <input
+                {...c}
+                type="url"
+                placeholder="https://www.linkedin.com/in/…"
+                maxLength={2000}
+                {...text('linkedinUrl')}
+              />
             )}
           </Field>
           <Field label="Location" error={errors.location}>
-            {(c) => <input {...c} placeholder="City or region" {...text('location')} />}
+            {(c) => <input {...c} placeholder="City or region" maxLength={200} {...text('location')} />}
           </Field>
           <Field
             label="Time zone"
             error={errors.timeZone}
             hint="A name like Europe/Paris; start typing for suggestions."
           >
-            {(c) => <input {...c} list={zonesId} autoComplete="off" {...text('timeZone')} />}
+            {(c) => <input {...c} list={zonesId} autoComplete="off" maxLength={100} {...text('timeZone')} />}
           </Field>
         </div>
         <datalist id={zonesId}>
@@ -131,7 +139,14 @@ export function PersonForm(props: PersonFormProps) {
       <fieldset>
         <legend>Your connection</legend>
         <Field label="How we know each other" error={errors.howWeKnow}>
-          {(c) => <input {...c} placeholder="e.g. Same university, met at a meetup" {...text('howWeKnow')} />}
+          {(c) => (
+            <input
+              {...c}
+              placeholder="e.g. Same university, met at a meetup"
+              maxLength={1000}
+              {...text('howWeKnow')}
+            />
+          )}
         </Field>
         <div className="form-grid">
           <Field label="Introduced by" error={errors.introducedById}>
@@ -211,7 +226,7 @@ export function PersonForm(props: PersonFormProps) {
         error={errors.notes}
         hint="Anything worth remembering about them. Markdown works."
       >
-        {(c) => <textarea {...c} rows={4} {...text('notes')} />}
+        {(c) => <textarea {...c} rows={4} maxLength={50000} {...text('notes')} />}
       </Field>
 
       <div className="form-actions">

@@ -3,7 +3,7 @@ import { planShape } from '../../domain/plan.js';
 import { QUESTION_TOPIC_LABELS, QUESTION_TOPICS, type QuestionTopic } from '../../domain/question-bank.js';
 import { searchableReason } from '../../domain/searchable.js';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
-import { api, type Conversation, call, describeError, type Problem } from '../api.js';
+import { api, bannerMessage, type Conversation, call, describeError, type Problem } from '../api.js';
 import { sectionLabel } from '../plan-order.js';
 import type { Plan, Question } from '../preparation-api.js';
 import { useLoad } from '../use-load.js';
@@ -68,7 +68,9 @@ export function PlanAddQuestion({ conversation: c, plan, onAdded }: PlanAddQuest
   return (
     <section className="card" aria-labelledby="add-question-heading">
       <h2 id="add-question-heading">Add a question</h2>
-      {problem && <Alert>{problem.message}</Alert>}
+      {bannerMessage(problem, ['text', 'minutes']) && (
+        <Alert>{bannerMessage(problem, ['text', 'minutes'])}</Alert>
+      )}
       <Field label="Add to section">
         {(ctl) => (
           <select {...ctl} value={section} onChange={(e) => setSection(e.target.value as Section)}>
@@ -85,7 +87,9 @@ export function PlanAddQuestion({ conversation: c, plan, onAdded }: PlanAddQuest
         <h3>Write your own</h3>
         <div className="form-row">
           <Field label="Your question" error={problem?.fieldErrors.text} className="grow">
-            {(ctl) => <input {...ctl} value={text} onChange={(e) => setText(e.target.value)} />}
+            {(ctl) => (
+              <input {...ctl} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+            )}
           </Field>
           <Field label="Minutes" error={problem?.fieldErrors.minutes} className="plan-minutes-field">
             {(ctl) => (

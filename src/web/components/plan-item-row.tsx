@@ -91,7 +91,14 @@ export function PlanItemRow({
           )}
           <Field label="Wording" error={problem?.fieldErrors.text}>
             {(c) => (
-              <textarea {...c} rows={2} value={text} autoFocus onChange={(e) => setText(e.target.value)} />
+              <textarea
+                {...c}
+                rows={2}
+                maxLength={500}
+                value={text}
+                autoFocus
+                onChange={(e) => setText(e.target.value)}
+              />
             )}
           </Field>
           <Field label="Minutes" error={problem?.fieldErrors.minutes} className="plan-minutes-field">

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api, call, describeError, type Problem } from '../api.js';
+import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
 import type { Prep } from '../preparation-api.js';
 import { useLoad } from '../use-load.js';
 import { Alert } from './alert.js';
@@ -52,7 +52,9 @@ export function PrepChecklist({ conversationId, refreshKey }: PrepChecklistProps
   return (
     <section className="card" aria-labelledby="prep-heading">
       <h2 id="prep-heading">Getting ready</h2>
-      {problem && <Alert>{problem.message}</Alert>}
+      {bannerMessage(problem, ['travelMinutes']) && (
+        <Alert>{bannerMessage(problem, ['travelMinutes'])}</Alert>
+      )}
       {prep.error && <Alert>{prep.error.message}</Alert>}
       {!p && prep.loading && <Loading what="Loading the checklist" />}
       {p && (

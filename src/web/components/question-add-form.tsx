@@ -38,7 +38,9 @@ export function QuestionAddForm({ onAdded }: { onAdded: (q: Question) => void })
     <form className="form" onSubmit={submit} noValidate>
       {problem && !errors.text && <Alert>{problem.message}</Alert>}
       <Field label="Your question" required error={errors.text}>
-        {(c) => <textarea {...c} rows={2} value={text} onChange={(e) => setText(e.target.value)} />}
+        {(c) => (
+          <textarea {...c} rows={2} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
       </Field>
       <div aria-live="polite">{flag && <SearchableFlag reason={flag} />}</div>
       <Field label="Topic" error={errors.topic}>

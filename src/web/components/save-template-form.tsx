@@ -50,7 +50,7 @@ export function SaveTemplateForm({ purpose, subject, body, onSaved }: SaveTempla
         {saved && <Notice tone="success">{saved}</Notice>}
         <div className="form-row">
           <Field label="Template name" error={problem?.fieldErrors.name} className="field-grow">
-            {(c) => <input {...c} value={name} onChange={(e) => setName(e.target.value)} />}
+            {(c) => <input {...c} maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
           <button type="submit" className="button" disabled={saving || body.trim() === ''}>
             {saving ? 'Saving…' : 'Save template'}

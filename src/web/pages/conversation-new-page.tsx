@@ -122,12 +122,13 @@ function ConversationForm({ person }: { person: Person | null }) {
             error={errors.title}
             hint="Leave it blank to name it after the type and the first person."
           >
-            {(c) => <input {...c} value={title} onChange={(e) => setTitle(e.target.value)} />}
+            {(c) => <input {...c} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
           </Field>
           <Field label="Role you are curious about" error={errors.role}>
             {(c) => (
               <input
                 {...c}
+                maxLength={200}
                 value={role}
                 placeholder="e.g. Learning designer"
                 onChange={(e) => setRole(e.target.value)}
@@ -138,6 +139,7 @@ function ConversationForm({ person }: { person: Person | null }) {
             {(c) => (
               <input
                 {...c}
+                maxLength={200}
                 value={reachedVia}
                 placeholder="e.g. Alumni list, mutual friend, LinkedIn"
                 onChange={(e) => setReachedVia(e.target.value)}
