@@ -20,6 +20,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
+    // The app's offline worker stays out of the way; the phone spec allows it where it tests it.
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
@@ -41,9 +43,24 @@ export default defineConfig({
     { name: 'screenshot', testMatch: 'screenshot.spec.ts', dependencies: ['first-run'] },
     {
       name: 'journeys',
-      testIgnore: ['first-run.spec.ts', 'screenshot.spec.ts', 'follow-up-clock.spec.ts'],
+      testIgnore: [
+        'first-run.spec.ts',
+        'screenshot.spec.ts',
+        'follow-up-clock.spec.ts',
+        'mobile.spec.ts',
+        'a11y.spec.ts',
+      ],
       dependencies: ['screenshot'],
     },
+    // Phones: no page scrolls sideways at 390 px, the menu works, the app installs and works offline;
+    // and the accessibility checks on every main page, on a desktop window and on that phone.
+    {
+      name: 'mobile',
+      testMatch: ['mobile.spec.ts', 'a11y.spec.ts'],
+      dependencies: ['screenshot'],
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    { name: 'a11y', testMatch: 'a11y.spec.ts', dependencies: ['screenshot'] },
     // Moves the server's clock days ahead, so it runs last and sets the clock back when done.
     { name: 'clock', testMatch: 'follow-up-clock.spec.ts', dependencies: ['journeys'] },
   ],

@@ -110,6 +110,19 @@ export function createApp(opts: AppOptions) {
   const webDir = opts.webDir === undefined ? findWebDir() : opts.webDir;
   if (webDir) {
     app.use('/assets/*', serveStatic({ root: webDir }));
+    // The installable app: its manifest and icons, and the service worker that keeps the shell for
+    // offline use. The worker is checked on every visit, so a new build replaces it at once.
+    app.get('/manifest.webmanifest', serveStatic({ root: webDir, path: 'manifest.webmanifest' }));
+    app.get('/icons/*', serveStatic({ root: webDir }));
+    app.get(
+      '/sw.js',
+      async (c, next) => {
+        await next();
+        if (c.res.ok) c.header('Cache-Control', 'no-cache');
+      },
+      serveStatic({ root: webDir, path: 'sw.js' }),
+    );
+    app.on('GET', ['/manifest.webmanifest', '/sw.js', '/icons/*'], (c) => c.notFound());
     app.get('*', serveStatic({ root: webDir, path: 'index.html' }));
   } else {
     app.get('/', (c) =>

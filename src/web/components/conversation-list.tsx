@@ -17,7 +17,7 @@ interface ConversationListProps {
 export function ConversationList({ items, hideOrganization, hidePeople, caption }: ConversationListProps) {
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-stack">
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>
           <tr>
@@ -38,11 +38,11 @@ export function ConversationList({ items, hideOrganization, hidePeople, caption 
                 </Link>
                 <div className="muted small">{CONVERSATION_TYPE_LABELS[c.type]}</div>
               </td>
-              <td>
+              <td data-label="Status">
                 <StatusBadge status={c.status} />
               </td>
               {!hidePeople && (
-                <td>
+                <td data-label="With">
                   {c.participants.map((p, i) => (
                     <span key={p.id}>
                       {i > 0 && ', '}
@@ -52,7 +52,7 @@ export function ConversationList({ items, hideOrganization, hidePeople, caption 
                 </td>
               )}
               {!hideOrganization && (
-                <td>
+                <td data-label="Organization">
                   {c.organizationId ? (
                     <Link to={`/organizations/${c.organizationId}`}>{c.organizationName}</Link>
                   ) : (
@@ -60,8 +60,10 @@ export function ConversationList({ items, hideOrganization, hidePeople, caption 
                   )}
                 </td>
               )}
-              <td>{c.nextMeetingAt ? formatDateTime(c.nextMeetingAt) : <span className="muted">—</span>}</td>
-              <td>{formatDate(c.statusChangedAt)}</td>
+              <td data-label="Meeting">
+                {c.nextMeetingAt ? formatDateTime(c.nextMeetingAt) : <span className="muted">—</span>}
+              </td>
+              <td data-label="Last change">{formatDate(c.statusChangedAt)}</td>
             </tr>
           ))}
         </tbody>

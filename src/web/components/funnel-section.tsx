@@ -37,7 +37,7 @@ export function FunnelSection({ funnel }: { funnel: Dashboard['funnel'] }) {
         </BarChart>
       </div>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-stack">
           <caption className="visually-hidden">The funnel in numbers</caption>
           <thead>
             <tr>
@@ -57,9 +57,15 @@ export function FunnelSection({ funnel }: { funnel: Dashboard['funnel'] }) {
             {funnel.map((s) => (
               <tr key={s.stage} data-stage={s.stage}>
                 <th scope="row">{s.label}</th>
-                <td className="numeric">{s.count}</td>
-                <td className="numeric">{percent(s.rateFromPrevious)}</td>
-                <td className="numeric">{percent(s.rateFromStart)}</td>
+                <td className="numeric" data-label="Count">
+                  {s.count}
+                </td>
+                <td className="numeric" data-label="From the stage before">
+                  {percent(s.rateFromPrevious)}
+                </td>
+                <td className="numeric" data-label="From requests sent">
+                  {percent(s.rateFromStart)}
+                </td>
               </tr>
             ))}
           </tbody>

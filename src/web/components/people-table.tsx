@@ -21,7 +21,7 @@ export function PeopleTable({ people, hideOrganization, selection }: PeopleTable
   const ticked = selection ? people.filter((p) => selection.selected.has(p.id)).length : 0;
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-stack">
         <thead>
           <tr>
             {selection && (
@@ -66,9 +66,9 @@ export function PeopleTable({ people, hideOrganization, selection }: PeopleTable
                   {p.fullName}
                 </Link>
               </td>
-              <td>{p.title ?? <span className="muted">—</span>}</td>
+              <td data-label="Title">{p.title ?? <span className="muted">—</span>}</td>
               {!hideOrganization && (
-                <td>
+                <td data-label="Organization">
                   {p.organizationId ? (
                     <Link to={`/organizations/${p.organizationId}`}>{p.organizationName}</Link>
                   ) : (
@@ -76,7 +76,7 @@ export function PeopleTable({ people, hideOrganization, selection }: PeopleTable
                   )}
                 </td>
               )}
-              <td>
+              <td data-label="Tags">
                 {p.tags.length ? (
                   <ul className="tags" aria-label={`Tags of ${p.fullName}`}>
                     {p.tags.map((t) => (

@@ -44,7 +44,9 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
   return (
     <tbody className={t.working ? 'target target-working' : 'target'}>
       <tr>
-        <td className="numeric">{t.rank}</td>
+        <td className="numeric" data-label="Rank">
+          {t.rank}
+        </td>
         <td>
           <Link to={`/organizations/${t.organizationId}`} className="strong-link">
             {name}
@@ -52,7 +54,7 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
           {t.working && <span className="tag tag-working">Working now</span>}
           <div className="muted small">{contactsText(t)}</div>
         </td>
-        <td>
+        <td data-label="Advocacy">
           <select
             aria-label={`Advocacy at ${name}`}
             aria-describedby="advocacy-rule"
@@ -70,7 +72,7 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
             <option value="no">No</option>
           </select>
         </td>
-        <td>
+        <td data-label="Motivation">
           <select
             aria-label={`Motivation for ${name}`}
             value={t.motivation}
@@ -84,7 +86,7 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
             ))}
           </select>
         </td>
-        <td>
+        <td data-label="Posting">
           <select
             aria-label={`Posting at ${name}`}
             value={t.posting}
@@ -107,7 +109,7 @@ export function TargetRow({ target: t, busy, onChange, onRemove }: TargetRowProp
             Open posting now<span className="visually-hidden"> at {name}</span>
           </label>
         </td>
-        <td>
+        <td data-label="Status">
           <select
             aria-label={`Status of ${name}`}
             value={t.status}

@@ -56,7 +56,7 @@ export function OrganizationsPage() {
       )}
       {list && list.total > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-stack">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -75,9 +75,11 @@ export function OrganizationsPage() {
                       {o.name}
                     </Link>
                   </td>
-                  <td>{o.industry ?? <span className="muted">—</span>}</td>
-                  <td>{o.location ?? <span className="muted">—</span>}</td>
-                  <td className="numeric">{o.peopleCount}</td>
+                  <td data-label="Industry">{o.industry ?? <span className="muted">—</span>}</td>
+                  <td data-label="Location">{o.location ?? <span className="muted">—</span>}</td>
+                  <td className="numeric" data-label="People">
+                    {o.peopleCount}
+                  </td>
                 </tr>
               ))}
             </tbody>

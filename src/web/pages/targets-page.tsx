@@ -137,7 +137,7 @@ export function TargetsPage() {
       )}
       {d && d.targets.length > 0 && (
         <div className="table-wrap">
-          <table className="table targets-table">
+          <table className="table table-stack targets-table">
             <caption className="visually-hidden">Target employers, ranked</caption>
             <thead>
               <tr>
