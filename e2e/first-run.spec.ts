@@ -3,11 +3,33 @@ import { HomePage } from './pages/home-page.js';
 import { navigateTo } from './pages/nav.js';
 import { PeoplePage } from './pages/people-page.js';
 
-test('a fresh workspace explains what to do, and the sample fills it with people', async ({ page }) => {
+// The browser says Tokyo while the machine (and so the server's first guess) is elsewhere.
+test.use({ timezoneId: 'Asia/Tokyo' });
+
+test('a fresh workspace asks who and where you are first, and the sample fills it with people', async ({
+  page,
+}) => {
   const home = new HomePage(page);
+  const before = await (await page.request.get('/api/settings')).json();
+  expect(before.timeZone).not.toBe('Asia/Tokyo');
   await home.goto();
 
   await expect(home.welcome).toBeVisible();
+  // Name and zone come before anything else; the zone is the browser's, not UTC.
+  await expect(home.yourTimeZone).toHaveValue('Asia/Tokyo');
+  await expect(home.yourName).toHaveValue('');
+  await expect(home.loadSampleButton).toBeHidden();
+  await home.saveAndContinue.click();
+  await expect(page.getByText(/^Enter your name/)).toHaveCount(1);
+  await expect(home.yourName).toHaveAttribute('aria-invalid', 'true');
+  await home.yourName.fill('Ana Lima');
+  await home.saveAndContinue.click();
+  await expect(page.getByText('You are Ana Lima, on Asia/Tokyo time.')).toBeVisible();
+  const after = await (await page.request.get('/api/settings')).json();
+  expect(after).toMatchObject({ myName: 'Ana Lima', timeZone: 'Asia/Tokyo' });
+  // Later journeys count days on the machine's clock, as before.
+  await page.request.patch('/api/settings', { data: { timeZone: before.timeZone } });
+
   await expect(page.getByText('never to ask for a job')).toBeVisible();
   await expect(home.addFirstPersonLink).toBeVisible();
   await expect(page).toHaveTitle('Welcome to Rapport · Rapport');

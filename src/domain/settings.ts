@@ -19,6 +19,9 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
+/** The name a new user starts with, until the first screen asks for theirs. */
+export const DEFAULT_MY_NAME = 'Me';
+
 /** Reads stored settings, ignoring unknown or invalid values rather than failing the app. */
 export function readSettings(stored: unknown): Settings {
   const base = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { users, workspaces } from '../db/schema.js';
 import { invalidField } from '../domain/errors.js';
 import { isValidTimeZone } from '../domain/meeting-rules.js';
-import { readSettings, type Settings } from '../domain/settings.js';
+import { DEFAULT_MY_NAME, readSettings, type Settings } from '../domain/settings.js';
 import type { Ctx } from './context.js';
 
 export interface WorkspaceSettings extends Settings {
@@ -21,7 +21,11 @@ export async function getSettings(ctx: Ctx): Promise<WorkspaceSettings> {
     .select({ timeZone: users.timeZone, name: users.name })
     .from(users)
     .where(eq(users.id, ctx.userId));
-  return { ...readSettings(ws?.settings), timeZone: user?.timeZone ?? 'UTC', myName: user?.name ?? 'Me' };
+  return {
+    ...readSettings(ws?.settings),
+    timeZone: user?.timeZone ?? 'UTC',
+    myName: user?.name ?? DEFAULT_MY_NAME,
+  };
 }
 
 /** Changes some settings; values were validated at the edge. */

@@ -1,6 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users, workspaces } from '../db/schema.js';
+import { DEFAULT_MY_NAME } from '../domain/settings.js';
+
+/** The machine's zone: the CLI and a new local user start on it, as the computer's clock does. */
+function machineTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
 /**
  * The single workspace and user of local mode, created on first start. `now` is the caller's clock,
@@ -16,16 +22,20 @@ export async function ensureDefaultWorkspace(
     if (user) return { workspaceId: existing.id, userId: user.id };
     const [created] = await db
       .insert(users)
-      .values({ workspaceId: existing.id, name: 'Me', createdAt: now })
+      .values({
+        workspaceId: existing.id,
+        name: DEFAULT_MY_NAME,
+        timeZone: machineTimeZone(),
+        createdAt: now,
+      })
       .returning();
     return { workspaceId: existing.id, userId: created!.id };
   }
   return db.transaction(async (tx) => {
     const [ws] = await tx.insert(workspaces).values({ name: 'My workspace', createdAt: now }).returning();
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
     const [user] = await tx
       .insert(users)
-      .values({ workspaceId: ws!.id, name: 'Me', timeZone: zone, createdAt: now })
+      .values({ workspaceId: ws!.id, name: DEFAULT_MY_NAME, timeZone: machineTimeZone(), createdAt: now })
       .returning();
     return { workspaceId: ws!.id, userId: user!.id };
   });

@@ -1,10 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, describeError } from '../api.js';
+import { useLoad } from '../use-load.js';
 import { Alert } from './alert.js';
+import { knowsWhoYouAre, WelcomeYou } from './welcome-you.js';
 
-/** The first thing a new user sees: what Rapport is for, and two ways to begin. */
+/**
+ * The first thing a new user sees: what Rapport is for, who and where they are (asked once, before
+ * anything else), then ways to begin.
+ */
 export function Welcome({ onLoaded }: { onLoaded: (message: string) => void }) {
+  const settings = useLoad('settings', () => call(api.settings.$get()));
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -42,22 +48,34 @@ export function Welcome({ onLoaded }: { onLoaded: (message: string) => void }) {
           keep in touch.
         </li>
       </ol>
-      {error && <Alert>{error}</Alert>}
-      <div className="actions">
-        <Link to="/people/new" className="button button-primary">
-          Add your first person
-        </Link>
-        <button type="button" className="button" onClick={loadSample} disabled={loading}>
-          {loading ? 'Loading the sample…' : 'Load sample workspace'}
-        </button>
-        <Link to="/backup" className="button">
-          Restore from a backup
-        </Link>
-      </div>
-      <p className="muted small">
-        The sample is a career changer from teaching exploring learning design; look around, then start your
-        own.
-      </p>
+      {settings.error && <Alert>{settings.error.message}</Alert>}
+      {settings.data && !knowsWhoYouAre(settings.data) && (
+        <WelcomeYou settings={settings.data} onSaved={settings.setData} />
+      )}
+      {settings.data && knowsWhoYouAre(settings.data) && (
+        <>
+          <p>
+            You are <strong>{settings.data.myName}</strong>, on <strong>{settings.data.timeZone}</strong>{' '}
+            time. <Link to="/settings">Change this in Settings</Link>.
+          </p>
+          {error && <Alert>{error}</Alert>}
+          <div className="actions">
+            <Link to="/people/new" className="button button-primary">
+              Add your first person
+            </Link>
+            <button type="button" className="button" onClick={loadSample} disabled={loading}>
+              {loading ? 'Loading the sample…' : 'Load sample workspace'}
+            </button>
+            <Link to="/backup" className="button">
+              Restore from a backup
+            </Link>
+          </div>
+          <p className="muted small">
+            The sample is a career changer from teaching exploring learning design; look around, then start
+            your own.
+          </p>
+        </>
+      )}
     </section>
   );
 }
