@@ -1,41 +1,51 @@
-/** How dates and times are written on screen. */
+/**
+ * How dates and times are written on screen: one place, in the user's time zone (from Settings)
+ * and the browser's language, built on the domain's formatter that the brief and its PDF share.
+ */
+import { formatDateIn, formatDateTimeIn, formatWithTheirTime } from '../domain/date-format.js';
 
-function valid(iso: string | null | undefined): Date | null {
+let userZone: string | null = null;
+
+/** The zone every time on screen is read in: the user's from Settings, the browser's until it loads. */
+export function userTimeZone(): string {
+  return userZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+}
+
+/** Called when the settings load or change, so the next render writes times on the user's clock. */
+export function setUserTimeZone(timeZone: string): void {
+  userZone = timeZone;
+}
+
+function valid(iso: string | Date | null | undefined): Date | null {
   if (!iso) return null;
-  const d = new Date(iso);
+  const d = iso instanceof Date ? iso : new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "12 Mar 2026". */
-export function formatDate(iso: string | null | undefined): string {
+const clock = () => ({ timeZone: userTimeZone(), now: new Date() });
+
+/** "Tue 8 Dec": the day an instant falls on for the user (the year shows when it is not this year). */
+export function formatDate(iso: string | Date | null | undefined): string {
   const d = valid(iso);
-  return d ? d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' }) : '';
+  return d ? formatDateIn(d, clock()) : '';
 }
 
-/** "12 Mar 2026, 14:30" in the browser's zone. */
-export function formatDateTime(iso: string | null | undefined): string {
+/** "Tue 8 Dec, 14:30" on the user's clock. */
+export function formatDateTime(iso: string | Date | null | undefined): string {
   const d = valid(iso);
-  return d ? d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  return d ? formatDateTimeIn(d, clock()) : '';
 }
 
-/** "Tue, 1 Dec 2026, 14:30 CET": the time on the clock of `timeZone`, with the zone's short name. */
-export function formatInZone(iso: string | null | undefined, timeZone: string): string {
+/**
+ * "Tue 8 Dec, 14:30 (8:30 in New York)": the user's clock first, and `theirZone` (the contact's or
+ * the meeting's) beside it when it reads differently.
+ */
+export function formatWithTheirs(
+  iso: string | Date | null | undefined,
+  theirZone: string | null | undefined,
+): string {
   const d = valid(iso);
-  if (!d) return '';
-  try {
-    return d.toLocaleString(undefined, {
-      timeZone,
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-  } catch {
-    return formatDateTime(iso);
-  }
+  return d ? formatWithTheirTime(d, theirZone, clock()) : '';
 }
 
 /** "12 Mar 2026" for a calendar date like "2026-03-12", the same day in every time zone. */

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { api, call } from './api.js';
 import { App } from './app.js';
+import { setUserTimeZone } from './format.js';
 import './styles.css';
 import './outreach.css';
 import './outreach-lists.css';
@@ -15,8 +17,15 @@ if (!root) throw new Error('The page has no #root element.');
 // app's own <Routes> sit under one catch-all route.
 const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
-createRoot(root).render(
-  <StrictMode>
-    <RouterProvider router={router} />
-  </StrictMode>,
-);
+// Every time on screen is read on the user's clock from Settings, so it is known before the first
+// render; if the server cannot answer, the pages say so themselves.
+call(api.settings.$get())
+  .then((settings) => setUserTimeZone(settings.timeZone))
+  .catch(() => undefined)
+  .finally(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <RouterProvider router={router} />
+      </StrictMode>,
+    ),
+  );

@@ -1,9 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../api.js';
-import { formatDay, formatInZone } from '../format.js';
+import { formatDateTime, formatDay } from '../format.js';
 import { agendaAction, composeUrl } from '../outreach-links.js';
-import { browserTimeZone } from '../zoned-time.js';
 import { ConfirmButton } from './confirm-button.js';
 
 export type AgendaAnswer = 'done' | 'snooze' | 'dismiss';
@@ -23,13 +22,12 @@ interface AgendaItemRowProps {
 }
 
 function dueText(item: AgendaItem, today: string): string {
-  const zone = browserTimeZone();
-  if (item.kind === 'meeting' && item.dueAt) return `Starts ${formatInZone(item.dueAt, zone)}`;
-  if (item.kind === 'meeting_outcome' && item.dueAt) return `Ended ${formatInZone(item.dueAt, zone)}`;
+  if (item.kind === 'meeting' && item.dueAt) return `Starts ${formatDateTime(item.dueAt)}`;
+  if (item.kind === 'meeting_outcome' && item.dueAt) return `Ended ${formatDateTime(item.dueAt)}`;
   if (item.overdue) {
-    return item.dueAt ? `Was due ${formatInZone(item.dueAt, zone)}` : `Was due ${formatDay(item.dueDate)}`;
+    return item.dueAt ? `Was due ${formatDateTime(item.dueAt)}` : `Was due ${formatDay(item.dueDate)}`;
   }
-  if (item.dueAt) return `Send by ${formatInZone(item.dueAt, zone)}`;
+  if (item.dueAt) return `Send by ${formatDateTime(item.dueAt)}`;
   return item.dueDate === today ? 'Due today' : `Due ${formatDay(item.dueDate)}`;
 }
 

@@ -10,11 +10,10 @@ import {
   type OutgoingPurpose,
 } from '../compose-helpers.js';
 import type { ComposeSetup } from '../compose-setup.js';
-import { formatInZone } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { sameValues } from '../local-draft.js';
 import { useLocalDraft } from '../use-local-draft.js';
 import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { browserTimeZone } from '../zoned-time.js';
 import { Alert } from './alert.js';
 import { DraftOffer } from './draft-offer.js';
 import { DraftPanel } from './draft-panel.js';
@@ -237,7 +236,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
             <div className="notice notice-info">
               {dueAt && (
                 <p>
-                  Best sent by <strong>{formatInZone(dueAt, browserTimeZone())}</strong>.
+                  Best sent by <strong>{formatDateTime(dueAt)}</strong>.
                 </p>
               )}
               <p>

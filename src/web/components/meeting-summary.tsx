@@ -1,24 +1,18 @@
 import { MEDIUM_LABELS } from '../../domain/vocab.js';
 import type { Conversation } from '../api.js';
-import { formatInZone } from '../format.js';
-import { browserTimeZone } from '../zoned-time.js';
+import { formatWithTheirs } from '../format.js';
 
 type Meeting = NonNullable<Conversation['meeting']>;
 
-/** When and how the meeting happens, on the clock where it happens (and the user's, if different). */
+/** When and how the meeting happens: on the user's clock, and the meeting's clock beside it when it differs. */
 export function MeetingSummary({ meeting }: { meeting: Meeting }) {
-  const mine = browserTimeZone();
-  const there = formatInZone(meeting.startsAt, meeting.timeZone);
-  const here = formatInZone(meeting.startsAt, mine);
   return (
     <dl className="details meeting-summary">
       <div>
         <dt>When</dt>
         <dd>
-          <time dateTime={meeting.startsAt}>{there}</time> <span className="muted">({meeting.timeZone})</span>
-          {mine !== meeting.timeZone && here !== there && (
-            <div className="muted small">Your time: {here}</div>
-          )}
+          <time dateTime={meeting.startsAt}>{formatWithTheirs(meeting.startsAt, meeting.timeZone)}</time>
+          <div className="muted small">Time zone of the meeting: {meeting.timeZone}</div>
         </dd>
       </div>
       <div>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { SENIORITY_LABELS } from '../../domain/vocab.js';
 import type { Person } from '../api.js';
-import { formatDate } from '../format.js';
+import { formatDay } from '../format.js';
 import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../labels.js';
 import { Markdown } from './markdown.js';
 
@@ -40,7 +40,7 @@ export function PersonDetails({ person: p }: { person: Person }) {
       'Introduced by',
       p.introducedBy && <Link to={`/people/${p.introducedBy.id}`}>{p.introducedBy.fullName}</Link>,
     ],
-    ['Connected on', p.connectedOn && formatDate(p.connectedOn)],
+    ['Connected on', p.connectedOn && formatDay(p.connectedOn)],
     [
       'Tags',
       p.tags.length > 0 && (

@@ -2,9 +2,8 @@ import { Link } from 'react-router';
 import { thankYouDueAt } from '../../domain/after-meeting.js';
 import { meetingEnd } from '../../domain/meeting-rules.js';
 import type { Conversation, Message } from '../api.js';
-import { formatDateTime, formatInZone } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { composeUrl } from '../outreach-links.js';
-import { browserTimeZone } from '../zoned-time.js';
 
 interface ThankYouPanelProps {
   conversation: Conversation;
@@ -43,10 +42,7 @@ export function ThankYouPanel({ conversation: c, messages }: ThankYouPanelProps)
                 <>
                   {due && (
                     <span className="muted small">
-                      due by{' '}
-                      <time dateTime={due.toISOString()}>
-                        {formatInZone(due.toISOString(), browserTimeZone())}
-                      </time>
+                      due by <time dateTime={due.toISOString()}>{formatDateTime(due)}</time>
                     </span>
                   )}
                   <Link

@@ -14,6 +14,7 @@ import { Field } from '../components/field.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { SaveProgress } from '../components/save-progress.js';
+import { formatDateTime } from '../format.js';
 import { useLoad } from '../use-load.js';
 import '../import.css';
 
@@ -35,7 +36,7 @@ function Counts({ summary }: { summary: RestoreSummary }) {
     <>
       <p>
         Workspace <strong>{summary.backup.workspaceName}</strong>, saved{' '}
-        {new Date(summary.backup.createdAt).toLocaleString()}: {summary.totalRows.toLocaleString()} records
+        {formatDateTime(summary.backup.createdAt)}: {summary.totalRows.toLocaleString()} records
         {summary.files > 0 && ` and ${summary.files.toLocaleString()} document files`}.
       </p>
       {rows.length > 0 && (

@@ -3,6 +3,7 @@ import { api, call } from '../api.js';
 import { Alert } from '../components/alert.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { formatWithTheirs } from '../format.js';
 import { type Brief, briefPdfUrl } from '../preparation-api.js';
 import { useLoad } from '../use-load.js';
 import '../preparation.css';
@@ -60,7 +61,9 @@ function BriefBody({ brief: b, conversationId }: { brief: Brief; conversationId:
           <dl className="details">
             <div>
               <dt>When</dt>
-              <dd>{l.when}</dd>
+              <dd>
+                <time dateTime={l.startsAt}>{formatWithTheirs(l.startsAt, l.timeZone)}</time>
+              </dd>
             </div>
             <div>
               <dt>Length</dt>

@@ -7,9 +7,8 @@ import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
 import { TodayPanel } from '../components/today-panel.js';
 import { Welcome } from '../components/welcome.js';
-import { formatInZone } from '../format.js';
+import { formatDateTime } from '../format.js';
 import { useLoad } from '../use-load.js';
-import { browserTimeZone } from '../zoned-time.js';
 
 function loadDashboard() {
   return Promise.all([
@@ -80,7 +79,7 @@ export function HomePage() {
                 {[...d.scheduled].sort(bySoonest).map((c) => (
                   <li key={c.id}>
                     <time dateTime={c.nextMeetingAt ?? undefined}>
-                      {c.nextMeetingAt ? formatInZone(c.nextMeetingAt, browserTimeZone()) : 'Time not set'}
+                      {c.nextMeetingAt ? formatDateTime(c.nextMeetingAt) : 'Time not set'}
                     </time>
                     <Link to={`/conversations/${c.id}`} className="strong-link">
                       {c.title}

@@ -7,6 +7,7 @@ import { Field } from '../components/field.js';
 import { HolidaysEditor } from '../components/holidays-editor.js';
 import { Loading } from '../components/loading.js';
 import { PageHeader } from '../components/page-header.js';
+import { setUserTimeZone } from '../format.js';
 import { sameValues } from '../local-draft.js';
 import { useLoad } from '../use-load.js';
 import { useUnsavedChanges } from '../use-unsaved-changes.js';
@@ -77,7 +78,13 @@ export function SettingsPage() {
       {!settings.data && settings.loading && <Loading what="Loading settings" />}
       {settings.data && (
         <>
-          <SettingsForm settings={settings.data} onSaved={settings.setData} />
+          <SettingsForm
+            settings={settings.data}
+            onSaved={(saved) => {
+              setUserTimeZone(saved.timeZone);
+              settings.setData(saved);
+            }}
+          />
           <HolidaysEditor
             holidays={settings.data.holidays}
             onSave={async (holidays) => {
@@ -149,7 +156,9 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (s: 
         <legend>You</legend>
         <div className="form-grid">
           <Field label="Your name" error={errors.myName} hint="Signs the messages Rapport drafts for you.">
-            {(c) => <input {...c} value={myName} onChange={(e) => setMyName(e.target.value)} />}
+            {(c) => (
+              <input {...c} maxLength={200} value={myName} onChange={(e) => setMyName(e.target.value)} />
+            )}
           </Field>
           <Field
             label="Your time zone"
