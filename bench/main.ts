@@ -7,11 +7,13 @@
  * BENCH_EXPLAIN=1 to print the agenda queries' plans to stderr,
  * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
  * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
- * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,build.
+ * BENCH_EXPORT_PEOPLE (200000) for the CSV export,
+ * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,export,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
 import { benchColdStart } from './cold-start.js';
+import { benchExport } from './export.js';
 import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchLinkedInImport } from './linkedin-import.js';
@@ -88,6 +90,11 @@ async function main(): Promise<void> {
           people: envInt('BENCH_IMPORT_PEOPLE', 20_000),
           rows: envInt('BENCH_IMPORT_ROWS', 30_000),
         }),
+    },
+    {
+      key: 'export',
+      title: 'CSV export of People (embedded database, through the running server)',
+      run: () => benchExport({ people: envInt('BENCH_EXPORT_PEOPLE', 200_000) }),
     },
     {
       key: 'build',

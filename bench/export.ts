@@ -1,0 +1,128 @@
+/**
+ * CSV export of a large People list (issue 12, point 5): a data folder is seeded with generated
+ * people, the server is started on it as a separate process, and GET /api/exports/csv/people is
+ * downloaded while GET /api/workspace is sent again and again, one after another, to see that
+ * the server still answers other requests while the export streams.
+ */
+
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { openPglite } from '../src/db/client.js';
+import { seedDataFolder } from './generate.js';
+import { atMostSeconds, count, type Figure, median, megabytes, millis, progress, seconds } from './report.js';
+import { httpGet, startServerProcess } from './server-process.js';
+
+const GOAL_MS = 5000;
+
+interface Download {
+  status: number;
+  firstByteMs: number;
+  totalMs: number;
+  body: Buffer;
+}
+
+/** Downloads a URL as it streams, timing the first byte and the end. */
+function download(url: string): Promise<Download> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get(url, { agent: false, timeout: 600_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      let firstByteMs = -1;
+      res.on('data', (c: Buffer) => {
+        if (firstByteMs < 0) firstByteMs = performance.now() - t0;
+        chunks.push(c);
+      });
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          firstByteMs,
+          totalMs: performance.now() - t0,
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url} timed out`)));
+    req.on('error', reject);
+  });
+}
+
+/** Seeds `people` people, then times the export and the requests answered while it runs. */
+export async function benchExport(opts: { people: number }): Promise<Figure[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-export-'));
+  const dataDir = join(dir, 'data');
+  await mkdir(dataDir);
+  try {
+    progress(`CSV export: generating ${count(opts.people)} people`);
+    // Without the outreach log: the People export does not read it.
+    await seedDataFolder(dataDir, { people: opts.people, messages: 0 });
+    // The server vacuums and analyzes freshly filled tables a few seconds after it starts, which
+    // holds the one connection for a long while; done here first, the export is measured alone.
+    progress('CSV export: vacuum and analyze the seeded folder');
+    const handle = await openPglite({ dataDir });
+    try {
+      await handle.pglite!.exec('vacuum analyze');
+    } finally {
+      await handle.close();
+    }
+    const server = await startServerProcess(dataDir);
+    try {
+      // Past the server's start-up maintenance, then one small request, so the export is not the
+      // one that warms the server up.
+      await new Promise((r) => setTimeout(r, 5000));
+      await httpGet(`${server.url}/api/people?limit=1`, false, 600_000);
+      progress(`CSV export: downloading ${count(opts.people)} people while GET /api/workspace is sent`);
+      let exporting = true;
+      const latencies: number[] = [];
+      let failures = 0;
+      const exported = download(`${server.url}/api/exports/csv/people`).finally(() => {
+        exporting = false;
+      });
+      const others = (async () => {
+        while (exporting) {
+          const t0 = performance.now();
+          const res = await httpGet(`${server.url}/api/workspace`, false, 60_000).catch(() => undefined);
+          // Only answers that came while the export was still running count.
+          if (!exporting) break;
+          if (res?.status === 200) latencies.push(performance.now() - t0);
+          else failures++;
+        }
+      })();
+      const result = await exported;
+      await others;
+      const { peakRssBytes } = await server.stop();
+      if (result.status !== 200) throw new Error(`The export answered ${result.status}.`);
+      const rows = (parse(result.body, { bom: true }) as unknown[]).length - 1;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      const worst = sorted[sorted.length - 1] ?? Number.NaN;
+      return [
+        {
+          label: `Export ${count(opts.people)} people as CSV`,
+          value: seconds(result.totalMs),
+          goal: atMostSeconds(GOAL_MS),
+          withinGoal: result.totalMs <= GOAL_MS && rows === opts.people,
+          detail:
+            `${count(rows)} rows, ${megabytes(result.body.length)}; first byte after ${millis(result.firstByteMs)}; ` +
+            `server peak RSS ${megabytes(peakRssBytes)}`,
+        },
+        {
+          label: 'GET /api/workspace answered during the export',
+          value: count(latencies.length),
+          goal: 'answered meanwhile',
+          withinGoal: latencies.length > 0 && failures === 0,
+          detail: latencies.length
+            ? `one after another: median ${millis(median(latencies))}, slowest ${millis(worst)}` +
+              (failures ? `; ${count(failures)} failed` : '')
+            : `none answered before the export ended${failures ? `; ${count(failures)} failed` : ''}`,
+        },
+      ];
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
