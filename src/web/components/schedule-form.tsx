@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { DEFAULT_MEETING_MINUTES, durationWarnings } from '../../domain/meeting-rules.js';
 import { MEDIUM_LABELS, MEDIUMS, type Medium } from '../../domain/vocab.js';
-import { api, type Conversation, call, describeError, type Problem } from '../api.js';
+import { api, bannerMessage, type Conversation, call, describeError, type Problem } from '../api.js';
 import { useLoad } from '../use-load.js';
 import { browserTimeZone, isoToZonedLocal, knownTimeZones, zonedLocalToIso } from '../zoned-time.js';
 import { Alert } from './alert.js';
@@ -31,6 +31,7 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
   const questionRef = useRef<HTMLFieldSetElement>(null);
   const dateRef = useRef<HTMLInputElement>(null);
   const errors = problem?.fieldErrors ?? {};
+  const banner = bannerMessage(problem, ['startsAt', 'timeZone', 'durationMinutes', 'medium', 'place']);
 
   useEffect(() => {
     if (askPast) questionRef.current?.focus();
@@ -87,7 +88,7 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
 
   return (
     <form className="form schedule-form" onSubmit={submit} noValidate>
-      {problem && <Alert>{problem.message}</Alert>}
+      {banner && <Alert>{banner}</Alert>}
       {askPast && (
         <fieldset ref={questionRef} tabIndex={-1} className="notice notice-warning past-start">
           <legend>
@@ -177,6 +178,7 @@ export function ScheduleForm({ conversation, onScheduled, onCancel }: ScheduleFo
         {(c) => (
           <input
             {...c}
+            maxLength={500}
             value={place}
             placeholder="e.g. Café Lumière, a video link, or who calls whom"
             onChange={(e) => setPlace(e.target.value)}

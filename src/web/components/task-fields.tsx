@@ -53,6 +53,7 @@ export function TaskFields({ values, onChange, fieldErrors, markTitleRequired = 
         {(c) => (
           <input
             {...c}
+            maxLength={500}
             value={values.title}
             placeholder="e.g. Send Jonas the article on onboarding"
             onChange={(e) => onChange({ ...values, title: e.target.value })}
