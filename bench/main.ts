@@ -8,7 +8,8 @@
  * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
  * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
  * BENCH_EXPORT_PEOPLE (200000) for the CSV export,
- * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,export,build.
+ * BENCH_CREATES (1000) for the durable writes,
+ * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,export,writes,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
@@ -20,6 +21,7 @@ import { benchLinkedInImport } from './linkedin-import.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
 import { benchSearchNetwork } from './search-network.js';
+import { benchWrites } from './writes.js';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -95,6 +97,11 @@ async function main(): Promise<void> {
       key: 'export',
       title: 'CSV export of People (embedded database, through the running server)',
       run: () => benchExport({ people: envInt('BENCH_EXPORT_PEOPLE', 200_000) }),
+    },
+    {
+      key: 'writes',
+      title: 'Durable writes (embedded database, fsync on, through the running server)',
+      run: () => benchWrites({ creates: envInt('BENCH_CREATES', 1000) }),
     },
     {
       key: 'build',
