@@ -70,7 +70,7 @@ test('Tasks: one list of what is owed, filtered, ticked off with undo, added, ed
   const added = `Introduce Noor to Sam ${id}`;
   await tasks.addButton.click();
   await tasks.addForm.getByRole('button', { name: 'Add task' }).click();
-  await expect(tasks.addForm.locator('.field-error')).toHaveText('Task or promise is required');
+  await expect(tasks.addForm.locator('.field-error')).toHaveText('Task or promise is required.');
   await expect(tasks.addForm).toContainText(name);
   await tasks.add({ title: added, kind: 'I promised', dueOn: utcDate(1) });
   await expect(tasks.toast).toContainText(`Added “${added}”.`);
