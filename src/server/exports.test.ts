@@ -1,5 +1,7 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { people } from '../db/schema.js';
 import { CSV_LISTS } from '../services/exports-csv.js';
@@ -99,8 +101,14 @@ describe('CSV export over HTTP', () => {
         })),
       );
     }
+    // Through a real socket, as a browser downloads it: a request that arrives meanwhile must be
+    // read and answered, not left waiting in the kernel until the export is done.
+    const server = serve({ fetch: other.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
     const request = async (path: string) =>
-      other.request(`http://localhost/api${path}`, { headers: { host: 'localhost' } });
+      fetch(`http://127.0.0.1:${port}/api${path}`, { headers: { host: 'localhost' } });
 
     const res = await request('/exports/csv/people');
     expect(res.status).toBe(200);

@@ -8,6 +8,7 @@
  * so on the embedded database, which has one connection, other requests are answered between
  * pages instead of after the whole export.
  */
+import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import { conversations, organizations, people } from '../db/schema.js';
 import { type CsvColumn, csvFileName, csvPieces } from '../domain/csv-export.js';
@@ -85,12 +86,19 @@ const TASK_KIND_LABELS: Record<TaskKind, string> = {
   custom: 'Task',
 };
 
-/** A list's pages by keyset: each page starts after the key of the last row of the one before. */
+/**
+ * A list's pages by keyset: each page starts after the key of the last row of the one before.
+ * Before each next page the event loop gets a turn: the embedded database answers without any
+ * real I/O, so without it a whole export runs in one go of promise callbacks, and a request that
+ * arrives meanwhile is not even read until the export ends. With it, that request's queries get
+ * the connection before the next page.
+ */
 async function* keyset<T>(
   page: (after: string[] | undefined) => Promise<{ items: T[]; next: string[] | null }>,
 ): AsyncGenerator<T[]> {
   let after: string[] | undefined;
   do {
+    if (after) await setImmediate();
     const { items, next } = await page(after);
     yield items;
     after = next ?? undefined;
