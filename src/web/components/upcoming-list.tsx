@@ -30,8 +30,8 @@ export function UpcomingList({ items }: { items: AgendaItem[] }) {
   if (items.length === 0) return null;
   const days = [...new Set(items.map((i) => i.dueDate))];
   return (
-    <section className="card upcoming" aria-labelledby="upcoming-heading">
-      <h2 id="upcoming-heading">Coming up this week</h2>
+    <section className="card upcoming" aria-labelledby="coming-up-heading">
+      <h2 id="coming-up-heading">Coming up this week</h2>
       {days.map((day) => (
         <section key={day} className="upcoming-day" aria-label={formatWeekDay(day)}>
           <h3>
