@@ -46,7 +46,7 @@ export default defineConfig({
       testIgnore: [
         'first-run.spec.ts',
         'screenshot.spec.ts',
-        'follow-up-clock.spec.ts',
+        '*-clock.spec.ts',
         'mobile.spec.ts',
         'a11y.spec.ts',
       ],
@@ -62,7 +62,7 @@ export default defineConfig({
     },
     { name: 'a11y', testMatch: 'a11y.spec.ts', dependencies: ['screenshot'] },
     // Moves the server's clock days ahead, so it runs last and sets the clock back when done.
-    { name: 'clock', testMatch: 'follow-up-clock.spec.ts', dependencies: ['journeys'] },
+    { name: 'clock', testMatch: '*-clock.spec.ts', dependencies: ['journeys'] },
   ],
   webServer: [
     {
