@@ -1,4 +1,4 @@
-import { chmodSync, fsyncSync } from 'node:fs';
+import { chmodSync, fdatasyncSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
@@ -29,8 +29,10 @@ interface EmscriptenModule {
  * (folders 0700) as they are created. PGlite's Node file system
  * (Emscripten's NODEFS) has no fsync of its own, so PostgreSQL's fsync of the WAL at commit and
  * of data files at a checkpoint silently did nothing: a power cut could lose acknowledged
- * writes. This passes each one on to the operating system. PostgreSQL must use
- * `wal_sync_method=fsync`, because Emscripten's fdatasync does not reach a file system at all.
+ * writes. This passes each one on to the operating system as fdatasync (what PostgreSQL itself
+ * uses for the WAL on Linux: the data and the file's size, without other metadata). PostgreSQL
+ * must use `wal_sync_method=fsync`, because Emscripten's own fdatasync call does not reach a file
+ * system at all; its fsync call is the one that arrives here.
  */
 export class DurableNodeFS extends NodeFS {
   override async init(pg: PGlite, opts: Parameters<NodeFS['init']>[1]) {
@@ -46,7 +48,7 @@ export class DurableNodeFS extends NodeFS {
       };
       NODEFS.stream_ops.fsync = (stream) => {
         if (typeof stream.nfd !== 'number') return 0;
-        fsyncSync(stream.nfd);
+        fdatasyncSync(stream.nfd);
         fsyncCount++;
         return 0;
       };
