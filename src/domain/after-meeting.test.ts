@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   draftThankYou,
   insightToQuote,
-  KEEP_IN_TOUCH_DEFAULT_DAYS,
-  keepInTouchDueDate,
   quoteFor,
   REPORT_BACK_DAYS,
   reportBackDueDate,
@@ -40,55 +38,6 @@ describe('reportBackDueDate', () => {
   it('rejects nonsense', () => {
     expect(() => reportBackDueDate('2026-03-06', 0)).toThrow(AppError);
     expect(() => reportBackDueDate('yesterday')).toThrow(AppError);
-  });
-});
-
-describe('keepInTouchDueDate', () => {
-  it('uses the agreed rhythm, counted from the last interaction', () => {
-    expect(keepInTouchDueDate({ permission: 'yes', everyDays: 30, lastInteraction: '2026-03-06' })).toBe(
-      '2026-04-05',
-    );
-  });
-
-  it('falls back to every 90 days, or a configured default, when they said yes without a rhythm', () => {
-    expect(KEEP_IN_TOUCH_DEFAULT_DAYS).toBe(90);
-    expect(keepInTouchDueDate({ permission: 'yes', everyDays: null, lastInteraction: '2026-03-06' })).toBe(
-      '2026-06-04',
-    );
-    expect(
-      keepInTouchDueDate({ permission: 'yes', everyDays: null, lastInteraction: '2026-03-06' }, 60),
-    ).toBe('2026-05-05');
-  });
-
-  it('never schedules contact when they said no, even with a rhythm on file', () => {
-    expect(keepInTouchDueDate({ permission: 'no', everyDays: 30, lastInteraction: '2026-03-06' })).toBeNull();
-    expect(
-      keepInTouchDueDate({ permission: 'no', everyDays: null, lastInteraction: '2026-03-06' }),
-    ).toBeNull();
-  });
-
-  it('schedules an unknown permission only when a rhythm was set', () => {
-    expect(
-      keepInTouchDueDate({ permission: 'unknown', everyDays: null, lastInteraction: '2026-03-06' }),
-    ).toBeNull();
-    expect(keepInTouchDueDate({ permission: 'unknown', everyDays: 45, lastInteraction: '2026-03-06' })).toBe(
-      '2026-04-20',
-    );
-  });
-
-  it('moves with each new interaction and crosses leap days', () => {
-    const f = { permission: 'yes' as const, everyDays: 90 };
-    expect(keepInTouchDueDate({ ...f, lastInteraction: '2027-12-01' })).toBe('2028-02-29');
-    expect(keepInTouchDueDate({ ...f, lastInteraction: '2028-01-15' })).toBe('2028-04-14');
-  });
-
-  it('rejects a rhythm that is not a whole number of days', () => {
-    expect(() =>
-      keepInTouchDueDate({ permission: 'yes', everyDays: 0, lastInteraction: '2026-03-06' }),
-    ).toThrow(/everyDays/);
-    expect(() =>
-      keepInTouchDueDate({ permission: 'yes', everyDays: null, lastInteraction: '2026-03-06' }, 1.5),
-    ).toThrow(AppError);
   });
 });
 

@@ -1,6 +1,5 @@
 import { addCalendarDays } from './business-days.js';
 import { invalidField } from './errors.js';
-import type { KeepInTouch } from './vocab.js';
 
 /**
  * What follows a meeting (method.md section 7): a thank-you within a day, a report back when the
@@ -9,7 +8,6 @@ import type { KeepInTouch } from './vocab.js';
 
 export const THANK_YOU_WITHIN_HOURS = 24;
 export const REPORT_BACK_DAYS = 14;
-export const KEEP_IN_TOUCH_DEFAULT_DAYS = 90;
 
 function checkDays(days: number, field: string): void {
   if (!Number.isSafeInteger(days) || days < 1)
@@ -25,25 +23,6 @@ export function thankYouDueAt(meetingEnd: Date): Date {
 export function reportBackDueDate(fromDate: string, days = REPORT_BACK_DAYS): string {
   checkDays(days, 'days');
   return addCalendarDays(fromDate, days);
-}
-
-/**
- * The next keep-in-touch date, counted from the last interaction (any logged contact resets it).
- * Null when the person said no, and when nobody asked and no rhythm was set — reaching out
- * uninvited on a schedule would feel like pressure.
- */
-export function keepInTouchDueDate(
-  f: { permission: KeepInTouch; everyDays: number | null; lastInteraction: string },
-  defaultEveryDays = KEEP_IN_TOUCH_DEFAULT_DAYS,
-): string | null {
-  if (f.permission === 'no') return null;
-  if (f.everyDays !== null) {
-    checkDays(f.everyDays, 'everyDays');
-    return addCalendarDays(f.lastInteraction, f.everyDays);
-  }
-  if (f.permission === 'unknown') return null;
-  checkDays(defaultEveryDays, 'defaultEveryDays');
-  return addCalendarDays(f.lastInteraction, defaultEveryDays);
 }
 
 /** Trims and drops end punctuation, so a value reads well inside a sentence. */

@@ -50,7 +50,7 @@ const RULES: { key: NumberKey; label: string; hint: string }[] = [
   {
     key: 'keepInTouchDefaultDays',
     label: 'Keep in touch every (days)',
-    hint: 'For people who said yes without agreeing a rhythm.',
+    hint: 'For everyone you have met, and anyone who said yes, unless you agreed another rhythm with them or they said no.',
   },
   {
     key: 'activeTargets',
