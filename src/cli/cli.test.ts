@@ -70,7 +70,7 @@ describe('rapport CLI', () => {
     expect((await cli(data, 'people', 'delete', grace.id, '--yes')).stdout).toContain('Deleted 1 person.');
     const left = await cli(data, 'people', 'list', '--json');
     expect((JSON.parse(left.stdout) as { total: number }).total).toBe(0);
-  }, 240_000);
+  }, 480_000);
 
   it('uses the running server when it holds the data folder, and refuses a second server', async () => {
     const data = tempDir();

@@ -51,6 +51,9 @@ export function useLocalDraft<V>(key: string, value: V, options: LocalDraftOptio
   latest.current = value;
   // True while typed text waits for the pause before it is written.
   const pending = useRef(false);
+  // The write waiting for that pause: a save that clears the draft must also cancel it, or a save
+  // answered within the pause would see its draft written again just after.
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const offering = useRef(offer !== null);
   offering.current = offer !== null;
 
@@ -65,11 +68,11 @@ export function useLocalDraft<V>(key: string, value: V, options: LocalDraftOptio
       return;
     }
     pending.current = true;
-    const timer = setTimeout(() => {
+    timer.current = setTimeout(() => {
       pending.current = false;
       writeDraft(storage, key, latest.current, new Date());
     }, delayMs);
-    return () => clearTimeout(timer);
+    return () => clearTimeout(timer.current);
   }, [key, offer, valueText, baselineText, delayMs, storage]);
 
   // A closed tab, a reload or leaving the page must not wait for the pause.
@@ -98,6 +101,7 @@ export function useLocalDraft<V>(key: string, value: V, options: LocalDraftOptio
       setOffer(null);
     },
     clear: () => {
+      clearTimeout(timer.current);
       pending.current = false;
       clearDraft(storage, key);
       setOffer(null);
