@@ -45,7 +45,7 @@ describe('rapport backup and restore', () => {
     const again = await cli(target, 'restore', out, '--yes');
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/empty workspace/);
-  }, 180_000);
+  }, 480_000);
 
   it('writes the default file name in the current folder, and refuses a file that is not a backup', async () => {
     const data = dirs.make();
@@ -63,5 +63,5 @@ describe('rapport backup and restore', () => {
     expect(bad.stderr).toMatch(
       /^rapport: This file is not a Rapport backup we can restore: it is not a zip archive/,
     );
-  }, 120_000);
+  }, 480_000);
 });

@@ -96,5 +96,5 @@ describe('rapport CLI', () => {
     // Once the server is gone the CLI opens the folder itself and sees the same data.
     const after = await cli(data, 'people', 'list', '--json');
     expect(after.stdout).toContain('Served Person');
-  }, 180_000);
+  }, 480_000);
 });

@@ -53,5 +53,5 @@ describe('rapport duplicates and merge', () => {
     expect((await cli(data, 'people', 'show', other)).code).toBe(0);
     const again = await cli(data, 'merge', 'undo', mergeId);
     expect(again.stderr).toMatch(/already undone/);
-  }, 180_000);
+  }, 480_000);
 });

@@ -29,5 +29,5 @@ describe('rapport export csv', () => {
     const unknown = await cli(data, 'export', 'csv', 'secrets');
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/Allowed choices are people, organizations/);
-  }, 120_000);
+  }, 480_000);
 });

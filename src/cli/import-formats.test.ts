@@ -39,7 +39,7 @@ describe('rapport import vcard', () => {
     const bad = await cli(data, 'import', 'vcard', 'test/fixtures/vcard/cut-short.vcf', '--yes');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^rapport: Line 6: the card that starts here has no END:VCARD/);
-  }, 180_000);
+  }, 480_000);
 });
 
 describe('rapport import csv', () => {
@@ -76,7 +76,7 @@ describe('rapport import csv', () => {
     const again = await cli(data, 'import', 'csv', file, '--dry-run');
     expect(again.stdout).toContain('mapped as you confirmed last time');
     expect(again.stdout).toMatch(/Ort\s+\(ignored\)/);
-  }, 180_000);
+  }, 480_000);
 });
 
 describe('rapport export vcard', () => {
@@ -104,5 +104,5 @@ describe('rapport export vcard', () => {
       'hello@studio-nine.example',
       '王小明',
     ]);
-  }, 180_000);
+  }, 480_000);
 });

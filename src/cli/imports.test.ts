@@ -38,7 +38,7 @@ describe('rapport import linkedin', () => {
     const bad = await cli(data, 'import', 'linkedin', `${fixtures}/malformed-quote.csv`, '--yes');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^rapport: Line 6: /);
-  }, 180_000);
+  }, 480_000);
 
   it('imports through the running server, with --json for scripts', async () => {
     const data = tempDir();
@@ -66,5 +66,5 @@ describe('rapport import linkedin', () => {
     } finally {
       await server.close();
     }
-  }, 180_000);
+  }, 480_000);
 });

@@ -46,5 +46,5 @@ describe('rapport tasks and rapport messages', () => {
     expect(logged.stdout).toContain('--offset 1');
     const received = await cli(data, 'messages', 'list', '--received', '--json');
     expect(JSON.parse(received.stdout)).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });
