@@ -53,7 +53,9 @@ describe('rapport CLI', () => {
     const shown = await cli(data, 'conversations', 'show', convId);
     expect(shown.stdout).toMatch(/Status:\s+requested/);
     const at = '2031-03-04T14:30:00+01:00';
-    expect((await cli(data, 'conversations', 'schedule', convId, '--at', at, '--tz', 'Europe/Paris')).code).toBe(0);
+    expect(
+      (await cli(data, 'conversations', 'schedule', convId, '--at', at, '--tz', 'Europe/Paris')).code,
+    ).toBe(0);
     const withMeeting = await cli(data, 'conversations', 'show', convId);
     expect(withMeeting.code).toBe(0);
     expect(withMeeting.stdout).toMatch(/Meeting:\s+Tue, 4 Mar 2031, 14:30 CET, 30 min/);

@@ -64,7 +64,7 @@ export type FieldSources = Partial<Record<ImportedPersonField, string>>;
 
 /** Text shown in a preview: never longer than `max`, never a NUL character. */
 export function shown(text: string, max = 200): string {
-  const plain = text.replace(/\u0000/g, '');
+  const plain = text.split('\u0000').join('');
   return plain.length > max ? `${plain.slice(0, max)}…` : plain;
 }
 

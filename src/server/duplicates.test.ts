@@ -86,7 +86,9 @@ describe('duplicates over HTTP', () => {
     expect(list.items.some((p) => p.a.id === a.id || p.a.id === b.id)).toBe(false);
     const bad = await call('POST', '/duplicates/merge', { keptId: 'nope', mergedId: b.id });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as ErrorBody).error.message).toMatch(/^The person to keep does not point to a record/);
+    expect(((await bad.json()) as ErrorBody).error.message).toMatch(
+      /^The person to keep does not point to a record/,
+    );
     const same = await call('POST', '/duplicates/merge', { keptId: a.id, mergedId: a.id });
     expect(((await same.json()) as ErrorBody).error.message).toMatch(/two different people/);
     expect((await call('POST', '/merges/00000000-0000-4000-8000-000000000000/undo')).status).toBe(404);
