@@ -285,6 +285,12 @@ describe('NUL characters', () => {
 describe('compact', () => {
   it('rewrites the tables of the embedded database and says how big it was before and after', async () => {
     const res = await send('POST', '/api/workspace/compact');
+    if (process.env.TEST_DATABASE_URL) {
+      // PostgreSQL gives space back with its own autovacuum; the answer says so.
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as ErrorBody).error.message).toMatch(/autovacuum/);
+      return;
+    }
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tables: string[]; bytesBefore: number; bytesAfter: number };
     expect(body.tables).toContain('people');
