@@ -26,8 +26,8 @@ import {
   tasks,
 } from '../src/db/schema.js';
 import type { Ctx } from '../src/services/context.js';
-import { getSettings } from '../src/services/settings.js';
-import { ensureDefaultWorkspace } from '../src/services/workspaces.js';
+import { getSettings } from '../src/services/settings/settings.js';
+import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
 import { bulkInsert, type Row } from './bulk-insert.js';
 import { createRng, TAG_NAMES } from './fake-data.js';
 import { buildConversations } from './generate-conversations.js';

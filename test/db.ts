@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { type DbHandle, openPglite, openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { Ctx } from '../src/services/context.js';
-import { ensureDefaultWorkspace } from '../src/services/workspaces.js';
+import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
 
 /** A clock the test moves by hand. */
 export interface TestClock {

@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { people } from '../src/db/schema.js';
 import type { Ctx } from '../src/services/context.js';
-import { getPerson } from '../src/services/people.js';
+import { getPerson } from '../src/services/people/people.js';
 
 /** How many people the workspace holds. */
 export async function peopleCount(ctx: Ctx): Promise<number> {

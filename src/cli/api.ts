@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import { readLock } from '../db/lock.js';
 import { openDatabase } from '../db/open.js';
 import { createApp } from '../server/app.js';
-import { ensureDefaultWorkspace } from '../services/workspaces.js';
+import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 
 export interface ApiClient {
   /** Sends one API request; throws CliError with the server's message on failure. */

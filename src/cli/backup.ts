@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { MAX_BACKUP_BYTES } from '../domain/backup-format.js';
-import type { RestorePreview } from '../services/restore.js';
+import type { RestorePreview } from '../services/backup/restore.js';
 import { CliError, type WithApi } from './api.js';
 import { printJson } from './format.js';
 import { confirmed, followProgress, readLocalFile, uploadFile } from './interact.js';

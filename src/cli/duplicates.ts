@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { historyText } from '../domain/history-text.js';
 import { MERGE_FIELD_LABELS, MERGE_FIELDS, type MergeField } from '../domain/merge-fields.js';
-import type { Comparison, DuplicatePair } from '../services/duplicates.js';
-import type { MergeRecord, MergeResult } from '../services/merge-people.js';
+import type { Comparison, DuplicatePair } from '../services/people/duplicates.js';
+import type { MergeRecord, MergeResult } from '../services/people/merge-people.js';
 import { CliError, type WithApi } from './api.js';
 import { printJson, printTable } from './format.js';
 import { confirmed } from './interact.js';

@@ -5,7 +5,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { type Command, Option } from 'commander';
 import { parse } from 'csv-parse';
-import { CSV_LISTS } from '../services/exports-csv.js';
+import { CSV_LISTS } from '../services/exports/exports-csv.js';
 import { CliError, type WithApi } from './api.js';
 
 interface CsvOptions {

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { createPerson } from '../services/people.js';
-import { ensureDefaultWorkspace } from '../services/workspaces.js';
+import { createPerson } from '../services/people/people.js';
+import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 import { fsyncsSoFar } from './durable-fs.js';
 import { openDatabase } from './open.js';
 

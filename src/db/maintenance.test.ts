@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { createPerson } from '../services/people.js';
+import { createPerson } from '../services/people/people.js';
 import { analyzeIfNeeded, compact, vacuumIfNeeded } from './maintenance.js';
 import { people } from './schema.js';
 

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from '../services/conversations.js';
-import { createIntroduction } from '../services/introductions.js';
-import { createPerson } from '../services/people.js';
-import { loadSampleWorkspace } from '../services/sample.js';
-import { createTemplate } from '../services/templates.js';
+import { createConversation } from '../services/conversations/conversations.js';
+import { createIntroduction } from '../services/network/introductions.js';
+import { createTemplate } from '../services/outreach/templates.js';
+import { createPerson } from '../services/people/people.js';
+import { loadSampleWorkspace } from '../services/settings/sample.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { workspaces } from '../db/schema.js';
 import type { Ctx } from '../services/context.js';
-import { loadSampleWorkspace } from '../services/sample.js';
+import { loadSampleWorkspace } from '../services/settings/sample.js';
 import { createApp } from './app.js';
 
 let t: TestDb;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from '../services/conversations.js';
-import { scheduleMeeting } from '../services/meetings.js';
-import { createPerson } from '../services/people.js';
-import { updateSettings } from '../services/settings.js';
-import { createTask } from '../services/tasks.js';
+import { createConversation } from '../services/conversations/conversations.js';
+import { scheduleMeeting } from '../services/meetings/meetings.js';
+import { createPerson } from '../services/people/people.js';
+import { updateSettings } from '../services/settings/settings.js';
+import { createTask } from '../services/tasks/tasks.js';
 import { createApp } from './app.js';
 
 let t: TestDb;

@@ -4,11 +4,11 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { people } from '../db/schema.js';
-import { CSV_LISTS } from '../services/exports-csv.js';
-import { createOpportunity } from '../services/opportunities.js';
-import { createPerson, listPeople } from '../services/people.js';
-import { loadSampleWorkspace } from '../services/sample.js';
-import { createTask, updateTask } from '../services/tasks.js';
+import { CSV_LISTS } from '../services/exports/exports-csv.js';
+import { createPerson, listPeople } from '../services/people/people.js';
+import { createOpportunity } from '../services/results/opportunities.js';
+import { loadSampleWorkspace } from '../services/settings/sample.js';
+import { createTask, updateTask } from '../services/tasks/tasks.js';
 import { createApp } from './app.js';
 
 let t: TestDb;

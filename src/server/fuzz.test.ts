@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
-import { loadSampleWorkspace } from '../services/sample.js';
+import { loadSampleWorkspace } from '../services/settings/sample.js';
 import { createApp } from './app.js';
 
 /**

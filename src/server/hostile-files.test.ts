@@ -5,9 +5,9 @@ import { openTestDb, type TestDb } from '../../test/db.js';
 import { deflated, entriesOf, type RawEntry, writeZip, zeros } from '../../test/hostile-zip.js';
 import { peopleCount } from '../../test/people.js';
 import { workspaces } from '../db/schema.js';
-import { createBackup } from '../services/backup.js';
+import { createBackup } from '../services/backup/backup.js';
 import type { Ctx } from '../services/context.js';
-import { loadSampleWorkspace } from '../services/sample.js';
+import { loadSampleWorkspace } from '../services/settings/sample.js';
 import { createApp } from './app.js';
 
 let t: TestDb;

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { QUESTION_BANK, TIARA_TOPICS } from '../domain/question-bank.js';
 import { CONVERSATION_TYPES } from '../domain/vocab.js';
-import { createConversation } from '../services/conversations.js';
-import { scheduleMeeting } from '../services/meetings.js';
-import { createPerson } from '../services/people.js';
+import { createConversation } from '../services/conversations/conversations.js';
+import { scheduleMeeting } from '../services/meetings/meetings.js';
+import { createPerson } from '../services/people/people.js';
 import { createApp } from './app.js';
 
 let t: TestDb;

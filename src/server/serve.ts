@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
 import { AppError } from '../domain/errors.js';
-import { ensureDefaultWorkspace } from '../services/workspaces.js';
+import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 import { createApp } from './app.js';
 import { isLoopbackAddress } from './security.js';
 import { fakeClock } from './test-clock.js';

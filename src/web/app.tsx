@@ -1,50 +1,54 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { Loading } from './components/loading.js';
-import { NavBar } from './components/nav-bar.js';
-import { UnsavedChangesGuard } from './components/unsaved-changes-guard.js';
-import { ConversationNewPage } from './pages/conversation-new-page.js';
-import { ConversationPage } from './pages/conversation-page.js';
-import { ConversationsPage } from './pages/conversations-page.js';
-import { HomePage } from './pages/home-page.js';
-import { NotFoundPage } from './pages/not-found-page.js';
-import { OrganizationEditPage } from './pages/organization-edit-page.js';
-import { OrganizationPage } from './pages/organization-page.js';
-import { OrganizationsPage } from './pages/organizations-page.js';
-import { PeoplePage } from './pages/people-page.js';
-import { PersonEditPage } from './pages/person-edit-page.js';
-import { PersonPage } from './pages/person-page.js';
-import { useFocusOnNavigation } from './use-focus-on-navigation.js';
+import { HomePage } from './agenda/home-page.js';
+import { ConversationNewPage } from './conversations/conversation-new-page.js';
+import { ConversationPage } from './conversations/conversation-page.js';
+import { ConversationsPage } from './conversations/conversations-page.js';
+import { OrganizationEditPage } from './organizations/organization-edit-page.js';
+import { OrganizationPage } from './organizations/organization-page.js';
+import { OrganizationsPage } from './organizations/organizations-page.js';
+import { PeoplePage } from './people/people-page.js';
+import { PersonEditPage } from './people/person-edit-page.js';
+import { PersonPage } from './people/person-page.js';
+import { Loading } from './ui/loading.js';
+import { NavBar } from './ui/nav-bar.js';
+import { NotFoundPage } from './ui/not-found-page.js';
+import { UnsavedChangesGuard } from './ui/unsaved-changes-guard.js';
+import { useFocusOnNavigation } from './ui/use-focus-on-navigation.js';
 
 // The outreach pages load on first visit, which keeps the first download small.
-const ComposePage = lazy(() => import('./pages/compose-page.js').then((m) => ({ default: m.ComposePage })));
-const TargetsPage = lazy(() => import('./pages/targets-page.js').then((m) => ({ default: m.TargetsPage })));
+const ComposePage = lazy(() =>
+  import('./outreach/compose-page.js').then((m) => ({ default: m.ComposePage })),
+);
+const TargetsPage = lazy(() =>
+  import('./organizations/targets-page.js').then((m) => ({ default: m.TargetsPage })),
+);
 const SettingsPage = lazy(() =>
-  import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })),
+  import('./settings/settings-page.js').then((m) => ({ default: m.SettingsPage })),
 );
 
 // Preparation, debrief and knowledge pages, also loaded on first visit.
 const lazyPage = <K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
-const PlanPage = lazyPage(() => import('./pages/plan-page.js'), 'PlanPage');
-const BriefPage = lazyPage(() => import('./pages/brief-page.js'), 'BriefPage');
-const DebriefPage = lazyPage(() => import('./pages/debrief-page.js'), 'DebriefPage');
-const DocumentsPage = lazyPage(() => import('./pages/documents-page.js'), 'DocumentsPage');
-const QuestionsPage = lazyPage(() => import('./pages/questions-page.js'), 'QuestionsPage');
-const RolesPage = lazyPage(() => import('./pages/roles-page.js'), 'RolesPage');
-const RolePage = lazyPage(() => import('./pages/role-page.js'), 'RolePage');
-const SearchPage = lazyPage(() => import('./pages/search-page.js'), 'SearchPage');
+const PlanPage = lazyPage(() => import('./meetings/plan-page.js'), 'PlanPage');
+const BriefPage = lazyPage(() => import('./meetings/brief-page.js'), 'BriefPage');
+const DebriefPage = lazyPage(() => import('./debrief/debrief-page.js'), 'DebriefPage');
+const DocumentsPage = lazyPage(() => import('./documents/documents-page.js'), 'DocumentsPage');
+const QuestionsPage = lazyPage(() => import('./meetings/questions-page.js'), 'QuestionsPage');
+const RolesPage = lazyPage(() => import('./insights/roles-page.js'), 'RolesPage');
+const RolePage = lazyPage(() => import('./insights/role-page.js'), 'RolePage');
+const SearchPage = lazyPage(() => import('./search/search-page.js'), 'SearchPage');
 
 // Network and results pages carry the graph and chart libraries, so they load on first visit too.
-const NetworkPage = lazyPage(() => import('./pages/network-page.js'), 'NetworkPage');
-const ResultsPage = lazyPage(() => import('./pages/results-page.js'), 'ResultsPage');
-const OpportunitiesPage = lazyPage(() => import('./pages/opportunities-page.js'), 'OpportunitiesPage');
-const ImportPage = lazyPage(() => import('./pages/import-page.js'), 'ImportPage');
-const BackupPage = lazyPage(() => import('./pages/backup-page.js'), 'BackupPage');
-const DuplicatesPage = lazyPage(() => import('./pages/duplicates-page.js'), 'DuplicatesPage');
-const MergeReviewPage = lazyPage(() => import('./pages/merge-review-page.js'), 'MergeReviewPage');
-const TasksPage = lazyPage(() => import('./pages/tasks-page.js'), 'TasksPage');
-const MessagesPage = lazyPage(() => import('./pages/messages-page.js'), 'MessagesPage');
+const NetworkPage = lazyPage(() => import('./network/network-page.js'), 'NetworkPage');
+const ResultsPage = lazyPage(() => import('./results/results-page.js'), 'ResultsPage');
+const OpportunitiesPage = lazyPage(() => import('./results/opportunities-page.js'), 'OpportunitiesPage');
+const ImportPage = lazyPage(() => import('./imports/import-page.js'), 'ImportPage');
+const BackupPage = lazyPage(() => import('./backup/backup-page.js'), 'BackupPage');
+const DuplicatesPage = lazyPage(() => import('./people/duplicates-page.js'), 'DuplicatesPage');
+const MergeReviewPage = lazyPage(() => import('./people/merge-review-page.js'), 'MergeReviewPage');
+const TasksPage = lazyPage(() => import('./tasks/tasks-page.js'), 'TasksPage');
+const MessagesPage = lazyPage(() => import('./outreach/messages-page.js'), 'MessagesPage');
 
 /** The page layout and every route of the app. */
 export function App() {

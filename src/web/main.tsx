@@ -3,12 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { api, call } from './api.js';
 import { App } from './app.js';
-import { setUserTimeZone } from './format.js';
+import { setUserTimeZone } from './ui/format.js';
 import './styles.css';
-import './outreach.css';
-import './outreach-lists.css';
-import './network.css';
-import './results.css';
+import './outreach/outreach.css';
+import './outreach/outreach-lists.css';
+import './network/network.css';
+import './results/results.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');

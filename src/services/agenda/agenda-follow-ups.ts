@@ -1,9 +1,9 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, messages } from '../db/schema.js';
-import { type FollowUpItem, type FollowUpRules, followUpItems } from '../domain/follow-up.js';
+import { conversationParticipants, conversations, messages } from '../../db/schema.js';
+import { type FollowUpItem, type FollowUpRules, followUpItems } from '../../domain/follow-up.js';
+import type { Ctx } from '../context.js';
+import type { WorkspaceSettings } from '../settings/settings.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
-import type { Ctx } from './context.js';
-import type { WorkspaceSettings } from './settings.js';
 
 /** The 3B7 waits the user set in Settings. */
 function rulesOf(settings: WorkspaceSettings): FollowUpRules {

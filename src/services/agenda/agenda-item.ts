@@ -1,6 +1,6 @@
-import type { BusinessCalendar } from '../domain/business-days.js';
-import type { MeetingOutcome } from '../domain/meeting-reminders.js';
-import type { WorkspaceSettings } from './settings.js';
+import type { BusinessCalendar } from '../../domain/business-days.js';
+import type { MeetingOutcome } from '../../domain/meeting-reminders.js';
+import type { WorkspaceSettings } from '../settings/settings.js';
 
 export const AGENDA_KINDS = [
   'meeting',

@@ -1,10 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, people, reminderStates } from '../db/schema.js';
-import { localDate } from '../domain/business-days.js';
-import { joinNames, MET_STATUSES } from '../domain/meeting-reminders.js';
-import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../domain/relationship.js';
+import { conversationParticipants, conversations, people, reminderStates } from '../../db/schema.js';
+import { localDate } from '../../domain/business-days.js';
+import { joinNames, MET_STATUSES } from '../../domain/meeting-reminders.js';
+import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../../domain/relationship.js';
+import type { Ctx } from '../context.js';
 import { type AgendaClock, type AgendaDraft, UPCOMING_DAYS } from './agenda-item.js';
-import type { Ctx } from './context.js';
 
 /** How many of the quietest contacts are looked at before checking who is in a conversation. */
 const RECONNECT_CANDIDATES = 50;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import type { Ctx } from '../context.js';
+import { createConversation, moveConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { getPrep, updatePrep } from '../meetings/prep.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
 import { todayAgenda } from './agenda.js';
-import type { Ctx } from './context.js';
-import { createConversation, moveConversation } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
-import { getPrep, updatePrep } from './prep.js';
 import { answerReminder } from './reminders.js';
-import { updateSettings } from './settings.js';
 
 let t: TestDb;
 

@@ -1,17 +1,17 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, meetings, people } from '../db/schema.js';
-import { addCalendarDays, localDate, startOfLocalDay } from '../domain/business-days.js';
+import { conversationParticipants, conversations, meetings, people } from '../../db/schema.js';
+import { addCalendarDays, localDate, startOfLocalDay } from '../../domain/business-days.js';
 import {
   confirmMeetingOn,
   joinNames,
   lastDayToConfirm,
   MEETING_OUTCOMES,
   outcomeIsDue,
-} from '../domain/meeting-reminders.js';
-import { meetingEnd } from '../domain/meeting-rules.js';
-import { MEDIUM_LABELS } from '../domain/vocab.js';
+} from '../../domain/meeting-reminders.js';
+import { meetingEnd } from '../../domain/meeting-rules.js';
+import { MEDIUM_LABELS } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
-import type { Ctx } from './context.js';
 
 function dayName(date: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' }).format(

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from '../server/app.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createApp } from '../../server/app.js';
+import type { Ctx } from '../context.js';
+import { createConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { logMessage } from '../outreach/messages.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
+import { createTask } from '../tasks/tasks.js';
 import { conversationFollowUps, todayAgenda } from './agenda.js';
-import type { Ctx } from './context.js';
-import { createConversation } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
-import { createTask } from './tasks.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

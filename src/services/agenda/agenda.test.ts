@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation, getConversation, moveConversation } from '../conversations/conversations.js';
+import { createNote } from '../conversations/notes.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { logMessage } from '../outreach/messages.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
+import { createTask, listTasks } from '../tasks/tasks.js';
 import { todayAgenda } from './agenda.js';
-import { createConversation, getConversation, moveConversation } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
-import { createNote } from './notes.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
 import { answerReminder } from './reminders.js';
-import { updateSettings } from './settings.js';
-import { createTask, listTasks } from './tasks.js';
 
 const DAY = 86_400_000;
 let t: TestDb;

@@ -7,12 +7,14 @@ import {
   people,
   reminderStates,
   tasks,
-} from '../db/schema.js';
-import { THANK_YOU_WITHIN_HOURS } from '../domain/after-meeting.js';
-import { addCalendarDays, localDate } from '../domain/business-days.js';
-import { notFound } from '../domain/errors.js';
-import type { FollowUpItem } from '../domain/follow-up.js';
-import { meetingEnd } from '../domain/meeting-rules.js';
+} from '../../db/schema.js';
+import { THANK_YOU_WITHIN_HOURS } from '../../domain/after-meeting.js';
+import { addCalendarDays, localDate } from '../../domain/business-days.js';
+import { notFound } from '../../domain/errors.js';
+import type { FollowUpItem } from '../../domain/follow-up.js';
+import { meetingEnd } from '../../domain/meeting-rules.js';
+import type { Ctx } from '../context.js';
+import { getSettings } from '../settings/settings.js';
 import { followUps, waitingRequests } from './agenda-follow-ups.js';
 import {
   type AgendaClock,
@@ -23,8 +25,6 @@ import {
 } from './agenda-item.js';
 import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
-import type { Ctx } from './context.js';
-import { getSettings } from './settings.js';
 
 export type { AgendaItem, AgendaKind } from './agenda-item.js';
 export { AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { reminderStates, tasks } from '../db/schema.js';
-import { AppError, invalidField } from '../domain/errors.js';
-import { type Ctx, inTransaction } from './context.js';
-import { touchPeople } from './people.js';
+import { reminderStates, tasks } from '../../db/schema.js';
+import { AppError, invalidField } from '../../domain/errors.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { touchPeople } from '../people/people.js';
 
 export type ReminderAction = 'done' | 'snooze' | 'dismiss' | 'reopen';
 

@@ -1,6 +1,6 @@
 import { count, eq } from 'drizzle-orm';
-import { conversations, organizations, people, workspaces } from '../db/schema.js';
-import type { Ctx } from './context.js';
+import { conversations, organizations, people, workspaces } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
 
 /** What the home page needs to tell an empty workspace from a working one. */
 export async function workspaceSummary(ctx: Ctx) {

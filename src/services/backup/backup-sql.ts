@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type SQL, sql } from 'drizzle-orm';
-import { migrationsFolder } from '../db/migrate.js';
+import { migrationsFolder } from '../../db/migrate.js';
+import type { Ctx } from '../context.js';
 import type { BackupTable } from './backup-tables.js';
-import type { Ctx } from './context.js';
 
 export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 

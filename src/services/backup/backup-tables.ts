@@ -6,7 +6,7 @@
  */
 import { is } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import * as schema from '../db/schema.js';
+import * as schema from '../../db/schema.js';
 
 /**
  * Tables a backup leaves out on purpose. The workspace row and its user are not rows of the

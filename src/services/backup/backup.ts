@@ -6,7 +6,7 @@
  * the same whether it was made on PGlite or PostgreSQL.
  */
 import { eq, sql } from 'drizzle-orm';
-import { users, workspaces } from '../db/schema.js';
+import { users, workspaces } from '../../db/schema.js';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -20,11 +20,11 @@ import {
   rowsToJson,
   tableEntry,
   WORKSPACE_ENTRY,
-} from '../domain/backup-format.js';
+} from '../../domain/backup-format.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { getSettings } from '../settings/settings.js';
 import { appVersion, ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
 import { backupTables } from './backup-tables.js';
-import { type Ctx, inTransaction } from './context.js';
-import { getSettings } from './settings.js';
 
 export interface Backup {
   bytes: Uint8Array;

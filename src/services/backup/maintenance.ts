@@ -1,6 +1,6 @@
-import { compact, isEmbedded } from '../db/maintenance.js';
-import { AppError } from '../domain/errors.js';
-import type { Ctx } from './context.js';
+import { compact, isEmbedded } from '../../db/maintenance.js';
+import { AppError } from '../../domain/errors.js';
+import type { Ctx } from '../context.js';
 
 /**
  * Gives disk space back after large deletions (`rapport compact`). Only the embedded database

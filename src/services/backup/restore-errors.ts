@@ -3,9 +3,9 @@
  * entry, row and column. The database's own message is never shown: it quotes SQL types and,
  * for a batch, nothing tells the user which of 500 rows is wrong.
  */
-import type { Row } from '../domain/backup-format.js';
-import { tableEntry } from '../domain/backup-format.js';
-import { AppError } from '../domain/errors.js';
+import type { Row } from '../../domain/backup-format.js';
+import { tableEntry } from '../../domain/backup-format.js';
+import { AppError } from '../../domain/errors.js';
 import type { BackupTable } from './backup-tables.js';
 
 /** The fields node-postgres and PGlite give a database error. */

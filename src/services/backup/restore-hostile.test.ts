@@ -1,14 +1,14 @@
 import { count, eq } from 'drizzle-orm';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { deflated, entriesOf, type RawEntry, writeZip, zeros } from '../../test/hostile-zip.js';
-import * as schema from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { deflated, entriesOf, type RawEntry, writeZip, zeros } from '../../../test/hostile-zip.js';
+import * as schema from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { Ctx } from '../context.js';
+import { loadSampleWorkspace } from '../settings/sample.js';
 import { createBackup } from './backup.js';
-import type { Ctx } from './context.js';
 import { applyRestore, previewRestore } from './restore.js';
-import { loadSampleWorkspace } from './sample.js';
 
 let t: TestDb;
 let backup: RawEntry[];

@@ -12,7 +12,7 @@
  * each value with the column's own type: microseconds, jsonb and arrays arrive exactly.
  */
 import { eq, sql } from 'drizzle-orm';
-import { users, workspaces } from '../db/schema.js';
+import { users, workspaces } from '../../db/schema.js';
 import {
   type BackupManifest,
   fileEntry,
@@ -21,11 +21,11 @@ import {
   type Row,
   readTableRows,
   tableEntry,
-} from '../domain/backup-format.js';
-import { AppError } from '../domain/errors.js';
+} from '../../domain/backup-format.js';
+import { AppError } from '../../domain/errors.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
 import { type BackupTable, backupTables, EXCLUDED_TABLES } from './backup-tables.js';
-import { type Ctx, inTransaction } from './context.js';
 import { batchRefusal, databaseErrorOf, rowRefusal, singleRowRefusal } from './restore-errors.js';
 
 /** Rows a statement inserts: big enough to be fast, small enough for a document's bytes. */

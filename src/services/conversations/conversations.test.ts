@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { createPerson } from '../people/people.js';
 import {
   createConversation,
   getConversation,
@@ -7,10 +10,7 @@ import {
   moveConversation,
   updateConversation,
 } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
 import { createNote, deleteNote, listNotes, updateNote } from './notes.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
 import { organizationTimelineEntries, personTimeline } from './timeline.js';
 
 let t: TestDb;

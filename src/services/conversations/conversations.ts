@@ -7,13 +7,17 @@ import {
   meetings,
   organizations,
   people,
-} from '../db/schema.js';
-import { allowedNextStatuses, assertTransition } from '../domain/conversation-status.js';
-import { AppError, notFound } from '../domain/errors.js';
-import { CONVERSATION_TYPE_LABELS, type ConversationStatus, type ConversationType } from '../domain/vocab.js';
-import { type Ctx, inTransaction, likePattern, updateVersioned } from './context.js';
-import { assertOrganizationInWorkspace } from './organizations.js';
-import { touchPeople } from './people.js';
+} from '../../db/schema.js';
+import { allowedNextStatuses, assertTransition } from '../../domain/conversation-status.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import {
+  CONVERSATION_TYPE_LABELS,
+  type ConversationStatus,
+  type ConversationType,
+} from '../../domain/vocab.js';
+import { type Ctx, inTransaction, likePattern, updateVersioned } from '../context.js';
+import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
+import { touchPeople } from '../people/people.js';
 
 type ConversationRow = typeof conversations.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;

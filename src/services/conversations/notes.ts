@@ -1,9 +1,9 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { conversations, notes, organizations, people } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import type { NoteKind } from '../domain/vocab.js';
-import { type Ctx, updateVersioned } from './context.js';
-import { touchPeople } from './people.js';
+import { conversations, notes, organizations, people } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { NoteKind } from '../../domain/vocab.js';
+import { type Ctx, updateVersioned } from '../context.js';
+import { touchPeople } from '../people/people.js';
 
 export type Note = typeof notes.$inferSelect;
 

@@ -6,11 +6,11 @@ import {
   introductions,
   notes,
   people,
-} from '../db/schema.js';
-import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../domain/vocab.js';
-import type { Ctx } from './context.js';
-import { getOrganization } from './organizations.js';
-import { getPerson } from './people.js';
+} from '../../db/schema.js';
+import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { getOrganization } from '../organizations/organizations.js';
+import { getPerson } from '../people/people.js';
 
 export interface TimelineEntry {
   at: Date;

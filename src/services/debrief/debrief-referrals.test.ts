@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { introductions } from '../db/schema.js';
-import type { Ctx } from './context.js';
-import { createConversation, listConversations } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { introductions } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
+import { createConversation, listConversations } from '../conversations/conversations.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { createPerson, listPeople } from '../people/people.js';
 import { saveDebrief } from './debrief.js';
 import { findReferralMatches } from './debrief-referrals.js';
-import { createOrganization } from './organizations.js';
-import { createPerson, listPeople } from './people.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -12,13 +12,13 @@ import {
   introductions,
   organizations,
   people,
-} from '../db/schema.js';
-import { compareNames, emailKey, foldName, linkedInKey } from '../domain/duplicates.js';
-import { AppError } from '../domain/errors.js';
-import type { Ctx } from './context.js';
-import { type ConversationDetail, createConversation } from './conversations.js';
-import { findOrCreateOrganization, keyOf } from './organizations.js';
-import { assertPersonInWorkspace, createPerson } from './people.js';
+} from '../../db/schema.js';
+import { compareNames, emailKey, foldName, linkedInKey } from '../../domain/duplicates.js';
+import { AppError } from '../../domain/errors.js';
+import type { Ctx } from '../context.js';
+import { type ConversationDetail, createConversation } from '../conversations/conversations.js';
+import { findOrCreateOrganization, keyOf } from '../organizations/organizations.js';
+import { assertPersonInWorkspace, createPerson } from '../people/people.js';
 
 export interface ReferralInput {
   /** Who was referred, as the user wrote it; may be left out when `personId` names them. */

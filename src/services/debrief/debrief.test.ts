@@ -1,19 +1,24 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { insights } from '../db/schema.js';
-import { createConversation, listConversations, moveConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { insights } from '../../db/schema.js';
+import { createConversation, listConversations, moveConversation } from '../conversations/conversations.js';
+import {
+  attachDocument,
+  conversationDocumentList,
+  readDocument,
+  uploadDocument,
+} from '../documents/documents.js';
+import { organizationKnowledge, roleKnowledge } from '../insights/knowledge.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { getPlan, proposeConversationPlan } from '../meetings/plans.js';
+import { getPrep, updatePrep } from '../meetings/prep.js';
+import { introductionChainOf } from '../network/introductions.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { createPerson, getPerson, listPeople } from '../people/people.js';
+import { search } from '../search/search.js';
+import { listTasks } from '../tasks/tasks.js';
 import { saveDebrief } from './debrief.js';
-import { attachDocument, conversationDocumentList, readDocument, uploadDocument } from './documents.js';
-import { introductionChainOf } from './introductions.js';
-import { organizationKnowledge, roleKnowledge } from './knowledge.js';
-import { scheduleMeeting } from './meetings.js';
-import { createOrganization } from './organizations.js';
-import { createPerson, getPerson, listPeople } from './people.js';
-import { getPlan, proposeConversationPlan } from './plans.js';
-import { getPrep, updatePrep } from './prep.js';
-import { search } from './search.js';
-import { listTasks } from './tasks.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import { insights, people, planItems } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import { type InsightTopic, normalizeSkill } from '../domain/insights.js';
-import type { KeepInTouch } from '../domain/vocab.js';
-import { type Ctx, inTransaction } from './context.js';
-import { getConversation } from './conversations.js';
+import { insights, people, planItems } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { type InsightTopic, normalizeSkill } from '../../domain/insights.js';
+import type { KeepInTouch } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { createNote } from '../conversations/notes.js';
+import { createTask } from '../tasks/tasks.js';
 import { type ReferralInput, type SavedReferral, saveReferral } from './debrief-referrals.js';
-import { createNote } from './notes.js';
-import { createTask } from './tasks.js';
 
 export interface DebriefInput {
   summary?: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createPerson } from '../people/people.js';
 import { saveDebrief } from './debrief.js';
-import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
 import { thankYouDraft } from './thank-you.js';
 
 let t: TestDb;

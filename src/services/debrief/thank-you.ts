@@ -1,11 +1,11 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
-import { insights, tasks } from '../db/schema.js';
-import { draftThankYou, insightToQuote, thankYouDueAt, thankYouHint } from '../domain/after-meeting.js';
-import { AppError } from '../domain/errors.js';
-import { meetingEnd } from '../domain/meeting-rules.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
-import { getSettings } from './settings.js';
+import { insights, tasks } from '../../db/schema.js';
+import { draftThankYou, insightToQuote, thankYouDueAt, thankYouHint } from '../../domain/after-meeting.js';
+import { AppError } from '../../domain/errors.js';
+import { meetingEnd } from '../../domain/meeting-rules.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { getSettings } from '../settings/settings.js';
 
 /**
  * A thank-you to one participant, drafted from the debrief and written to them (method.md

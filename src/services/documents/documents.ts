@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { conversationDocuments, documents, people } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import { detectFileType, MAX_DOCUMENT_BYTES, safeFileName } from '../domain/file-type.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
-import { assertPersonInWorkspace } from './people.js';
+import { conversationDocuments, documents, people } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { detectFileType, MAX_DOCUMENT_BYTES, safeFileName } from '../../domain/file-type.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { assertPersonInWorkspace } from '../people/people.js';
 
 export const DOCUMENT_KINDS = ['resume', 'portfolio', 'cover_letter', 'other'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -3,11 +3,11 @@
  * shows for a search.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { organizations, people } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import { type CardPerson, peopleToVCards, vcardFileName } from '../domain/vcard-export.js';
-import type { Ctx } from './context.js';
-import { listPeople } from './people.js';
+import { organizations, people } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { type CardPerson, peopleToVCards, vcardFileName } from '../../domain/vcard-export.js';
+import type { Ctx } from '../context.js';
+import { listPeople } from '../people/people.js';
 
 /** More than anyone keeps; an export is one file either way. */
 const MAX_EXPORT = 100_000;

@@ -10,10 +10,10 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
-import { conversations, organizations, people } from '../db/schema.js';
-import { type CsvColumn, csvFileName, csvPieces } from '../domain/csv-export.js';
-import { TARGET_STATUS_LABELS, type TargetStatus } from '../domain/lamp.js';
-import { QUESTION_TOPIC_LABELS, type QuestionTopic } from '../domain/question-bank.js';
+import { conversations, organizations, people } from '../../db/schema.js';
+import { type CsvColumn, csvFileName, csvPieces } from '../../domain/csv-export.js';
+import { TARGET_STATUS_LABELS, type TargetStatus } from '../../domain/lamp.js';
+import { QUESTION_TOPIC_LABELS, type QuestionTopic } from '../../domain/question-bank.js';
 import {
   CHANNEL_LABELS,
   type Channel,
@@ -29,17 +29,17 @@ import {
   SENIORITY_LABELS,
   type Seniority,
   type TaskKind,
-} from '../domain/vocab.js';
-import type { Ctx } from './context.js';
-import { type ConversationSummary, listConversationsAfter } from './conversations.js';
-import { listMessagesAfter } from './messages.js';
-import { listOpportunities } from './opportunities.js';
-import { listOrganizationsAfter, type Organization } from './organizations.js';
-import { listPeopleAfter, type PersonForExport } from './people.js';
-import { listQuestions } from './questions.js';
-import { getSettings } from './settings.js';
-import { listTargets } from './targets.js';
-import { listTasks, type TaskState } from './tasks.js';
+} from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { type ConversationSummary, listConversationsAfter } from '../conversations/conversations.js';
+import { listQuestions } from '../meetings/questions.js';
+import { listOrganizationsAfter, type Organization } from '../organizations/organizations.js';
+import { listTargets } from '../organizations/targets.js';
+import { listMessagesAfter } from '../outreach/messages.js';
+import { listPeopleAfter, type PersonForExport } from '../people/people.js';
+import { listOpportunities } from '../results/opportunities.js';
+import { getSettings } from '../settings/settings.js';
+import { listTasks, type TaskState } from '../tasks/tasks.js';
 
 export const CSV_LISTS = [
   'people',

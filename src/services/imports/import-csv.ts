@@ -5,7 +5,7 @@
  * `import_profiles`, so the next file of the same shape is mapped the same way.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { importProfiles } from '../db/schema.js';
+import { importProfiles } from '../../db/schema.js';
 import {
   type CsvField,
   type CsvMapping,
@@ -15,9 +15,9 @@ import {
   type Delimiter,
   guessMapping,
   headerKey,
-} from '../domain/csv-import.js';
-import type { FieldSources } from '../domain/import-record.js';
-import type { Ctx } from './context.js';
+} from '../../domain/csv-import.js';
+import type { FieldSources } from '../../domain/import-record.js';
+import type { Ctx } from '../context.js';
 import {
   applyPeopleImport,
   type ImportProgress,

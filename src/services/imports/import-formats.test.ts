@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { byName, peopleCount } from '../../test/people.js';
-import { readCsvTable } from '../domain/csv-import.js';
-import { AppError } from '../domain/errors.js';
-import { parseVCards } from '../domain/vcard.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { byName, peopleCount } from '../../../test/people.js';
+import { readCsvTable } from '../../domain/csv-import.js';
+import { AppError } from '../../domain/errors.js';
+import { parseVCards } from '../../domain/vcard.js';
+import { findOrCreateOrganization } from '../organizations/organizations.js';
+import { createPerson, getPerson, updatePerson } from '../people/people.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from './import-csv.js';
 import { applyVCardImport, previewVCardImport } from './import-vcard.js';
-import { findOrCreateOrganization } from './organizations.js';
-import { createPerson, getPerson, updatePerson } from './people.js';
 
 const bytes = (dir: string, name: string) =>
   readFileSync(new URL(`../../test/fixtures/${dir}/${name}`, import.meta.url));

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { byName, peopleCount } from '../../test/people.js';
-import { organizations } from '../db/schema.js';
-import { type LinkedInConnection, parseLinkedInConnections } from '../domain/linkedin.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { byName, peopleCount } from '../../../test/people.js';
+import { organizations } from '../../db/schema.js';
+import { type LinkedInConnection, parseLinkedInConnections } from '../../domain/linkedin.js';
+import { createOrganization, findOrCreateOrganization } from '../organizations/organizations.js';
+import { createPerson, getPerson, listPeople, updatePerson } from '../people/people.js';
 import { applyLinkedInImport, previewLinkedInImport } from './import-linkedin.js';
-import { createOrganization, findOrCreateOrganization } from './organizations.js';
-import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
 
 const fixture = (name: string) =>
   parseLinkedInConnections(readFileSync(new URL(`../../test/fixtures/linkedin/${name}`, import.meta.url)));

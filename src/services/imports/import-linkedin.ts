@@ -3,9 +3,9 @@
  * Connections.csv rows. LinkedIn owns position, organization, e-mail, profile URL and
  * "Connected On"; matching and the never-overwrite-edits rule are the same for every format.
  */
-import type { PersonRecord } from '../domain/import-record.js';
-import type { LinkedInConnection, SkippedConnection } from '../domain/linkedin.js';
-import type { Ctx } from './context.js';
+import type { PersonRecord } from '../../domain/import-record.js';
+import type { LinkedInConnection, SkippedConnection } from '../../domain/linkedin.js';
+import type { Ctx } from '../context.js';
 import {
   applyPeopleImport,
   type ImportProgress,

@@ -4,11 +4,11 @@
  * organization, in that order.
  */
 import { eq, sql } from 'drizzle-orm';
-import { organizations, people } from '../db/schema.js';
-import type { PersonRecord } from '../domain/import-record.js';
-import { normalizeLinkedInUrl, personNameKey } from '../domain/linkedin.js';
-import type { Ctx } from './context.js';
-import { keyOf } from './organizations.js';
+import { organizations, people } from '../../db/schema.js';
+import type { PersonRecord } from '../../domain/import-record.js';
+import { normalizeLinkedInUrl, personNameKey } from '../../domain/linkedin.js';
+import type { Ctx } from '../context.js';
+import { keyOf } from '../organizations/organizations.js';
 
 /** What matching and updating need to know of a person already in the workspace. */
 export interface Existing {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { findOrCreateOrganization } from '../organizations/organizations.js';
+import { createPerson, getPerson, updatePerson } from '../people/people.js';
 import { updatePeople } from './import-people-write.js';
-import { findOrCreateOrganization } from './organizations.js';
-import { createPerson, getPerson, updatePerson } from './people.js';
 
 let t: TestDb;
 beforeAll(async () => {

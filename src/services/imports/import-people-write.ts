@@ -4,8 +4,8 @@
  * statement per person, and it has no ceiling on the number of parameters.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { organizations } from '../db/schema.js';
-import type { Ctx } from './context.js';
+import { organizations } from '../../db/schema.js';
+import type { Ctx } from '../context.js';
 
 /**
  * How many people one statement writes; also how often progress is reported. Updating 14,500

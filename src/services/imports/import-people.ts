@@ -15,9 +15,9 @@ import {
   type PersonRecord,
   type SkippedRecord,
   shown,
-} from '../domain/import-record.js';
-import { normalizeLinkedInUrl } from '../domain/linkedin.js';
-import { type Ctx, inTransaction } from './context.js';
+} from '../../domain/import-record.js';
+import { normalizeLinkedInUrl } from '../../domain/linkedin.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { loadWorkspace, match, rowKeys } from './import-people-match.js';
 import {
   ensureOrganizations,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { byName, peopleCount } from '../../test/people.js';
-import { readCsvTable } from '../domain/csv-import.js';
-import { parseLinkedInConnections } from '../domain/linkedin.js';
-import { parseVCards } from '../domain/vcard.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { byName, peopleCount } from '../../../test/people.js';
+import { readCsvTable } from '../../domain/csv-import.js';
+import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { parseVCards } from '../../domain/vcard.js';
 import { applyCsvImport, previewCsvImport } from './import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from './import-linkedin.js';
 import { applyVCardImport, previewVCardImport } from './import-vcard.js';

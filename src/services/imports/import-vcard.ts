@@ -2,8 +2,8 @@
  * Importing contacts from a .vcf file (Google Contacts, Apple Contacts, Outlook): the shared
  * people import fed with the cards `parseVCards` read.
  */
-import type { ParsedRecords } from '../domain/import-record.js';
-import type { Ctx } from './context.js';
+import type { ParsedRecords } from '../../domain/import-record.js';
+import type { Ctx } from '../context.js';
 import {
   applyPeopleImport,
   type ImportProgress,

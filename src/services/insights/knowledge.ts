@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import { insights, organizations, people } from '../db/schema.js';
-import { INSIGHT_TOPICS, type InsightTopic, tallySkills } from '../domain/insights.js';
-import type { Ctx } from './context.js';
-import { getOrganization } from './organizations.js';
+import { insights, organizations, people } from '../../db/schema.js';
+import { INSIGHT_TOPICS, type InsightTopic, tallySkills } from '../../domain/insights.js';
+import type { Ctx } from '../context.js';
+import { getOrganization } from '../organizations/organizations.js';
 
 const insightFields = {
   id: insights.id,

@@ -1,10 +1,10 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
 import { conversationBrief } from './brief.js';
 import { briefPdf } from './brief-pdf.js';
-import { createConversation } from './conversations.js';
-import { createPerson } from './people.js';
 
 let t: TestDb;
 beforeAll(async () => {

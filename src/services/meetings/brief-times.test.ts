@@ -1,13 +1,13 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from '../server/app.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
 import { conversationBrief } from './brief.js';
 import { briefPdf } from './brief-pdf.js';
-import { createConversation } from './conversations.js';
 import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import { notes, people } from '../db/schema.js';
-import { formatWithTheirTime } from '../domain/date-format.js';
-import { PLAN_SECTION_LABELS, type PlanSection } from '../domain/plan.js';
-import { documentsToBring } from '../domain/prep.js';
-import { CONVERSATION_TYPE_LABELS, MEDIUM_LABELS, SENIORITY_LABELS } from '../domain/vocab.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
-import { conversationDocumentList } from './documents.js';
-import { introductionChainOf } from './introductions.js';
+import { notes, people } from '../../db/schema.js';
+import { formatWithTheirTime } from '../../domain/date-format.js';
+import { PLAN_SECTION_LABELS, type PlanSection } from '../../domain/plan.js';
+import { documentsToBring } from '../../domain/prep.js';
+import { CONVERSATION_TYPE_LABELS, MEDIUM_LABELS, SENIORITY_LABELS } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { conversationDocumentList } from '../documents/documents.js';
+import { introductionChainOf } from '../network/introductions.js';
+import { getSettings } from '../settings/settings.js';
 import { getPlan } from './plans.js';
-import { getSettings } from './settings.js';
 
 /**
  * Everything to have in hand for one conversation, on one page: who, the organization, goals,

@@ -2,13 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm';
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
-import { calendarFeeds, conversations, meetings } from '../db/schema.js';
-import { notFound } from '../domain/errors.js';
-import { meetingEnd, wallClock } from '../domain/meeting-rules.js';
-import { MEDIUM_LABELS } from '../domain/vocab.js';
-import { todayAgenda } from './agenda.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
+import { calendarFeeds, conversations, meetings } from '../../db/schema.js';
+import { notFound } from '../../domain/errors.js';
+import { meetingEnd, wallClock } from '../../domain/meeting-rules.js';
+import { MEDIUM_LABELS } from '../../domain/vocab.js';
+import { todayAgenda } from '../agenda/agenda.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
 
 const DAY = 86_400_000;
 

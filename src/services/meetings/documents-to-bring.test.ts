@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { conversationDocuments } from '../db/schema.js';
-import { createApp } from '../server/app.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { conversationDocuments } from '../../db/schema.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { attachDocument, conversationDocumentList, uploadDocument } from '../documents/documents.js';
+import { createPerson } from '../people/people.js';
 import { conversationBrief } from './brief.js';
-import { createConversation } from './conversations.js';
-import { attachDocument, conversationDocumentList, uploadDocument } from './documents.js';
 import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
 import { getPrep } from './prep.js';
 
 let t: TestDb;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import type { ConversationType } from '../domain/vocab.js';
-import { createApp } from '../server/app.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import type { ConversationType } from '../../domain/vocab.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
 import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

@@ -1,17 +1,22 @@
 import { eq, sql } from 'drizzle-orm';
-import { meetings } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
+import { meetings } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
 import {
   DEFAULT_MEETING_MINUTES,
   durationWarnings,
   isValidTimeZone,
   wallClock,
-} from '../domain/meeting-rules.js';
-import type { ConversationStatus, ConversationType, Medium } from '../domain/vocab.js';
-import { type Ctx, inTransaction } from './context.js';
-import { applyStatus, type ConversationDetail, currentMeeting, getConversation } from './conversations.js';
-import { touchPeople } from './people.js';
-import { getSettings } from './settings.js';
+} from '../../domain/meeting-rules.js';
+import type { ConversationStatus, ConversationType, Medium } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
+import {
+  applyStatus,
+  type ConversationDetail,
+  currentMeeting,
+  getConversation,
+} from '../conversations/conversations.js';
+import { touchPeople } from '../people/people.js';
+import { getSettings } from '../settings/settings.js';
 
 export interface MeetingInput {
   startsAt: Date;

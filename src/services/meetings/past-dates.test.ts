@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { AppError } from '../domain/errors.js';
-import { createApp } from '../server/app.js';
-import { todayAgenda } from './agenda.js';
-import { createConversation, getConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { AppError } from '../../domain/errors.js';
+import { createApp } from '../../server/app.js';
+import { todayAgenda } from '../agenda/agenda.js';
+import { createConversation, getConversation } from '../conversations/conversations.js';
+import { createPerson, getPerson } from '../people/people.js';
+import { createTask, listTasks, updateTask } from '../tasks/tasks.js';
 import { scheduleMeeting } from './meetings.js';
-import { createPerson, getPerson } from './people.js';
-import { createTask, listTasks, updateTask } from './tasks.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

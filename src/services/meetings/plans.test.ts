@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { QUESTION_BANK, TIARA_TOPICS } from '../domain/question-bank.js';
-import { CONVERSATION_TYPES, type ConversationType } from '../domain/vocab.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { QUESTION_BANK, TIARA_TOPICS } from '../../domain/question-bank.js';
+import { CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
 import { scheduleMeeting } from './meetings.js';
-import { createPerson } from './people.js';
 import { addPlanItem, getPlan, proposeConversationPlan, reorderPlan, updatePlanItem } from './plans.js';
 import { createQuestion, listQuestions, updateQuestion } from './questions.js';
 

@@ -1,13 +1,13 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import { planItems, questions } from '../db/schema.js';
-import { AppError, notFound, nothingToChange } from '../domain/errors.js';
-import { DEFAULT_MEETING_MINUTES } from '../domain/meeting-rules.js';
-import { type PlanQuestion, type PlanSection, proposePlan, retime } from '../domain/plan.js';
-import { QUESTION_BANK, type QuestionTopic } from '../domain/question-bank.js';
-import { searchableReason } from '../domain/searchable.js';
-import type { ConversationType } from '../domain/vocab.js';
-import { type Ctx, inTransaction } from './context.js';
-import { getConversation } from './conversations.js';
+import { planItems, questions } from '../../db/schema.js';
+import { AppError, notFound, nothingToChange } from '../../domain/errors.js';
+import { DEFAULT_MEETING_MINUTES } from '../../domain/meeting-rules.js';
+import { type PlanQuestion, type PlanSection, proposePlan, retime } from '../../domain/plan.js';
+import { QUESTION_BANK, type QuestionTopic } from '../../domain/question-bank.js';
+import { searchableReason } from '../../domain/searchable.js';
+import type { ConversationType } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
 import { listQuestions, type Question } from './questions.js';
 
 export type StoredPlanItem = typeof planItems.$inferSelect;

@@ -1,10 +1,10 @@
 import { count, countDistinct, eq, sql } from 'drizzle-orm';
-import { conversationDocuments, meetings, planItems } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import { type PrepAnswers, prepChecklist } from '../domain/prep.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
-import { getSettings } from './settings.js';
+import { conversationDocuments, meetings, planItems } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { type PrepAnswers, prepChecklist } from '../../domain/prep.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { getSettings } from '../settings/settings.js';
 
 /** The meeting's preparation checklist and how far along it is. */
 export async function getPrep(ctx: Ctx & { conversationId: string }) {

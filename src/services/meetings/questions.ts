@@ -1,10 +1,10 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { questions } from '../db/schema.js';
-import { notFound } from '../domain/errors.js';
-import { QUESTION_BANK, type QuestionTopic } from '../domain/question-bank.js';
-import { searchableReason } from '../domain/searchable.js';
-import type { ConversationType } from '../domain/vocab.js';
-import { type Ctx, updateVersioned } from './context.js';
+import { questions } from '../../db/schema.js';
+import { notFound } from '../../domain/errors.js';
+import { QUESTION_BANK, type QuestionTopic } from '../../domain/question-bank.js';
+import { searchableReason } from '../../domain/searchable.js';
+import type { ConversationType } from '../../domain/vocab.js';
+import { type Ctx, updateVersioned } from '../context.js';
 
 export type Question = typeof questions.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { ACQUAINTED_STATUSES, INTRODUCTION_MADE_STATES } from '../domain/lamp.js';
+import { ACQUAINTED_STATUSES, INTRODUCTION_MADE_STATES } from '../../domain/lamp.js';
 
 function inList(values: readonly string[]): SQL {
   return sql`(${sql.join(

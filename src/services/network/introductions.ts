@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { introductions, people } from '../db/schema.js';
-import { AppError, notFound, nothingToChange } from '../domain/errors.js';
-import { formatChain, introductionChain } from '../domain/network.js';
-import type { IntroductionState } from '../domain/vocab.js';
-import type { Ctx } from './context.js';
-import { getConversation } from './conversations.js';
-import { assertPersonInWorkspace } from './people.js';
+import { introductions, people } from '../../db/schema.js';
+import { AppError, notFound, nothingToChange } from '../../domain/errors.js';
+import { formatChain, introductionChain } from '../../domain/network.js';
+import type { IntroductionState } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { assertPersonInWorkspace } from '../people/people.js';
 
 export type Introduction = typeof introductions.$inferSelect;
 

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation, moveConversation } from './conversations.js';
-import {
-  createIntroduction,
-  introductionChainOf,
-  introductionGraph,
-  updateIntroduction,
-} from './introductions.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation, moveConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { logMessage } from '../outreach/messages.js';
+import { createPerson, updatePerson } from '../people/people.js';
 import {
   createOpportunity,
   creditsFor,
   getOpportunity,
   listOpportunities,
   startFeedbackConversation,
-} from './opportunities.js';
-import { createOrganization } from './organizations.js';
-import { createPerson, updatePerson } from './people.js';
-import { dashboard } from './stats.js';
+} from '../results/opportunities.js';
+import { dashboard } from '../results/stats.js';
+import {
+  createIntroduction,
+  introductionChainOf,
+  introductionGraph,
+  updateIntroduction,
+} from './introductions.js';
 import { organizationCoverage, warmPathsTo } from './warm-paths.js';
 
 let t: TestDb;

@@ -1,12 +1,12 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, introductions, messages, people } from '../db/schema.js';
-import { coverage } from '../domain/coverage.js';
-import { type IntroEdge, type NetPerson, warmPaths } from '../domain/network.js';
-import { relationshipStrength } from '../domain/relationship.js';
-import type { ConversationStatus, Seniority } from '../domain/vocab.js';
+import { conversationParticipants, conversations, introductions, messages, people } from '../../db/schema.js';
+import { coverage } from '../../domain/coverage.js';
+import { type IntroEdge, type NetPerson, warmPaths } from '../../domain/network.js';
+import { relationshipStrength } from '../../domain/relationship.js';
+import type { ConversationStatus, Seniority } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { getOrganization } from '../organizations/organizations.js';
 import { knowsTheUserSql } from './acquaintance.js';
-import type { Ctx } from './context.js';
-import { getOrganization } from './organizations.js';
 
 const HELD = ['held', 'thanked', 'keeping_in_touch'] as const;
 

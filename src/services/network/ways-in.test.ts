@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from '../server/app.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { createPerson } from '../people/people.js';
 import { createIntroduction } from './introductions.js';
-import { scheduleMeeting } from './meetings.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
 import { warmPathsTo } from './warm-paths.js';
 
 let t: TestDb;

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
-import { organizations, people } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import { organizationKey } from '../domain/names.js';
-import { type Ctx, likePattern, updateVersioned } from './context.js';
+import { organizations, people } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { organizationKey } from '../../domain/names.js';
+import { type Ctx, likePattern, updateVersioned } from '../context.js';
 
 export type Organization = typeof organizations.$inferSelect & { peopleCount: number };
 

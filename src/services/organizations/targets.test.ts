@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from '../server/app.js';
-import { createConversation } from './conversations.js';
-import { createIntroduction } from './introductions.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
-import { createNote } from './notes.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createNote } from '../conversations/notes.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createIntroduction } from '../network/introductions.js';
+import { logMessage } from '../outreach/messages.js';
+import { createPerson } from '../people/people.js';
 import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
 import { addTarget, listTargets, type Target } from './targets.js';
 
 let t: TestDb;

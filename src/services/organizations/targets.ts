@@ -1,11 +1,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { organizations, targetEntries } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import { postingCaution, rankTargets, type TargetStatus } from '../domain/lamp.js';
-import { knowsTheUserSql } from './acquaintance.js';
-import { type Ctx, updateVersioned } from './context.js';
+import { organizations, targetEntries } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { postingCaution, rankTargets, type TargetStatus } from '../../domain/lamp.js';
+import { type Ctx, updateVersioned } from '../context.js';
+import { knowsTheUserSql } from '../network/acquaintance.js';
+import { getSettings } from '../settings/settings.js';
 import { assertOrganizationInWorkspace } from './organizations.js';
-import { getSettings } from './settings.js';
 
 export interface TargetInput {
   organizationId: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
 import { countMessages, listMessages, logMessage } from './messages.js';
-import { createPerson } from './people.js';
 
 let t: TestDb;
 let ada: { id: string };

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, messages, people } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../domain/vocab.js';
-import { type Ctx, inTransaction } from './context.js';
-import { applyStatus, getConversation } from './conversations.js';
-import { assertPersonInWorkspace, touchPeople } from './people.js';
+import { conversationParticipants, conversations, messages, people } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { applyStatus, getConversation } from '../conversations/conversations.js';
+import { assertPersonInWorkspace, touchPeople } from '../people/people.js';
 
 export type Message = typeof messages.$inferSelect;
 

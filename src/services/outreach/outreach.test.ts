@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { calendarFeedIcs, createCalendarFeed, meetingIcs, revokeCalendarFeed } from './calendar.js';
-import { createConversation } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
-import { createNote } from './notes.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
-import { addTarget, listTargets, updateTarget } from './targets.js';
-import { createTask } from './tasks.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createNote } from '../conversations/notes.js';
+import { thankYouDraft } from '../debrief/thank-you.js';
+import { calendarFeedIcs, createCalendarFeed, meetingIcs, revokeCalendarFeed } from '../meetings/calendar.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { addTarget, listTargets, updateTarget } from '../organizations/targets.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
+import { createTask } from '../tasks/tasks.js';
 import { createTemplate, draftFromTemplate, listTemplates } from './templates.js';
-import { thankYouDraft } from './thank-you.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from '../server/app.js';
-import { createConversation } from './conversations.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createApp } from '../../server/app.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
+import { dashboard } from '../results/stats.js';
+import { updateSettings } from '../settings/settings.js';
 import { logMessage } from './messages.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
-import { dashboard } from './stats.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { messageTemplates } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import { checkRequest } from '../domain/request-checker.js';
-import { BUILT_IN_TEMPLATES, type MERGE_FIELDS, renderTemplate } from '../domain/templates.js';
-import { type Ctx, updateVersioned } from './context.js';
-import { getPerson } from './people.js';
-import { getSettings } from './settings.js';
+import { messageTemplates } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { checkRequest } from '../../domain/request-checker.js';
+import { BUILT_IN_TEMPLATES, type MERGE_FIELDS, renderTemplate } from '../../domain/templates.js';
+import { type Ctx, updateVersioned } from '../context.js';
+import { getPerson } from '../people/people.js';
+import { getSettings } from '../settings/settings.js';
 
 export type Template = typeof messageTemplates.$inferSelect;
 type MergeField = (typeof MERGE_FIELDS)[number];

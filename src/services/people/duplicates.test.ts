@@ -2,8 +2,8 @@ import { eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, stamps, type TestDb } from '../../test/db.js';
-import * as schema from '../db/schema.js';
+import { openTestDb, stamps, type TestDb } from '../../../test/db.js';
+import * as schema from '../../db/schema.js';
 import {
   conversationParticipants,
   conversations,
@@ -16,12 +16,12 @@ import {
   opportunitySources,
   reminderStates,
   tasks,
-} from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import type { Ctx } from './context.js';
+} from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { Ctx } from '../context.js';
+import { createOrganization } from '../organizations/organizations.js';
 import { comparePeople, dismissPair, listDuplicates } from './duplicates.js';
 import { listMerges, mergePeople, undoMerge } from './merge-people.js';
-import { createOrganization } from './organizations.js';
 import { createPerson, getPerson, type PersonInput, touchPeople, updatePerson } from './people.js';
 import { foreignKeysToPeople, personReferences, RULE_NAMES } from './person-references.js';
 

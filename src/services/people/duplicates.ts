@@ -5,16 +5,16 @@
  * number of people rather than its square; the pure rules in domain/duplicates.ts confirm them.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { duplicateDismissals, organizations, people } from '../db/schema.js';
+import { duplicateDismissals, organizations, people } from '../../db/schema.js';
 import {
   compareNames,
   type DuplicateReason,
   emailKey,
   linkedInKey,
   reasonLabel,
-} from '../domain/duplicates.js';
-import { AppError } from '../domain/errors.js';
-import type { HistoryCounts } from '../domain/history-text.js';
+} from '../../domain/duplicates.js';
+import { AppError } from '../../domain/errors.js';
+import type { HistoryCounts } from '../../domain/history-text.js';
 import {
   defaultChoice,
   differingFields,
@@ -22,8 +22,8 @@ import {
   MERGE_FIELDS,
   type MergeChoice,
   type MergeField,
-} from '../domain/merge-fields.js';
-import { type Ctx, inTransaction } from './context.js';
+} from '../../domain/merge-fields.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { getPerson, type Person } from './people.js';
 
 /** Keys shared by more people than this are not a sign of duplicates (a team inbox, "n/a"). */

@@ -6,15 +6,15 @@
  */
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn } from 'drizzle-orm/pg-core';
-import { merges, people, reminderStates } from '../db/schema.js';
-import { AppError, notFound, staleEdit } from '../domain/errors.js';
+import { merges, people, reminderStates } from '../../db/schema.js';
+import { AppError, notFound, staleEdit } from '../../domain/errors.js';
 import {
   type MergeablePerson,
   type MergeChoice,
   type MergeField,
   mergedValues,
-} from '../domain/merge-fields.js';
-import { type Ctx, inTransaction } from './context.js';
+} from '../../domain/merge-fields.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { personReferences } from './person-references.js';
 
 type Json = Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createNote } from './notes.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createNote } from '../conversations/notes.js';
 import { createPerson, getPerson, listPeople } from './people.js';
 import { bulkUpdatePeople } from './people-bulk.js';
 

@@ -4,10 +4,10 @@
  * before anything changes, so a stale selection never half-applies.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { people, personTags, tags } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import type { KeepInTouch } from '../domain/vocab.js';
-import { type Ctx, inTransaction } from './context.js';
+import { people, personTags, tags } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { KeepInTouch } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
 
 /** More than a page of the People list, far fewer than would make one statement slow. */
 export const MAX_BULK_PEOPLE = 1000;

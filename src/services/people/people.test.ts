@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { AppError } from '../domain/errors.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { AppError } from '../../domain/errors.js';
 import {
   createOrganization,
   findOrCreateOrganization,
   getOrganization,
   listOrganizations,
-} from './organizations.js';
+} from '../organizations/organizations.js';
 import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from './people.js';
 
 let t: TestDb;
@@ -130,7 +130,7 @@ describe('who introduced a person', () => {
     const a = await createPerson({ ...t.ctx, input: { fullName: 'Intro A' } });
     const b = await createPerson({ ...t.ctx, input: { fullName: 'Intro B' } });
     const c = await createPerson({ ...t.ctx, input: { fullName: 'Intro C', introducedById: a.id } });
-    const { introductions } = await import('../db/schema.js');
+    const { introductions } = await import('../../db/schema.js');
     const { eq } = await import('drizzle-orm');
     await t.ctx.db.update(introductions).set({ state: 'met' }).where(eq(introductions.introducedId, c.id));
     await updatePerson({ ...t.ctx, id: c.id, input: { introducedById: a.id, title: 'Edited' } });

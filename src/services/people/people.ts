@@ -1,9 +1,9 @@
 import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import { introductions, organizations, people, personTags, tags } from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import type { KeepInTouch } from '../domain/vocab.js';
-import { type Ctx, inTransaction, likePattern, updateVersioned } from './context.js';
-import { assertOrganizationInWorkspace } from './organizations.js';
+import { introductions, organizations, people, personTags, tags } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { KeepInTouch } from '../../domain/vocab.js';
+import { type Ctx, inTransaction, likePattern, updateVersioned } from '../context.js';
+import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
 
 type PersonRow = typeof people.$inferSelect;
 

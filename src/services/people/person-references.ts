@@ -6,7 +6,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import * as schema from '../db/schema.js';
+import * as schema from '../../db/schema.js';
 
 /** One column that holds a person id, with the rows of it that must be dropped rather than moved. */
 export interface PersonReference {

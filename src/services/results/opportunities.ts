@@ -6,13 +6,17 @@ import {
   opportunities,
   opportunitySources,
   people,
-} from '../db/schema.js';
-import { AppError, notFound } from '../domain/errors.js';
-import type { OpportunityKind } from '../domain/vocab.js';
-import { type Ctx, inTransaction, updateVersioned } from './context.js';
-import { type ConversationDetail, createConversation, getConversation } from './conversations.js';
-import { assertOrganizationInWorkspace } from './organizations.js';
-import { assertPersonInWorkspace } from './people.js';
+} from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { OpportunityKind } from '../../domain/vocab.js';
+import { type Ctx, inTransaction, updateVersioned } from '../context.js';
+import {
+  type ConversationDetail,
+  createConversation,
+  getConversation,
+} from '../conversations/conversations.js';
+import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
+import { assertPersonInWorkspace } from '../people/people.js';
 
 export interface OpportunityInput {
   kind: OpportunityKind;

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { replyBehaviour } from '../domain/relationship.js';
-import type { Ctx } from './context.js';
-import { createConversation, moveConversation } from './conversations.js';
-import { createIntroduction } from './introductions.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { replyBehaviour } from '../../domain/relationship.js';
+import type { Ctx } from '../context.js';
+import { createConversation, moveConversation } from '../conversations/conversations.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createIntroduction } from '../network/introductions.js';
+import { logMessage } from '../outreach/messages.js';
+import { createTemplate } from '../outreach/templates.js';
+import { createPerson } from '../people/people.js';
 import { createOpportunity } from './opportunities.js';
-import { createPerson } from './people.js';
 import { BEHAVIOUR_PEOPLE_SHOWN, dashboard } from './stats.js';
-import { createTemplate } from './templates.js';
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,16 +1,16 @@
 import { and, count, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { conversations, introductions, opportunities } from '../db/schema.js';
-import type { BusinessCalendar } from '../domain/business-days.js';
-import { conversationsPerOffer, funnel, meetingsPerWeek, rateBy } from '../domain/metrics.js';
+import { conversations, introductions, opportunities } from '../../db/schema.js';
+import type { BusinessCalendar } from '../../domain/business-days.js';
+import { conversationsPerOffer, funnel, meetingsPerWeek, rateBy } from '../../domain/metrics.js';
 import {
   DEFAULT_FAST_WITHIN_BUSINESS_DAYS,
   DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS,
   REPLY_BEHAVIOUR_LABELS,
   type ReplyBehaviour,
-} from '../domain/relationship.js';
-import { businessDaysBetweenSql } from './business-days-sql.js';
-import type { Ctx } from './context.js';
-import { getSettings } from './settings.js';
+} from '../../domain/relationship.js';
+import { businessDaysBetweenSql } from '../business-days-sql.js';
+import type { Ctx } from '../context.js';
+import { getSettings } from '../settings/settings.js';
 
 /** How many people each reply-behaviour group names; the rest are counted. */
 export const BEHAVIOUR_PEOPLE_SHOWN = 12;

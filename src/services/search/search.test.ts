@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START } from '../domain/search-query.js';
-import { createNote } from './notes.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '../../domain/search-query.js';
+import { createNote } from '../conversations/notes.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { createPerson } from '../people/people.js';
 import { search } from './search.js';
 
 let t: TestDb;

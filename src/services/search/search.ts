@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { HIGHLIGHT_END, HIGHLIGHT_START, prefixTsQuery } from '../domain/search-query.js';
-import type { Ctx } from './context.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, prefixTsQuery } from '../../domain/search-query.js';
+import type { Ctx } from '../context.js';
 
 export const SEARCH_TYPES = ['person', 'organization', 'note', 'insight', 'message', 'question'] as const;
 export type SearchType = (typeof SEARCH_TYPES)[number];

@@ -1,14 +1,14 @@
 import { count, eq } from 'drizzle-orm';
-import { people } from '../db/schema.js';
-import { AppError } from '../domain/errors.js';
-import { type Ctx, inTransaction } from './context.js';
-import { createConversation, moveConversation } from './conversations.js';
-import { scheduleMeeting } from './meetings.js';
-import { logMessage } from './messages.js';
-import { createNote } from './notes.js';
-import { createOrganization } from './organizations.js';
-import { createPerson } from './people.js';
-import { createTask, updateTask } from './tasks.js';
+import { people } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { createConversation, moveConversation } from '../conversations/conversations.js';
+import { createNote } from '../conversations/notes.js';
+import { scheduleMeeting } from '../meetings/meetings.js';
+import { createOrganization } from '../organizations/organizations.js';
+import { logMessage } from '../outreach/messages.js';
+import { createPerson } from '../people/people.js';
+import { createTask, updateTask } from '../tasks/tasks.js';
 
 const DAY = 86_400_000;
 

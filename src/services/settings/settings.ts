@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { users, workspaces } from '../db/schema.js';
-import { invalidField } from '../domain/errors.js';
-import { isValidTimeZone } from '../domain/meeting-rules.js';
-import { DEFAULT_MY_NAME, readSettings, type Settings } from '../domain/settings.js';
-import type { Ctx } from './context.js';
+import { users, workspaces } from '../../db/schema.js';
+import { invalidField } from '../../domain/errors.js';
+import { isValidTimeZone } from '../../domain/meeting-rules.js';
+import { DEFAULT_MY_NAME, readSettings, type Settings } from '../../domain/settings.js';
+import type { Ctx } from '../context.js';
 
 export interface WorkspaceSettings extends Settings {
   /** The user's own time zone: "today" and business days are counted in it. */

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { users, workspaces } from '../db/schema.js';
-import { DEFAULT_MY_NAME } from '../domain/settings.js';
+import type { Db } from '../../db/client.js';
+import { users, workspaces } from '../../db/schema.js';
+import { DEFAULT_MY_NAME } from '../../domain/settings.js';
 
 /** The machine's zone: the CLI and a new local user start on it, as the computer's clock does. */
 function machineTimeZone(): string {

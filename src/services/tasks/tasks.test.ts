@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from './conversations.js';
-import { createPerson } from './people.js';
-import { updateSettings } from './settings.js';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { createConversation } from '../conversations/conversations.js';
+import { createPerson } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
 import { countTasks, createTask, listTasks, updateTask } from './tasks.js';
 
 let t: TestDb;

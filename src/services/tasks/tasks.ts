@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, getTableColumns, isNotNull, isNull, sql } from 'drizzle-orm';
-import { conversations, people, tasks } from '../db/schema.js';
-import { localDate } from '../domain/business-days.js';
-import { notFound } from '../domain/errors.js';
-import type { TaskKind } from '../domain/vocab.js';
-import { type Ctx, updateVersioned } from './context.js';
-import { getConversation } from './conversations.js';
-import { assertPersonInWorkspace } from './people.js';
-import { getSettings } from './settings.js';
+import { conversations, people, tasks } from '../../db/schema.js';
+import { localDate } from '../../domain/business-days.js';
+import { notFound } from '../../domain/errors.js';
+import type { TaskKind } from '../../domain/vocab.js';
+import { type Ctx, updateVersioned } from '../context.js';
+import { getConversation } from '../conversations/conversations.js';
+import { assertPersonInWorkspace } from '../people/people.js';
+import { getSettings } from '../settings/settings.js';
 
 export type Task = typeof tasks.$inferSelect;
 

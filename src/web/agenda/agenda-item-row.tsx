@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../api.js';
-import { formatDateTime, formatDay } from '../format.js';
-import { agendaAction, composeUrl } from '../outreach-links.js';
-import { ConfirmButton } from './confirm-button.js';
+import { agendaAction, composeUrl } from '../outreach/outreach-links.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDateTime, formatDay } from '../ui/format.js';
 
 export type AgendaAnswer = 'done' | 'snooze' | 'dismiss';
 /** What the user says happened to a meeting that is over; Moved goes to the reschedule form. */

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type ConversationSummary, call } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { ConversationList } from '../components/conversation-list.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { TodayPanel } from '../components/today-panel.js';
-import { Welcome } from '../components/welcome.js';
-import { formatDateTime } from '../format.js';
-import { useLoad } from '../use-load.js';
+import { ConversationList } from '../conversations/conversation-list.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { formatDateTime } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { TodayPanel } from './today-panel.js';
+import { Welcome } from './welcome.js';
 
 function loadDashboard() {
   return Promise.all([

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { addCalendarDays, startOfLocalDay } from '../../domain/business-days.js';
 import { type AgendaItem, api, call, describeError } from '../api.js';
-import { AGENDA_KIND_LABELS } from '../labels.js';
-import { useLoad } from '../use-load.js';
+import { Alert } from '../ui/alert.js';
+import { AGENDA_KIND_LABELS } from '../ui/labels.js';
+import { Loading } from '../ui/loading.js';
+import { UndoToast } from '../ui/undo-toast.js';
+import { useLoad } from '../ui/use-load.js';
 import { type AgendaAnswer, AgendaItemRow, type MeetingAnswer } from './agenda-item-row.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
-import { UndoToast } from './undo-toast.js';
 import { UpcomingList } from './upcoming-list.js';
 
 type AgendaKind = AgendaItem['kind'];

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { AgendaItem } from '../api.js';
-import { formatWeekDay } from '../format-week-day.js';
-import { AGENDA_KIND_LABELS } from '../labels.js';
-import '../upcoming.css';
+import { formatWeekDay } from '../ui/format-week-day.js';
+import { AGENDA_KIND_LABELS } from '../ui/labels.js';
+import './upcoming.css';
 
 /** Where an item coming up is looked at: its conversation, else its person. */
 function itemLink(item: AgendaItem): string | null {

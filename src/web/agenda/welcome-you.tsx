@@ -2,10 +2,10 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { DEFAULT_MY_NAME } from '../../domain/settings.js';
 import { api, call, describeError, type Problem, type Settings } from '../api.js';
-import { setUserTimeZone } from '../format.js';
-import { knownTimeZones } from '../zoned-time.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { setUserTimeZone } from '../ui/format.js';
+import { knownTimeZones } from '../ui/zoned-time.js';
 
 /** The zone the browser reports, or nothing: never a silent UTC. */
 function reportedTimeZone(): string {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, describeError } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { useLoad } from '../ui/use-load.js';
 import { knowsWhoYouAre, WelcomeYou } from './welcome-you.js';
 
 /**

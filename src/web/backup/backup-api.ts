@@ -3,8 +3,8 @@
  * lines as they arrive. Types come from the server's routes.
  */
 import type { InferResponseType } from 'hono/client';
-import { api, call } from './api.js';
-import { followProgress, type Progress } from './progress-stream.js';
+import { api, call } from '../api.js';
+import { followProgress, type Progress } from '../ui/progress-stream.js';
 
 export type RestoreSummary = InferResponseType<typeof api.backup.restore.preview.$post, 200>;
 

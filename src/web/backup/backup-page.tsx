@@ -2,21 +2,21 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { MAX_BACKUP_BYTES } from '../../domain/backup-format.js';
 import { api, call, describeError } from '../api.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { formatDateTime } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { SaveProgress } from '../ui/save-progress.js';
+import { useLoad } from '../ui/use-load.js';
 import {
   applyRestore,
   BACKUP_URL,
   previewRestore,
   type RestoreProgress,
   type RestoreSummary,
-} from '../backup-api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { Field } from '../components/field.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { SaveProgress } from '../components/save-progress.js';
-import { formatDateTime } from '../format.js';
-import { useLoad } from '../use-load.js';
-import '../import.css';
+} from './backup-api.js';
+import '../imports/import.css';
 
 type Step =
   | { name: 'choose' }

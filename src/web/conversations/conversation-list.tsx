@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { CONVERSATION_TYPE_LABELS } from '../../domain/vocab.js';
 import type { ConversationSummary } from '../api.js';
-import { formatDate, formatDateTime } from '../format.js';
+import { formatDate, formatDateTime } from '../ui/format.js';
 import { StatusBadge } from './status-badge.js';
 
 interface ConversationListProps {

@@ -2,15 +2,15 @@ import { type FormEvent, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, call, describeError, type Person, type Problem } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { Field } from '../components/field.js';
-import { GoalsEditor } from '../components/goals-editor.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { PersonPicker, type PickedPerson } from '../components/person-picker.js';
-import { sameValues } from '../local-draft.js';
-import { useLoad } from '../use-load.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
+import { GoalsEditor } from '../meetings/goals-editor.js';
+import { PersonPicker, type PickedPerson } from '../people/person-picker.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { sameValues } from '../ui/local-draft.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 
 /** Plans a new conversation; `?personId=` starts with that person chosen. */
 export function ConversationNewPage() {

@@ -1,15 +1,15 @@
 import { Link, useSearchParams } from 'react-router';
 import { CONVERSATION_STATUSES, type ConversationStatus } from '../../domain/vocab.js';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { ConversationList } from '../components/conversation-list.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { SearchBox } from '../components/search-box.js';
-import { StatusFilter } from '../components/status-filter.js';
-import { useLoad } from '../use-load.js';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { SearchBox } from '../ui/search-box.js';
+import { useLoad } from '../ui/use-load.js';
+import { ConversationList } from './conversation-list.js';
+import { StatusFilter } from './status-filter.js';
 
 function readStatuses(value: string | null): ConversationStatus[] {
   if (!value) return [];

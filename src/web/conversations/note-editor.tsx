@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { NOTE_KINDS, type NoteKind } from '../../domain/vocab.js';
 import { describeError, type Problem } from '../api.js';
-import { NOTE_KIND_LABELS } from '../labels.js';
-import { useLocalDraft } from '../use-local-draft.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { Alert } from './alert.js';
-import { DraftOffer } from './draft-offer.js';
-import { Field } from './field.js';
-import { Markdown } from './markdown.js';
+import { Alert } from '../ui/alert.js';
+import { DraftOffer } from '../ui/draft-offer.js';
+import { Field } from '../ui/field.js';
+import { NOTE_KIND_LABELS } from '../ui/labels.js';
+import { Markdown } from '../ui/markdown.js';
+import { useLocalDraft } from '../ui/use-local-draft.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 
 interface NoteEditorProps {
   label: string;

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { api, call, type Note } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { NOTE_KIND_LABELS } from '../labels.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Markdown } from './markdown.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDateTime } from '../ui/format.js';
+import { NOTE_KIND_LABELS } from '../ui/labels.js';
+import { Markdown } from '../ui/markdown.js';
 import { NoteEditor } from './note-editor.js';
 
 interface NoteItemProps {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 import { NoteEditor } from './note-editor.js';
 import { NoteItem } from './note-item.js';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError, type Problem } from '../api.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
 
 interface StatusActionsProps {
   conversation: Conversation;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
 import type { Conversation } from '../api.js';
-import { formatDateTime } from '../format.js';
+import { formatDateTime } from '../ui/format.js';
 
 function label(status: string): string {
   return CONVERSATION_STATUS_LABELS[status as ConversationStatus] ?? status;

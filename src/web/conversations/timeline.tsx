@@ -1,10 +1,10 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { TimelineEntry } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
-import { Markdown } from './markdown.js';
+import { Alert } from '../ui/alert.js';
+import { formatDateTime } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { Markdown } from '../ui/markdown.js';
 
 const KIND_LABELS: Record<TimelineEntry['kind'], string> = {
   note: 'Note',

@@ -4,9 +4,9 @@
  * server's messages ("insights.1.body is empty") land next to the right inputs.
  */
 import type { InferRequestType } from 'hono/client';
-import { type InsightTopic, parseSkills } from '../domain/insights.js';
-import type { KeepInTouch } from '../domain/vocab.js';
-import type { api } from './api.js';
+import { type InsightTopic, parseSkills } from '../../domain/insights.js';
+import type { KeepInTouch } from '../../domain/vocab.js';
+import type { api } from '../api.js';
 
 export type DebriefInput = InferRequestType<(typeof api.preparation.debrief)[':id']['$post']>['json'];
 

@@ -1,7 +1,7 @@
 import { CHANNELS, KEEP_IN_TOUCH, type KeepInTouch } from '../../domain/vocab.js';
-import { type KeepRow, rowError, type SentRows } from '../debrief-form-values.js';
-import { CHANNEL_LABELS, KEEP_IN_TOUCH_LABELS } from '../labels.js';
-import { Field } from './field.js';
+import { Field } from '../ui/field.js';
+import { CHANNEL_LABELS, KEEP_IN_TOUCH_LABELS } from '../ui/labels.js';
+import { type KeepRow, rowError, type SentRows } from './debrief-form-values.js';
 
 interface KeepInTouchRowsProps {
   rows: KeepRow[];

@@ -1,13 +1,18 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Conversation, call, describeError, type Person, type Problem } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { KeepInTouchRows } from '../components/debrief-keep-in-touch.js';
-import { InsightRows, PromiseRows, ReferralRows } from '../components/debrief-rows.js';
-import { DraftOffer } from '../components/draft-offer.js';
-import { Field } from '../components/field.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
+import { displayOrder } from '../meetings/plan-order.js';
+import type { Plan } from '../meetings/preparation-api.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { DraftOffer } from '../ui/draft-offer.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { sameValues } from '../ui/local-draft.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useFocusFirstInvalid } from '../ui/use-focus-invalid.js';
+import { useLoad } from '../ui/use-load.js';
+import { useLocalDraft } from '../ui/use-local-draft.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 import {
   type DebriefValues,
   isEmptyDebrief,
@@ -15,16 +20,11 @@ import {
   rowKey,
   type SentRows,
   toDebriefInput,
-} from '../debrief-form-values.js';
-import { sameValues } from '../local-draft.js';
-import { displayOrder } from '../plan-order.js';
-import type { Plan } from '../preparation-api.js';
-import { useFocusFirstInvalid } from '../use-focus-invalid.js';
-import { useLoad } from '../use-load.js';
-import { useLocalDraft } from '../use-local-draft.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import '../preparation.css';
-import '../knowledge.css';
+} from './debrief-form-values.js';
+import { KeepInTouchRows } from './debrief-keep-in-touch.js';
+import { InsightRows, PromiseRows, ReferralRows } from './debrief-rows.js';
+import '../meetings/preparation.css';
+import '../insights/knowledge.css';
 
 interface Setup {
   conversation: Conversation;

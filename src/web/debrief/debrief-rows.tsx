@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { INSIGHT_TOPIC_LABELS, INSIGHT_TOPICS, type InsightTopic } from '../../domain/insights.js';
+import { type ControlProps, Field } from '../ui/field.js';
 import {
   emptyInsight,
   emptyPromise,
@@ -10,8 +11,7 @@ import {
   type RowSection,
   rowError,
   type SentRows,
-} from '../debrief-form-values.js';
-import { type ControlProps, Field } from './field.js';
+} from './debrief-form-values.js';
 import { ReferralMatch } from './referral-match.js';
 
 type Person = { id: string; fullName: string };

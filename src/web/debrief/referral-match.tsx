@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, call } from '../api.js';
-import { type ReferralRow, referralLookup } from '../debrief-form-values.js';
-import { useLoad } from '../use-load.js';
+import { useLoad } from '../ui/use-load.js';
+import { type ReferralRow, referralLookup } from './debrief-form-values.js';
 
 /** Waits until typing pauses, so the contacts are not searched on every key. */
 function useSettled<T>(value: T, ms = 300): T {

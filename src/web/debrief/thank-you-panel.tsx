@@ -2,8 +2,8 @@ import { Link } from 'react-router';
 import { thankYouDueAt } from '../../domain/after-meeting.js';
 import { meetingEnd } from '../../domain/meeting-rules.js';
 import type { Conversation, Message } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { composeUrl } from '../outreach-links.js';
+import { composeUrl } from '../outreach/outreach-links.js';
+import { formatDateTime } from '../ui/format.js';
 
 interface ThankYouPanelProps {
   conversation: Conversation;

@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
 import { MAX_DOCUMENT_BYTES } from '../../domain/file-type.js';
 import { api, call, describeError, type Problem } from '../api.js';
-import type { StoredDocument } from '../preparation-api.js';
+import type { StoredDocument } from '../meetings/preparation-api.js';
 import {
   DOCUMENT_KIND_LABELS,
   DOCUMENT_KINDS,
   type DocumentKind,
   formatBytes,
-} from '../preparation-labels.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+} from '../meetings/preparation-labels.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
 
 const ACCEPT = '.pdf,.docx,.odt,.pptx,.png,.jpg,.jpeg,.txt,.md';
 const TYPES_TEXT = 'PDF, Word (.docx), OpenDocument text, PowerPoint (.pptx), PNG, JPEG or plain text';

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { api, call } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { ConfirmButton } from '../components/confirm-button.js';
-import { DocumentUploadForm } from '../components/document-upload-form.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { formatDate } from '../format.js';
-import { documentFileUrl } from '../preparation-api.js';
-import { documentKindLabel, formatBytes } from '../preparation-labels.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
+import { documentFileUrl } from '../meetings/preparation-api.js';
+import { documentKindLabel, formatBytes } from '../meetings/preparation-labels.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { formatDate } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { DocumentUploadForm } from './document-upload-form.js';
+import '../meetings/preparation.css';
 
 /** Resume versions, portfolio and letters: upload, download and delete. */
 export function DocumentsPage() {

@@ -1,4 +1,4 @@
-import { vcardExportUrl } from '../import-api.js';
+import { vcardExportUrl } from '../imports/import-api.js';
 
 /**
  * "Export as vCard": a plain download link to the people the list shows (everyone, or the

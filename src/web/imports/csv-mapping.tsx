@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { CSV_FIELD_LABELS, CSV_FIELDS, checkMapping } from '../../domain/csv-mapping.js';
 import { AppError } from '../../domain/errors.js';
-import type { CsvFieldChoice, CsvInspection, CsvMapping } from '../import-api.js';
-import { Notice } from './alert.js';
+import { Notice } from '../ui/alert.js';
+import type { CsvFieldChoice, CsvInspection, CsvMapping } from './import-api.js';
 
 const CHOICES: CsvFieldChoice[] = ['ignore', ...CSV_FIELDS];
 /** Sample values shown per column: enough to recognise what it holds. */

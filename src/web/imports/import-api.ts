@@ -3,8 +3,8 @@
  * that reads the server's progress lines as they arrive. Types come from the server's routes.
  */
 import type { InferResponseType } from 'hono/client';
-import { api, call } from './api.js';
-import { followProgress, type Progress } from './progress-stream.js';
+import { api, call } from '../api.js';
+import { followProgress, type Progress } from '../ui/progress-stream.js';
 
 export type ImportSummary = InferResponseType<typeof api.imports.linkedin.preview.$post, 200>;
 export type ImportRow = ImportSummary['rows'][number];

@@ -2,6 +2,12 @@ import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
 import { describeError } from '../api.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { SaveProgress } from '../ui/save-progress.js';
+import { CsvMappingStep } from './csv-mapping.js';
 import {
   applyImport,
   type CsvInspection,
@@ -11,14 +17,8 @@ import {
   type ImportSummary,
   inspectCsv,
   previewImport,
-} from '../import-api.js';
-import { Alert, Notice } from './alert.js';
-import { CsvMappingStep } from './csv-mapping.js';
-import { Field } from './field.js';
+} from './import-api.js';
 import { ImportCounts, ImportRows } from './import-preview.js';
-import { Loading } from './loading.js';
-import { PageHeader } from './page-header.js';
-import { SaveProgress } from './save-progress.js';
 
 /** What differs between the formats: words, the file input, and where the file comes from. */
 export interface ImportFormatInfo {

@@ -1,8 +1,8 @@
 import { Link, useParams } from 'react-router';
-import { ImportFlow, type ImportFormatInfo } from '../components/import-flow.js';
-import { PageHeader } from '../components/page-header.js';
-import { vcardExportUrl } from '../import-api.js';
-import '../import.css';
+import { PageHeader } from '../ui/page-header.js';
+import { vcardExportUrl } from './import-api.js';
+import { ImportFlow, type ImportFormatInfo } from './import-flow.js';
+import './import.css';
 
 const FORMATS: Record<string, ImportFormatInfo> = {
   linkedin: {

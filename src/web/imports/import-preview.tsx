@@ -1,4 +1,4 @@
-import type { ImportField, ImportRow, ImportSummary } from '../import-api.js';
+import type { ImportField, ImportRow, ImportSummary } from './import-api.js';
 
 const FIELD_LABELS: Record<ImportField, string> = {
   title: 'position',

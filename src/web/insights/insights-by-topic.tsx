@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { INSIGHT_TOPIC_LABELS, type InsightTopic } from '../../domain/insights.js';
-import { formatDate } from '../format.js';
-import type { Insight } from '../preparation-api.js';
+import type { Insight } from '../meetings/preparation-api.js';
+import { formatDate } from '../ui/format.js';
 
 interface InsightsByTopicProps {
   groups: { topic: string; insights: Insight[] }[];

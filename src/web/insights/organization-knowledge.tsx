@@ -1,10 +1,10 @@
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 import { InsightsByTopic } from './insights-by-topic.js';
-import { Loading } from './loading.js';
-import '../preparation.css';
-import '../knowledge.css';
+import '../meetings/preparation.css';
+import './knowledge.css';
 
 /** "What we learned" about an organization, across every conversation there, by topic. */
 export function OrganizationKnowledge({ organizationId }: { organizationId: string }) {

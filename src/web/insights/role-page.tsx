@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { formatSkillTally } from '../../domain/insights.js';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { InsightsByTopic } from '../components/insights-by-topic.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
-import '../knowledge.css';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { InsightsByTopic } from './insights-by-topic.js';
+import '../meetings/preparation.css';
+import './knowledge.css';
 
 /** One role: the skills people named, as "SQL — 4 of 6 people", and their insights by topic. */
 export function RolePage() {

@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
-import '../knowledge.css';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import '../meetings/preparation.css';
+import './knowledge.css';
 
 /** The roles and careers people told you about, with how many insights each has. */
 export function RolesPage() {

@@ -1,13 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { formatWithTheirs } from '../format.js';
-import { type Brief, briefPdfUrl } from '../preparation-api.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
-import '../brief-print.css';
+import { Alert } from '../ui/alert.js';
+import { formatWithTheirs } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { type Brief, briefPdfUrl } from './preparation-api.js';
+import './preparation.css';
+import './brief-print.css';
 
 /** The one-page brief to read before the meeting and take along: screen, print and PDF. */
 export function BriefPage() {

@@ -1,14 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, describeError } from '../api.js';
-import { formatDate } from '../format.js';
-import { type AttachedDocument, documentFileUrl } from '../preparation-api.js';
-import { documentKindLabel } from '../preparation-labels.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Field } from './field.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { Field } from '../ui/field.js';
+import { formatDate } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
+import { type AttachedDocument, documentFileUrl } from './preparation-api.js';
+import { documentKindLabel } from './preparation-labels.js';
 
 interface BringListProps {
   conversationId: string;

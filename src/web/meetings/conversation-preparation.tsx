@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Conversation, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { useLoad } from '../ui/use-load.js';
 import { BringList } from './bring-list.js';
 import { PrepChecklist } from './prep-checklist.js';
-import '../preparation.css';
+import './preparation.css';
 
 /** Statuses after the meeting took place, when a debrief makes sense. */
 const AFTER_MEETING = new Set(['held', 'thanked', 'keeping_in_touch']);

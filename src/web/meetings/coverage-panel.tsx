@@ -6,10 +6,10 @@ import {
   type Seniority,
 } from '../../domain/vocab.js';
 import { api, call } from '../api.js';
-import { plural } from '../network-labels.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
+import { plural } from '../network/network-labels.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 
 function levelLabel(level: string): string {
   return SENIORITY_LABELS[level as Seniority] ?? level;

@@ -1,6 +1,6 @@
 import { MEDIUM_LABELS } from '../../domain/vocab.js';
 import type { Conversation } from '../api.js';
-import { formatWithTheirs } from '../format.js';
+import { formatWithTheirs } from '../ui/format.js';
 
 type Meeting = NonNullable<Conversation['meeting']>;
 

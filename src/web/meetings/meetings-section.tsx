@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDay } from '../format.js';
-import type { Dashboard } from '../network-api.js';
+import type { Dashboard } from '../network/network-api.js';
+import { formatDay } from '../ui/format.js';
 
 /** "12 Oct" for "2026-10-12": the axis has no room for the year. */
 function shortDay(date: string): string {

@@ -4,12 +4,12 @@ import { QUESTION_TOPIC_LABELS, QUESTION_TOPICS, type QuestionTopic } from '../.
 import { searchableReason } from '../../domain/searchable.js';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, bannerMessage, type Conversation, call, describeError, type Problem } from '../api.js';
-import { sectionLabel } from '../plan-order.js';
-import type { Plan, Question } from '../preparation-api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
+import { sectionLabel } from './plan-order.js';
+import type { Plan, Question } from './preparation-api.js';
 import { SearchableFlag } from './searchable-flag.js';
 
 type Section = Parameters<(typeof api.preparation.plans)[':id']['items']['$post']>[0]['json']['section'];

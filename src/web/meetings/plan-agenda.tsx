@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, call, describeError } from '../api.js';
-import { groupBySection, moveWithinSection } from '../plan-order.js';
-import type { Plan, PlanItem } from '../preparation-api.js';
-import { Alert, Notice } from './alert.js';
+import { Alert, Notice } from '../ui/alert.js';
 import { PlanItemRow } from './plan-item-row.js';
+import { groupBySection, moveWithinSection } from './plan-order.js';
+import type { Plan, PlanItem } from './preparation-api.js';
 
 interface PlanAgendaProps {
   conversationId: string;

@@ -1,9 +1,9 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { api, call, describeError, type Problem } from '../api.js';
-import type { Plan, PlanItem } from '../preparation-api.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { Field } from '../ui/field.js';
+import type { Plan, PlanItem } from './preparation-api.js';
 import { SearchableFlag } from './searchable-flag.js';
 
 interface PlanItemRowProps {

@@ -1,4 +1,4 @@
-import { PLAN_SECTION_LABELS, type PlanSection } from '../domain/plan.js';
+import { PLAN_SECTION_LABELS, type PlanSection } from '../../domain/plan.js';
 
 /**
  * The order the agenda's sections are met in a conversation. Every plan shape (TIARA, hiring

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, call, describeError } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { PlanAddQuestion } from '../components/plan-add-question.js';
-import { PlanAgenda, PlanTiming } from '../components/plan-agenda.js';
-import { PlanProposeForm } from '../components/plan-propose-form.js';
-import { displayOrder, isInDisplayOrder } from '../plan-order.js';
-import type { Plan } from '../preparation-api.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { PlanAddQuestion } from './plan-add-question.js';
+import { PlanAgenda, PlanTiming } from './plan-agenda.js';
+import { displayOrder, isInDisplayOrder } from './plan-order.js';
+import { PlanProposeForm } from './plan-propose-form.js';
+import type { Plan } from './preparation-api.js';
+import './preparation.css';
 
 /** The timed agenda of one conversation: propose it from goals, then reorder, edit and add. */
 export function PlanPage() {

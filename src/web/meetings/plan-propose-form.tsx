@@ -2,9 +2,9 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { parseSkills } from '../../domain/insights.js';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError } from '../api.js';
-import type { Plan } from '../preparation-api.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import type { Plan } from './preparation-api.js';
 
 interface PlanProposeFormProps {
   conversation: Conversation;

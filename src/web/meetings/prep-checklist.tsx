@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
-import type { Prep } from '../preparation-api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
+import type { Prep } from './preparation-api.js';
 
 type PrepPatch = NonNullable<Parameters<(typeof api.preparation.prep)[':id']['$patch']>[0]>['json'];
 type Tickable = 'researchDone' | 'confirmed' | 'documentsReady' | 'extraCopies';

@@ -3,7 +3,7 @@
  * routes like those in api.ts (kept apart so the two feature areas can grow without clashing).
  */
 import type { InferResponseType } from 'hono/client';
-import { api } from './api.js';
+import { api } from '../api.js';
 
 const prep = api.preparation;
 

@@ -1,6 +1,6 @@
 /** Words for the documents, prep and search screens that only the web app shows. */
 import type { InferRequestType } from 'hono/client';
-import type { api } from './api.js';
+import type { api } from '../api.js';
 import type { SearchHit } from './preparation-api.js';
 
 export type DocumentKind = InferRequestType<typeof api.documents.$post>['form']['kind'];

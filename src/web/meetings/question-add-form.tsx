@@ -3,9 +3,9 @@ import { QUESTION_TOPIC_LABELS, QUESTION_TOPICS, type QuestionTopic } from '../.
 import { searchableReason } from '../../domain/searchable.js';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, call, describeError, type Problem } from '../api.js';
-import type { Question } from '../preparation-api.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import type { Question } from './preparation-api.js';
 import { SearchableFlag } from './searchable-flag.js';
 
 /** Adds the user's own question to the bank, flagging one a web search would answer as it is typed. */

@@ -3,17 +3,17 @@ import { Link, useSearchParams } from 'react-router';
 import { QUESTION_TOPIC_LABELS, QUESTION_TOPICS, type QuestionTopic } from '../../domain/question-bank.js';
 import { CONVERSATION_TYPE_LABELS, CONVERSATION_TYPES, type ConversationType } from '../../domain/vocab.js';
 import { api, call, describeError } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { Field } from '../components/field.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { QuestionAddForm } from '../components/question-add-form.js';
-import { SearchableFlag } from '../components/searchable-flag.js';
-import type { Question } from '../preparation-api.js';
-import { useLoad } from '../use-load.js';
-import '../preparation.css';
-import '../knowledge.css';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import type { Question } from './preparation-api.js';
+import { QuestionAddForm } from './question-add-form.js';
+import { SearchableFlag } from './searchable-flag.js';
+import './preparation.css';
+import '../insights/knowledge.css';
 
 const goalLabel = (g: string) => CONVERSATION_TYPE_LABELS[g as ConversationType] ?? g;
 

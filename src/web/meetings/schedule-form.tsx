@@ -2,11 +2,11 @@ import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { DEFAULT_MEETING_MINUTES, durationWarnings } from '../../domain/meeting-rules.js';
 import { MEDIUM_LABELS, MEDIUMS, type Medium } from '../../domain/vocab.js';
 import { api, bannerMessage, type Conversation, call, describeError, type Problem } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { browserTimeZone, isoToZonedLocal, knownTimeZones, zonedLocalToIso } from '../zoned-time.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
-import '../past-start.css';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { useLoad } from '../ui/use-load.js';
+import { browserTimeZone, isoToZonedLocal, knownTimeZones, zonedLocalToIso } from '../ui/zoned-time.js';
+import './past-start.css';
 
 interface ScheduleFormProps {
   conversation: Conversation;

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
-import type { Chain } from '../network-api.js';
+import type { Chain } from './network-api.js';
 
 /**
  * How a person reached the user, read from the user outwards: "You ← Maya ← Jonas ← Priya" means

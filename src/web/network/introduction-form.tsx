@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useState } from 'react';
 import { INTRODUCTION_STATES, type IntroductionState } from '../../domain/vocab.js';
 import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
-import { INTRODUCTION_STATE_HINTS, INTRODUCTION_STATE_LABELS, todayIso } from '../network-labels.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
-import type { PickedPerson } from './person-picker.js';
-import { PersonSearch } from './person-search.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { PersonSearch } from '../people/person-search.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { useLoad } from '../ui/use-load.js';
+import { INTRODUCTION_STATE_HINTS, INTRODUCTION_STATE_LABELS, todayIso } from './network-labels.js';
 
 type Direction = 'to' | 'by';
 

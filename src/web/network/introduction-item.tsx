@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { INTRODUCTION_STATES } from '../../domain/vocab.js';
 import { api, call, describeError } from '../api.js';
-import { formatDay } from '../format.js';
-import type { Introduction } from '../network-api.js';
-import { INTRODUCTION_STATE_LABELS, nextIntroductionState } from '../network-labels.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDay } from '../ui/format.js';
+import type { Introduction } from './network-api.js';
+import { INTRODUCTION_STATE_LABELS, nextIntroductionState } from './network-labels.js';
 
 interface IntroductionItemProps {
   introduction: Introduction;

@@ -3,7 +3,7 @@
  * api.ts (kept apart so the two feature areas can grow without touching one file).
  */
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import type { api } from './api.js';
+import type { api } from '../api.js';
 
 export type Introduction = InferResponseType<typeof api.network.introductions.$get, 200>[number];
 export type IntroductionInput = InferRequestType<typeof api.network.introductions.$post>['json'];

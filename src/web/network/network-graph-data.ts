@@ -10,7 +10,7 @@ import {
   type IntroductionState,
   SENIORITY_LABELS,
   SENIORITY_LEVELS,
-} from '../domain/vocab.js';
+} from '../../domain/vocab.js';
 import type { IntroductionGraph } from './network-api.js';
 import { INTRODUCTION_STATE_LABELS } from './network-labels.js';
 

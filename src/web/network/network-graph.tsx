@@ -1,9 +1,9 @@
 import type { DirectedGraph } from 'graphology';
 import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
-import type { EdgeAttributes, NodeAttributes } from '../network-graph-data.js';
-import { type LayoutHandle, startLayout } from '../network-layout.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import type { EdgeAttributes, NodeAttributes } from './network-graph-data.js';
+import { type LayoutHandle, startLayout } from './network-layout.js';
 
 type Graph = DirectedGraph<NodeAttributes, EdgeAttributes>;
 

@@ -2,7 +2,7 @@
  * Words and small calculations for the network and results screens: introduction states, how far
  * a warm path is, how strong a relationship reads, and rates as percentages.
  */
-import { INTRODUCTION_STATES, type IntroductionState } from '../domain/vocab.js';
+import { INTRODUCTION_STATES, type IntroductionState } from '../../domain/vocab.js';
 
 export const INTRODUCTION_STATE_LABELS: Record<IntroductionState, string> = {
   asked: 'Asked',

@@ -1,4 +1,4 @@
-import type { LegendEntry } from '../network-graph-data.js';
+import type { LegendEntry } from './network-graph-data.js';
 
 function Entries({ entries, shape }: { entries: LegendEntry[]; shape: 'dot' | 'line' }) {
   return (

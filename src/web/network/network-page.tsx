@@ -1,17 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { NetworkGraph } from '../components/network-graph.js';
-import { NetworkLegend } from '../components/network-legend.js';
-import { NetworkPersonPanel } from '../components/network-person-panel.js';
-import { PageHeader } from '../components/page-header.js';
-import { buildGraph, type ColorBy, edgeSummary, nodeColors, searchNodes } from '../network-graph-data.js';
-import { plural } from '../network-labels.js';
-import { useLoad } from '../use-load.js';
-import '../network-graph.css';
+import { Alert, Notice } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { NetworkGraph } from './network-graph.js';
+import { buildGraph, type ColorBy, edgeSummary, nodeColors, searchNodes } from './network-graph-data.js';
+import { plural } from './network-labels.js';
+import { NetworkLegend } from './network-legend.js';
+import { NetworkPersonPanel } from './network-person-panel.js';
+import './network-graph.css';
 
 function loadNetwork() {
   return Promise.all([

@@ -1,8 +1,8 @@
 import type { DirectedGraph } from 'graphology';
 import { Link } from 'react-router';
 import { SENIORITY_LABELS, type Seniority } from '../../domain/vocab.js';
-import type { EdgeAttributes, NodeAttributes } from '../network-graph-data.js';
-import { INTRODUCTION_STATE_LABELS } from '../network-labels.js';
+import type { EdgeAttributes, NodeAttributes } from './network-graph-data.js';
+import { INTRODUCTION_STATE_LABELS } from './network-labels.js';
 
 interface NetworkPersonPanelProps {
   graph: DirectedGraph<NodeAttributes, EdgeAttributes>;

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 import { IntroductionChain } from './introduction-chain.js';
 import { IntroductionForm } from './introduction-form.js';
 import { IntroductionItem } from './introduction-item.js';
-import { Loading } from './loading.js';
-import type { PickedPerson } from './person-picker.js';
 
 interface PersonIntroductionsProps {
   person: PickedPerson;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { CreditedResults } from './credited-results.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { CreditedResults } from '../results/credited-results.js';
 import { PersonIntroductions } from './person-introductions.js';
-import type { PickedPerson } from './person-picker.js';
 
 /**
  * The network cards of a person's page: their introductions and the results credited to them.

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import type { WarmPath } from '../network-api.js';
-import { hopsLabel, strengthLabel } from '../network-labels.js';
-import { composeUrl } from '../outreach-links.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
+import { composeUrl } from '../outreach/outreach-links.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
+import type { WarmPath } from './network-api.js';
+import { hopsLabel, strengthLabel } from './network-labels.js';
 
 /** The best ways into an organization, ranked: whom to ask first, and who they lead to. */
 export function WaysIn({ organizationId, name }: { organizationId: string; name: string }) {

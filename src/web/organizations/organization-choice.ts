@@ -1,4 +1,4 @@
-import { ApiError, api, call } from './api.js';
+import { ApiError, api, call } from '../api.js';
 
 /** The value of the organization select that means "a new organization, named below". */
 export const NEW_ORGANIZATION = '__new__';

@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { api, call, type Organization } from '../api.js';
-import { EditFormNotices } from '../components/edit-form-notices.js';
-import { EditRecordLoader } from '../components/edit-record-loader.js';
-import { OrganizationForm, type OrganizationFormValues } from '../components/organization-form.js';
-import { PageHeader } from '../components/page-header.js';
-import { useEditForm } from '../use-edit-form.js';
+import { EditFormNotices } from '../ui/edit-form-notices.js';
+import { EditRecordLoader } from '../ui/edit-record-loader.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useEditForm } from '../ui/use-edit-form.js';
+import { OrganizationForm, type OrganizationFormValues } from './organization-form.js';
 
 const EMPTY: OrganizationFormValues = { name: '', website: '', industry: '', location: '', notes: '' };
 

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { Field } from './field.js';
+import { Field } from '../ui/field.js';
 
 export interface OrganizationFormValues {
   name: string;

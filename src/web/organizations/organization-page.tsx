@@ -1,18 +1,18 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { ConfirmButton } from '../components/confirm-button.js';
-import { ConversationList } from '../components/conversation-list.js';
-import { CoveragePanel } from '../components/coverage-panel.js';
-import { Loading } from '../components/loading.js';
-import { Markdown } from '../components/markdown.js';
-import { NotesPanel } from '../components/notes-panel.js';
-import { OrganizationKnowledge } from '../components/organization-knowledge.js';
-import { PageHeader } from '../components/page-header.js';
-import { PeopleTable } from '../components/people-table.js';
-import { Timeline } from '../components/timeline.js';
-import { WaysIn } from '../components/ways-in.js';
-import { useLoad } from '../use-load.js';
+import { ConversationList } from '../conversations/conversation-list.js';
+import { NotesPanel } from '../conversations/notes-panel.js';
+import { Timeline } from '../conversations/timeline.js';
+import { OrganizationKnowledge } from '../insights/organization-knowledge.js';
+import { CoveragePanel } from '../meetings/coverage-panel.js';
+import { WaysIn } from '../network/ways-in.js';
+import { PeopleTable } from '../people/people-table.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { Loading } from '../ui/loading.js';
+import { Markdown } from '../ui/markdown.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
 
 /** One organization: details, its people, conversations there, timeline and notes. */
 export function OrganizationPage() {

@@ -1,6 +1,6 @@
 import type { Organization } from '../api.js';
-import { NEW_ORGANIZATION } from '../organization-choice.js';
-import { Field } from './field.js';
+import { Field } from '../ui/field.js';
+import { NEW_ORGANIZATION } from './organization-choice.js';
 
 interface OrganizationSelectProps {
   organizations: Organization[];

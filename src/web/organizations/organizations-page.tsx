@@ -1,12 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { SearchBox } from '../components/search-box.js';
-import { useLoad } from '../use-load.js';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { SearchBox } from '../ui/search-box.js';
+import { useLoad } from '../ui/use-load.js';
 
 /** The employers and teams in the workspace, by name. */
 export function OrganizationsPage() {

@@ -6,7 +6,7 @@ import {
   type TargetStatus,
 } from '../../domain/lamp.js';
 import type { Target, TargetPatch } from '../api.js';
-import { ConfirmButton } from './confirm-button.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
 
 interface TargetRowProps {
   target: Target;

@@ -2,14 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { ADVOCACY_RULE } from '../../domain/lamp.js';
 import { api, call, describeError, type Target, type TargetPatch } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { Field } from '../components/field.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { TargetRow } from '../components/target-row.js';
-import { useLoad } from '../use-load.js';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Field } from '../ui/field.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { TargetRow } from './target-row.js';
 
 function loadTargets() {
   return Promise.all([

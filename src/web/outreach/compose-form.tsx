@@ -3,26 +3,26 @@ import { Link } from 'react-router';
 import type { MergeField } from '../../domain/templates.js';
 import { CHANNEL_LABELS, CHANNELS, type Channel, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError } from '../api.js';
+import { StatusBadge } from '../conversations/status-badge.js';
+import { Alert } from '../ui/alert.js';
+import { DraftOffer } from '../ui/draft-offer.js';
+import { Field } from '../ui/field.js';
+import { formatDateTime } from '../ui/format.js';
+import { sameValues } from '../ui/local-draft.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLocalDraft } from '../ui/use-local-draft.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 import {
   defaultTemplateId,
   knownFields,
   OUTGOING_PURPOSES,
   type OutgoingPurpose,
-} from '../compose-helpers.js';
-import type { ComposeSetup } from '../compose-setup.js';
-import { formatDateTime } from '../format.js';
-import { sameValues } from '../local-draft.js';
-import { useLocalDraft } from '../use-local-draft.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { Alert } from './alert.js';
-import { DraftOffer } from './draft-offer.js';
+} from './compose-helpers.js';
+import type { ComposeSetup } from './compose-setup.js';
 import { DraftPanel } from './draft-panel.js';
-import { Field } from './field.js';
-import { PageHeader } from './page-header.js';
 import { RequestCheck } from './request-check.js';
 import { SaveTemplateForm } from './save-template-form.js';
 import { SendPanel } from './send-panel.js';
-import { StatusBadge } from './status-badge.js';
 
 const PURPOSE_ADVICE: Record<OutgoingPurpose, string> = {
   request:

@@ -1,6 +1,6 @@
 /** The rules of the compose page that need no screen: purposes, default templates and merge fields. */
-import { MERGE_FIELDS, type MergeField } from '../domain/templates.js';
-import type { MessagePurpose } from '../domain/vocab.js';
+import { MERGE_FIELDS, type MergeField } from '../../domain/templates.js';
+import type { MessagePurpose } from '../../domain/vocab.js';
 
 /** The purposes of a message the user writes (replies and declines are only ever received). */
 export const OUTGOING_PURPOSES = [

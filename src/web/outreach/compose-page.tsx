@@ -1,12 +1,12 @@
 import { Link, useSearchParams } from 'react-router';
-import { Alert } from '../components/alert.js';
-import { ComposeForm } from '../components/compose-form.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { isOutgoingPurpose } from '../compose-helpers.js';
-import { type ComposeQuery, loadCompose } from '../compose-setup.js';
-import { useLoad } from '../use-load.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { ComposeForm } from './compose-form.js';
+import { isOutgoingPurpose } from './compose-helpers.js';
+import { type ComposeQuery, loadCompose } from './compose-setup.js';
 
 /** Writes a message from a template, checks it as you type, and logs it once it is sent. */
 export function ComposePage() {

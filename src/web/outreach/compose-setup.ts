@@ -1,5 +1,5 @@
 /** Loads what the compose page starts from. */
-import { api, call, type Person } from './api.js';
+import { api, call, type Person } from '../api.js';
 import type { OutgoingPurpose } from './compose-helpers.js';
 
 export interface ComposeQuery {

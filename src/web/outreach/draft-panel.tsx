@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { MergeField } from '../../domain/templates.js';
 import { api, call, describeError, type Template } from '../api.js';
-import { type OutgoingPurpose, templateFields, templateFits } from '../compose-helpers.js';
-import { blanksToFill, MERGE_FIELD_LABELS } from '../labels.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { blanksToFill, MERGE_FIELD_LABELS } from '../ui/labels.js';
+import { type OutgoingPurpose, templateFields, templateFits } from './compose-helpers.js';
 
 export interface Draft {
   templateId: string;

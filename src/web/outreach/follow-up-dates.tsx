@@ -1,7 +1,7 @@
 import { api, type Conversation, call } from '../api.js';
-import { formatWeekDay } from '../format-week-day.js';
-import { useLoad } from '../use-load.js';
-import '../upcoming.css';
+import { formatWeekDay } from '../ui/format-week-day.js';
+import { useLoad } from '../ui/use-load.js';
+import '../agenda/upcoming.css';
 
 /**
  * While a request waits for a reply: the days the 3B7 rule brings the second contact and the one

@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import type { Message } from '../api.js';
-import '../message-body.css';
+import './message-body.css';
 
 /** Lines of text a message shows before "Show more". */
 const CLAMPED_LINES = 2;

@@ -9,10 +9,10 @@ import {
   type MessagePurpose,
 } from '../../domain/vocab.js';
 import { api, bannerMessage, call, describeError, type Problem } from '../api.js';
-import { OUTGOING_PURPOSES } from '../compose-helpers.js';
-import { DIRECTION_LABELS } from '../labels.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { DIRECTION_LABELS } from '../ui/labels.js';
+import { OUTGOING_PURPOSES } from './compose-helpers.js';
 
 const INCOMING_PURPOSES = ['reply', 'decline', 'other'] as const satisfies readonly MessagePurpose[];
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
 import { api, call, type Message } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { DIRECTION_LABELS } from '../labels.js';
-import { messageAnchor, useFocusedMessage } from '../use-focused-message.js';
-import type { Loaded } from '../use-load.js';
-import { Alert, Notice } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Loading } from './loading.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDateTime } from '../ui/format.js';
+import { DIRECTION_LABELS } from '../ui/labels.js';
+import { Loading } from '../ui/loading.js';
+import type { Loaded } from '../ui/use-load.js';
 import { MessageBody } from './message-body.js';
 import { MessageLogForm } from './message-log-form.js';
+import { messageAnchor, useFocusedMessage } from './use-focused-message.js';
 
 interface MessageLogProps {
   messages: Loaded<Message[]>;

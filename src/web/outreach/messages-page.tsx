@@ -1,20 +1,20 @@
 import { Link } from 'react-router';
 import { CHANNEL_LABELS, CHANNELS, DIRECTIONS, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
 import { api } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { FilterChips, FilterSelect, useListFilters } from '../components/list-filters.js';
-import { Loading } from '../components/loading.js';
-import { MessageBody } from '../components/message-body.js';
-import { PageHeader } from '../components/page-header.js';
-import { callPage, Pager, shownRange } from '../components/pager.js';
-import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
-import { formatDateTime } from '../format.js';
-import { DIRECTION_LABELS } from '../labels.js';
-import { messageAnchor, useFocusedMessage } from '../use-focused-message.js';
-import { useLoad } from '../use-load.js';
-import '../lists.css';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { PersonFilter, useFilterPerson } from '../people/person-filter.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { formatDateTime } from '../ui/format.js';
+import { DIRECTION_LABELS } from '../ui/labels.js';
+import { FilterChips, FilterSelect, useListFilters } from '../ui/list-filters.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { callPage, Pager, shownRange } from '../ui/pager.js';
+import { useLoad } from '../ui/use-load.js';
+import { MessageBody } from './message-body.js';
+import { messageAnchor, useFocusedMessage } from './use-focused-message.js';
+import '../ui/lists.css';
 
 /** Messages per page of the log. */
 const PAGE_SIZE = 100;

@@ -2,8 +2,8 @@
  * Where each piece of outreach happens: the compose page's address for a purpose, the link that
  * clears an agenda item, and the mailto: link that hands a draft to the user's e-mail program.
  */
-import type { MessagePurpose } from '../domain/vocab.js';
-import type { AgendaItem } from './api.js';
+import type { MessagePurpose } from '../../domain/vocab.js';
+import type { AgendaItem } from '../api.js';
 
 export interface ComposeTarget {
   personId?: string | null | undefined;

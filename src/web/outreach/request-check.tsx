@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { checkRequest, countWords } from '../../domain/request-checker.js';
-import { SEVERITY_LABELS } from '../labels.js';
+import { SEVERITY_LABELS } from '../ui/labels.js';
 
 interface RequestCheckProps {
   text: string;

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, describeError, type Problem, type Template } from '../api.js';
-import type { OutgoingPurpose } from '../compose-helpers.js';
-import { Alert, Notice } from './alert.js';
-import { Field } from './field.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import type { OutgoingPurpose } from './compose-helpers.js';
 
 interface SaveTemplateFormProps {
   purpose: OutgoingPurpose;

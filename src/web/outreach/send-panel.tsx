@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
 import { describeError } from '../api.js';
-import { mailtoHref } from '../outreach-links.js';
-import { Alert, Notice } from './alert.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { mailtoHref } from './outreach-links.js';
 
 interface SendPanelProps {
   recipientName: string;

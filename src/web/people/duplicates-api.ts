@@ -3,7 +3,7 @@
  * undo. Types come from the server's routes.
  */
 import type { InferRequestType, InferResponseType } from 'hono/client';
-import { api, call } from './api.js';
+import { api, call } from '../api.js';
 
 export type DuplicatePair = InferResponseType<typeof api.duplicates.$get, 200>['items'][number];
 export type Comparison = InferResponseType<typeof api.duplicates.compare.$get, 200>;

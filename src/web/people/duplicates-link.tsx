@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { listDuplicates } from '../duplicates-api.js';
-import { useLoad } from '../use-load.js';
+import { useLoad } from '../ui/use-load.js';
+import { listDuplicates } from './duplicates-api.js';
 
 /** The People page's way to the duplicates, with how many pairs wait for review. */
 export function DuplicatesLink() {

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { RecentMerges } from '../components/recent-merges.js';
-import { type DuplicatePair, listDuplicates, notTheSamePerson, reviewLink } from '../duplicates-api.js';
-import { useLoad } from '../use-load.js';
-import '../duplicates.css';
+import { Alert, Notice } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { type DuplicatePair, listDuplicates, notTheSamePerson, reviewLink } from './duplicates-api.js';
+import { RecentMerges } from './recent-merges.js';
+import './duplicates.css';
 
 function who(p: DuplicatePair['a']): string {
   return [p.title, p.organizationName, p.email].filter(Boolean).join(' · ');

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
+import { useLoad } from '../ui/use-load.js';
 
 /** "Formerly at: Acme, Globex" under a person's details; nothing when there is no former employer. */
 export function FormerOrganizations({ ids }: { ids: readonly string[] }) {

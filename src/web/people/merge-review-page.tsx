@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { historyText } from '../../domain/history-text.js';
 import { describeError } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
 import {
   type Comparison,
   comparePeople,
@@ -14,9 +15,8 @@ import {
   notTheSamePerson,
   reviewLink,
   undoMerge,
-} from '../duplicates-api.js';
-import { useLoad } from '../use-load.js';
-import '../duplicates.css';
+} from './duplicates-api.js';
+import './duplicates.css';
 
 type Choice = 'kept' | 'merged';
 

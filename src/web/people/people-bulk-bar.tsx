@@ -2,9 +2,9 @@ import type { InferRequestType } from 'hono/client';
 import { type FormEvent, useState } from 'react';
 import { KEEP_IN_TOUCH, type KeepInTouch } from '../../domain/vocab.js';
 import { api, call, describeError } from '../api.js';
-import { KEEP_IN_TOUCH_LABELS } from '../labels.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { KEEP_IN_TOUCH_LABELS } from '../ui/labels.js';
 
 type Change = InferRequestType<typeof api.people.bulk.$post>['json']['change'];
 

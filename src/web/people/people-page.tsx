@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { DuplicatesLink } from '../components/duplicates-link.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { ExportVCardLink } from '../components/export-vcard-link.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { PeopleBulkBar } from '../components/people-bulk-bar.js';
-import { PeopleTable } from '../components/people-table.js';
-import { SearchBox } from '../components/search-box.js';
-import { useLoad } from '../use-load.js';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { ExportVCardLink } from '../exports/export-vcard-link.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { SearchBox } from '../ui/search-box.js';
+import { useLoad } from '../ui/use-load.js';
+import { DuplicatesLink } from './duplicates-link.js';
+import { PeopleBulkBar } from './people-bulk-bar.js';
+import { PeopleTable } from './people-table.js';
 
 /** People per page of the list. */
 const PAGE_SIZE = 100;

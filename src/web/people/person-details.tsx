@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { SENIORITY_LABELS } from '../../domain/vocab.js';
 import type { Person } from '../api.js';
-import { formatDay } from '../format.js';
-import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../labels.js';
-import { Markdown } from './markdown.js';
+import { formatDay } from '../ui/format.js';
+import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../ui/labels.js';
+import { Markdown } from '../ui/markdown.js';
 
 function keepInTouchText(p: Person): string {
   const parts = [KEEP_IN_TOUCH_LABELS[p.keepInTouch]];

@@ -1,14 +1,14 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, call, type Person } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EditFormNotices } from '../components/edit-form-notices.js';
-import { EditRecordLoader } from '../components/edit-record-loader.js';
-import { PageHeader } from '../components/page-header.js';
-import { PersonForm } from '../components/person-form.js';
-import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organization-choice.js';
-import { EMPTY_PERSON, type PersonFormValues, personToValues, valuesToInput } from '../person-form-values.js';
-import { useEditForm } from '../use-edit-form.js';
-import { useLoad } from '../use-load.js';
+import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organizations/organization-choice.js';
+import { Alert } from '../ui/alert.js';
+import { EditFormNotices } from '../ui/edit-form-notices.js';
+import { EditRecordLoader } from '../ui/edit-record-loader.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useEditForm } from '../ui/use-edit-form.js';
+import { useLoad } from '../ui/use-load.js';
+import { PersonForm } from './person-form.js';
+import { EMPTY_PERSON, type PersonFormValues, personToValues, valuesToInput } from './person-form-values.js';
 
 function loadChoices() {
   return Promise.all([

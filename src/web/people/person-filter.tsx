@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { type Loaded, useLoad } from '../use-load.js';
+import { type Loaded, useLoad } from '../ui/use-load.js';
 import type { PickedPerson } from './person-picker.js';
 import { PersonSearch } from './person-search.js';
 

@@ -3,8 +3,8 @@
  * the API, the form's values and the input the API accepts. Blank fields become null so that an
  * edit can clear them.
  */
-import type { KeepInTouch, Seniority } from '../domain/vocab.js';
-import type { Person, PersonInput } from './api.js';
+import type { KeepInTouch, Seniority } from '../../domain/vocab.js';
+import type { Person, PersonInput } from '../api.js';
 
 export interface PersonFormValues {
   fullName: string;

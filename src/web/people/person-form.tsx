@@ -1,12 +1,12 @@
 import { type FormEvent, useId, useMemo } from 'react';
 import { CHANNELS, KEEP_IN_TOUCH, SENIORITY_LABELS, SENIORITY_LEVELS } from '../../domain/vocab.js';
 import type { Organization, Person } from '../api.js';
-import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../labels.js';
-import type { PersonFormValues } from '../person-form-values.js';
-import { knownTimeZones } from '../zoned-time.js';
-import { Field } from './field.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
+import { Field } from '../ui/field.js';
+import { channelLabel, KEEP_IN_TOUCH_LABELS } from '../ui/labels.js';
+import { knownTimeZones } from '../ui/zoned-time.js';
 import { FormerOrganizationsField } from './former-organizations-field.js';
-import { OrganizationSelect } from './organization-select.js';
+import type { PersonFormValues } from './person-form-values.js';
 
 interface PersonFormProps {
   values: PersonFormValues;

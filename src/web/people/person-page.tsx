@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { ConfirmButton } from '../components/confirm-button.js';
-import { ConversationList } from '../components/conversation-list.js';
-import { FormerOrganizations } from '../components/former-organizations.js';
-import { Loading } from '../components/loading.js';
-import { MessageLog } from '../components/message-log.js';
-import { NotesPanel } from '../components/notes-panel.js';
-import { PageHeader } from '../components/page-header.js';
-import { PersonDetails } from '../components/person-details.js';
-import { PersonNetwork } from '../components/person-network.js';
-import { RecentMerges } from '../components/recent-merges.js';
-import { Timeline } from '../components/timeline.js';
-import { composeUrl } from '../outreach-links.js';
-import { useLoad } from '../use-load.js';
+import { ConversationList } from '../conversations/conversation-list.js';
+import { NotesPanel } from '../conversations/notes-panel.js';
+import { Timeline } from '../conversations/timeline.js';
+import { PersonNetwork } from '../network/person-network.js';
+import { MessageLog } from '../outreach/message-log.js';
+import { composeUrl } from '../outreach/outreach-links.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { FormerOrganizations } from './former-organizations.js';
+import { PersonDetails } from './person-details.js';
+import { RecentMerges } from './recent-merges.js';
 
 /** One person: details, conversations, timeline and notes. */
 export function PersonPage() {

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { useLoad } from '../ui/use-load.js';
 
 export interface PickedPerson {
   id: string;

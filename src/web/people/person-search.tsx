@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { useLoad } from '../ui/use-load.js';
 import type { PickedPerson } from './person-picker.js';
 
 interface PersonSearchProps {

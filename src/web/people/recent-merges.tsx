@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { describeError } from '../api.js';
-import { listMerges, undoMerge } from '../duplicates-api.js';
-import { formatDate } from '../format.js';
-import { useLoad } from '../use-load.js';
-import { Alert, Notice } from './alert.js';
-import '../duplicates.css';
+import { Alert, Notice } from '../ui/alert.js';
+import { formatDate } from '../ui/format.js';
+import { useLoad } from '../ui/use-load.js';
+import { listMerges, undoMerge } from './duplicates-api.js';
+import './duplicates.css';
 
 /** The latest merges with an Undo button each, so a merge made by mistake is easy to take back. */
 export function RecentMerges({ personId, onUndone }: { personId?: string; onUndone?: () => void }) {

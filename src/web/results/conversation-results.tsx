@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { OPPORTUNITY_KIND_LABELS } from '../../domain/vocab.js';
 import { api, call } from '../api.js';
-import { useLoad } from '../use-load.js';
+import { useLoad } from '../ui/use-load.js';
 
 /** What a conversation led to, and a link to record a result that came from it. */
 export function ConversationResults({ conversationId }: { conversationId: string }) {

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { OPPORTUNITY_KIND_LABELS } from '../../domain/vocab.js';
 import { api, call } from '../api.js';
-import { formatDay } from '../format.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
-import type { PickedPerson } from './person-picker.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { Alert } from '../ui/alert.js';
+import { formatDay } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 
 /**
  * What a person helped bring about: results from their own conversations ("direct") and results

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, call, describeError } from '../api.js';
-import type { Opportunity } from '../network-api.js';
-import { Alert } from './alert.js';
-import type { PickedPerson } from './person-picker.js';
-import { PersonSearch } from './person-search.js';
+import type { Opportunity } from '../network/network-api.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { PersonSearch } from '../people/person-search.js';
+import { Alert } from '../ui/alert.js';
 
 interface FeedbackFormProps {
   rejection: Opportunity;

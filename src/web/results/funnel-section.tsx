@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Dashboard } from '../network-api.js';
-import { percent } from '../network-labels.js';
+import type { Dashboard } from '../network/network-api.js';
+import { percent } from '../network/network-labels.js';
 
 /** Requests sent → replies → conversations held → referrals → openings → job interviews → offers. */
 export function FunnelSection({ funnel }: { funnel: Dashboard['funnel'] }) {

@@ -1,4 +1,4 @@
-import type { Dashboard } from '../network-api.js';
+import type { Dashboard } from '../network/network-api.js';
 
 function round(n: number): string {
   return String(Math.round(n * 10) / 10);

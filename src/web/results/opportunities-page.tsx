@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { Loading } from '../components/loading.js';
-import { OpportunityEditor } from '../components/opportunity-editor.js';
-import { OpportunityRow } from '../components/opportunity-row.js';
-import { PageHeader } from '../components/page-header.js';
-import { ResultsTabs } from '../components/results-tabs.js';
-import { emptyOpportunity, type OpportunityFormValues } from '../opportunity-form-values.js';
-import { useLoad } from '../use-load.js';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { OpportunityEditor } from './opportunity-editor.js';
+import { emptyOpportunity, type OpportunityFormValues } from './opportunity-form-values.js';
+import { OpportunityRow } from './opportunity-row.js';
+import { ResultsTabs } from './results-tabs.js';
 
 function loadList() {
   return Promise.all([

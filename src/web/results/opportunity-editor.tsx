@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { api, call, type Organization } from '../api.js';
-import { sameValues } from '../local-draft.js';
-import type { Opportunity } from '../network-api.js';
-import { type OpportunityFormValues, valuesToOpportunityInput } from '../opportunity-form-values.js';
-import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organization-choice.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { useVersionedSave } from '../use-versioned-save.js';
-import { Alert } from './alert.js';
+import type { Opportunity } from '../network/network-api.js';
+import { NEW_ORGANIZATION, resolveOrganizationChoice } from '../organizations/organization-choice.js';
+import { Alert } from '../ui/alert.js';
+import { sameValues } from '../ui/local-draft.js';
+import { StaleNotice } from '../ui/stale-notice.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
+import { useVersionedSave } from '../ui/use-versioned-save.js';
 import { OpportunityForm } from './opportunity-form.js';
-import { StaleNotice } from './stale-notice.js';
+import { type OpportunityFormValues, valuesToOpportunityInput } from './opportunity-form-values.js';
 
 interface OpportunityEditorProps {
   /** The opportunity being edited; none to record a new one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Opportunity } from './network-api.js';
+import type { Opportunity } from '../network/network-api.js';
 import {
   emptyOpportunity,
   opportunityToValues,

@@ -2,9 +2,9 @@
  * The opportunity form's values and their conversion to the API's input. A source is a
  * conversation or a person, with the words that name it on screen.
  */
-import type { OpportunityKind } from '../domain/vocab.js';
-import type { Opportunity, OpportunityInput } from './network-api.js';
-import { todayIso } from './network-labels.js';
+import type { OpportunityKind } from '../../domain/vocab.js';
+import type { Opportunity, OpportunityInput } from '../network/network-api.js';
+import { todayIso } from '../network/network-labels.js';
 
 export interface PickedSource {
   conversationId?: string;

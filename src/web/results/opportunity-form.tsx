@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react';
 import { OPPORTUNITY_KIND_LABELS, OPPORTUNITY_KINDS, type OpportunityKind } from '../../domain/vocab.js';
 import type { Organization } from '../api.js';
-import type { OpportunityFormValues } from '../opportunity-form-values.js';
-import { Field } from './field.js';
-import { OrganizationSelect } from './organization-select.js';
+import { OrganizationSelect } from '../organizations/organization-select.js';
+import { Field } from '../ui/field.js';
+import type { OpportunityFormValues } from './opportunity-form-values.js';
 import { SourcePicker } from './source-picker.js';
 
 interface OpportunityFormProps {

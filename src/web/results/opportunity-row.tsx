@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { OPPORTUNITY_KIND_LABELS } from '../../domain/vocab.js';
 import { api, call, type Organization } from '../api.js';
-import { formatDay } from '../format.js';
-import type { Opportunity } from '../network-api.js';
-import { opportunityToValues, sourceKey } from '../opportunity-form-values.js';
-import { ConfirmButton } from './confirm-button.js';
+import type { Opportunity } from '../network/network-api.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDay } from '../ui/format.js';
 import { FeedbackForm } from './feedback-form.js';
 import { OpportunityEditor } from './opportunity-editor.js';
+import { opportunityToValues, sourceKey } from './opportunity-form-values.js';
 
 interface OpportunityRowProps {
   opportunity: Opportunity;

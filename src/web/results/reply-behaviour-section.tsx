@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Dashboard } from '../network-api.js';
+import type { Dashboard } from '../network/network-api.js';
 
 const EXPLAIN: Record<string, string> = {
   fast_helper:

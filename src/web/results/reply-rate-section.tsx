@@ -1,7 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { channelLabel } from '../labels.js';
-import type { Dashboard, ReplyRate } from '../network-api.js';
-import { percent } from '../network-labels.js';
+import type { Dashboard, ReplyRate } from '../network/network-api.js';
+import { percent } from '../network/network-labels.js';
+import { channelLabel } from '../ui/labels.js';
 
 const GROUPS: { key: keyof Dashboard['replyRate']; title: string; column: string }[] = [
   { key: 'byChannel', title: 'By channel', column: 'Channel' },

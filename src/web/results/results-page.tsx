@@ -1,15 +1,15 @@
 import { Link } from 'react-router';
 import { api, call } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { FunnelSection } from '../components/funnel-section.js';
-import { Loading } from '../components/loading.js';
-import { MeetingsSection } from '../components/meetings-section.js';
-import { OfferRateSection } from '../components/offer-rate-section.js';
-import { PageHeader } from '../components/page-header.js';
-import { ReplyBehaviourSection } from '../components/reply-behaviour-section.js';
-import { ReplyRateSection } from '../components/reply-rate-section.js';
-import { ResultsTabs } from '../components/results-tabs.js';
-import { useLoad } from '../use-load.js';
+import { MeetingsSection } from '../meetings/meetings-section.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { FunnelSection } from './funnel-section.js';
+import { OfferRateSection } from './offer-rate-section.js';
+import { ReplyBehaviourSection } from './reply-behaviour-section.js';
+import { ReplyRateSection } from './reply-rate-section.js';
+import { ResultsTabs } from './results-tabs.js';
 
 /** What the conversations produced: the funnel, reply rates and speed, weekly rhythm, offers. */
 export function ResultsPage() {

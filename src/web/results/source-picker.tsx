@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { api, call } from '../api.js';
-import { type PickedSource, sourceKey } from '../opportunity-form-values.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
+import { Alert } from '../ui/alert.js';
+import { useLoad } from '../ui/use-load.js';
+import { type PickedSource, sourceKey } from './opportunity-form-values.js';
 
 interface SourcePickerProps {
   value: PickedSource[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from './preparation-api.js';
+import type { SearchHit } from '../meetings/preparation-api.js';
 import { hitLink, parseTypes, searchUrl } from './search-links.js';
 
 const hit = (patch: Partial<SearchHit>): SearchHit => ({

@@ -1,5 +1,5 @@
-import type { SearchHit } from './preparation-api.js';
-import { SEARCH_TYPES, type SearchType } from './preparation-labels.js';
+import type { SearchHit } from '../meetings/preparation-api.js';
+import { SEARCH_TYPES, type SearchType } from '../meetings/preparation-labels.js';
 
 /** The types named in a `types=` parameter, known ones only, in the usual order. */
 export function parseTypes(param: string | null): SearchType[] {

@@ -2,18 +2,18 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { highlightParts } from '../../domain/search-query.js';
 import { api, call, describeError } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import type { SearchHit } from '../preparation-api.js';
+import type { SearchHit } from '../meetings/preparation-api.js';
 import {
   SEARCH_TYPE_LABELS,
   SEARCH_TYPE_TAGS,
   SEARCH_TYPES,
   type SearchType,
-} from '../preparation-labels.js';
-import { hitLink, parseTypes } from '../search-links.js';
-import '../search.css';
+} from '../meetings/preparation-labels.js';
+import { Alert } from '../ui/alert.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { hitLink, parseTypes } from './search-links.js';
+import './search.css';
 
 interface Results {
   /** The query and types these hits answer, so a stale list is never shown as current. */

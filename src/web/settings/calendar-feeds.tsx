@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { api, call, describeError } from '../api.js';
-import { formatDateTime } from '../format.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDateTime } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 
 /**
  * Subscribable calendar feeds. The address holds a secret that the server keeps only as a

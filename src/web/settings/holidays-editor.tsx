@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../api.js';
-import { formatDay } from '../format.js';
-import { Alert } from './alert.js';
-import { Field } from './field.js';
+import { Alert } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { formatDay } from '../ui/format.js';
 
 interface HolidaysEditorProps {
   holidays: string[];

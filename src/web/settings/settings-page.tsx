@@ -1,17 +1,17 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, describeError, type Problem, type Settings, type SettingsPatch } from '../api.js';
-import { Alert, Notice } from '../components/alert.js';
-import { CalendarFeeds } from '../components/calendar-feeds.js';
-import { Field } from '../components/field.js';
-import { HolidaysEditor } from '../components/holidays-editor.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { setUserTimeZone } from '../format.js';
-import { sameValues } from '../local-draft.js';
-import { useLoad } from '../use-load.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { knownTimeZones } from '../zoned-time.js';
+import { Alert, Notice } from '../ui/alert.js';
+import { Field } from '../ui/field.js';
+import { setUserTimeZone } from '../ui/format.js';
+import { Loading } from '../ui/loading.js';
+import { sameValues } from '../ui/local-draft.js';
+import { PageHeader } from '../ui/page-header.js';
+import { useLoad } from '../ui/use-load.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
+import { knownTimeZones } from '../ui/zoned-time.js';
+import { CalendarFeeds } from './calendar-feeds.js';
+import { HolidaysEditor } from './holidays-editor.js';
 
 type NumberKey = Exclude<keyof Settings, 'timeZone' | 'myName' | 'holidays'>;
 

@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, describeError, type Problem } from '../api.js';
-import { useFocusFirstInvalid } from '../use-focus-invalid.js';
-import { Alert } from './alert.js';
-import type { PickedPerson } from './person-picker.js';
-import { PersonSearch } from './person-search.js';
+import type { PickedPerson } from '../people/person-picker.js';
+import { PersonSearch } from '../people/person-search.js';
+import { Alert } from '../ui/alert.js';
+import { useFocusFirstInvalid } from '../ui/use-focus-invalid.js';
 import { TaskFields, type TaskValues } from './task-fields.js';
 
 interface TaskAddFormProps {

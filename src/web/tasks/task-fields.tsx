@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { localDate } from '../../domain/business-days.js';
 import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
 import { api, call } from '../api.js';
-import { TASK_KIND_LABELS } from '../labels.js';
-import { useLoad } from '../use-load.js';
-import { useUnsavedChanges } from '../use-unsaved-changes.js';
-import { browserTimeZone } from '../zoned-time.js';
-import { Field } from './field.js';
+import { Field } from '../ui/field.js';
+import { TASK_KIND_LABELS } from '../ui/labels.js';
+import { useLoad } from '../ui/use-load.js';
+import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
+import { browserTimeZone } from '../ui/zoned-time.js';
 
 export interface TaskValues {
   kind: TaskKind;

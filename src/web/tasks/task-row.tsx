@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, call, type Task } from '../api.js';
-import { formatDay } from '../format.js';
-import { TASK_KIND_LABELS } from '../labels.js';
-import { useVersionedSave } from '../use-versioned-save.js';
-import { Alert } from './alert.js';
-import { ConfirmButton } from './confirm-button.js';
-import { StaleNotice } from './stale-notice.js';
+import { Alert } from '../ui/alert.js';
+import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatDay } from '../ui/format.js';
+import { TASK_KIND_LABELS } from '../ui/labels.js';
+import { StaleNotice } from '../ui/stale-notice.js';
+import { useVersionedSave } from '../ui/use-versioned-save.js';
 import { TaskFields, type TaskValues } from './task-fields.js';
 
 interface TaskRowProps {

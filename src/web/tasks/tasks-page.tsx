@@ -1,20 +1,20 @@
 import { useState } from 'react';
 import { TASK_KINDS, type TaskKind } from '../../domain/vocab.js';
 import { api, call, describeError, type Task } from '../api.js';
-import { Alert } from '../components/alert.js';
-import { EmptyState } from '../components/empty-state.js';
-import { ExportCsvLink } from '../components/export-csv-link.js';
-import { FilterChips, FilterSelect, useListFilters } from '../components/list-filters.js';
-import { Loading } from '../components/loading.js';
-import { PageHeader } from '../components/page-header.js';
-import { callPage, Pager, shownRange } from '../components/pager.js';
-import { PersonFilter, useFilterPerson } from '../components/person-filter.js';
-import { TaskAddForm } from '../components/task-add-form.js';
-import { TaskRow } from '../components/task-row.js';
-import { UndoToast } from '../components/undo-toast.js';
-import { TASK_KIND_LABELS } from '../labels.js';
-import { useLoad } from '../use-load.js';
-import '../lists.css';
+import { ExportCsvLink } from '../exports/export-csv-link.js';
+import { PersonFilter, useFilterPerson } from '../people/person-filter.js';
+import { Alert } from '../ui/alert.js';
+import { EmptyState } from '../ui/empty-state.js';
+import { TASK_KIND_LABELS } from '../ui/labels.js';
+import { FilterChips, FilterSelect, useListFilters } from '../ui/list-filters.js';
+import { Loading } from '../ui/loading.js';
+import { PageHeader } from '../ui/page-header.js';
+import { callPage, Pager, shownRange } from '../ui/pager.js';
+import { UndoToast } from '../ui/undo-toast.js';
+import { useLoad } from '../ui/use-load.js';
+import { TaskAddForm } from './task-add-form.js';
+import { TaskRow } from './task-row.js';
+import '../ui/lists.css';
 
 /** Tasks per page of the list. */
 const PAGE_SIZE = 100;

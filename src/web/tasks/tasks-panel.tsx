@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { api, call, describeError, type Problem, type Task } from '../api.js';
-import { formatDay } from '../format.js';
-import { TASK_KIND_LABELS } from '../labels.js';
-import { useLoad } from '../use-load.js';
-import { Alert } from './alert.js';
-import { Loading } from './loading.js';
+import { Alert } from '../ui/alert.js';
+import { formatDay } from '../ui/format.js';
+import { TASK_KIND_LABELS } from '../ui/labels.js';
+import { Loading } from '../ui/loading.js';
+import { useLoad } from '../ui/use-load.js';
 import { TaskFields, type TaskValues } from './task-fields.js';
 import { TaskCheckbox, TaskDeleteButton } from './task-row.js';
 

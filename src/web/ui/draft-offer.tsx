@@ -1,5 +1,5 @@
-import { formatDraftTime } from '../local-draft.js';
-import type { LocalDraft } from '../use-local-draft.js';
+import { formatDraftTime } from './local-draft.js';
+import type { LocalDraft } from './use-local-draft.js';
 
 /** "Restore your draft from 10:42?" with Restore and Discard, while a kept draft is on offer. */
 export function DraftOffer({ draft }: { draft: LocalDraft }) {

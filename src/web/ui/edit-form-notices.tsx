@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { EditForm } from '../use-edit-form.js';
 import { Alert } from './alert.js';
 import { StaleNotice } from './stale-notice.js';
+import type { EditForm } from './use-edit-form.js';
 
 /**
  * What an add or edit form says above its fields when saving failed: a stale edit with its two

@@ -1,8 +1,8 @@
 import { Fragment, type ReactNode } from 'react';
-import { useLoad } from '../use-load.js';
 import { Alert } from './alert.js';
 import { Loading } from './loading.js';
 import { PageHeader } from './page-header.js';
+import { useLoad } from './use-load.js';
 
 interface EditRecordLoaderProps<R> {
   /** Names what is loaded, e.g. `person:new`; a new key loads again. */

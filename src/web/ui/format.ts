@@ -2,7 +2,7 @@
  * How dates and times are written on screen: one place, in the user's time zone (from Settings)
  * and the browser's language, built on the domain's formatter that the brief and its PDF share.
  */
-import { formatDateIn, formatDateTimeIn, formatWithTheirTime } from '../domain/date-format.js';
+import { formatDateIn, formatDateTimeIn, formatWithTheirTime } from '../../domain/date-format.js';
 
 let userZone: string | null = null;
 

@@ -2,10 +2,10 @@
  * Words for the few values whose labels only the web app shows. The labels of conversation types,
  * statuses, mediums and seniority levels come from src/domain/vocab.ts.
  */
-import type { Finding } from '../domain/request-checker.js';
-import type { MergeField } from '../domain/templates.js';
-import type { Channel, Direction, KeepInTouch, NoteKind, TaskKind } from '../domain/vocab.js';
-import type { AgendaItem } from './api.js';
+import type { Finding } from '../../domain/request-checker.js';
+import type { MergeField } from '../../domain/templates.js';
+import type { Channel, Direction, KeepInTouch, NoteKind, TaskKind } from '../../domain/vocab.js';
+import type { AgendaItem } from '../api.js';
 
 type AgendaKind = AgendaItem['kind'];
 type Severity = Finding['severity'];

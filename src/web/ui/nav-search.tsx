@@ -1,7 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { parseTypes, searchUrl } from '../search-links.js';
-import '../search.css';
+import { parseTypes, searchUrl } from '../search/search-links.js';
+import '../search/search.css';
 
 /** Typing a "/" anywhere but in a field jumps to the search box, as on many sites. */
 function isTyping(target: EventTarget | null): boolean {

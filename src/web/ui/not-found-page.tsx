@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { PageHeader } from '../components/page-header.js';
+import { PageHeader } from './page-header.js';
 
 /** Any address the app does not know. */
 export function NotFoundPage() {

@@ -2,8 +2,8 @@
  * Long writes (imports, restores) answer one JSON object a line: progress while the server works,
  * then the result or an error. This reads such an answer as it arrives.
  */
-import { type Progress, readProgressStream } from '../domain/progress-stream.js';
-import { ApiError } from './api.js';
+import { type Progress, readProgressStream } from '../../domain/progress-stream.js';
+import { ApiError } from '../api.js';
 
 export type { Progress };
 

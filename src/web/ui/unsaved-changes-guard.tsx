@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useBlocker } from 'react-router';
-import { hasUnsavedChanges, leavesPage } from '../unsaved-changes.js';
+import { hasUnsavedChanges, leavesPage } from './unsaved-changes.js';
 
 /**
  * Asks before leaving a page whose form holds unsaved changes: an in-app link or Back opens a dialog

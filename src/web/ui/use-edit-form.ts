@@ -1,6 +1,6 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { describeError, type Problem } from './api.js';
+import { describeError, type Problem } from '../api.js';
 import { sameValues } from './local-draft.js';
 import { useUnsavedChanges } from './use-unsaved-changes.js';
 import { useVersionedSave } from './use-versioned-save.js';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, type Problem } from './api.js';
+import { describeError, type Problem } from '../api.js';
 
 export interface Loaded<T> {
   data: T | undefined;

@@ -1,5 +1,5 @@
 import { type Dispatch, type SetStateAction, useState } from 'react';
-import { describeError, type Problem } from './api.js';
+import { describeError, type Problem } from '../api.js';
 import { useFocusFirstInvalid } from './use-focus-invalid.js';
 
 export interface VersionedSave {

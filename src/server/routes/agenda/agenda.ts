@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MEETING_OUTCOMES } from '../../domain/meeting-reminders.js';
-import { AGENDA_KINDS, todayAgenda } from '../../services/agenda.js';
-import { answerReminder } from '../../services/reminders.js';
-import { router } from '../env.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+import { MEETING_OUTCOMES } from '../../../domain/meeting-reminders.js';
+import { AGENDA_KINDS, todayAgenda } from '../../../services/agenda/agenda.js';
+import { answerReminder } from '../../../services/agenda/reminders.js';
+import { router } from '../../env.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Today'];
 

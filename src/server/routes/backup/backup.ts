@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { MAX_BACKUP_BYTES } from '../../domain/backup-format.js';
-import { AppError } from '../../domain/errors.js';
-import { createBackup } from '../../services/backup.js';
-import { applyRestore, previewRestore } from '../../services/restore.js';
-import { type AppEnv, router } from '../env.js';
-import { errors, json } from './common.js';
-import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from './upload.js';
+import { MAX_BACKUP_BYTES } from '../../../domain/backup-format.js';
+import { AppError } from '../../../domain/errors.js';
+import { createBackup } from '../../../services/backup/backup.js';
+import { applyRestore, previewRestore } from '../../../services/backup/restore.js';
+import { type AppEnv, router } from '../../env.js';
+import { errors, json } from '../common.js';
+import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from '../upload.js';
 
 const tags = ['Backup'];
 

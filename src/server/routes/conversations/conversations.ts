@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { conversationFollowUps } from '../../services/agenda.js';
+import { conversationFollowUps } from '../../../services/agenda/agenda.js';
 import {
   createConversation,
   deleteConversation,
@@ -7,10 +7,10 @@ import {
   listConversations,
   moveConversation,
   updateConversation,
-} from '../../services/conversations.js';
-import { scheduleMeeting } from '../../services/meetings.js';
-import { thankYouDraft } from '../../services/thank-you.js';
-import { router } from '../env.js';
+} from '../../../services/conversations/conversations.js';
+import { thankYouDraft } from '../../../services/debrief/thank-you.js';
+import { scheduleMeeting } from '../../../services/meetings/meetings.js';
+import { router } from '../../env.js';
 import {
   Conversation,
   ConversationInput,
@@ -22,9 +22,9 @@ import {
   listOf,
   MeetingInput,
   MoveInput,
-} from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Conversations'];
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createNote, deleteNote, listNotes, updateNote } from '../../services/notes.js';
-import { router } from '../env.js';
-import { IdParam, Note, NoteInput, NotePatch, NotesQuery } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+import { createNote, deleteNote, listNotes, updateNote } from '../../../services/conversations/notes.js';
+import { router } from '../../env.js';
+import { IdParam, Note, NoteInput, NotePatch, NotesQuery } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Notes'];
 

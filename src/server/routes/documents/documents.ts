@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { AppError } from '../../domain/errors.js';
-import { MAX_DOCUMENT_BYTES } from '../../domain/file-type.js';
+import { AppError } from '../../../domain/errors.js';
+import { MAX_DOCUMENT_BYTES } from '../../../domain/file-type.js';
 import {
   attachDocument,
   conversationDocumentList,
@@ -11,12 +11,12 @@ import {
   listDocuments,
   readDocument,
   uploadDocument,
-} from '../../services/documents.js';
-import { router } from '../env.js';
-import { zodIssues } from '../errors.js';
-import { Id, IdParam } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../../services/documents/documents.js';
+import { router } from '../../env.js';
+import { zodIssues } from '../../errors.js';
+import { Id, IdParam } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Documents'];
 

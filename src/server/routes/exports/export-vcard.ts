@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { exportVCards } from '../../services/export-vcard.js';
-import { router } from '../env.js';
-import { errors } from './common.js';
+import { exportVCards } from '../../../services/exports/export-vcard.js';
+import { router } from '../../env.js';
+import { errors } from '../common.js';
 
 const tags = ['Exports'];
 

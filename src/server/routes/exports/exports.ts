@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CHANNELS, DIRECTIONS, OPPORTUNITY_KINDS, TASK_KINDS } from '../../domain/vocab.js';
-import { CSV_LISTS, exportCsv } from '../../services/exports-csv.js';
-import { router } from '../env.js';
-import { describeForLog } from '../errors.js';
-import { ConversationsQuery, Id } from '../schemas.js';
-import { errors } from './common.js';
+import { CHANNELS, DIRECTIONS, OPPORTUNITY_KINDS, TASK_KINDS } from '../../../domain/vocab.js';
+import { CSV_LISTS, exportCsv } from '../../../services/exports/exports-csv.js';
+import { router } from '../../env.js';
+import { describeForLog } from '../../errors.js';
+import { ConversationsQuery, Id } from '../../schemas.js';
+import { errors } from '../common.js';
 
 const tags = ['Exports'];
 

@@ -1,18 +1,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../domain/csv-import.js';
-import { AppError } from '../../domain/errors.js';
-import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
-import type { ParsedRecords } from '../../domain/import-record.js';
-import { type ParsedConnections, parseLinkedInConnections } from '../../domain/linkedin.js';
-import { parseVCards } from '../../domain/vcard.js';
-import { applyCsvImport, inspectCsv, previewCsvImport } from '../../services/import-csv.js';
-import { applyLinkedInImport, previewLinkedInImport } from '../../services/import-linkedin.js';
-import { IMPORT_FIELDS, type ImportProgress, type ImportSummary } from '../../services/import-people.js';
-import { applyVCardImport, previewVCardImport } from '../../services/import-vcard.js';
-import { type AppEnv, router } from '../env.js';
-import { errors, json } from './common.js';
-import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from './upload.js';
+import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../../domain/csv-import.js';
+import { AppError } from '../../../domain/errors.js';
+import { MAX_IMPORT_BYTES } from '../../../domain/import-limits.js';
+import type { ParsedRecords } from '../../../domain/import-record.js';
+import { type ParsedConnections, parseLinkedInConnections } from '../../../domain/linkedin.js';
+import { parseVCards } from '../../../domain/vcard.js';
+import { applyCsvImport, inspectCsv, previewCsvImport } from '../../../services/imports/import-csv.js';
+import { applyLinkedInImport, previewLinkedInImport } from '../../../services/imports/import-linkedin.js';
+import {
+  IMPORT_FIELDS,
+  type ImportProgress,
+  type ImportSummary,
+} from '../../../services/imports/import-people.js';
+import { applyVCardImport, previewVCardImport } from '../../../services/imports/import-vcard.js';
+import { type AppEnv, router } from '../../env.js';
+import { errors, json } from '../common.js';
+import { answerWithProgress, FileUpload, readUpload, streamNote, uploadLimit } from '../upload.js';
 
 const tags = ['Imports'];
 

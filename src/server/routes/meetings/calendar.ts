@@ -5,11 +5,11 @@ import {
   listCalendarFeeds,
   meetingIcs,
   revokeCalendarFeed,
-} from '../../services/calendar.js';
-import { router } from '../env.js';
-import { IdParam } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { errors, json } from './common.js';
+} from '../../../services/meetings/calendar.js';
+import { router } from '../../env.js';
+import { IdParam } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { errors, json } from '../common.js';
 
 const tags = ['Calendar'];
 const ics = (description: string) => ({

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { INSIGHT_TOPICS } from '../../domain/insights.js';
-import { QUESTION_TOPICS } from '../../domain/question-bank.js';
-import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../domain/vocab.js';
-import { conversationBrief } from '../../services/brief.js';
-import { briefPdf } from '../../services/brief-pdf.js';
-import { saveDebrief } from '../../services/debrief.js';
-import { findReferralMatches } from '../../services/debrief-referrals.js';
-import { knownRoles, organizationKnowledge, roleKnowledge } from '../../services/knowledge.js';
+import { INSIGHT_TOPICS } from '../../../domain/insights.js';
+import { QUESTION_TOPICS } from '../../../domain/question-bank.js';
+import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../../domain/vocab.js';
+import { saveDebrief } from '../../../services/debrief/debrief.js';
+import { findReferralMatches } from '../../../services/debrief/debrief-referrals.js';
+import { knownRoles, organizationKnowledge, roleKnowledge } from '../../../services/insights/knowledge.js';
+import { conversationBrief } from '../../../services/meetings/brief.js';
+import { briefPdf } from '../../../services/meetings/brief-pdf.js';
 import {
   addPlanItem,
   deletePlanItem,
@@ -14,13 +14,13 @@ import {
   proposeConversationPlan,
   reorderPlan,
   updatePlanItem,
-} from '../../services/plans.js';
-import { getPrep, updatePrep } from '../../services/prep.js';
-import { createQuestion, listQuestions, updateQuestion } from '../../services/questions.js';
-import { router } from '../env.js';
-import { Id, IdParam, PersonInput } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../../services/meetings/plans.js';
+import { getPrep, updatePrep } from '../../../services/meetings/prep.js';
+import { createQuestion, listQuestions, updateQuestion } from '../../../services/meetings/questions.js';
+import { router } from '../../env.js';
+import { Id, IdParam, PersonInput } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Preparation'];
 const SECTIONS = ['rapport', 'questions', 'their_needs', 'my_fit', 'feedback', 'next_steps'] as const;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { INTRODUCTION_STATES } from '../../domain/vocab.js';
+import { INTRODUCTION_STATES } from '../../../domain/vocab.js';
 import {
   createIntroduction,
   deleteIntroduction,
@@ -7,14 +7,14 @@ import {
   introductionGraph,
   personIntroductions,
   updateIntroduction,
-} from '../../services/introductions.js';
-import { creditsFor } from '../../services/opportunities.js';
-import { organizationCoverage, warmPathsTo } from '../../services/warm-paths.js';
-import { router } from '../env.js';
-import { Id, IdParam } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
-import { Opportunity } from './opportunities.js';
+} from '../../../services/network/introductions.js';
+import { organizationCoverage, warmPathsTo } from '../../../services/network/warm-paths.js';
+import { creditsFor } from '../../../services/results/opportunities.js';
+import { router } from '../../env.js';
+import { Id, IdParam } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
+import { Opportunity } from '../results/opportunities.js';
 
 const tags = ['Network'];
 

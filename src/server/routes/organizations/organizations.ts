@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { organizationTimelineEntries } from '../../../services/conversations/timeline.js';
 import {
   createOrganization,
   deleteOrganization,
   getOrganization,
   listOrganizations,
   updateOrganization,
-} from '../../services/organizations.js';
-import { organizationTimelineEntries } from '../../services/timeline.js';
-import { router } from '../env.js';
+} from '../../../services/organizations/organizations.js';
+import { router } from '../../env.js';
 import {
   IdParam,
   listOf,
@@ -16,9 +16,9 @@ import {
   OrganizationPatch,
   Paging,
   TimelineEntry,
-} from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Organizations'];
 

@@ -1,10 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CONVERSATION_STATUSES } from '../../domain/vocab.js';
-import { countMessages, deleteMessage, listMessages, logMessage } from '../../services/messages.js';
-import { router } from '../env.js';
-import { IdParam, Message, MessageInput, MessageListItem, MessagesQuery } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+import { CONVERSATION_STATUSES } from '../../../domain/vocab.js';
+import {
+  countMessages,
+  deleteMessage,
+  listMessages,
+  logMessage,
+} from '../../../services/outreach/messages.js';
+import { router } from '../../env.js';
+import { IdParam, Message, MessageInput, MessageListItem, MessagesQuery } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Messages'];
 

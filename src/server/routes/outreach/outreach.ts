@@ -1,20 +1,25 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { TARGET_STATUSES } from '../../domain/lamp.js';
-import { checkRequest } from '../../domain/request-checker.js';
-import { MERGE_FIELDS } from '../../domain/templates.js';
-import { getSettings } from '../../services/settings.js';
-import { addTarget, listTargets, removeTarget, updateTarget } from '../../services/targets.js';
+import { TARGET_STATUSES } from '../../../domain/lamp.js';
+import { checkRequest } from '../../../domain/request-checker.js';
+import { MERGE_FIELDS } from '../../../domain/templates.js';
+import {
+  addTarget,
+  listTargets,
+  removeTarget,
+  updateTarget,
+} from '../../../services/organizations/targets.js';
 import {
   createTemplate,
   deleteTemplate,
   draftFromTemplate,
   listTemplates,
   updateTemplate,
-} from '../../services/templates.js';
-import { router } from '../env.js';
-import { Id, IdParam } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../../services/outreach/templates.js';
+import { getSettings } from '../../../services/settings/settings.js';
+import { router } from '../../env.js';
+import { Id, IdParam } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const Finding = z.object({
   rule: z.string(),

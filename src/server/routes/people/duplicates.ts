@@ -3,13 +3,13 @@
  * under /people, whose /people/{id} routes would swallow these paths.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { MERGE_FIELDS } from '../../domain/merge-fields.js';
-import { comparePeople, dismissPair, listDuplicates } from '../../services/duplicates.js';
-import { listMerges, mergePeople, undoMerge } from '../../services/merge-people.js';
-import { router } from '../env.js';
-import { Id, IdParam, Paging, Person } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+import { MERGE_FIELDS } from '../../../domain/merge-fields.js';
+import { comparePeople, dismissPair, listDuplicates } from '../../../services/people/duplicates.js';
+import { listMerges, mergePeople, undoMerge } from '../../../services/people/merge-people.js';
+import { router } from '../../env.js';
+import { Id, IdParam, Paging, Person } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Duplicates'];
 

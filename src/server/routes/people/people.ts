@@ -1,9 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { KEEP_IN_TOUCH } from '../../domain/vocab.js';
-import { createPerson, deletePerson, getPerson, listPeople, updatePerson } from '../../services/people.js';
-import { bulkUpdatePeople, MAX_BULK_PEOPLE } from '../../services/people-bulk.js';
-import { personTimeline } from '../../services/timeline.js';
-import { router } from '../env.js';
+import { KEEP_IN_TOUCH } from '../../../domain/vocab.js';
+import { personTimeline } from '../../../services/conversations/timeline.js';
+import {
+  createPerson,
+  deletePerson,
+  getPerson,
+  listPeople,
+  updatePerson,
+} from '../../../services/people/people.js';
+import { bulkUpdatePeople, MAX_BULK_PEOPLE } from '../../../services/people/people-bulk.js';
+import { router } from '../../env.js';
 import {
   Id,
   IdParam,
@@ -13,9 +19,9 @@ import {
   PersonInput,
   PersonPatch,
   TimelineEntry,
-} from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['People'];
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { OPPORTUNITY_KINDS } from '../../domain/vocab.js';
+import { OPPORTUNITY_KINDS } from '../../../domain/vocab.js';
 import {
   createOpportunity,
   deleteOpportunity,
@@ -7,12 +7,12 @@ import {
   listOpportunities,
   startFeedbackConversation,
   updateOpportunity,
-} from '../../services/opportunities.js';
-import { dashboard } from '../../services/stats.js';
-import { router } from '../env.js';
-import { Conversation, Id, IdParam } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+} from '../../../services/results/opportunities.js';
+import { dashboard } from '../../../services/results/stats.js';
+import { router } from '../../env.js';
+import { Conversation, Id, IdParam } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const Source = z.object({
   conversationId: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { SEARCH_TYPES, search } from '../../services/search.js';
-import { router } from '../env.js';
-import { errors, json } from './common.js';
+import { SEARCH_TYPES, search } from '../../../services/search/search.js';
+import { router } from '../../env.js';
+import { errors, json } from '../common.js';
 
 const Hit = z
   .object({

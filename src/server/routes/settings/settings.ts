@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { getSettings, updateSettings } from '../../services/settings.js';
-import { router } from '../env.js';
-import { Settings, SettingsPatch } from '../schemas.js';
-import { body, errors, json } from './common.js';
+import { getSettings, updateSettings } from '../../../services/settings/settings.js';
+import { router } from '../../env.js';
+import { Settings, SettingsPatch } from '../../schemas.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Settings'];
 

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { compactDatabase } from '../../services/maintenance.js';
-import { loadSampleWorkspace } from '../../services/sample.js';
-import { workspaceSummary } from '../../services/summary.js';
-import { router } from '../env.js';
-import { errors, json } from './common.js';
+import { workspaceSummary } from '../../../services/agenda/summary.js';
+import { compactDatabase } from '../../../services/backup/maintenance.js';
+import { loadSampleWorkspace } from '../../../services/settings/sample.js';
+import { router } from '../../env.js';
+import { errors, json } from '../common.js';
 
 const tags = ['Workspace'];
 

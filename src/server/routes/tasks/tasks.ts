@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { reportBackDueDate } from '../../domain/after-meeting.js';
-import { localDate } from '../../domain/business-days.js';
-import { getSettings } from '../../services/settings.js';
-import { countTasks, createTask, deleteTask, listTasks, updateTask } from '../../services/tasks.js';
-import { router } from '../env.js';
-import { IdParam, Task, TaskInput, TaskListItem, TaskPatch, TasksQuery } from '../schemas.js';
-import { serialize } from '../serialize.js';
-import { body, errors, json } from './common.js';
+import { reportBackDueDate } from '../../../domain/after-meeting.js';
+import { localDate } from '../../../domain/business-days.js';
+import { getSettings } from '../../../services/settings/settings.js';
+import { countTasks, createTask, deleteTask, listTasks, updateTask } from '../../../services/tasks/tasks.js';
+import { router } from '../../env.js';
+import { IdParam, Task, TaskInput, TaskListItem, TaskPatch, TasksQuery } from '../../schemas.js';
+import { serialize } from '../../serialize.js';
+import { body, errors, json } from '../common.js';
 
 const tags = ['Tasks'];
 
