@@ -1,4 +1,4 @@
-import type { BankQuestion } from './question-bank.js';
+import type { BankQuestion } from './question-topics.js';
 
 /**
  * Bank questions about a career: the person's path, the work itself, getting in and moving up,

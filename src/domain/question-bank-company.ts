@@ -1,4 +1,4 @@
-import type { BankQuestion } from './question-bank.js';
+import type { BankQuestion } from './question-topics.js';
 import { CONVERSATION_TYPES } from './vocab.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { BankQuestion } from './question-bank.js';
+import type { BankQuestion } from './question-topics.js';
 
 /**
  * Bank questions for Dalton's TIARA topics: trends, insights, advice, resources and assignments.

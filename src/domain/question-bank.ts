@@ -1,6 +1,7 @@
 import { CAREER_QUESTIONS } from './question-bank-career.js';
 import { COMPANY_QUESTIONS } from './question-bank-company.js';
 import { TIARA_QUESTIONS } from './question-bank-tiara.js';
+import { type BankQuestion, QUESTION_TOPICS, type QuestionTopic } from './question-topics.js';
 import type { ConversationType } from './vocab.js';
 
 /**
@@ -9,50 +10,19 @@ import type { ConversationType } from './vocab.js';
  * itself, getting in and moving up, the industry, culture, hiring and closing questions. Each
  * question is tagged with the conversation goals it serves, so a plan can pick questions by goal.
  *
- * The questions live in three data files by topic group; this file holds the vocabulary and puts
- * the bank together. Every text is our own wording, and none is one a web search would answer
+ * The questions live in three data files by topic group and their vocabulary in question-topics.ts;
+ * this file puts the bank together (and re-exports the vocabulary for its callers). Every text is our own wording, and none is one a web search would answer
  * (question-bank.test.ts checks this with `searchableReason`).
  */
 
-export const TIARA_TOPICS = ['trends', 'insights', 'advice', 'resources', 'assignments'] as const;
-export const CAREER_TOPICS = [
-  'path',
-  'the_work',
-  'getting_in',
-  'industry',
-  'culture',
-  'hiring_process',
-  'closing',
-] as const;
-export const QUESTION_TOPICS = [...TIARA_TOPICS, ...CAREER_TOPICS] as const;
-export type QuestionTopic = (typeof QUESTION_TOPICS)[number];
-
-export const QUESTION_TOPIC_LABELS: Record<QuestionTopic, string> = {
-  trends: 'Trends',
-  insights: 'Insights',
-  advice: 'Advice',
-  resources: 'Resources',
-  assignments: 'Assignments',
-  path: 'Their path',
-  the_work: 'The work itself',
-  getting_in: 'Getting in and moving up',
-  industry: 'Industry and outlook',
-  culture: 'Culture and organization',
-  hiring_process: 'Hiring process',
-  closing: 'Closing',
-};
-
-/** One built-in question. */
-export interface BankQuestion {
-  /** Stable slug: services seed the database from it, so it must never change once shipped. */
-  key: string;
-  text: string;
-  topic: QuestionTopic;
-  /** The conversation goals this question helps with. */
-  goals: readonly ConversationType[];
-  /** Typical minutes the answer takes, 2–5; plans add these up. */
-  minutes: number;
-}
+export {
+  type BankQuestion,
+  CAREER_TOPICS,
+  QUESTION_TOPIC_LABELS,
+  QUESTION_TOPICS,
+  type QuestionTopic,
+  TIARA_TOPICS,
+} from './question-topics.js';
 
 /** All built-in questions, grouped by topic in QUESTION_TOPICS order within each data file. */
 export const QUESTION_BANK: readonly BankQuestion[] = [
