@@ -11,10 +11,12 @@ import { agendaRoutes } from './routes/agenda/agenda.js';
 import { backupRoutes } from './routes/backup/backup.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { noteRoutes } from './routes/conversations/notes.js';
+import { debriefRoutes } from './routes/debrief/debrief.js';
 import { documentRoutes } from './routes/documents/documents.js';
 import { exportVCardRoutes } from './routes/exports/export-vcard.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { importRoutes } from './routes/imports/imports.js';
+import { knowledgeRoutes } from './routes/insights/knowledge.js';
 import { calendarRoutes } from './routes/meetings/calendar.js';
 import { preparationRoutes } from './routes/meetings/preparation.js';
 import { networkRoutes } from './routes/network/network.js';
@@ -59,6 +61,8 @@ function apiRoutes() {
     .route('/opportunities', opportunityRoutes)
     .route('/search', searchRoutes)
     .route('/preparation', preparationRoutes)
+    .route('/preparation', debriefRoutes)
+    .route('/preparation', knowledgeRoutes)
     .route('/imports', importRoutes)
     .route('/exports/vcard', exportVCardRoutes)
     .route('/documents', documentRoutes)

@@ -1,10 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { INSIGHT_TOPICS } from '../../../domain/insights.js';
 import { QUESTION_TOPICS } from '../../../domain/question-bank.js';
-import { CONVERSATION_TYPES, KEEP_IN_TOUCH } from '../../../domain/vocab.js';
-import { saveDebrief } from '../../../services/debrief/debrief.js';
-import { findReferralMatches } from '../../../services/debrief/debrief-referrals.js';
-import { knownRoles, organizationKnowledge, roleKnowledge } from '../../../services/insights/knowledge.js';
+import { CONVERSATION_TYPES } from '../../../domain/vocab.js';
 import { conversationBrief } from '../../../services/meetings/brief.js';
 import { briefPdf } from '../../../services/meetings/brief-pdf.js';
 import {
@@ -18,7 +14,7 @@ import {
 import { getPrep, updatePrep } from '../../../services/meetings/prep.js';
 import { createQuestion, listQuestions, updateQuestion } from '../../../services/meetings/questions.js';
 import { router } from '../../env.js';
-import { Id, IdParam, PersonInput } from '../../schemas.js';
+import { Id, IdParam } from '../../schemas.js';
 import { serialize } from '../../serialize.js';
 import { body, errors, json } from '../common.js';
 
@@ -73,19 +69,6 @@ const Prep = z
     status: z.enum(['ready', 'in_progress', 'not_started']),
   })
   .openapi('Prep');
-const Insight = z.object({
-  id: z.string(),
-  topic: z.string(),
-  body: z.string(),
-  skills: z.array(z.string()),
-  role: z.string().nullable(),
-  personId: z.string().nullable(),
-  personName: z.string().nullable(),
-  organizationId: z.string().nullable(),
-  organizationName: z.string().nullable(),
-  conversationId: z.string().nullable(),
-  createdAt: z.string(),
-});
 const Brief = z
   .object({
     title: z.string(),
@@ -130,7 +113,6 @@ const Brief = z
       .nullable(),
   })
   .openapi('Brief');
-const ByTopic = z.array(z.object({ topic: z.string(), insights: z.array(Insight) }));
 const ConvParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const preparationRoutes = router()
@@ -351,155 +333,6 @@ export const preparationRoutes = router()
   .openapi(
     createRoute({
       method: 'get',
-      path: '/referral-matches',
-      tags,
-      summary: 'People already in your contacts who may be the person a debrief referral names',
-      request: {
-        query: z.object({
-          fullName: z.string().trim().max(200).optional(),
-          email: z.string().trim().max(320).optional(),
-          linkedinUrl: z.string().trim().max(500).optional(),
-          organizationName: z.string().trim().max(200).optional(),
-        }),
-      },
-      responses: {
-        200: json(
-          z.array(
-            z.object({
-              id: z.string(),
-              fullName: z.string(),
-              title: z.string().nullable(),
-              organizationName: z.string().nullable(),
-              reason: z.enum(['email', 'linkedin', 'name']),
-              label: z.string(),
-              likely: z
-                .boolean()
-                .openapi({ description: 'A weaker match: offered, never linked on its own.' }),
-            }),
-          ),
-          'Matches, strongest first',
-        ),
-        ...errors(400),
-      },
-    }),
-    async (c) => c.json(await findReferralMatches({ ...c.var.ctx, ...c.req.valid('query') }), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'post',
-      path: '/debrief/{id}',
-      tags,
-      summary: 'Save a debrief: answers, insights, referrals, promises and keep-in-touch, all or nothing',
-      request: {
-        params: ConvParam,
-        ...body(
-          z.object({
-            summary: z.string().max(50_000).optional(),
-            answers: z
-              .array(z.object({ planItemId: Id, answer: z.string().max(20_000) }))
-              .max(100)
-              .optional(),
-            insights: z
-              .array(
-                z.object({
-                  topic: z.enum(INSIGHT_TOPICS),
-                  body: z.string().trim().min(1, 'is empty').max(5000),
-                  skills: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
-                  role: z.string().trim().max(200).nullish(),
-                  personId: Id.nullish().openapi({
-                    description: 'Who said it; the first participant if left out.',
-                  }),
-                }),
-              )
-              .max(50)
-              .optional(),
-            referrals: z
-              .array(
-                z
-                  .object({
-                    fullName: z.string().trim().max(200).nullish(),
-                    byPersonId: Id,
-                    title: z.string().trim().max(200).nullish(),
-                    organizationName: z.string().trim().max(200).nullish(),
-                    email: z
-                      .email('is not an e-mail address')
-                      .nullish()
-                      .or(z.literal('').transform(() => null)),
-                    linkedinUrl: PersonInput.shape.linkedinUrl,
-                    note: z.string().max(2000).nullish(),
-                    suggestRequest: z.boolean().optional(),
-                    personId: Id.nullish().openapi({
-                      description: 'Someone already in your contacts: link them instead of adding a person.',
-                    }),
-                    createNew: z.boolean().optional().openapi({
-                      description:
-                        'Add a new person even when someone in your contacts has the same e-mail, profile URL or name at the organization.',
-                    }),
-                  })
-                  .refine((r) => r.personId || r.fullName, {
-                    path: ['fullName'],
-                    message: 'is required',
-                  }),
-              )
-              .max(20)
-              .optional(),
-            promises: z
-              .array(
-                z.object({
-                  owner: z.enum(['mine', 'theirs']),
-                  title: z.string().trim().min(1, 'is required').max(500),
-                  dueOn: z.iso.date('must be a date like 2026-01-31').nullish(),
-                  personId: Id.nullish(),
-                }),
-              )
-              .max(30)
-              .optional(),
-            keepInTouch: z
-              .array(
-                z.object({
-                  personId: Id,
-                  permission: z.enum(KEEP_IN_TOUCH),
-                  everyDays: z.number().int().min(1).max(3650).nullish(),
-                  channel: z.string().trim().max(50).nullish(),
-                }),
-              )
-              .max(20)
-              .optional(),
-          }),
-        ),
-      },
-      responses: {
-        200: json(
-          z.object({
-            referred: z.array(
-              z.object({
-                personId: z.string(),
-                fullName: z.string(),
-                conversationId: z.string().nullable(),
-                matchedBy: z.enum(['email', 'linkedin', 'name', 'chosen']).nullable().openapi({
-                  description: 'Why someone already in your contacts was linked; null for a new person.',
-                }),
-              }),
-            ),
-          }),
-          'Saved',
-        ),
-        ...errors(400, 404),
-      },
-    }),
-    async (c) =>
-      c.json(
-        await saveDebrief({
-          ...c.var.ctx,
-          conversationId: c.req.valid('param').id,
-          input: c.req.valid('json'),
-        }),
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
       path: '/brief/{id}',
       tags,
       summary: 'The one-page brief of a conversation',
@@ -535,52 +368,4 @@ export const preparationRoutes = router()
         'content-disposition': 'attachment; filename="brief.pdf"',
       });
     },
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/knowledge/organizations/{id}',
-      tags: ['Knowledge'],
-      summary: 'Everything learned about an organization, by topic',
-      request: { params: IdParam },
-      responses: { 200: json(ByTopic, 'Insights by topic'), ...errors(400, 404) },
-    }),
-    async (c) =>
-      c.json(
-        serialize(await organizationKnowledge({ ...c.var.ctx, organizationId: c.req.valid('param').id })),
-        200,
-      ),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/knowledge/roles',
-      tags: ['Knowledge'],
-      summary: 'Roles and careers with insights',
-      responses: {
-        200: json(z.array(z.object({ role: z.string().nullable(), count: z.number() })), 'Roles'),
-      },
-    }),
-    async (c) => c.json(await knownRoles(c.var.ctx), 200),
-  )
-  .openapi(
-    createRoute({
-      method: 'get',
-      path: '/knowledge/role',
-      tags: ['Knowledge'],
-      summary: 'What people said about a role, with a tally of skills',
-      request: { query: z.object({ role: z.string().trim().min(1).max(200) }) },
-      responses: {
-        200: json(
-          z.object({
-            role: z.string(),
-            skills: z.array(z.object({ skill: z.string(), people: z.number(), of: z.number() })),
-            byTopic: ByTopic,
-          }),
-          'Role',
-        ),
-        ...errors(400),
-      },
-    }),
-    async (c) => c.json(serialize(await roleKnowledge({ ...c.var.ctx, ...c.req.valid('query') })), 200),
   );
