@@ -11,7 +11,7 @@ import { applyCsvImport, inspectCsv, previewCsvImport } from './import-csv.js';
 import { applyVCardImport, previewVCardImport } from './import-vcard.js';
 
 const bytes = (dir: string, name: string) =>
-  readFileSync(new URL(`../../test/fixtures/${dir}/${name}`, import.meta.url));
+  readFileSync(new URL(`../../../test/fixtures/${dir}/${name}`, import.meta.url));
 const vcards = (name: string) => parseVCards(bytes('vcard', name));
 const csv = (name: string) => readCsvTable(bytes('csv', name));
 

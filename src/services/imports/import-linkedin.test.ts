@@ -10,7 +10,7 @@ import { createPerson, getPerson, listPeople, updatePerson } from '../people/peo
 import { applyLinkedInImport, previewLinkedInImport } from './import-linkedin.js';
 
 const fixture = (name: string) =>
-  parseLinkedInConnections(readFileSync(new URL(`../../test/fixtures/linkedin/${name}`, import.meta.url)));
+  parseLinkedInConnections(readFileSync(new URL(`../../../test/fixtures/linkedin/${name}`, import.meta.url)));
 
 let t: TestDb;
 beforeAll(async () => {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { workspaces } from '../db/schema.js';
-import type { Ctx } from '../services/context.js';
-import { loadSampleWorkspace } from '../services/settings/sample.js';
-import { createApp } from './app.js';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { workspaces } from '../../../db/schema.js';
+import type { Ctx } from '../../../services/context.js';
+import { loadSampleWorkspace } from '../../../services/settings/sample.js';
+import { createApp } from '../../app.js';
 
 let t: TestDb;
 let ctx: Ctx;

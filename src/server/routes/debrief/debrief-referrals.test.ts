@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from '../services/conversations/conversations.js';
-import { createOrganization } from '../services/organizations/organizations.js';
-import { createPerson, listPeople } from '../services/people/people.js';
-import { createApp } from './app.js';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { createConversation } from '../../../services/conversations/conversations.js';
+import { createOrganization } from '../../../services/organizations/organizations.js';
+import { createPerson, listPeople } from '../../../services/people/people.js';
+import { createApp } from '../../app.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createApp } from './app.js';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { createApp } from '../../app.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;
@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const fixture = (dir: string, name: string) =>
-  readFileSync(new URL(`../../test/fixtures/${dir}/${name}`, import.meta.url));
+  readFileSync(new URL(`../../../../test/fixtures/${dir}/${name}`, import.meta.url));
 
 interface Summary {
   applied: boolean;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { createConversation } from '../services/conversations/conversations.js';
-import { scheduleMeeting } from '../services/meetings/meetings.js';
-import { createPerson } from '../services/people/people.js';
-import { updateSettings } from '../services/settings/settings.js';
-import { createTask } from '../services/tasks/tasks.js';
-import { createApp } from './app.js';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { createConversation } from '../../../services/conversations/conversations.js';
+import { scheduleMeeting } from '../../../services/meetings/meetings.js';
+import { createPerson } from '../../../services/people/people.js';
+import { updateSettings } from '../../../services/settings/settings.js';
+import { createTask } from '../../../services/tasks/tasks.js';
+import { createApp } from '../../app.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;

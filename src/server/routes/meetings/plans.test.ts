@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../test/db.js';
-import { QUESTION_BANK, TIARA_TOPICS } from '../domain/question-bank.js';
-import { CONVERSATION_TYPES } from '../domain/vocab.js';
-import { createConversation } from '../services/conversations/conversations.js';
-import { scheduleMeeting } from '../services/meetings/meetings.js';
-import { createPerson } from '../services/people/people.js';
-import { createApp } from './app.js';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { QUESTION_BANK, TIARA_TOPICS } from '../../../domain/question-bank.js';
+import { CONVERSATION_TYPES } from '../../../domain/vocab.js';
+import { createConversation } from '../../../services/conversations/conversations.js';
+import { scheduleMeeting } from '../../../services/meetings/meetings.js';
+import { createPerson } from '../../../services/people/people.js';
+import { createApp } from '../../app.js';
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;
