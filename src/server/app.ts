@@ -21,6 +21,7 @@ import { calendarRoutes } from './routes/meetings/calendar.js';
 import { preparationRoutes } from './routes/meetings/preparation.js';
 import { networkRoutes } from './routes/network/network.js';
 import { organizationRoutes } from './routes/organizations/organizations.js';
+import { targetRoutes } from './routes/organizations/targets.js';
 import { messageRoutes } from './routes/outreach/messages.js';
 import { outreachRoutes } from './routes/outreach/outreach.js';
 import { duplicateRoutes, mergeRoutes } from './routes/people/duplicates.js';
@@ -56,6 +57,7 @@ function apiRoutes() {
     .route('/agenda', agendaRoutes)
     .route('/calendar', calendarRoutes)
     .route('/outreach', outreachRoutes)
+    .route('/outreach', targetRoutes)
     .route('/settings', settingsRoutes)
     .route('/network', networkRoutes)
     .route('/opportunities', opportunityRoutes)
