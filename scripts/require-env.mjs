@@ -1,8 +1,10 @@
-// Fails fast with a clear message when a tier's database is not configured.
+// Fails fast with a clear message when a tier's server is not configured.
+const EXAMPLES = {
+  TEST_DATABASE_URL: 'TEST_DATABASE_URL=postgres://rapport:rapport@127.0.0.1:5432/rapport npm run test:pg',
+  TEST_MAIL_HOST: 'sudo scripts/mail-server.sh, then TEST_MAIL_HOST=127.0.0.1 npm run test:mail',
+};
 const name = process.argv[2];
 if (!process.env[name]) {
-  console.error(
-    `${name} is not set. Example: ${name}=postgres://rapport:rapport@127.0.0.1:5432/rapport npm run test:pg`,
-  );
+  console.error(`${name} is not set. Example: ${EXAMPLES[name] ?? `${name}=… npm run …`}`);
   process.exit(1);
 }

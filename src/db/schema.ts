@@ -514,10 +514,19 @@ export const messages = pgTable(
     subject: text('subject'),
     body: text('body').notNull().default(''),
     templateId: uuid('template_id').references(() => messageTemplates.id, { onDelete: 'set null' }),
+    /** The e-mail's Message-ID (without angle brackets) when it came from or went through the mailbox. */
+    messageId: text('message_id'),
+    /** True while the purpose is Rapport's guess from where the conversation stood; a correction clears it. */
+    purposeInferred: boolean('purpose_inferred').notNull().default(false),
     search: searchVector(sql`to_tsvector('english', coalesce(subject, '') || ' ' || body)`),
     createdAt: createdAt(),
   },
   (t) => [
+    // Re-syncing never logs the same e-mail twice. One e-mail to two people of the workspace is
+    // logged once for each, as each conversation's thank-yous and replies are counted per person.
+    uniqueIndex('messages_message_id_idx')
+      .on(t.workspaceId, t.messageId, t.personId)
+      .where(sql`${t.messageId} is not null`),
     index('messages_person_at_idx').on(t.personId, t.at),
     index('messages_conversation_idx').on(t.conversationId, t.at),
     index('messages_workspace_at_idx').on(t.workspaceId, t.at),
@@ -604,6 +613,63 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   createdAt: createdAt(),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/**
+ * The mailbox a workspace reads and sends from (one per workspace). The password or token is
+ * encrypted with a key kept outside the database (see services/mail/secret.ts) and never leaves
+ * the server; backups and exports leave this table out.
+ */
+export const mailAccounts = pgTable(
+  'mail_accounts',
+  {
+    id: id(),
+    workspaceId: ws(),
+    /** The user's own address: mail from it is outgoing, mail to it incoming. */
+    address: text('address').notNull(),
+    provider: text('provider').notNull().default('custom'),
+    imapHost: text('imap_host').notNull(),
+    imapPort: integer('imap_port').notNull(),
+    imapSecurity: text('imap_security').notNull(),
+    smtpHost: text('smtp_host').notNull(),
+    smtpPort: integer('smtp_port').notNull(),
+    smtpSecurity: text('smtp_security').notNull(),
+    username: text('username').notNull(),
+    authMethod: text('auth_method').notNull().default('password'),
+    /** AES-256-GCM: iv, tag and ciphertext, base64, joined by dots. */
+    secretSealed: text('secret_sealed').notNull(),
+    /** Folder paths chosen by the user; null means found by SPECIAL-USE. */
+    inboxPath: text('inbox_path'),
+    sentPath: text('sent_path'),
+    /** Addresses (a@b.c) or domains (@b.c) never stored, whoever they belong to. */
+    excluded: text('excluded').array().notNull().default(sql`'{}'::text[]`),
+    /** How far back the first sync reads. */
+    firstSyncDays: integer('first_sync_days').notNull().default(365),
+    lastSyncAt: timestamp('last_sync_at', { withTimezone: true }),
+    lastSyncError: text('last_sync_error'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('mail_accounts_workspace_idx').on(t.workspaceId)],
+);
+
+/** Where the incremental sync of one folder stands: a new UIDVALIDITY means reading it afresh. */
+export const mailFolders = pgTable(
+  'mail_folders',
+  {
+    id: id(),
+    workspaceId: ws(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => mailAccounts.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['inbox', 'sent'] }).notNull(),
+    path: text('path').notNull(),
+    uidValidity: text('uid_validity').notNull(),
+    lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
+    highestModseq: text('highest_modseq'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('mail_folders_role_idx').on(t.workspaceId, t.accountId, t.role)],
+);
 
 /** Remembered column mappings for CSV imports, and the record of merges so they can be undone. */
 export const importProfiles = pgTable('import_profiles', {

@@ -10,6 +10,8 @@ export interface Ctx {
   userId: string;
   /** Injectable so rules that depend on time can be tested without waiting. */
   now: () => Date;
+  /** The key that seals the mailbox password (services/mail/secret.ts); absent where no mail is used. */
+  secretKey?: () => Buffer;
 }
 
 /** A transaction has the same query surface as the database. */

@@ -20,6 +20,9 @@ export const EXCLUDED_TABLES: Record<string, string> = {
     'the workspace name and settings travel in workspace.json and are written onto the target workspace',
   users: 'the owner’s name and time zone travel in workspace.json and are written onto the user who restores',
   calendar_feeds: 'feed tokens are secrets of one install; make a new feed after restoring',
+  mail_accounts:
+    'the mailbox password is a secret of one install, sealed with its key; connect the mailbox again after restoring',
+  mail_folders: 'where the mailbox sync stands belongs to the connected mailbox, which a backup leaves out',
 };
 
 /** One column as the archive stores it. */

@@ -18,13 +18,21 @@ export interface MessageInput {
   subject?: string | null;
   body?: string;
   templateId?: string | null;
+  /** The e-mail's Message-ID, when the message came from or went through the mailbox. */
+  messageId?: string | null;
+  /**
+   * The purpose is Rapport's guess (mail found by the sync). An inferred answer records the reply,
+   * which stops 3B7, but leaves the status for the user to set: only they know if it was a yes.
+   */
+  inferred?: boolean;
 }
 
 /** What logging a message means for the conversation's status, if anything. */
 function statusEffect(
   status: ConversationStatus,
-  m: Pick<MessageInput, 'direction' | 'purpose'>,
+  m: Pick<MessageInput, 'direction' | 'purpose' | 'inferred'>,
 ): ConversationStatus | null {
+  if (m.inferred && m.direction === 'in') return null;
   if (m.direction === 'out' && m.purpose === 'request' && status === 'idea') return 'requested';
   if (m.direction === 'in' && m.purpose === 'decline' && (status === 'requested' || status === 'no_reply')) {
     return 'declined';
@@ -91,6 +99,8 @@ export async function logMessage(
         subject: input.subject ?? null,
         body: input.body ?? '',
         templateId: input.templateId ?? null,
+        messageId: input.messageId ?? null,
+        purposeInferred: input.inferred ?? false,
         createdAt: ctx.now(),
       })
       .returning();
@@ -103,6 +113,17 @@ export async function logMessage(
         conversation.status === 'held' &&
         conversation.meeting &&
         (await everyoneThanked(tx, conversation.id, conversation.meeting.startsAt));
+      if (
+        input.inferred &&
+        input.direction === 'in' &&
+        (conversation.status === 'requested' || conversation.status === 'no_reply')
+      ) {
+        // The answer counts for reply rates at once; the status waits for the user's yes or no.
+        await tx.db
+          .update(conversations)
+          .set({ repliedAt: sql`coalesce(${conversations.repliedAt}, ${at})`, updatedAt: ctx.now() })
+          .where(eq(conversations.id, conversation.id));
+      }
       const to = next ?? (thanked ? 'thanked' : null);
       if (to) {
         const how = `${input.direction === 'out' ? 'Sent' : 'Received'} by ${input.channel.replace('_', ' ')}`;

@@ -1,0 +1,394 @@
+import { and, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import type { ImapFlow } from 'imapflow';
+import { simpleParser } from 'mailparser';
+import {
+  conversationParticipants,
+  conversations,
+  mailAccounts,
+  mailFolders,
+  messages,
+  people,
+} from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import {
+  cleanMessageId,
+  inferPurpose,
+  isExcludedAddress,
+  normalizeAddress,
+  threadIds,
+} from '../../domain/mail.js';
+import type { Direction } from '../../domain/vocab.js';
+import { type Ctx, inTransaction } from '../context.js';
+import { logMessage } from '../messages.js';
+import { currentAccount, loadMailLogin } from './account.js';
+import { connectImap, findFolders } from './connection.js';
+
+/** How much of one message is read: the text comes first, so a 25 MB attachment is never fetched. */
+const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+/** The longest body kept in the log. */
+const MAX_BODY_CHARS = 100_000;
+/** Messages committed together; a sync that stops keeps every batch before it. */
+const BATCH = 50;
+
+export interface SyncProgress {
+  folder: 'inbox' | 'sent';
+  /** Messages of the folder read so far, and how many there are to read. */
+  done: number;
+  total: number;
+}
+
+export interface SyncReport {
+  folders: { role: 'inbox' | 'sent'; path: string; scanned: number; stored: number }[];
+  stored: number;
+}
+
+/** One e-mail, as the sync saw it, to be logged for each known person it involves. */
+export interface FoundMail {
+  messageId: string;
+  direction: Direction;
+  /** The people it involves (sender for incoming mail, recipients for outgoing). */
+  personIds: string[];
+  at: Date;
+  subject: string | null;
+  body: string;
+  threadIds: string[];
+}
+
+/** The workspace's known addresses: each, lower-cased, with the people who have it. */
+export async function knownAddresses(ctx: Ctx, excluded: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await ctx.db
+    .select({ id: people.id, email: people.email })
+    .from(people)
+    .where(and(eq(people.workspaceId, ctx.workspaceId), isNotNull(people.email)));
+  const map = new Map<string, string[]>();
+  for (const r of rows) {
+    const a = normalizeAddress(r.email!);
+    if (!a || isExcludedAddress(a, excluded)) continue;
+    map.set(a, [...(map.get(a) ?? []), r.id]);
+  }
+  return map;
+}
+
+/** The conversation a message belongs to: the one its thread names, else the person's open one. */
+async function conversationFor(ctx: Ctx, personId: string, ids: string[]) {
+  if (ids.length) {
+    const hits = await ctx.db
+      .select({ conversationId: messages.conversationId, personId: messages.personId })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.workspaceId, ctx.workspaceId),
+          inArray(messages.messageId, ids),
+          isNotNull(messages.conversationId),
+        ),
+      );
+    const hit = hits.find((h) => h.personId === personId) ?? hits[0];
+    if (hit?.conversationId) {
+      const [c] = await ctx.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .innerJoin(
+          conversationParticipants,
+          and(
+            eq(conversationParticipants.conversationId, conversations.id),
+            eq(conversationParticipants.personId, personId),
+          ),
+        )
+        .where(eq(conversations.id, hit.conversationId));
+      if (c) return c.id;
+    }
+  }
+  const [open] = await ctx.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .innerJoin(conversationParticipants, eq(conversationParticipants.conversationId, conversations.id))
+    .where(
+      and(
+        eq(conversations.workspaceId, ctx.workspaceId),
+        eq(conversationParticipants.personId, personId),
+        notInArray(conversations.status, ['declined', 'cancelled']),
+      ),
+    )
+    .orderBy(desc(conversations.statusChangedAt))
+    .limit(1);
+  return open?.id ?? null;
+}
+
+/**
+ * Logs found mail for every person it involves, skipping what is logged already (the same
+ * Message-ID for the same person), with the purpose guessed from where the conversation stands.
+ */
+export async function logFoundMail(ctx: Ctx, found: FoundMail[]): Promise<number> {
+  if (!found.length) return 0;
+  const existing = await ctx.db
+    .select({ messageId: messages.messageId, personId: messages.personId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.workspaceId, ctx.workspaceId),
+        inArray(
+          messages.messageId,
+          found.map((f) => f.messageId),
+        ),
+      ),
+    );
+  const seen = new Set(existing.map((e) => `${e.messageId} ${e.personId}`));
+  let stored = 0;
+  for (const mail of [...found].sort((a, b) => a.at.getTime() - b.at.getTime())) {
+    for (const personId of mail.personIds) {
+      const key = `${mail.messageId} ${personId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const conversationId = await conversationFor(ctx, personId, mail.threadIds);
+      let status = null;
+      let answered = false;
+      if (conversationId) {
+        const [c] = await ctx.db
+          .select({
+            status: conversations.status,
+            answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id}
+              and m.direction = 'in' and m.at >= coalesce(${conversations.requestedAt}, ${conversations.statusChangedAt}))`,
+          })
+          .from(conversations)
+          .where(eq(conversations.id, conversationId));
+        status = c?.status ?? null;
+        answered = c?.answered ?? false;
+      }
+      const at = mail.at.getTime() > ctx.now().getTime() ? ctx.now() : mail.at;
+      await logMessage({
+        ...ctx,
+        input: {
+          personId,
+          conversationId,
+          channel: 'email',
+          direction: mail.direction,
+          purpose: inferPurpose({ direction: mail.direction, status, answered }),
+          at,
+          subject: mail.subject,
+          body: mail.body,
+          messageId: mail.messageId,
+          inferred: true,
+        },
+      });
+      stored++;
+    }
+  }
+  return stored;
+}
+
+/** Reads one raw message into what the log keeps; bad MIME gives what could be read. */
+export async function parseMail(source: Buffer): Promise<{
+  messageId: string | null;
+  date: Date | null;
+  subject: string | null;
+  body: string;
+  from: string[];
+  to: string[];
+  threadIds: string[];
+}> {
+  const parsed = await simpleParser(source, {
+    skipHtmlToText: false,
+    skipImageLinks: true,
+    skipTextToHtml: true,
+  });
+  const addresses = (v: unknown): string[] => {
+    const list = Array.isArray(v) ? v : v ? [v] : [];
+    return list.flatMap((a: { value?: { address?: string }[] }) =>
+      (a.value ?? []).map((x) => normalizeAddress(x.address ?? '')).filter(Boolean),
+    );
+  };
+  const text = (parsed.text ?? '').replace(/\r\n/g, '\n').trim();
+  return {
+    messageId: cleanMessageId(parsed.messageId),
+    date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
+    subject: parsed.subject?.slice(0, 998) ?? null,
+    body: text.slice(0, MAX_BODY_CHARS),
+    from: addresses(parsed.from),
+    to: [...addresses(parsed.to), ...addresses(parsed.cc), ...addresses(parsed.bcc)],
+    threadIds: threadIds(parsed.inReplyTo, parsed.references),
+  };
+}
+
+interface Candidate {
+  uid: number;
+  personIds: string[];
+}
+
+/** Reads one folder from where its last sync stopped, committing batch by batch. */
+async function syncFolder(
+  ctx: Ctx,
+  client: ImapFlow,
+  account: { id: string; address: string; firstSyncDays: number },
+  role: 'inbox' | 'sent',
+  path: string,
+  known: Map<string, string[]>,
+  onProgress?: (p: SyncProgress) => void,
+): Promise<{ scanned: number; stored: number }> {
+  const lock = await client.getMailboxLock(path, { readOnly: true });
+  try {
+    const box = client.mailbox;
+    if (!box) throw new AppError('conflict', { userMessage: `The folder "${path}" could not be opened.` });
+    const uidValidity = String(box.uidValidity);
+    const [state] = await ctx.db
+      .select()
+      .from(mailFolders)
+      .where(and(eq(mailFolders.accountId, account.id), eq(mailFolders.role, role)));
+    // A new UIDVALIDITY (or another folder) means the old numbers mean nothing: read it afresh.
+    const fresh = !state || state.uidValidity !== uidValidity || state.path !== path;
+    const lastUid = fresh ? 0 : state.lastUid;
+    const saveState = async (db: Ctx, uid: number) => {
+      await db.db
+        .insert(mailFolders)
+        .values({
+          workspaceId: ctx.workspaceId,
+          accountId: account.id,
+          role,
+          path,
+          uidValidity,
+          lastUid: uid,
+          highestModseq: box.highestModseq ? String(box.highestModseq) : null,
+          updatedAt: ctx.now(),
+        })
+        .onConflictDoUpdate({
+          target: [mailFolders.workspaceId, mailFolders.accountId, mailFolders.role],
+          set: {
+            path,
+            uidValidity,
+            lastUid: uid,
+            highestModseq: box.highestModseq ? String(box.highestModseq) : null,
+            updatedAt: ctx.now(),
+          },
+        });
+    };
+    if (!fresh && box.uidNext <= lastUid + 1) return { scanned: 0, stored: 0 };
+    if (box.exists === 0) {
+      await saveState(ctx, Math.max(lastUid, box.uidNext - 1));
+      return { scanned: 0, stored: 0 };
+    }
+    let range: string | number[];
+    if (lastUid === 0) {
+      const since = new Date(ctx.now().getTime() - account.firstSyncDays * 86_400_000);
+      const found = await client.search({ since }, { uid: true });
+      range = found || [];
+    } else {
+      range = `${lastUid + 1}:*`;
+    }
+    const me = normalizeAddress(account.address);
+    const candidates: Candidate[] = [];
+    let scanned = 0;
+    let maxUid = lastUid;
+    if (typeof range === 'string' || range.length) {
+      // Envelopes only: mail that involves nobody known never has its body read.
+      for await (const msg of client.fetch(range, { uid: true, envelope: true }, { uid: true })) {
+        if (msg.uid <= lastUid) continue;
+        scanned++;
+        maxUid = Math.max(maxUid, msg.uid);
+        const env = msg.envelope;
+        if (!env) continue;
+        const from = (env.from ?? []).map((a) => normalizeAddress(a.address ?? ''));
+        const others =
+          role === 'inbox'
+            ? from.filter((a) => a !== me)
+            : [...(env.to ?? []), ...(env.cc ?? []), ...(env.bcc ?? [])].map((a) =>
+                normalizeAddress(a.address ?? ''),
+              );
+        if (role === 'sent' && from.length && !from.includes(me)) continue;
+        const personIds = [...new Set(others.flatMap((a) => known.get(a) ?? []))];
+        if (personIds.length) candidates.push({ uid: msg.uid, personIds });
+      }
+    }
+    const total = candidates.length;
+    onProgress?.({ folder: role, done: 0, total });
+    let stored = 0;
+    for (let i = 0; i < candidates.length; i += BATCH) {
+      const batch = candidates.slice(i, i + BATCH);
+      const found: FoundMail[] = [];
+      const byUid = new Map(batch.map((c) => [c.uid, c]));
+      for await (const msg of client.fetch(
+        batch.map((c) => c.uid),
+        { uid: true, source: { maxLength: MAX_SOURCE_BYTES }, internalDate: true },
+        { uid: true },
+      )) {
+        const c = byUid.get(msg.uid);
+        if (!c || !msg.source) continue;
+        const mail = await parseMail(msg.source).catch(() => null);
+        if (!mail?.messageId) continue;
+        const internal = msg.internalDate ? new Date(msg.internalDate) : null;
+        found.push({
+          messageId: mail.messageId,
+          direction: role === 'inbox' ? 'in' : 'out',
+          personIds: c.personIds,
+          at: mail.date ?? internal ?? ctx.now(),
+          subject: mail.subject,
+          body: mail.body,
+          threadIds: mail.threadIds,
+        });
+      }
+      const upTo = i + BATCH >= candidates.length ? maxUid : batch[batch.length - 1]!.uid;
+      stored += await inTransaction(ctx, async (tx) => {
+        const n = await logFoundMail(tx, found);
+        await saveState(tx, upTo);
+        return n;
+      });
+      onProgress?.({ folder: role, done: Math.min(i + BATCH, total), total });
+    }
+    if (!candidates.length) await saveState(ctx, maxUid);
+    return { scanned, stored };
+  } finally {
+    lock.release();
+  }
+}
+
+const running = new Map<string, Promise<SyncReport>>();
+
+/**
+ * Reads the Inbox and Sent folders since the last sync and logs mail to or from people of the
+ * workspace. Two syncs of one workspace never run at once: the second waits for the first's result.
+ */
+export function syncMail(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }): Promise<SyncReport> {
+  const current = running.get(ctx.workspaceId);
+  if (current) return current;
+  const job = runSync(ctx).finally(() => running.delete(ctx.workspaceId));
+  running.set(ctx.workspaceId, job);
+  return job;
+}
+
+async function runSync(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }): Promise<SyncReport> {
+  const { account, login } = await loadMailLogin(ctx);
+  const report: SyncReport = { folders: [], stored: 0 };
+  let client: ImapFlow | null = null;
+  try {
+    client = await connectImap(login);
+    const folders = await findFolders(client, account);
+    const known = await knownAddresses(ctx, account.excluded);
+    for (const [role, path] of [
+      ['inbox', folders.inboxPath],
+      ['sent', folders.sentPath],
+    ] as const) {
+      const r = await syncFolder(ctx, client, account, role, path, known, ctx.onProgress);
+      report.folders.push({ role, path, ...r });
+      report.stored += r.stored;
+    }
+    await ctx.db
+      .update(mailAccounts)
+      .set({ lastSyncAt: ctx.now(), lastSyncError: null, updatedAt: ctx.now() })
+      .where(eq(mailAccounts.id, account.id));
+    return report;
+  } catch (err) {
+    const message =
+      err instanceof AppError
+        ? err.userMessage
+        : `The sync stopped: ${(err as Error).message}. What was read before is kept; the next sync goes on from there.`;
+    // The account may have been disconnected meanwhile; then there is nothing to note.
+    if (await currentAccount(ctx)) {
+      await ctx.db
+        .update(mailAccounts)
+        .set({ lastSyncError: message, updatedAt: ctx.now() })
+        .where(eq(mailAccounts.id, account.id));
+    }
+    if (err instanceof AppError) throw err;
+    throw new AppError('conflict', { userMessage: message });
+  } finally {
+    await client?.logout().catch(() => client?.close());
+  }
+}
