@@ -99,7 +99,8 @@ export async function waitForMessage(user: string, folder: string, messageId: st
       const lock = await client.getMailboxLock(folder);
       try {
         const uids = await client.search({ header: { 'message-id': messageId } }, { uid: true });
-        if (uids && uids.length) return uids[0]!;
+        const first = uids ? uids[0] : undefined;
+        if (first) return first;
       } finally {
         lock.release();
       }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import { readLock } from '../db/lock.js';
 import { openDatabase } from '../db/open.js';
 import { createApp } from '../server/app.js';
+import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 
 export interface ApiClient {
@@ -66,8 +67,9 @@ export async function connect(config: Config): Promise<ApiClient> {
   }
   const database = await openDatabase(config);
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
+  const secretKey = secretKeyLoader(config.dataDir);
   const app = createApp({
-    context: () => ({ db: database.handle.db, workspaceId, userId, now: () => new Date() }),
+    context: () => ({ db: database.handle.db, workspaceId, userId, now: () => new Date(), secretKey }),
     webDir: null,
   });
   return {

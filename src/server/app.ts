@@ -31,6 +31,7 @@ import { searchRoutes } from './routes/search/search.js';
 import { settingsRoutes } from './routes/settings/settings.js';
 import { workspaceRoutes } from './routes/settings/workspace.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
+import { mailRoutes } from './routes/mail/mail.js';
 import { localOnly, refuseNulCharacters, securityHeaders } from './security.js';
 
 export interface AppOptions {
@@ -71,7 +72,8 @@ function apiRoutes() {
     .route('/duplicates', duplicateRoutes)
     .route('/merges', mergeRoutes)
     .route('/backup', backupRoutes)
-    .route('/exports', exportRoutes);
+    .route('/exports', exportRoutes)
+    .route('/mail', mailRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;

@@ -342,6 +342,10 @@ export const Message = z
     subject: z.string().nullable(),
     body: z.string(),
     templateId: z.string().nullable(),
+    /** The e-mail's Message-ID when it came from or went through the connected mailbox. */
+    messageId: z.string().nullable(),
+    /** True while the purpose is Rapport's guess from the mailbox; the user may correct it. */
+    purposeInferred: z.boolean(),
     createdAt: Timestamp,
   })
   .openapi('Message');

@@ -4,6 +4,8 @@ import type { Config } from '../config.js';
 import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
 import { AppError } from '../domain/errors.js';
+import { scheduleMailSync } from '../services/mail/schedule.js';
+import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 import { createApp } from './app.js';
 import { isLoopbackAddress } from './security.js';
@@ -31,8 +33,10 @@ export async function startServer(
   const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
   const now = opts.now ?? clock?.now ?? (() => new Date());
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db, now());
+  const secretKey = secretKeyLoader(config.dataDir);
+  const context = () => ({ db: database.handle.db, workspaceId, userId, now, secretKey });
   const app = createApp({
-    context: () => ({ db: database.handle.db, workspaceId, userId, now }),
+    context,
     allowedHosts: [config.host],
     webDir: opts.webDir,
     beforeRoutes: clock?.install,
@@ -61,6 +65,8 @@ export async function startServer(
   const stopMaintenance = scheduleMaintenance(database.handle, {
     isQuiet: () => Date.now() - lastRequestAt > QUIET_MS,
   });
+  // The fake clock of the end-to-end tests syncs only when asked, so a spec sees exactly what it sent.
+  const stopMailSync = clock ? () => {} : scheduleMailSync(context);
   let closed = false;
   return {
     url,
@@ -68,6 +74,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       stopMaintenance();
+      stopMailSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

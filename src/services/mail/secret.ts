@@ -66,3 +66,12 @@ export function unseal(key: Buffer, sealed: string): string {
     });
   }
 }
+
+/** The key of a data folder, read or made on first use only (a workspace without mail never makes one). */
+export function secretKeyLoader(dataDir: string): () => Buffer {
+  let key: Buffer | null = null;
+  return () => {
+    key ??= loadSecretKey(dataDir);
+    return key;
+  };
+}

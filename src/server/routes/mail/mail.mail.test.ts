@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../../../test/db.js';
+import {
+  connectInput,
+  imapAs,
+  sendAs,
+  testKey,
+  uniqueAddress,
+  waitForMessage,
+} from '../../../../test/mail.js';
+import { createApp } from '../../app.js';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  t = await openTestDb();
+  const secretKey = testKey();
+  app = createApp({ context: () => ({ ...t.ctx, secretKey }), webDir: null });
+});
+afterAll(() => t.close());
+
+function send(method: string, path: string, body?: unknown) {
+  return app.request(`http://localhost:4310${path}`, {
+    method,
+    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+async function created<T>(res: Response): Promise<T> {
+  expect(res.status, await res.clone().text()).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+async function ok<T>(res: Response): Promise<T> {
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as T;
+}
+
+describe('/api/mail', () => {
+  it('answers a failed login with the step, and never returns the password', async () => {
+    const bad = await send('PUT', '/api/mail', connectInput('alice', { secret: 'wrong-password' }));
+    expect(bad.status).toBe(400);
+    const error = ((await bad.json()) as { error: { message: string; details: { step: string } } }).error;
+    expect(error.details.step).toBe('login');
+    expect(error.message).toMatch(/IMAP login failed at 127\.0\.0\.1/);
+
+    const connected = await send('PUT', '/api/mail', connectInput('alice'));
+    expect(await connected.clone().text()).not.toContain('rapport-test');
+    expect((await ok<{ connected: boolean }>(connected)).connected).toBe(true);
+    const status = await send('GET', '/api/mail');
+    expect(await status.text()).not.toContain('rapport-test');
+  });
+
+  it('sends a request on the thread, logs it at once, files it in Sent, and the reply stops the follow-up', async () => {
+    t.clock.set('2026-11-23T09:00:00Z');
+    const bobAddress = uniqueAddress('bob');
+    const bob = await created<{ id: string }>(
+      await send('POST', '/api/people', { fullName: 'Bob Sent', email: bobAddress }),
+    );
+    const conversation = await created<{ id: string }>(
+      await send('POST', '/api/conversations', {
+        type: 'learn_role',
+        participantIds: [bob.id],
+        title: 'Bob role',
+      }),
+    );
+    const request = await ok<{ messageId: string; statusChangedTo: string; savedToSent: boolean }>(
+      await send('POST', '/api/mail/send', {
+        personId: bob.id,
+        conversationId: conversation.id,
+        purpose: 'request',
+        subject: 'Twenty minutes?',
+        body: 'Hi Bob, could we talk about your role?',
+      }),
+    );
+    expect(request).toMatchObject({ statusChangedTo: 'requested', savedToSent: true });
+    await waitForMessage('bob', 'INBOX', request.messageId);
+    await waitForMessage('alice', 'Sent Items', request.messageId);
+    const log = async () =>
+      ok<{ purpose: string; purposeInferred: boolean; direction: string }[]>(
+        await send('GET', `/api/messages?personId=${bob.id}`),
+      );
+    expect(await log()).toMatchObject([{ direction: 'out', purpose: 'request', purposeInferred: false }]);
+    // The copy in Sent is the logged message, not a second one.
+    expect((await ok<{ stored: number }>(await send('POST', '/api/mail/sync'))).stored).toBe(0);
+
+    t.clock.set('2026-12-02T09:00:00Z');
+    const followUps = async () =>
+      (
+        await ok<{ items: { kind: string; conversationId: string | null }[] }>(
+          await send('GET', '/api/agenda'),
+        )
+      ).items.filter((i) => i.kind === 'follow_up' && i.conversationId === conversation.id);
+    expect(await followUps()).toHaveLength(1);
+
+    const replyId = await sendAs('bob', {
+      from: bobAddress,
+      to: 'alice@rapport.test',
+      subject: 'Re: Twenty minutes?',
+      text: 'Yes, gladly.',
+      date: new Date('2026-12-02T08:30:00Z'),
+      inReplyTo: `<${request.messageId}>`,
+      references: [`<${request.messageId}>`],
+    });
+    await waitForMessage('alice', 'INBOX', replyId);
+    expect((await ok<{ stored: number }>(await send('POST', '/api/mail/sync'))).stored).toBe(1);
+    expect(await followUps()).toEqual([]);
+    expect((await log())[0]).toMatchObject({ direction: 'in', purpose: 'reply', purposeInferred: true });
+
+    // A later message goes on the same thread: In-Reply-To names the reply.
+    const next = await ok<{ messageId: string }>(
+      await send('POST', '/api/mail/send', {
+        personId: bob.id,
+        conversationId: conversation.id,
+        purpose: 'other',
+        subject: 'Re: Twenty minutes?',
+        body: 'Thursday at ten, then.',
+      }),
+    );
+    const uid = await waitForMessage('bob', 'INBOX', next.messageId);
+    const client = await imapAs('bob');
+    try {
+      const lock = await client.getMailboxLock('INBOX');
+      try {
+        const msg = await client.fetchOne(String(uid), { envelope: true }, { uid: true });
+        expect(msg && msg.envelope?.inReplyTo).toBe(`<${replyId}>`);
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await client.logout();
+    }
+  });
+
+  it('refuses to send to someone without an address, in a sentence', async () => {
+    const nobody = await created<{ id: string }>(
+      await send('POST', '/api/people', { fullName: 'Carol Nobody' }),
+    );
+    const res = await send('POST', '/api/mail/send', {
+      personId: nobody.id,
+      purpose: 'other',
+      subject: 'Hello',
+      body: 'Hi',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('Carol Nobody has no e-mail address');
+  });
+});

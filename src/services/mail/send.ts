@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import MailComposer from 'nodemailer/lib/mail-composer';
+import { messages, people } from '../../db/schema.js';
+import { AppError } from '../../domain/errors.js';
+import type { ConversationStatus, MessagePurpose } from '../../domain/vocab.js';
+import type { Ctx } from '../context.js';
+import { logMessage, type Message } from '../messages.js';
+import { loadMailLogin } from './account.js';
+import { classify, connectImap, findFolders, smtpTransport } from './connection.js';
+
+/** Providers whose SMTP server files sent mail in Sent itself; others get a copy from Rapport. */
+const SAVES_SENT = new Set(['gmail', 'outlook']);
+
+export interface SendMailInput {
+  personId: string;
+  conversationId?: string | null;
+  purpose: MessagePurpose;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Sends a message through the connected mailbox's SMTP server, on the conversation's thread
+ * (In-Reply-To and References name its earlier mail), logs it at once and files a copy in Sent.
+ * Only an explicit action calls this: the Send button, or `--yes` on the command line.
+ */
+export async function sendMail(
+  ctx: Ctx & { input: SendMailInput },
+): Promise<{ message: Message; statusChangedTo: ConversationStatus | null; savedToSent: boolean }> {
+  const { input } = ctx;
+  const { account, login } = await loadMailLogin(ctx);
+  const [person] = await ctx.db
+    .select({ fullName: people.fullName, email: people.email })
+    .from(people)
+    .where(and(eq(people.id, input.personId), eq(people.workspaceId, ctx.workspaceId)));
+  if (!person) throw new AppError('not_found', { userMessage: `No person with id ${input.personId}.` });
+  if (!person.email) {
+    throw new AppError('validation', {
+      userMessage: `${person.fullName} has no e-mail address; add one to send from Rapport.`,
+      issues: [{ field: 'personId', message: 'has no e-mail address' }],
+    });
+  }
+  const thread = input.conversationId
+    ? await ctx.db
+        .select({ messageId: messages.messageId })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.workspaceId, ctx.workspaceId),
+            eq(messages.conversationId, input.conversationId),
+            isNotNull(messages.messageId),
+          ),
+        )
+        .orderBy(asc(messages.at))
+    : [];
+  const ids = [...new Set(thread.map((m) => `<${m.messageId}>`))].slice(-10);
+  const domain = login.address.split('@')[1] ?? 'rapport.invalid';
+  const messageId = `${randomUUID()}@${domain}`;
+  const composer = new MailComposer({
+    from: login.address,
+    to: { name: person.fullName, address: person.email },
+    subject: input.subject,
+    text: input.body,
+    date: ctx.now(),
+    messageId: `<${messageId}>`,
+    ...(ids.length ? { inReplyTo: ids[ids.length - 1], references: ids } : {}),
+  });
+  const raw = await composer.compile().build();
+  const transport = smtpTransport(login);
+  try {
+    await transport.sendMail({ envelope: { from: login.address, to: [person.email] }, raw });
+  } catch (err) {
+    throw classify('smtp', login.smtpHost, login.smtpPort, login.smtpSecurity, err);
+  } finally {
+    transport.close();
+  }
+  const logged = await logMessage({
+    ...ctx,
+    input: {
+      personId: input.personId,
+      conversationId: input.conversationId ?? null,
+      channel: 'email',
+      direction: 'out',
+      purpose: input.purpose,
+      subject: input.subject,
+      body: input.body,
+      messageId,
+    },
+  });
+  let savedToSent = SAVES_SENT.has(account.provider);
+  if (!savedToSent) {
+    // The mail is out and logged; a copy that fails to reach Sent is reported, not retried.
+    const client = await connectImap(login).catch(() => null);
+    if (client) {
+      try {
+        const { sentPath } = await findFolders(client, account);
+        await client.append(sentPath, raw, ['\\Seen'], ctx.now());
+        savedToSent = true;
+      } catch {
+        savedToSent = false;
+      } finally {
+        await client.logout().catch(() => client.close());
+      }
+    }
+  }
+  return { ...logged, savedToSent };
+}
