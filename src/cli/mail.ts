@@ -24,7 +24,10 @@ async function readStdin(): Promise<string> {
 }
 
 function printStatus(s: Status): void {
-  if (!s.connected) return console.log('No mailbox is connected. Connect one with `rapport mail connect`.');
+  if (!s.connected) {
+    console.log('No mailbox is connected. Connect one with `rapport mail connect`.');
+    return;
+  }
   printRecord([
     ['Address', s.address],
     ['Provider', s.provider],

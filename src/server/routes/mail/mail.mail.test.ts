@@ -125,7 +125,7 @@ describe('/api/mail', () => {
       const lock = await client.getMailboxLock('INBOX');
       try {
         const msg = await client.fetchOne(String(uid), { envelope: true }, { uid: true });
-        expect(msg && msg.envelope?.inReplyTo).toBe(`<${replyId}>`);
+        expect(msg ? msg.envelope?.inReplyTo : null).toBe(`<${replyId}>`);
       } finally {
         lock.release();
       }
