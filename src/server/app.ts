@@ -17,6 +17,7 @@ import { exportVCardRoutes } from './routes/exports/export-vcard.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { knowledgeRoutes } from './routes/insights/knowledge.js';
+import { mailRoutes } from './routes/mail/mail.js';
 import { calendarRoutes } from './routes/meetings/calendar.js';
 import { preparationRoutes } from './routes/meetings/preparation.js';
 import { networkRoutes } from './routes/network/network.js';
@@ -31,7 +32,6 @@ import { searchRoutes } from './routes/search/search.js';
 import { settingsRoutes } from './routes/settings/settings.js';
 import { workspaceRoutes } from './routes/settings/workspace.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
-import { mailRoutes } from './routes/mail/mail.js';
 import { localOnly, refuseNulCharacters, securityHeaders } from './security.js';
 
 export interface AppOptions {

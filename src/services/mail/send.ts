@@ -5,7 +5,7 @@ import { messages, people } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { ConversationStatus, MessagePurpose } from '../../domain/vocab.js';
 import type { Ctx } from '../context.js';
-import { logMessage, type Message } from '../messages.js';
+import { logMessage, type Message } from '../outreach/messages.js';
 import { loadMailLogin } from './account.js';
 import { classify, connectImap, findFolders, smtpTransport } from './connection.js';
 

@@ -11,11 +11,11 @@ import {
   waitForMessage,
 } from '../../../test/mail.js';
 import { mailAccounts, messages } from '../../db/schema.js';
-import { todayAgenda } from '../agenda.js';
+import { todayAgenda } from '../agenda/agenda.js';
 import type { Ctx } from '../context.js';
-import { createConversation, getConversation } from '../conversations.js';
-import { listMessages } from '../messages.js';
-import { createPerson } from '../people.js';
+import { createConversation, getConversation } from '../conversations/conversations.js';
+import { listMessages } from '../outreach/messages.js';
+import { createPerson } from '../people/people.js';
 import { connectMail, disconnectMail, mailStatus } from './account.js';
 import { MailConnectionError } from './connection.js';
 import { syncMail } from './sync.js';
@@ -161,10 +161,9 @@ describe('sync', () => {
     const after = await getConversation({ ...ctx, id: conversation.id });
     expect(after.status).toBe('requested');
 
-    // Syncing again finds nothing new and never logs twice.
+    // Syncing again never logs twice (other test files may be delivering to the same mailbox meanwhile).
     const third = await syncMail(ctx);
     expect(third.stored).toBe(0);
-    expect(third.folders.every((f) => f.scanned === 0)).toBe(true);
     expect(await listMessages({ ...ctx, personId: bob.id })).toHaveLength(2);
     expect((await mailStatus(ctx)).lastSyncAt).toEqual(t.clock.now());
   });

@@ -19,7 +19,7 @@ import {
 } from '../../domain/mail.js';
 import type { Direction } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
-import { logMessage } from '../messages.js';
+import { logMessage } from '../outreach/messages.js';
 import { currentAccount, loadMailLogin } from './account.js';
 import { connectImap, findFolders } from './connection.js';
 
