@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../test/db.js';
+import { openTestApi, type Send } from '../../../test/api.js';
+import type { TestDb } from '../../../test/db.js';
 import { conversationDocuments } from '../../db/schema.js';
-import { createApp } from '../../server/app.js';
 import { createConversation } from '../conversations/conversations.js';
 import { attachDocument, conversationDocumentList, uploadDocument } from '../documents/documents.js';
 import { createPerson } from '../people/people.js';
@@ -10,20 +10,11 @@ import { scheduleMeeting } from './meetings.js';
 import { getPrep } from './prep.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let send: Send;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost${path}`, {
-    method,
-    headers: { host: 'localhost', 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-}
 
 async function meetingWithTwo() {
   const ana = await createPerson({ ...t.ctx, input: { fullName: 'Ana Reader' } });

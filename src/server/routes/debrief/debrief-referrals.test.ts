@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { createConversation } from '../../../services/conversations/conversations.js';
 import { createOrganization } from '../../../services/organizations/organizations.js';
 import { createPerson, listPeople } from '../../../services/people/people.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
-
+let send: Send;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 describe('debrief referrals over the API', () => {
   it('offers and links someone already in the contacts, and adds a new person only on request', async () => {

@@ -1,18 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { QUESTION_BANK, TIARA_TOPICS } from '../../../domain/question-bank.js';
 import { CONVERSATION_TYPES } from '../../../domain/vocab.js';
 import { createConversation } from '../../../services/conversations/conversations.js';
 import { scheduleMeeting } from '../../../services/meetings/meetings.js';
 import { createPerson } from '../../../services/people/people.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
-
+let send: Send;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
 
@@ -20,14 +18,6 @@ interface PlanBody {
   durationMinutes: number;
   totalMinutes: number;
   items: { section: string; text: string; minutes: number }[];
-}
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
 }
 
 const topicOf = new Map(QUESTION_BANK.map((q) => [q.text, q.topic]));

@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { createOrganization } from '../../../services/organizations/organizations.js';
 import { addTarget } from '../../../services/organizations/targets.js';
 import { createPerson } from '../../../services/people/people.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
-
+let send: Send;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 interface Check {
   wordCount: number;

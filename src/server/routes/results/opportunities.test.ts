@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send, sendTo } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { createPerson } from '../../../services/people/people.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
-
+let send: Send;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 describe('opportunities over the API', () => {
   it('reads one opportunity with named sources, filters the list, and keeps /dashboard apart', async () => {
@@ -64,13 +54,7 @@ describe('opportunities over the API', () => {
 
   it('leaves an offer with no conversation behind it out of conversations per offer', async () => {
     const ws = await t.otherWorkspace();
-    const wsApp = createApp({ context: () => ws, webDir: null });
-    const call = (method: string, path: string, body?: unknown) =>
-      wsApp.request(`http://localhost:4310${path}`, {
-        method,
-        headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const call = sendTo(() => ws);
     const created = await call('POST', '/api/opportunities', {
       kind: 'offer',
       title: 'Offer from a job board',

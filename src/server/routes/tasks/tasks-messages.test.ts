@@ -1,26 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { createPerson } from '../../../services/people/people.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let send: Send;
 let personId: string;
-
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
   personId = (await createPerson({ ...t.ctx, input: { fullName: 'Grace Hopper' } })).id;
 });
 afterAll(() => t.close());
-
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
 
 interface TaskJson {
   id: string;
