@@ -1,6 +1,6 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
+import { pdfText } from '../../../test/pdf.js';
 import { createConversation } from '../conversations/conversations.js';
 import { createPerson } from '../people/people.js';
 import { conversationBrief } from './brief.js';
@@ -11,17 +11,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(() => t.close());
-
-/** The text of every page, as a PDF reader extracts it (spaces and line breaks squeezed). */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
 
 async function briefFor(ctx: TestDb['ctx'], names: string[]): Promise<string> {
   const ids = [];

@@ -1,6 +1,6 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
+import { pdfText } from '../../../test/pdf.js';
 import { createApp } from '../../server/app.js';
 import { createConversation } from '../conversations/conversations.js';
 import { createPerson } from '../people/people.js';
@@ -14,16 +14,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(() => t.close());
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join(' ').replace(/\s+/g, ' ');
-}
 
 describe('the brief tells the time on both clocks', () => {
   it("shows the user's time first and the contact's beside it, on screen data and in the PDF", async () => {
