@@ -9,6 +9,7 @@ import {
   meetingsPerWeek,
   REFERENCE_CONVERSATIONS_PER_OFFER,
   rateBy,
+  weeksSince,
 } from './metrics.js';
 
 const counts = (overrides: Partial<FunnelCounts> = {}): FunnelCounts => ({
@@ -180,6 +181,24 @@ describe('daysBetween', () => {
 
   it('rejects invalid dates', () => {
     expect(() => daysBetween(new Date('nope'), new Date())).toThrow(AppError);
+  });
+});
+
+describe('weeksSince', () => {
+  // Wednesday 11 March 2026: the current week started on Monday 9 March.
+  const NOW = new Date('2026-03-11T15:00:00Z');
+
+  it('charts the weeks from the one the workspace began in to this one, at most the maximum', () => {
+    expect(weeksSince(new Date('2026-03-09T00:00:00Z'), NOW)).toBe(1);
+    expect(weeksSince(new Date('2026-03-08T23:59:00Z'), NOW)).toBe(2);
+    expect(weeksSince(new Date('2026-02-25T10:00:00Z'), NOW)).toBe(3);
+    expect(weeksSince(new Date('2025-01-01T00:00:00Z'), NOW)).toBe(8);
+    expect(weeksSince(new Date('2025-01-01T00:00:00Z'), NOW, 12)).toBe(12);
+  });
+
+  it('charts one week for a start in the future, and the maximum when nothing is known', () => {
+    expect(weeksSince(new Date('2026-04-01T00:00:00Z'), NOW)).toBe(1);
+    expect(weeksSince(null, NOW)).toBe(8);
   });
 });
 

@@ -118,6 +118,19 @@ function mondayUtc(t: number): number {
 }
 
 /**
+ * How many weeks the meetings chart shows: the weeks from the one that contains `start` (when the
+ * workspace began, or its first activity if that is earlier) to the current one, at most `max`.
+ * A workspace begun this week charts one week, not a run of empty weeks before anything happened.
+ */
+export function weeksSince(start: Date | null, now: Date, max = 8): number {
+  const nowMs = timeOf(now, 'now');
+  if (!start) return max;
+  const startMs = Math.min(timeOf(start, 'start'), nowMs);
+  const weeks = Math.round((mondayUtc(nowMs) - mondayUtc(startMs)) / WEEK_MS) + 1;
+  return Math.max(1, Math.min(max, weeks));
+}
+
+/**
  * Meetings per week for the last `weeks` weeks (default 8) up to `now`, oldest first, one entry
  * per week even when it is 0 so a chart shows the quiet weeks too. Weeks run Monday to Sunday in
  * UTC, named by their Monday; the last entry is the current week so far. Meetings after `now`

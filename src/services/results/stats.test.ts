@@ -8,6 +8,7 @@ import { createIntroduction } from '../network/introductions.js';
 import { logMessage } from '../outreach/messages.js';
 import { createTemplate } from '../outreach/templates.js';
 import { createPerson } from '../people/people.js';
+import { CREDITED_RESULTS_SHOWN } from './credits.js';
 import { createOpportunity } from './opportunities.js';
 import { BEHAVIOUR_PEOPLE_SHOWN, dashboard } from './stats.js';
 
@@ -237,6 +238,97 @@ describe('results dashboard', () => {
     expect(sources).toMatch(/Granovetter/);
     expect(sources).toMatch(/Burks/);
     for (const f of stats.conversationsPerOffer.otherFigures) expect(f.caveat).not.toBe('');
+  });
+});
+
+describe('results dashboard: credits and weeks', () => {
+  it('names the conversations and people each result is credited to, down an introduction chain', async () => {
+    const ws = await t.otherWorkspace();
+    t.clock.set(NOW);
+    const priya = await createPerson({ ...ws, input: { fullName: 'Priya Held' } });
+    const conversation = await heldConversation(ws, priya.id);
+    const dev = await createPerson({ ...ws, input: { fullName: 'Dev Between' } });
+    const ezra = await createPerson({ ...ws, input: { fullName: 'Ezra End' } });
+    await createIntroduction({ ...ws, input: { introducerId: priya.id, introducedId: dev.id } });
+    await createIntroduction({ ...ws, input: { introducerId: dev.id, introducedId: ezra.id } });
+    const record = (
+      title: string,
+      occurredOn: string,
+      sources: { conversationId?: string; personId?: string }[],
+    ) => createOpportunity({ ...ws, input: { kind: 'offer', title, occurredOn, sources } });
+    await record('Job board offer', '2026-10-01', []);
+    await record('Offer through a chain', '2026-10-20', [{ personId: ezra.id }]);
+    await record('Offer from the conversation', '2026-10-25', [{ conversationId: conversation.id }]);
+
+    const { credits } = await dashboard(ws);
+    expect(credits.total).toBe(3);
+    expect(
+      credits.results.map((r) => ({
+        title: r.title,
+        conversations: r.conversations.map((c) => c.id),
+        people: r.people.map((p) => p.fullName),
+      })),
+    ).toEqual([
+      { title: 'Offer from the conversation', conversations: [conversation.id], people: [] },
+      { title: 'Offer through a chain', conversations: [conversation.id], people: ['Ezra End'] },
+      { title: 'Job board offer', conversations: [], people: [] },
+    ]);
+    expect(credits.results[0]!.conversations[0]!.title).toBe(conversation.title);
+    // Another workspace's results stay out.
+    expect((await dashboard(await t.otherWorkspace())).credits).toEqual({ total: 0, results: [] });
+  });
+
+  it('lists only the latest results but counts them all', async () => {
+    const ws = await t.otherWorkspace();
+    for (let i = 1; i <= CREDITED_RESULTS_SHOWN + 2; i++) {
+      const day = String(i).padStart(2, '0');
+      await createOpportunity({
+        ...ws,
+        input: { kind: 'referral', title: `Referral ${i}`, occurredOn: `2026-10-${day}`, sources: [] },
+      });
+    }
+    const { credits } = await dashboard(ws);
+    expect(credits.total).toBe(CREDITED_RESULTS_SHOWN + 2);
+    expect(credits.results).toHaveLength(CREDITED_RESULTS_SHOWN);
+    expect(credits.results[0]!.title).toBe(`Referral ${CREDITED_RESULTS_SHOWN + 2}`);
+  });
+
+  it('charts only the weeks since the workspace began, or since its first meeting if earlier', async () => {
+    // Begun on Tuesday 27 October 2026; NOW is Monday 2 November: two weeks, not eight.
+    t.clock.set(new Date('2026-10-27T10:00:00Z'));
+    const ws = await t.otherWorkspace();
+    t.clock.set(NOW);
+    let weeks = (await dashboard(ws)).meetingsPerWeek.weeks;
+    expect(weeks.map((w) => w.weekStart)).toEqual(['2026-10-26', '2026-11-02']);
+
+    // A meeting held before the workspace was made (recorded afterwards) moves the start back.
+    const person = await createPerson({ ...ws, input: { fullName: 'Olu Early' } });
+    t.clock.set(new Date('2026-10-14T10:00:00Z'));
+    const c = await createConversation({ ...ws, input: { type: 'learn_role', participantIds: [person.id] } });
+    t.clock.set(NOW);
+    await scheduleMeeting({
+      ...ws,
+      conversationId: c.id,
+      input: {
+        startsAt: new Date('2026-10-14T10:00:00Z'),
+        timeZone: 'UTC',
+        medium: 'video',
+        alreadyHappened: true,
+      },
+    });
+    weeks = (await dashboard(ws)).meetingsPerWeek.weeks;
+    expect(weeks.map((w) => [w.weekStart, w.count])).toEqual([
+      ['2026-10-12', 1],
+      ['2026-10-19', 0],
+      ['2026-10-26', 0],
+      ['2026-11-02', 0],
+    ]);
+
+    // A workspace older than the chart shows the usual eight weeks.
+    t.clock.set(new Date('2026-01-05T10:00:00Z'));
+    const old = await t.otherWorkspace();
+    t.clock.set(NOW);
+    expect((await dashboard(old)).meetingsPerWeek.weeks).toHaveLength(8);
   });
 });
 

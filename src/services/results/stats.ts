@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, type SQL, sql } from 'drizzle-orm';
-import { conversations, introductions, opportunities } from '../../db/schema.js';
+import { conversations, introductions, opportunities, workspaces } from '../../db/schema.js';
 import type { BusinessCalendar } from '../../domain/business-days.js';
-import { conversationsPerOffer, funnel, meetingsPerWeek, rateBy } from '../../domain/metrics.js';
+import { conversationsPerOffer, funnel, meetingsPerWeek, rateBy, weeksSince } from '../../domain/metrics.js';
 import {
   DEFAULT_FAST_WITHIN_BUSINESS_DAYS,
   DEFAULT_GIVE_UP_AFTER_BUSINESS_DAYS,
@@ -11,10 +11,11 @@ import {
 import { businessDaysBetweenSql } from '../business-days-sql.js';
 import type { Ctx } from '../context.js';
 import { getSettings } from '../settings/settings.js';
+import { latestCredits } from './credits.js';
 
 /** How many people each reply-behaviour group names; the rest are counted. */
 export const BEHAVIOUR_PEOPLE_SHOWN = 12;
-/** Weeks in the meetings-per-week chart. */
+/** At most this many weeks in the meetings-per-week chart (fewer while the workspace is new). */
 const MEETING_WEEKS = 8;
 /** How many introducers the reply-rate table lists, those with the most requests first. */
 export const INTRODUCERS_SHOWN = 20;
@@ -186,7 +187,7 @@ export async function dashboard(ctx: Ctx) {
   const requests = await requestSummary(ctx, { timeZone: settings.timeZone, holidays: settings.holidays });
   // A little more than the weeks the chart shows; meetingsPerWeek places each one exactly.
   const since = new Date(now.getTime() - (MEETING_WEEKS + 1) * 7 * 86_400_000).toISOString();
-  const [oppCounts, [referralIntros], heldMeetings, offerCredits] = await Promise.all([
+  const [oppCounts, [referralIntros], heldMeetings, offerCredits, credits] = await Promise.all([
     ctx.db
       .select({ kind: opportunities.kind, n: count() })
       .from(opportunities)
@@ -196,18 +197,28 @@ export async function dashboard(ctx: Ctx) {
       .select({ n: count() })
       .from(introductions)
       .where(and(eq(introductions.workspaceId, ctx.workspaceId), isNotNull(introductions.viaConversationId))),
-    // Only the count and the last weeks' dates leave the database.
+    // Only the count, the last weeks' dates and when the workspace began leave the database. It
+    // began when it was made, or earlier when it holds meetings or requests from before then.
     ctx.db.execute(sql`
       select count(*)::int as total,
-        coalesce(json_agg(m.starts_at) filter (where m.starts_at >= ${since}::timestamptz), '[]') as recent
+        coalesce(json_agg(m.starts_at) filter (where m.starts_at >= ${since}::timestamptz), '[]') as recent,
+        least(min(m.starts_at),
+          (select w.created_at from ${workspaces} w where w.id = ${ctx.workspaceId}),
+          (select min(r.requested_at) from ${conversations} r where r.workspace_id = ${ctx.workspaceId})
+        ) as began
       from meetings m join ${conversations} c on c.id = m.conversation_id
       where m.workspace_id = ${ctx.workspaceId} and m.cancelled_at is null
         and c.status in ${HELD_STATUSES}`),
     offerCredit(ctx),
+    latestCredits(ctx),
   ]);
   const kinds = new Map(oppCounts.map((o) => [o.kind, o.n]));
-  const [meetingRow] = (heldMeetings as unknown as { rows: { total: number; recent: string[] | string }[] })
-    .rows;
+  const [meetingRow] = (
+    heldMeetings as unknown as {
+      rows: { total: number; recent: string[] | string; began: Date | string | null }[];
+    }
+  ).rows;
+  const began = meetingRow?.began ? new Date(meetingRow.began) : null;
   const recent = meetingRow?.recent ?? [];
   const recentMeetings = (typeof recent === 'string' ? (JSON.parse(recent) as string[]) : recent).map(
     (t) => new Date(t),
@@ -245,9 +256,11 @@ export async function dashboard(ctx: Ctx) {
       people: groups.get(k)?.people ?? [],
     })),
     meetingsPerWeek: {
-      weeks: meetingsPerWeek(recentMeetings, now, MEETING_WEEKS),
+      weeks: meetingsPerWeek(recentMeetings, now, weeksSince(began, now, MEETING_WEEKS)),
       goal: settings.weeklyMeetingGoal,
     },
     conversationsPerOffer: conversationsPerOffer(heldCount, offerCredits.credited, offerCredits.other),
+    /** The latest results, each with the conversations and people it is credited to. */
+    credits,
   };
 }

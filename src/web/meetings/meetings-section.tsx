@@ -1,18 +1,14 @@
 import { Bar, BarChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../network/network-api.js';
-import { formatDay } from '../ui/format.js';
+import { AXIS_TICK } from '../results/chart-axis.js';
+import { formatDay, formatDayMonth } from '../ui/format.js';
 
-/** "12 Oct" for "2026-10-12": the axis has no room for the year. */
-function shortDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime())
-    ? date
-    : d.toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short' });
-}
-
-/** Conversations held in each of the last weeks, against the weekly goal from the settings. */
+/**
+ * Conversations held in each week since the workspace began (the last eight at most), against the
+ * weekly goal from the settings.
+ */
 export function MeetingsSection({ meetings }: { meetings: Dashboard['meetingsPerWeek'] }) {
-  const data = meetings.weeks.map((w) => ({ ...w, label: shortDay(w.weekStart) }));
+  const data = meetings.weeks.map((w) => ({ ...w, label: formatDayMonth(w.weekStart) }));
   const top = Math.max(meetings.goal, ...data.map((w) => w.count), 1);
   const thisWeek = data[data.length - 1];
   return (
@@ -26,8 +22,9 @@ export function MeetingsSection({ meetings }: { meetings: Dashboard['meetingsPer
       <div className="chart" aria-hidden="true">
         <BarChart responsive style={{ width: '100%', height: 240 }} data={data} accessibilityLayer={false}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="label" />
-          <YAxis allowDecimals={false} domain={[0, Math.ceil(top)]} width={32} />
+          {/* Evenly spaced labels that never collide, always naming the current week. */}
+          <XAxis dataKey="label" tick={AXIS_TICK} interval="equidistantPreserveEnd" minTickGap={12} />
+          <YAxis allowDecimals={false} domain={[0, Math.ceil(top)]} width={32} tick={AXIS_TICK} />
           <Tooltip />
           <Bar dataKey="count" name="Conversations held" fill="#245b91" isAnimationActive={false} />
           <ReferenceLine

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard } from '../network/network-api.js';
 import { percent } from '../network/network-labels.js';
+import { AXIS_TICK } from './chart-axis.js';
 
 /** Requests sent → replies → conversations held → referrals → openings → job interviews → offers. */
 export function FunnelSection({ funnel }: { funnel: Dashboard['funnel'] }) {
@@ -28,8 +29,8 @@ export function FunnelSection({ funnel }: { funnel: Dashboard['funnel'] }) {
           accessibilityLayer={false}
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={150} />
+          <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} />
+          <YAxis type="category" dataKey="label" width={150} tick={AXIS_TICK} interval={0} />
           <Tooltip />
           <Bar dataKey="count" name="Count" fill="#245b91" isAnimationActive={false}>
             <LabelList dataKey="count" position="right" />

@@ -2,6 +2,7 @@ import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Dashboard, ReplyRate } from '../network/network-api.js';
 import { percent } from '../network/network-labels.js';
 import { channelLabel } from '../ui/labels.js';
+import { AXIS_TICK, axisLabel } from './chart-axis.js';
 
 const GROUPS: { key: keyof Dashboard['replyRate']; title: string; column: string }[] = [
   { key: 'byChannel', title: 'By channel', column: 'Channel' },
@@ -43,15 +44,23 @@ function RateBlock({
           <div className="chart" aria-hidden="true">
             <BarChart
               responsive
-              style={{ width: '100%', height: 40 + data.length * 32 }}
+              style={{ width: '100%', height: 40 + data.length * 44 }}
               data={data}
               layout="vertical"
               margin={{ left: 8, right: 24 }}
               accessibilityLayer={false}
             >
               <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" domain={[0, 100]} unit=" %" />
-              <YAxis type="category" dataKey="label" width={140} />
+              <XAxis type="number" domain={[0, 100]} unit=" %" tick={AXIS_TICK} />
+              {/* Every bar keeps its name: two lines fit each row, and a long one is cut short. */}
+              <YAxis
+                type="category"
+                dataKey="label"
+                width={140}
+                tick={AXIS_TICK}
+                interval={0}
+                tickFormatter={(v: string) => axisLabel(v)}
+              />
               <Tooltip formatter={(v) => `${v} %`} />
               <Bar dataKey="percent" name="Reply rate" fill="#1f6b3b" isAnimationActive={false} />
             </BarChart>

@@ -5,13 +5,17 @@ import { Alert } from '../ui/alert.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { useLoad } from '../ui/use-load.js';
+import { CreditsSection } from './credits-section.js';
 import { FunnelSection } from './funnel-section.js';
 import { OfferRateSection } from './offer-rate-section.js';
 import { ReplyBehaviourSection } from './reply-behaviour-section.js';
 import { ReplyRateSection } from './reply-rate-section.js';
 import { ResultsTabs } from './results-tabs.js';
 
-/** What the conversations produced: the funnel, reply rates and speed, weekly rhythm, offers. */
+/**
+ * What the conversations produced: the funnel, offers and what each result is credited to, weekly
+ * rhythm, reply rates and speed.
+ */
 export function ResultsPage() {
   const dashboard = useLoad('dashboard', () => call(api.opportunities.dashboard.$get()));
   const d = dashboard.data;
@@ -33,6 +37,7 @@ export function ResultsPage() {
         <div className="results-grid">
           <FunnelSection funnel={d.funnel} />
           <OfferRateSection figures={d.conversationsPerOffer} />
+          <CreditsSection credits={d.credits} />
           <MeetingsSection meetings={d.meetingsPerWeek} />
           <ReplyRateSection replyRate={d.replyRate} medianDays={d.medianDaysToReply} />
           <ReplyBehaviourSection groups={d.replyBehaviour} />

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatDateTime, formatDay, formatWithTheirs, setUserTimeZone, userTimeZone } from './format.js';
+import {
+  formatDateTime,
+  formatDay,
+  formatDayMonth,
+  formatWithTheirs,
+  setUserTimeZone,
+  userTimeZone,
+} from './format.js';
 
 const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 afterEach(() => setUserTimeZone(browserZone));
@@ -28,5 +35,14 @@ describe('times on screen', () => {
     expect(formatDay('2026-03-12')).toMatch(/12/);
     expect(formatDateTime('not a date')).toBe('');
     expect(formatDay('12/03/2026')).toBe('');
+  });
+
+  it('write a week on a chart axis as its day and month, without the year', () => {
+    setUserTimeZone('Pacific/Honolulu');
+    const label = formatDayMonth('2026-03-09');
+    expect(label).toMatch(/\b9\b/);
+    expect(label).toMatch(/Mar/);
+    expect(label).not.toMatch(/2026/);
+    expect(formatDayMonth('next week')).toBe('');
   });
 });

@@ -60,3 +60,11 @@ export function formatDay(date: string | null | undefined): string {
     year: 'numeric',
   });
 }
+
+/** "12 Mar" for a calendar date like "2026-03-12": a week on a chart's axis, where the year has no room. */
+export function formatDayMonth(date: string | null | undefined): string {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleDateString(undefined, { timeZone: 'UTC', day: 'numeric', month: 'short' });
+}

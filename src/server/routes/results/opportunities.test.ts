@@ -49,7 +49,30 @@ describe('opportunities over the API', () => {
     expect((await send('GET', '/api/opportunities/not-an-id')).status).toBe(400);
     const dashboard = await send('GET', '/api/opportunities/dashboard');
     expect(dashboard.status).toBe(200);
-    expect(await dashboard.json()).toHaveProperty('funnel');
+    const body = (await dashboard.json()) as { funnel: unknown; credits: unknown };
+    expect(body).toHaveProperty('funnel');
+    // Each result names what it is credited to: the referral came from Maya, the offer from nobody.
+    expect(body.credits).toEqual({
+      total: 2,
+      results: [
+        {
+          id: expect.any(String),
+          kind: 'offer',
+          title: 'Offer',
+          occurredOn: '2026-11-20',
+          conversations: [],
+          people: [],
+        },
+        {
+          id,
+          kind: 'referral',
+          title: 'Referral to the analytics team',
+          occurredOn: '2026-11-02',
+          conversations: [],
+          people: [{ id: maya.id, fullName: 'Maya Okafor' }],
+        },
+      ],
+    });
   });
 
   it('leaves an offer with no conversation behind it out of conversations per offer', async () => {

@@ -200,6 +200,26 @@ export const opportunityRoutes = router()
               caveat: z.string(),
               otherFigures: z.array(z.object({ figure: z.string(), source: z.string(), caveat: z.string() })),
             }),
+            credits: z.object({
+              total: z.number().openapi({ description: 'Every result recorded.' }),
+              results: z
+                .array(
+                  z.object({
+                    id: z.string(),
+                    kind: z.enum(OPPORTUNITY_KINDS),
+                    title: z.string(),
+                    occurredOn: z.string(),
+                    conversations: z.array(z.object({ id: z.string(), title: z.string() })).openapi({
+                      description:
+                        'Conversations it is credited to: its source, or where someone up its introduction chain was met or introduced.',
+                    }),
+                    people: z
+                      .array(z.object({ id: z.string(), fullName: z.string() }))
+                      .openapi({ description: 'People recorded as its source.' }),
+                  }),
+                )
+                .openapi({ description: 'The latest 10 results, newest first.' }),
+            }),
           }),
           'Dashboard',
         ),
