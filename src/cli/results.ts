@@ -30,8 +30,13 @@ interface Hit {
 export function registerResultsCommands(program: Command, withApi: WithApi): void {
   program
     .command('search <words...>')
-    .description('search people, organizations, notes, insights, messages and questions')
-    .option('--type <types>', 'comma-separated: person, organization, note, insight, message, question')
+    .description(
+      'search people, organizations, conversations, notes, debriefs, tasks, insights, messages and questions',
+    )
+    .option(
+      '--type <types>',
+      'comma-separated: person, organization, conversation, note, debrief, task, insight, message, question',
+    )
     .option('--json', 'print JSON')
     .action((words: string[], o: { type?: string; json?: boolean }) =>
       withApi(async ({ call }) => {

@@ -237,11 +237,15 @@ export const conversations = pgTable(
      * The results dashboard reads it instead of searching the status history.
      */
     repliedAt: timestamp('replied_at', { withTimezone: true }),
+    search: searchVector(
+      sql`to_tsvector('english', title || ' ' || coalesce(role, '') || ' ' || coalesce(reached_via, ''))`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
   (t) => [
+    index('conversations_search_idx').using('gin', t.search),
     index('conversations_workspace_status_idx').on(t.workspaceId, t.status),
     index('conversations_org_idx').on(t.organizationId),
     index('conversations_org_requested_idx').on(t.organizationId, t.requestedAt),
@@ -393,8 +397,13 @@ export const planItems = pgTable(
     minutes: smallint('minutes').notNull().default(2),
     position: smallint('position').notNull(),
     answer: text('answer'),
+    /** The debrief's answer, for search: a question without an answer matches nothing. */
+    search: searchVector(sql`to_tsvector('english', coalesce(answer, ''))`),
   },
-  (t) => [index('plan_items_conversation_idx').on(t.conversationId, t.position)],
+  (t) => [
+    index('plan_items_conversation_idx').on(t.conversationId, t.position),
+    index('plan_items_search_idx').using('gin', t.search),
+  ],
 );
 
 export const documents = pgTable(
@@ -546,11 +555,15 @@ export const tasks = pgTable(
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    search: searchVector(sql`to_tsvector('english', title)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('tasks_workspace_due_idx').on(t.workspaceId, t.doneAt, t.dueOn)],
+  (t) => [
+    index('tasks_workspace_due_idx').on(t.workspaceId, t.doneAt, t.dueOn),
+    index('tasks_search_idx').using('gin', t.search),
+  ],
 );
 
 /**

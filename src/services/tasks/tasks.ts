@@ -8,7 +8,8 @@ import { getConversation } from '../conversations/conversations.js';
 import { assertPersonInWorkspace } from '../people/people.js';
 import { getSettings } from '../settings/settings.js';
 
-export type Task = typeof tasks.$inferSelect;
+/** A task as the app reads it; the search vector stays in the database. */
+export type Task = Omit<typeof tasks.$inferSelect, 'search'>;
 
 /** Whether an open, dated task is late or due today, on the user's clock. */
 export interface DueState {
@@ -94,6 +95,9 @@ function taskWhere(ctx: Ctx & TaskFilter) {
   );
 }
 
+/** Every column but the search vector, which only search reads. */
+const { search: _search, ...taskColumns } = getTableColumns(tasks);
+
 /**
  * Open tasks first by due date (undated ones last), then done ones, most recently done first.
  * Without `limit`, every matching task.
@@ -103,7 +107,7 @@ export async function listTasks(
 ): Promise<TaskListItem[]> {
   const query = ctx.db
     .select({
-      ...getTableColumns(tasks),
+      ...taskColumns,
       personName: people.fullName,
       conversationTitle: conversations.title,
     })

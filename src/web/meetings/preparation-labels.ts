@@ -23,7 +23,10 @@ export function documentKindLabel(kind: string): string {
 export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
   person: 'People',
   organization: 'Organizations',
+  conversation: 'Conversations',
   note: 'Notes',
+  debrief: 'Debriefs',
+  task: 'Tasks',
   insight: 'Insights',
   message: 'Messages',
   question: 'Questions',
@@ -33,7 +36,10 @@ export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
 export const SEARCH_TYPE_TAGS: Record<SearchType, string> = {
   person: 'Person',
   organization: 'Organization',
+  conversation: 'Conversation',
   note: 'Note',
+  debrief: 'Debrief',
+  task: 'Task',
   insight: 'Insight',
   message: 'Message',
   question: 'Question',

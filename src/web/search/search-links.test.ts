@@ -11,6 +11,7 @@ const hit = (patch: Partial<SearchHit>): SearchHit => ({
   personId: null,
   organizationId: null,
   conversationId: null,
+  part: null,
   ...patch,
 });
 
@@ -34,5 +35,14 @@ describe('search links', () => {
       '/conversations/c1#message-m1',
     );
     expect(hitLink(hit({ type: 'message', id: 'm2', personId: 'p1' }))).toBe('/people/p1#message-m2');
+    expect(hitLink(hit({ type: 'conversation', id: 'c1', conversationId: 'c1' }))).toBe('/conversations/c1');
+    expect(hitLink(hit({ type: 'debrief', conversationId: 'c1', part: 'answer' }))).toBe(
+      '/conversations/c1/plan',
+    );
+    expect(hitLink(hit({ type: 'debrief', conversationId: 'c1', part: 'summary' }))).toBe(
+      '/conversations/c1',
+    );
+    expect(hitLink(hit({ type: 'task', conversationId: 'c1', personId: 'p1' }))).toBe('/conversations/c1');
+    expect(hitLink(hit({ type: 'task' }))).toBe('/tasks');
   });
 });

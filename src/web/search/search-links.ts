@@ -17,9 +17,11 @@ export function searchUrl(q: string, types: readonly SearchType[] = []): string 
 }
 
 /**
- * The page a hit opens: people and organizations their own page; a note or insight the
- * conversation it came from, else the person or organization it is about; a message itself, in
- * the log of its conversation or else its person; a question its place in the question bank.
+ * The page a hit opens: people, organizations and conversations their own page; a note or insight
+ * the conversation it came from, else the person or organization it is about; a debrief's answers
+ * the plan they answer, its summary the conversation; a task what it is for, else the task list; a
+ * message itself, in the log of its conversation or else its person; a question its place in the
+ * question bank.
  */
 export function hitLink(hit: SearchHit): string | null {
   const conversation = hit.conversationId && `/conversations/${hit.conversationId}`;
@@ -30,6 +32,12 @@ export function hitLink(hit: SearchHit): string | null {
       return `/people/${hit.id}`;
     case 'organization':
       return `/organizations/${hit.id}`;
+    case 'conversation':
+      return `/conversations/${hit.id}`;
+    case 'debrief':
+      return hit.part === 'answer' && conversation ? `${conversation}/plan` : conversation || null;
+    case 'task':
+      return conversation || person || '/tasks';
     case 'question':
       return `/questions?focus=${encodeURIComponent(hit.id)}`;
     case 'note':

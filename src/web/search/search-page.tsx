@@ -21,7 +21,10 @@ interface Results {
   hits: SearchHit[];
 }
 
-/** Everything that matches the search box: people, organizations, notes, insights, messages, questions. */
+/**
+ * Everything that matches the search box: people, organizations, conversations, notes, debriefs,
+ * tasks, insights, messages and questions, each listed once with its kind.
+ */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get('q') ?? '').trim();

@@ -7,12 +7,16 @@ const Hit = z
   .object({
     type: z.enum(SEARCH_TYPES),
     id: z.string(),
-    title: z.string(),
+    title: z.string().openapi({ description: 'What the hit is about: a name, a conversation, a subject.' }),
     snippet: z.string().openapi({ description: 'Highlighted words sit between U+0002 and U+0003.' }),
     rank: z.number(),
     personId: z.string().nullable(),
     organizationId: z.string().nullable(),
     conversationId: z.string().nullable(),
+    part: z
+      .enum(['summary', 'answer'])
+      .nullable()
+      .openapi({ description: 'For a debrief: its summary, or an answer to a planned question.' }),
   })
   .openapi('SearchHit');
 
@@ -21,7 +25,8 @@ export const searchRoutes = router().openapi(
     method: 'get',
     path: '/',
     tags: ['Search'],
-    summary: 'Full-text search across people, organizations, notes, insights, messages and questions',
+    summary:
+      'Full-text search across people, organizations, conversations, notes, debriefs, tasks, insights, messages and questions',
     request: {
       query: z.object({
         q: z.string().max(200),
