@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { createConversation } from '../../../services/conversations/conversations.js';
 import { saveDebrief } from '../../../services/debrief/debrief.js';
 import { addPlanItem } from '../../../services/meetings/plans.js';
 import { createPerson } from '../../../services/people/people.js';
 import { createTask } from '../../../services/tasks/tasks.js';
-import { createApp } from '../../app.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let send: Send;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send } = await openTestApi());
 });
 afterAll(() => t.close());
 
-function get(path: string) {
-  return app.request(`http://localhost:4310${path}`, { headers: { host: 'localhost:4310' } });
-}
+const get = (path: string) => send('GET', path);
 
 interface Hit {
   type: string;
