@@ -250,13 +250,41 @@ describe('checkRequest', () => {
       expect(find(checkRequest(text).findings, 'job_ask')).toBeUndefined();
     });
 
-    it('reports each offending sentence once and shortens long excerpts', () => {
+    it('states the advice once, quoting each offending sentence once and shortening long ones', () => {
       const long = `Are you hiring ${'really '.repeat(40)}soon?`;
       const text = `Priya suggested I write. Are you hiring, or do you have any openings? ${long} Would you have 20 minutes?`;
       const found = checkRequest(text).findings.filter((f) => f.rule === 'job_ask');
-      expect(found).toHaveLength(2);
-      expect(found[1]?.excerpt?.length).toBeLessThanOrEqual(140);
-      expect(found[1]?.excerpt?.endsWith('…')).toBe(true);
+      expect(found).toHaveLength(1);
+      expect(found[0]?.excerpt).toBe('Are you hiring, or do you have any openings?');
+      expect(found[0]?.excerpts).toHaveLength(2);
+      expect(found[0]?.excerpts?.[1]?.length).toBeLessThanOrEqual(140);
+      expect(found[0]?.excerpts?.[1]?.endsWith('…')).toBe(true);
+    });
+
+    it('gathers three job asks into one finding that quotes all three', () => {
+      const text =
+        'Priya suggested I write to you. Are you hiring? I have attached my CV for your consideration. Please keep me in mind for any vacancies. Would you have 20 minutes for a call?';
+      const found = checkRequest(text).findings.filter((f) => f.rule === 'job_ask');
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatchObject({
+        severity: 'strong',
+        excerpt: 'Are you hiring?',
+        excerpts: [
+          'Are you hiring?',
+          'I have attached my CV for your consideration.',
+          'Please keep me in mind for any vacancies.',
+        ],
+      });
+      expect(found[0]?.message).toMatch(/^These 3 sentences read as a request for a job\./);
+    });
+
+    it('quotes a sentence written twice only once', () => {
+      const text =
+        'Priya suggested I write to you. Are you hiring? Are you hiring? Would you have 20 minutes for a call?';
+      const found = checkRequest(text).findings.filter((f) => f.rule === 'job_ask');
+      expect(found).toHaveLength(1);
+      expect(found[0]?.excerpts).toEqual(['Are you hiring?']);
+      expect(found[0]?.message).toMatch(/^This reads as a request for a job\./);
     });
   });
 
@@ -281,6 +309,25 @@ describe('checkRequest', () => {
       );
       expect(finding).toMatchObject({ severity: 'warning', excerpt: 'I am exploring product roles.' });
       expect(finding?.message).toMatch(/Priya Shah or Leeds/);
+    });
+
+    it('names a connection once when two hints are the same person, whatever the case or accents', () => {
+      const text = 'I am exploring product roles. Would you have 20 minutes?';
+      const finding = find(
+        checkRequest(text, { connectionHints: ['Zoë Adler', ' zoe adler ', 'Leeds', 'Zoë Adler'] }).findings,
+        'connection_first',
+      );
+      expect(finding?.message).toMatch(/mention Zoë Adler or Leeds in the first sentence/);
+      expect(finding?.message.match(/Adler/gi)).toHaveLength(1);
+    });
+
+    it('names a referrer who is also the introducer once', () => {
+      const text = 'I am exploring product roles. Would you have 20 minutes?';
+      const finding = find(
+        checkRequest(text, { connectionHints: ['Maya Lund', 'Maya Lund'] }).findings,
+        'connection_first',
+      );
+      expect(finding?.message).toMatch(/mention Maya Lund in the first sentence/);
     });
 
     it('ignores blank hints and falls back to the built-in cues', () => {
@@ -516,13 +563,12 @@ Ana`;
     expect(rules(result.findings)).toEqual([
       'length',
       'job_ask',
-      'job_ask',
-      'job_ask',
       'connection_first',
       'about_them',
       'duration_ask',
       'contact',
     ]);
+    expect(find(result.findings, 'job_ask')?.excerpts).toHaveLength(3);
     expect(result.findings.every((f) => f.message.length > 20)).toBe(true);
   });
 

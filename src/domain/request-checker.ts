@@ -22,8 +22,10 @@ export interface Finding {
   rule: FindingRule;
   severity: 'info' | 'warning' | 'strong';
   message: string;
-  /** The part of the draft the finding is about, when there is one. */
+  /** The part of the draft the finding is about, when there is one (the first, when there are several). */
   excerpt?: string;
+  /** Every part of the draft the finding is about, in the order they appear, each once. */
+  excerpts?: string[];
 }
 
 export interface CheckOptions {
@@ -93,20 +95,27 @@ function shorten(text: string, max = 140): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function jobAskFindings(parts: string[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const sentence of parts) {
-    if (asksForJob(sentence)) {
-      findings.push({
-        rule: 'job_ask',
-        severity: 'strong',
-        message:
-          'This reads as a request for a job. People gladly share advice, but a job ask puts them on the spot and often ends the conversation before it starts. Ask for their insight instead — openings tend to come up on their own once they know you.',
-        excerpt: shorten(sentence),
-      });
-    }
-  }
-  return findings;
+/** The excerpt fields of a finding about these parts of the draft, or none. */
+function quoting(parts: readonly string[]): Pick<Finding, 'excerpt' | 'excerpts'> {
+  const excerpts = [...new Set(parts.filter((p) => p !== '').map((p) => shorten(p)))];
+  return excerpts.length > 0 ? { excerpt: excerpts[0]!, excerpts } : {};
+}
+
+/** One finding for every sentence that asks for a job: the advice once, each sentence quoted. */
+function jobAskFinding(parts: readonly string[]): Finding | null {
+  const quoted = quoting(parts.filter((sentence) => asksForJob(sentence)));
+  const count = quoted.excerpts?.length ?? 0;
+  if (count === 0) return null;
+  const opening =
+    count === 1
+      ? 'This reads as a request for a job.'
+      : `These ${count} sentences read as a request for a job.`;
+  return {
+    rule: 'job_ask',
+    severity: 'strong',
+    message: `${opening} People gladly share advice, but a job ask puts them on the spot and often ends the conversation before it starts. Ask for their insight instead — openings tend to come up on their own once they know you.`,
+    ...quoted,
+  };
 }
 
 const CONNECTION_CUES =
@@ -116,8 +125,22 @@ function normalizeForMatch(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** The hints, trimmed, each named once: a referrer who is also the introducer counts once. */
+function distinctHints(hints: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const raw of hints) {
+    const hint = raw.trim();
+    const key = normalizeForMatch(hint);
+    if (hint === '' || seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(hint);
+  }
+  return distinct;
+}
+
 function connectionFinding(firstSentence: string, hints: readonly string[]): Finding | null {
-  const usable = hints.map((h) => h.trim()).filter((h) => h !== '');
+  const usable = distinctHints(hints);
   if (usable.length > 0) {
     const sentence = normalizeForMatch(firstSentence);
     if (usable.some((hint) => sentence.includes(normalizeForMatch(hint)))) return null;
@@ -126,7 +149,7 @@ function connectionFinding(firstSentence: string, hints: readonly string[]): Fin
       rule: 'connection_first',
       severity: 'warning',
       message: `Lead with what connects you: mention ${examples} in the first sentence. A shared link is the main reason a busy stranger reads on.`,
-      ...(firstSentence ? { excerpt: shorten(firstSentence) } : {}),
+      ...quoting([firstSentence]),
     };
   }
   if (CONNECTION_CUES.test(firstSentence)) return null;
@@ -135,7 +158,7 @@ function connectionFinding(firstSentence: string, hints: readonly string[]): Fin
     severity: 'warning',
     message:
       'Open with your connection — who suggested you write, the school you share, where you met, or the work of theirs that caught your eye. A shared link is the main reason a busy stranger reads on.',
-    ...(firstSentence ? { excerpt: shorten(firstSentence) } : {}),
+    ...quoting([firstSentence]),
   };
 }
 
@@ -196,7 +219,7 @@ function durationFinding(body: string): Finding | null {
       severity: 'info',
       message:
         'That is a lot of time to ask of someone for a first conversation. Ask for 20–30 minutes: it is easier to agree to, and they can always offer more.',
-      excerpt: long[0]!,
+      ...quoting(long),
     };
   }
   return null;
@@ -218,7 +241,7 @@ function questionFinding(parts: readonly string[]): Finding | null {
     severity: 'warning',
     message:
       'End on your question. Here more text follows it, so the ask gets lost on the way down; move the question to the end. A short thank-you or your sign-off after it is fine.',
-    excerpt: shorten(after),
+    ...quoting([after]),
   };
 }
 
@@ -283,7 +306,8 @@ export function checkRequest(
     });
   }
 
-  findings.push(...jobAskFindings(parts));
+  const jobAsk = jobAskFinding(parts);
+  if (jobAsk) findings.push(jobAsk);
 
   const connection = connectionFinding(parts[0] ?? '', opts.connectionHints ?? []);
   if (connection) findings.push(connection);

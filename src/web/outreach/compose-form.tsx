@@ -72,6 +72,8 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
   // The last drafted thank-you, to tell an untouched draft (redrafted for another person) from the user's text.
   const [draftedThankYou, setDraftedThankYou] = useState(thankYou?.body ?? null);
   const [redraftError, setRedraftError] = useState<string | null>(null);
+  // Logging a request or a thank-you can move the conversation on; the header shows it at once.
+  const [status, setStatus] = useState(conversation?.status ?? null);
   // What is written, kept in the browser until the message is logged as sent.
   const written = { subject, body, fields };
   const [logged, setLogged] = useState(written);
@@ -159,6 +161,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
     );
     draft.clear();
     setLogged({ subject, body, fields });
+    if (result.statusChangedTo) setStatus(result.statusChangedTo);
     return result.statusChangedTo;
   };
 
@@ -170,7 +173,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
         subtitle={
           conversation ? (
             <>
-              About {conversation.title} <StatusBadge status={conversation.status} />
+              About {conversation.title} <StatusBadge status={status ?? conversation.status} />
             </>
           ) : (
             recipient.organizationName

@@ -70,7 +70,11 @@ export function RequestCheck({
               <li key={`${f.rule}-${i}`} className={`finding finding-${f.severity}`}>
                 <span className={`severity severity-${f.severity}`}>{SEVERITY_LABELS[f.severity]}</span>
                 <p className="finding-message">{f.message}</p>
-                {f.excerpt && <blockquote className="finding-excerpt">{f.excerpt}</blockquote>}
+                {(f.excerpts ?? (f.excerpt ? [f.excerpt] : [])).map((excerpt) => (
+                  <blockquote key={excerpt} className="finding-excerpt">
+                    {excerpt}
+                  </blockquote>
+                ))}
               </li>
             ))}
           </ul>

@@ -18,7 +18,14 @@ const Finding = z.object({
   rule: z.string(),
   severity: z.enum(['info', 'warning', 'strong']),
   message: z.string(),
-  excerpt: z.string().optional(),
+  excerpt: z
+    .string()
+    .optional()
+    .openapi({ description: 'The first part of the draft the finding is about.' }),
+  excerpts: z
+    .array(z.string())
+    .optional()
+    .openapi({ description: 'Every part of the draft the finding is about, each once.' }),
 });
 const CheckResult = z.object({ wordCount: z.number(), findings: z.array(Finding) }).openapi('RequestCheck');
 

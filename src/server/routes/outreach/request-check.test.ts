@@ -14,7 +14,7 @@ afterAll(() => t.close());
 
 interface Check {
   wordCount: number;
-  findings: { rule: string; severity: string; message: string; excerpt?: string }[];
+  findings: { rule: string; severity: string; message: string; excerpt?: string; excerpts?: string[] }[];
 }
 
 describe('checking a draft request over the API', () => {
@@ -35,6 +35,24 @@ describe('checking a draft request over the API', () => {
     });
     const advice = findings.filter((f) => f.severity === 'info').map((f) => f.rule);
     expect(advice).toEqual(expect.arrayContaining(['interest', 'background', 'contact']));
+  });
+
+  it('states a repeated finding once with all its excerpts, and names a connection once', async () => {
+    const res = await send('POST', '/api/outreach/check', {
+      text: 'Hi Jonas,\n\nI am exploring product roles. Are you hiring? I have attached my CV. Please keep me in mind for any vacancies. Would you have 20 minutes for a call?\n\nBest,\nAna',
+      connectionHints: ['Maya Lund', 'maya lund'],
+    });
+    expect(res.status).toBe(200);
+    const { findings } = (await res.json()) as Check;
+    const jobAsks = findings.filter((f) => f.rule === 'job_ask');
+    expect(jobAsks).toHaveLength(1);
+    expect(jobAsks[0]?.excerpts).toEqual([
+      'Are you hiring?',
+      'I have attached my CV.',
+      'Please keep me in mind for any vacancies.',
+    ]);
+    const connection = findings.find((f) => f.rule === 'connection_first');
+    expect(connection?.message).toMatch(/mention Maya Lund in the first sentence/);
   });
 
   it('takes the interests the user typed as hints, and leaves a fair question about hiring alone', async () => {
