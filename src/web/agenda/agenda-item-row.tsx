@@ -4,6 +4,7 @@ import type { AgendaItem } from '../api.js';
 import { agendaAction, composeUrl } from '../outreach/outreach-links.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { formatDateTime, formatDay } from '../ui/format.js';
+import { LinkedText } from '../ui/linked-text.js';
 
 export type AgendaAnswer = 'done' | 'snooze' | 'dismiss';
 /** What the user says happened to a meeting that is over; Moved goes to the reschedule form. */
@@ -52,7 +53,11 @@ export function AgendaItemRow({
           {item.title}
           {item.overdue && <span className="tag tag-overdue">Overdue</span>}
         </p>
-        {item.detail && <p className="muted small agenda-detail">{item.detail}</p>}
+        {item.detail && (
+          <p className="muted small agenda-detail">
+            <LinkedText text={item.detail} />
+          </p>
+        )}
         {item.kind === 'reconnect' && item.people.length > 0 && (
           <ul className="agenda-people">
             {item.people.map((p) => (

@@ -36,7 +36,7 @@ async function loadToday() {
 
 interface Toast {
   text: string;
-  /** A dismissed item, which Undo brings back. */
+  /** A snoozed or dismissed item, which Undo brings back. */
   undo?: { key: string; label: string };
 }
 
@@ -75,7 +75,8 @@ export function TodayPanel() {
           ? { text: `Brought back: ${label}` }
           : {
               text: `${DONE_TEXT[action]}: ${label}`,
-              ...(action === 'dismiss' ? { undo: { key, label } } : {}),
+              // Done may have ticked off a task or restarted a clock; snooze and dismiss only hide the item.
+              ...(action === 'snooze' || action === 'dismiss' ? { undo: { key, label } } : {}),
             },
       );
       agenda.reload();

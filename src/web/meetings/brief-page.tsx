@@ -8,6 +8,7 @@ import { useLoad } from '../ui/use-load.js';
 import { type Brief, briefPdfUrl } from './preparation-api.js';
 import './preparation.css';
 import './brief-print.css';
+import { LinkedText } from '../ui/linked-text.js';
 
 /** The one-page brief to read before the meeting and take along: screen, print and PDF. */
 export function BriefPage() {
@@ -76,7 +77,9 @@ function BriefBody({ brief: b, conversationId }: { brief: Brief; conversationId:
             {l.place && (
               <div>
                 <dt>Place</dt>
-                <dd>{l.place}</dd>
+                <dd>
+                  <LinkedText text={l.place} />
+                </dd>
               </div>
             )}
           </dl>

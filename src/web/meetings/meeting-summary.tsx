@@ -1,6 +1,7 @@
 import { MEDIUM_LABELS } from '../../domain/vocab.js';
 import type { Conversation } from '../api.js';
 import { formatWithTheirs } from '../ui/format.js';
+import { LinkedText } from '../ui/linked-text.js';
 
 type Meeting = NonNullable<Conversation['meeting']>;
 
@@ -26,7 +27,9 @@ export function MeetingSummary({ meeting }: { meeting: Meeting }) {
       {meeting.place && (
         <div>
           <dt>Place</dt>
-          <dd>{meeting.place}</dd>
+          <dd>
+            <LinkedText text={meeting.place} />
+          </dd>
         </div>
       )}
     </dl>

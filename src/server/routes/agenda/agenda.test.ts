@@ -62,3 +62,25 @@ describe('GET /api/agenda: did the meeting happen?', () => {
     expect(after.body.items.map((i) => [i.kind, i.title])).toEqual([['thank_you', 'Thank Ola Api']]);
   });
 });
+
+describe('POST /api/agenda/answer: undo', () => {
+  it('brings a snoozed item back at once, before the snooze runs out', async () => {
+    t.clock.set('2026-12-01T09:00:00Z');
+    const task = await send<{ id: string }>('POST', '/api/tasks', {
+      title: 'Send Ola the article',
+      dueOn: '2026-12-01',
+    });
+    const key = `task:${task.body.id}`;
+    const titles = async () => (await send<Agenda>('GET', '/api/agenda')).body.items.map((i) => i.title);
+    expect(await titles()).toContain('Send Ola the article');
+
+    expect((await send('POST', '/api/agenda/answer', { key, action: 'snooze' })).status).toBe(204);
+    expect(await titles()).not.toContain('Send Ola the article');
+
+    expect((await send('POST', '/api/agenda/answer', { key, action: 'reopen' })).status).toBe(204);
+    expect(await titles()).toContain('Send Ola the article');
+    // Nothing of the snooze is left: a day later the item is still there, and still not done.
+    t.clock.set('2026-12-02T09:30:00Z');
+    expect(await titles()).toContain('Send Ola the article');
+  });
+});
