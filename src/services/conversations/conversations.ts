@@ -16,6 +16,7 @@ import {
   type ConversationType,
 } from '../../domain/vocab.js';
 import { type Ctx, inTransaction, likePattern, updateVersioned } from '../context.js';
+import { markIntroductionsMet } from '../network/introduction-progress.js';
 import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
 import { touchPeople } from '../people/people.js';
 
@@ -339,6 +340,8 @@ export async function applyStatus(
     })
     .where(eq(conversations.id, conv.id));
   await recordStatus(ctx, conv.id, conv.status, to, note);
+  // Meeting someone who was introduced is what the introduction was for.
+  if (to === 'held') await markIntroductionsMet(ctx, conv.id);
 }
 
 /**

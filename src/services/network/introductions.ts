@@ -3,51 +3,95 @@ import { introductions, people } from '../../db/schema.js';
 import { AppError, notFound, nothingToChange } from '../../domain/errors.js';
 import { formatChain, introductionChain } from '../../domain/network.js';
 import type { IntroductionState } from '../../domain/vocab.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, inTransaction } from '../context.js';
 import { getConversation } from '../conversations/conversations.js';
-import { assertPersonInWorkspace } from '../people/people.js';
+import { assertPersonInWorkspace, createPerson } from '../people/people.js';
 
 export type Introduction = typeof introductions.$inferSelect;
 
 export interface IntroductionInput {
-  introducerId: string;
-  introducedId: string;
+  /** Who made the introduction; left out when `newPerson` is the introducer. */
+  introducerId?: string;
+  /** Who was introduced; left out when `newPerson` is the one introduced. */
+  introducedId?: string;
+  /** Someone not in the workspace yet, added with the introduction on the side whose id is left out. */
+  newPerson?: { fullName: string } | null;
   viaConversationId?: string | null;
   state?: IntroductionState;
   introducedOn?: string | null;
   note?: string | null;
 }
 
-/** Records that one person introduced (or was asked to introduce) another. */
+function invalid(field: string, userMessage: string, message: string): AppError {
+  return new AppError('validation', {
+    userMessage: `${field}: ${userMessage}`,
+    issues: [{ field, message }],
+  });
+}
+
+/** The two ids of the introduction, once the form's choice of a new person is settled. */
+function sides(input: IntroductionInput): { introducerId?: string; introducedId?: string } {
+  const { introducerId, introducedId, newPerson } = input;
+  if (newPerson) {
+    if (introducerId && introducedId) {
+      throw invalid(
+        'newPerson',
+        'both people are already chosen; leave out the one the new person replaces.',
+        'both sides already chosen',
+      );
+    }
+    if (!introducerId && !introducedId) {
+      throw invalid('introducerId', 'choose who made the introduction or whom it was for.', 'is required');
+    }
+    return { introducerId, introducedId };
+  }
+  if (!introducerId) throw invalid('introducerId', 'choose who made the introduction.', 'is required');
+  if (!introducedId) throw invalid('introducedId', 'choose who was introduced.', 'is required');
+  return { introducerId, introducedId };
+}
+
+/**
+ * Records that one person introduced (or was asked to introduce) another. Either of them may be
+ * someone new, named in `newPerson`: they are added to the workspace with the introduction, or
+ * not at all when it cannot be recorded.
+ */
 export async function createIntroduction(ctx: Ctx & { input: IntroductionInput }): Promise<Introduction> {
   const { input } = ctx;
-  if (input.introducerId === input.introducedId) {
+  const known = sides(input);
+  if (known.introducerId && known.introducerId === known.introducedId) {
     throw new AppError('validation', {
       userMessage: 'introducedId: a person cannot introduce themselves.',
       issues: [{ field: 'introducedId', message: 'same as the introducer' }],
     });
   }
-  await assertPersonInWorkspace(ctx, input.introducerId, 'introducerId');
-  await assertPersonInWorkspace(ctx, input.introducedId, 'introducedId');
-  if (input.viaConversationId) await getConversation({ ...ctx, id: input.viaConversationId });
-  const [row] = await ctx.db
-    .insert(introductions)
-    .values({
-      workspaceId: ctx.workspaceId,
-      introducerId: input.introducerId,
-      introducedId: input.introducedId,
-      viaConversationId: input.viaConversationId ?? null,
-      state: input.state ?? 'made',
-      introducedOn: input.introducedOn ?? ctx.now().toISOString().slice(0, 10),
-      note: input.note ?? null,
-      createdAt: ctx.now(),
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) {
-    throw new AppError('conflict', { userMessage: 'This introduction is already recorded.' });
-  }
-  return row;
+  return inTransaction(ctx, async (tx) => {
+    if (known.introducerId) await assertPersonInWorkspace(tx, known.introducerId, 'introducerId');
+    if (known.introducedId) await assertPersonInWorkspace(tx, known.introducedId, 'introducedId');
+    if (input.viaConversationId) await getConversation({ ...tx, id: input.viaConversationId });
+    const added = input.newPerson
+      ? await createPerson({ ...tx, input: { fullName: input.newPerson.fullName } })
+      : null;
+    const introducerId = known.introducerId ?? added!.id;
+    const introducedId = known.introducedId ?? added!.id;
+    const [row] = await tx.db
+      .insert(introductions)
+      .values({
+        workspaceId: ctx.workspaceId,
+        introducerId,
+        introducedId,
+        viaConversationId: input.viaConversationId ?? null,
+        state: input.state ?? 'made',
+        introducedOn: input.introducedOn ?? ctx.now().toISOString().slice(0, 10),
+        note: input.note ?? null,
+        createdAt: ctx.now(),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) {
+      throw new AppError('conflict', { userMessage: 'This introduction is already recorded.' });
+    }
+    return row;
+  });
 }
 
 /** Moves an introduction along: asked, made, met, thanked. */

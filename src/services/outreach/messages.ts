@@ -4,6 +4,7 @@ import { AppError } from '../../domain/errors.js';
 import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { applyStatus, getConversation } from '../conversations/conversations.js';
+import { markIntroductionsThanked } from '../network/introduction-progress.js';
 import { assertPersonInWorkspace, touchPeople } from '../people/people.js';
 
 export type Message = typeof messages.$inferSelect;
@@ -105,6 +106,10 @@ export async function logMessage(
       })
       .returning();
     await touchPeople(tx, [input.personId], at);
+    // Thanking an introducer, or telling them how it went, closes the loop on whom they introduced.
+    if (input.direction === 'out' && (input.purpose === 'thank_you' || input.purpose === 'report_back')) {
+      await markIntroductionsThanked(tx, input.personId);
+    }
     if (conversation) {
       const next = statusEffect(conversation.status, input);
       const thanked =

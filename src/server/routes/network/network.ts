@@ -32,8 +32,15 @@ const Introduction = z
   .openapi('Introduction');
 
 const IntroductionInput = z.object({
-  introducerId: Id,
-  introducedId: Id,
+  introducerId: Id.optional(),
+  introducedId: Id.optional(),
+  newPerson: z
+    .object({ fullName: z.string().trim().min(1, 'is required').max(200) })
+    .nullish()
+    .openapi({
+      description:
+        'Someone not in the workspace yet: added with the introduction, in place of the id left out (introducerId or introducedId).',
+    }),
   viaConversationId: Id.nullish(),
   state: z.enum(INTRODUCTION_STATES).optional(),
   introducedOn: z.iso.date('must be a date like 2026-01-31').nullish(),
