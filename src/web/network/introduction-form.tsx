@@ -21,6 +21,8 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
   const directionName = useId();
   const [direction, setDirection] = useState<Direction>('to');
   const [other, setOther] = useState<PickedPerson | null>(null);
+  // Someone not in the workspace yet, added with the introduction.
+  const [newName, setNewName] = useState<string | null>(null);
   const [via, setVia] = useState('');
   const [state, setState] = useState<IntroductionState>('made');
   const [date, setDate] = useState(todayIso());
@@ -37,12 +39,12 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!other) {
+    if (!other && !newName) {
       setProblem({
         status: 0,
         code: 'validation',
         message: 'Choose the other person first.',
-        fieldErrors: { other: 'Choose a person from the list.' },
+        fieldErrors: { other: 'Choose a person from the list, or type a name to add someone new.' },
       });
       return;
     }
@@ -52,8 +54,10 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
       await call(
         api.network.introductions.$post({
           json: {
-            introducerId: direction === 'to' ? other.id : person.id,
-            introducedId: direction === 'to' ? person.id : other.id,
+            // The new person takes the place of the id left out.
+            introducerId: direction === 'to' ? other?.id : person.id,
+            introducedId: direction === 'to' ? person.id : other?.id,
+            newPerson: other ? null : { fullName: newName ?? '' },
             viaConversationId: via || null,
             state,
             introducedOn: date || null,
@@ -69,9 +73,10 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
   };
 
   const errors = problem?.fieldErrors ?? {};
-  const personError = errors.other ?? errors.introducerId ?? errors.introducedId;
+  const personError = errors.other ?? errors.newPerson ?? errors.introducerId ?? errors.introducedId;
   const banner = bannerMessage(problem, [
     'other',
+    'newPerson',
     'introducerId',
     'introducedId',
     'viaConversationId',
@@ -110,7 +115,16 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
         value={other}
         onChange={(p) => {
           setOther(p);
+          setNewName(null);
           setVia('');
+        }}
+        newPerson={{
+          name: newName,
+          onChange: (name) => {
+            setNewName(name);
+            setOther(null);
+            setVia('');
+          },
         }}
         excludeIds={[person.id]}
         error={personError}
@@ -119,7 +133,13 @@ export function IntroductionForm({ person, onSaved, onCancel }: IntroductionForm
         <Field
           label="In which conversation"
           error={errors.viaConversationId}
-          hint={introducer ? undefined : 'Choose the person first to see their conversations.'}
+          hint={
+            introducer
+              ? undefined
+              : newName
+                ? `${newName} is new, so there are no conversations with them yet.`
+                : 'Choose the person first to see their conversations.'
+          }
         >
           {(c) => (
             <select {...c} value={via} onChange={(e) => setVia(e.target.value)}>

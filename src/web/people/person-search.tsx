@@ -12,10 +12,22 @@ interface PersonSearchProps {
   /** People who cannot be chosen, e.g. the person whose page this is. */
   excludeIds?: readonly string[];
   error?: string | undefined;
+  /**
+   * Offers to add the name typed as someone new, created when the form is saved: `name` is the
+   * new person's name once chosen (and then no listed person is), `onChange` sets or clears it.
+   */
+  newPerson?: { name: string | null; onChange: (name: string | null) => void };
 }
 
-/** Chooses one person: type part of a name, then pick from the matches. */
-export function PersonSearch({ legend, value, onChange, excludeIds = [], error }: PersonSearchProps) {
+/** Chooses one person: type part of a name, then pick from the matches or add them as someone new. */
+export function PersonSearch({
+  legend,
+  value,
+  onChange,
+  excludeIds = [],
+  error,
+  newPerson,
+}: PersonSearchProps) {
   const searchId = useId();
   const errorId = useId();
   const [q, setQ] = useState('');
@@ -23,13 +35,15 @@ export function PersonSearch({ legend, value, onChange, excludeIds = [], error }
     call(api.people.$get({ query: { q: q.trim() || undefined, limit: '8' } })),
   );
   const matches = results.data?.items.filter((p) => !excludeIds.includes(p.id)) ?? [];
+  const typedName = q.trim().replace(/\s+/g, ' ').slice(0, 200);
+  const chosenName = value?.fullName ?? newPerson?.name ?? null;
   const changeButton = useRef<HTMLButtonElement>(null);
   const picked = useRef(false);
   // The chosen radio disappears once picked, so focus moves to the button that undoes the choice.
   useEffect(() => {
-    if (value && picked.current) changeButton.current?.focus();
+    if (chosenName && picked.current) changeButton.current?.focus();
     picked.current = false;
-  }, [value]);
+  }, [chosenName]);
 
   return (
     <fieldset
@@ -37,14 +51,15 @@ export function PersonSearch({ legend, value, onChange, excludeIds = [], error }
       aria-describedby={error ? errorId : undefined}
     >
       <legend>{legend}</legend>
-      {value ? (
+      {chosenName ? (
         <p className="person-search-chosen">
-          <strong>{value.fullName}</strong>{' '}
+          <strong>{chosenName}</strong>{' '}
+          {!value && <span className="muted small">(new: added when you save)</span>}{' '}
           <button
             ref={changeButton}
             type="button"
             className="button button-small button-quiet"
-            onClick={() => onChange(null)}
+            onClick={() => (value ? onChange(null) : newPerson?.onChange(null))}
           >
             Choose someone else
           </button>
@@ -66,6 +81,7 @@ export function PersonSearch({ legend, value, onChange, excludeIds = [], error }
           {results.data && matches.length === 0 && (
             <p className="muted small">
               {q ? `Nobody matches “${q}”.` : 'Nobody else is in your workspace yet.'}
+              {newPerson && !typedName && ' Type their name to add them.'}
             </p>
           )}
           {matches.length > 0 && (
@@ -92,6 +108,18 @@ export function PersonSearch({ legend, value, onChange, excludeIds = [], error }
                 </li>
               ))}
             </ul>
+          )}
+          {newPerson && typedName && (
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                picked.current = true;
+                newPerson.onChange(typedName);
+              }}
+            >
+              Add “{typedName}” as a new person
+            </button>
           )}
         </>
       )}
