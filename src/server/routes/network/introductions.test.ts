@@ -31,7 +31,8 @@ interface Problem {
   error: { code: string; message: string; issues: { field: string; message: string }[] };
 }
 
-const person = async (fullName: string) => (await send<{ id: string }>('POST', '/api/people', { fullName })).body.id;
+const person = async (fullName: string) =>
+  (await send<{ id: string }>('POST', '/api/people', { fullName })).body.id;
 const introductionsOf = async (personId: string) =>
   (await send<Listed[]>('GET', `/api/network/introductions?personId=${personId}`)).body;
 
@@ -74,20 +75,28 @@ describe('an introduction moves on through the routes the user takes', () => {
 describe('POST /api/network/introductions with someone new', () => {
   it('adds the new person with the introduction, on either side', async () => {
     const priya = await person('Priya Known');
-    const by = await send<{ introducerId: string; introducedId: string }>('POST', '/api/network/introductions', {
-      introducerId: priya,
-      newPerson: { fullName: '  Noor New  ' },
-      state: 'asked',
-    });
+    const by = await send<{ introducerId: string; introducedId: string }>(
+      'POST',
+      '/api/network/introductions',
+      {
+        introducerId: priya,
+        newPerson: { fullName: '  Noor New  ' },
+        state: 'asked',
+      },
+    );
     expect(by.status).toBe(201);
     expect(by.body.introducerId).toBe(priya);
     const noor = await send<{ fullName: string }>('GET', `/api/people/${by.body.introducedId}`);
     expect(noor.body.fullName).toBe('Noor New');
 
-    const to = await send<{ introducerId: string; introducedId: string }>('POST', '/api/network/introductions', {
-      introducedId: priya,
-      newPerson: { fullName: 'Tom Newcomer' },
-    });
+    const to = await send<{ introducerId: string; introducedId: string }>(
+      'POST',
+      '/api/network/introductions',
+      {
+        introducedId: priya,
+        newPerson: { fullName: 'Tom Newcomer' },
+      },
+    );
     expect(to.status).toBe(201);
     expect(to.body.introducedId).toBe(priya);
     expect((await introductionsOf(priya)).map((i) => [i.introducerName, i.introducedName])).toEqual([
