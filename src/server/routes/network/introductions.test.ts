@@ -1,22 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
-import { createApp } from '../../app.js';
+import { openTestApi, type Send } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let sendRaw: Send;
 
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send: sendRaw } = await openTestApi());
 });
 afterAll(() => t.close());
 
 async function send<T = unknown>(method: string, path: string, body?: unknown) {
-  const res = await app.request(`http://localhost:4310${path}`, {
-    method,
-    headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+  const res = await sendRaw(method, path, body);
   return { status: res.status, body: (res.status === 204 ? null : await res.json()) as T };
 }
 
