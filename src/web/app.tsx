@@ -49,6 +49,7 @@ const DuplicatesPage = lazyPage(() => import('./people/duplicates-page.js'), 'Du
 const MergeReviewPage = lazyPage(() => import('./people/merge-review-page.js'), 'MergeReviewPage');
 const TasksPage = lazyPage(() => import('./tasks/tasks-page.js'), 'TasksPage');
 const MessagesPage = lazyPage(() => import('./outreach/messages-page.js'), 'MessagesPage');
+const MailPage = lazyPage(() => import('./mail/mail-page.js'), 'MailPage');
 
 /** The page layout and every route of the app. */
 export function App() {
@@ -78,6 +79,7 @@ export function App() {
             <Route path="/compose" element={<ComposePage />} />
             <Route path="/targets" element={<TargetsPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/settings/mail" element={<MailPage />} />
             <Route path="/conversations/:id/plan" element={<PlanPage />} />
             <Route path="/conversations/:id/brief" element={<BriefPage />} />
             <Route path="/conversations/:id/debrief" element={<DebriefPage />} />

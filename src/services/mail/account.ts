@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { mailAccounts, messages } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import {
@@ -43,6 +43,8 @@ export interface MailStatus {
   firstSyncDays: number | null;
   lastSyncAt: Date | null;
   lastSyncError: string | null;
+  /** Messages in the log that came from the mailbox or went out through it, by direction. */
+  counts: { received: number; sent: number };
 }
 
 function keyOf(ctx: Ctx): Buffer {
@@ -196,8 +198,15 @@ export async function mailStatus(ctx: Ctx): Promise<MailStatus> {
       firstSyncDays: null,
       lastSyncAt: null,
       lastSyncError: null,
+      counts: { received: 0, sent: 0 },
     };
   }
+  const byDirection = await ctx.db
+    .select({ direction: messages.direction, n: count() })
+    .from(messages)
+    .where(and(eq(messages.workspaceId, ctx.workspaceId), isNotNull(messages.messageId)))
+    .groupBy(messages.direction);
+  const counted = (d: string) => byDirection.find((r) => r.direction === d)?.n ?? 0;
   return {
     connected: true,
     address: a.address,
@@ -218,6 +227,7 @@ export async function mailStatus(ctx: Ctx): Promise<MailStatus> {
     firstSyncDays: a.firstSyncDays,
     lastSyncAt: a.lastSyncAt,
     lastSyncError: a.lastSyncError,
+    counts: { received: counted('in'), sent: counted('out') },
   };
 }
 

@@ -1,9 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { MergeField } from '../../domain/templates.js';
-import { CHANNEL_LABELS, CHANNELS, type Channel, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  type Channel,
+  type ConversationStatus,
+  MESSAGE_PURPOSE_LABELS,
+} from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError } from '../api.js';
 import { StatusBadge } from '../conversations/status-badge.js';
+import { sendThroughMailbox } from '../mail/mail-api.js';
 import { Alert } from '../ui/alert.js';
 import { DraftOffer } from '../ui/draft-offer.js';
 import { Field } from '../ui/field.js';
@@ -48,7 +55,7 @@ interface ComposeFormProps {
 
 /** The message being written: to whom and why, the template, the text, the advice and sending. */
 export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
-  const { settings, conversation, recipients, thankYou, postingCautions } = setup;
+  const { settings, conversation, recipients, thankYou, postingCautions, sendFrom } = setup;
   const [templates, setTemplates] = useState(setup.templates);
   const [personId, setPersonId] = useState(setup.personId);
   const recipient = recipients.find((r) => r.id === personId) ?? recipients[0]!;
@@ -163,6 +170,23 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
     setLogged({ subject, body, fields });
     if (result.statusChangedTo) setStatus(result.statusChangedTo);
     return result.statusChangedTo;
+  };
+
+  // Sends through the connected mailbox, on the conversation's thread; the server logs it at once.
+  const sendByMail = async () => {
+    const result = await sendThroughMailbox({
+      personId: recipient.id,
+      conversationId: conversation?.id ?? null,
+      purpose,
+      subject: subject.trim(),
+      body,
+    });
+    draft.clear();
+    setLogged({ subject, body, fields });
+    return {
+      statusChangedTo: result.statusChangedTo as ConversationStatus | null,
+      savedToSent: result.savedToSent,
+    };
   };
 
   return (
@@ -280,6 +304,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
             body={body}
             conversationId={conversation?.id ?? null}
             onLog={log}
+            {...(sendFrom && channel === 'email' ? { sendFrom, onSend: sendByMail } : {})}
           />
           <SaveTemplateForm
             purpose={purpose}

@@ -10,14 +10,15 @@ export interface ComposeQuery {
 
 /**
  * Everything the compose page needs: templates, settings, the conversation, who can be written to and
- * the open-posting cautions of the target list.
+ * the open-posting cautions of the target list, and the mailbox it can send from.
  */
 export async function loadCompose(q: ComposeQuery) {
-  const [templates, settings, conversation, targets] = await Promise.all([
+  const [templates, settings, conversation, targets, mail] = await Promise.all([
     call(api.outreach.templates.$get()),
     call(api.settings.$get()),
     q.conversationId ? call(api.conversations[':id'].$get({ param: { id: q.conversationId } })) : null,
     call(api.outreach.targets.$get()),
+    call(api.mail.$get()),
   ]);
   const getPerson = (id: string) => call(api.people[':id'].$get({ param: { id } }));
   let recipients: Person[];
@@ -34,7 +35,9 @@ export async function loadCompose(q: ComposeQuery) {
   // The target list words the caution for employers with an open posting; the page shows it by organization.
   const postingCautions: Record<string, string> = {};
   for (const t of targets) if (t.caution) postingCautions[t.organizationId] = t.caution;
-  return { templates, settings, conversation, recipients, personId, thankYou, postingCautions };
+  // The address Rapport can send from, when a mailbox is connected.
+  const sendFrom = mail.connected ? mail.address : null;
+  return { templates, settings, conversation, recipients, personId, thankYou, postingCautions, sendFrom };
 }
 
 export type ComposeSetup = Awaited<ReturnType<typeof loadCompose>>;

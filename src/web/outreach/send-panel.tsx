@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
 import { describeError } from '../api.js';
+import { SendMailButton } from '../mail/send-mail-button.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { mailtoHref } from './outreach-links.js';
 
@@ -13,6 +14,10 @@ interface SendPanelProps {
   conversationId: string | null;
   /** Logs the message as sent; returns the status the conversation moved to, if any. */
   onLog: () => Promise<ConversationStatus | null>;
+  /** The connected mailbox, when Rapport can send the message itself. */
+  sendFrom?: string;
+  /** Sends through the mailbox and logs the message. */
+  onSend?: () => Promise<{ statusChangedTo: ConversationStatus | null; savedToSent: boolean }>;
 }
 
 /** A merge field the template could not fill, e.g. "{{school}}". */
@@ -20,13 +25,25 @@ const BLANK = /\{\{\s*[A-Za-z]\w*\s*\}\}/;
 
 interface Logged {
   statusChangedTo: ConversationStatus | null;
+  /** Set when Rapport sent it: whether the copy reached the Sent folder. */
+  savedToSent?: boolean;
 }
 
 /**
- * Hands the draft to the user's e-mail program or clipboard, then asks whether it went out:
- * Rapport never sends anything itself, so the log only knows what the user tells it.
+ * Sends the draft through the connected mailbox after a confirm, or hands it to the user's e-mail
+ * program or clipboard and then asks whether it went out, since then the log only knows what the
+ * user tells it.
  */
-export function SendPanel({ recipientName, email, subject, body, conversationId, onLog }: SendPanelProps) {
+export function SendPanel({
+  recipientName,
+  email,
+  subject,
+  body,
+  conversationId,
+  onLog,
+  sendFrom,
+  onSend,
+}: SendPanelProps) {
   const [asking, setAsking] = useState<string | null>(null);
   const [logging, setLogging] = useState(false);
   const [logged, setLogged] = useState<Logged | null>(null);
@@ -61,10 +78,15 @@ export function SendPanel({ recipientName, email, subject, body, conversationId,
     return (
       <Notice tone="success">
         <p>
-          Logged as sent to {recipientName}.
+          {logged.savedToSent === undefined
+            ? `Logged as sent to ${recipientName}.`
+            : `Sent to ${recipientName} from ${sendFrom} and logged.`}
           {logged.statusChangedTo &&
             ` The conversation is now ${CONVERSATION_STATUS_LABELS[logged.statusChangedTo]}.`}
         </p>
+        {logged.savedToSent === false && (
+          <p>The message went out, but a copy could not be put in your Sent folder.</p>
+        )}
         <p className="actions">
           {conversationId && <Link to={`/conversations/${conversationId}`}>Back to the conversation</Link>}
           <Link to="/">Back to Today</Link>
@@ -77,8 +99,18 @@ export function SendPanel({ recipientName, email, subject, body, conversationId,
     <div className="send-panel">
       {error && <Alert>{error}</Alert>}
       <div className="actions">
+        {sendFrom && onSend && email && (
+          <SendMailButton
+            from={sendFrom}
+            recipientName={recipientName}
+            email={email}
+            subject={subject}
+            disabled={empty || subject.trim() === ''}
+            onSend={async () => setLogged(await onSend())}
+          />
+        )}
         <a
-          className={`button button-primary${empty ? ' button-disabled' : ''}`}
+          className={`button ${sendFrom && onSend && email ? '' : 'button-primary'}${empty ? ' button-disabled' : ''}`}
           href={mailtoHref(email, subject, body)}
           aria-disabled={empty || undefined}
           onClick={(e) => {
@@ -102,6 +134,9 @@ export function SendPanel({ recipientName, email, subject, body, conversationId,
         <p className="hint hint-warning">
           The text still has blanks marked with {'{{ }}'}. Fill them in before it goes out.
         </p>
+      )}
+      {sendFrom && onSend && email && !empty && subject.trim() === '' && (
+        <p className="hint">Add a subject to send it from {sendFrom}.</p>
       )}
       {!email && (
         <p className="hint">No e-mail address is saved for {recipientName}; add it in the e-mail.</p>

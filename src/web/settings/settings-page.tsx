@@ -67,11 +67,16 @@ export function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        subtitle="Your details, the numbers behind the reminders, and calendars."
+        subtitle="Your details, the numbers behind the reminders, mail and calendars."
         actions={
-          <Link to="/backup" className="button">
-            Backup and restore
-          </Link>
+          <>
+            <Link to="/settings/mail" className="button">
+              Mail
+            </Link>
+            <Link to="/backup" className="button">
+              Backup and restore
+            </Link>
+          </>
         }
       />
       {settings.error && <Alert>{settings.error.message}</Alert>}

@@ -105,8 +105,29 @@ describe('/api/mail', () => {
       references: [`<${request.messageId}>`],
     });
     await waitForMessage('alice', 'INBOX', replyId);
-    expect((await ok<{ stored: number }>(await send('POST', '/api/mail/sync'))).stored).toBe(1);
+    // Settings' "Sync now" follows the sync's progress line by line, then reads the result.
+    const streamed = await app.request('http://localhost:4310/api/mail/sync', {
+      method: 'POST',
+      headers: { host: 'localhost:4310', accept: 'application/x-ndjson' },
+    });
+    const lines = (await streamed.text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; folder?: string; done?: number; total?: number });
+    expect(lines.filter((l) => l.type === 'progress')).toContainEqual({
+      type: 'progress',
+      folder: 'inbox',
+      done: 1,
+      total: 1,
+    });
+    expect(lines.at(-1)).toMatchObject({ type: 'result', summary: { stored: 1 } });
     expect(await followUps()).toEqual([]);
+    expect(
+      (await ok<{ counts: { received: number; sent: number } }>(await send('GET', '/api/mail'))).counts,
+    ).toEqual({
+      received: 1,
+      sent: 1,
+    });
     expect((await log())[0]).toMatchObject({ direction: 'in', purpose: 'reply', purposeInferred: true });
 
     // A later message goes on the same thread: In-Reply-To names the reply.

@@ -6,6 +6,7 @@ import { sendMail } from '../../../services/mail/send.js';
 import { syncMail } from '../../../services/mail/sync.js';
 import { router } from '../../env.js';
 import { body, errors, json } from '../common.js';
+import { answerWithProgress, streamNote } from '../upload.js';
 
 const tags = ['Mail'];
 
@@ -52,6 +53,7 @@ const Status = z
     firstSyncDays: z.number().nullable(),
     lastSyncAt: z.string().nullable(),
     lastSyncError: z.string().nullable(),
+    counts: z.object({ received: z.number(), sent: z.number() }),
   })
   .openapi('MailStatus');
 
@@ -148,9 +150,16 @@ export const mailRoutes = router()
       path: '/sync',
       tags,
       summary: 'Read new mail in Inbox and Sent now',
+      description: streamNote('the messages found'),
       responses: { 200: json(SyncReport, 'What the sync read and logged'), ...errors(400, 409) },
     }),
-    async (c) => c.json(await syncMail(c.var.ctx), 200),
+    (c) =>
+      answerWithProgress(
+        c,
+        (onProgress) =>
+          syncMail({ ...c.var.ctx, ...(onProgress ? { onProgress: (p) => onProgress(p) } : {}) }),
+        'what was read before the failure is kept',
+      ),
   )
   .openapi(
     createRoute({
