@@ -49,6 +49,8 @@ export default defineConfig({
         '*-clock.spec.ts',
         'mobile.spec.ts',
         'a11y.spec.ts',
+        // Needs the mail server: `npm run test:e2e:mail` runs it with playwright.mail.config.ts.
+        'mail.spec.ts',
       ],
       dependencies: ['screenshot'],
     },

@@ -36,6 +36,7 @@ export const MAIN_PAGES: { name: string; path: (ids: SampleIds) => string }[] = 
   { name: 'Import', path: () => '/import' },
   { name: 'Backup', path: () => '/backup' },
   { name: 'Settings', path: () => '/settings' },
+  { name: 'Mail settings', path: () => '/settings/mail' },
 ];
 
 async function firstId(request: APIRequestContext, url: string): Promise<string | undefined> {
