@@ -31,7 +31,7 @@ async function readFromBob(to: string): Promise<{ messageId: string; subject: st
         const uids = (await client.search({ to }, { uid: true })) || [];
         if (uids.length) {
           const msg = await client.fetchOne(String(uids[0]), { envelope: true, source: true }, { uid: true });
-          if (msg?.envelope?.messageId && msg.source) {
+          if (msg !== false && msg.envelope?.messageId && msg.source) {
             const source = msg.source.toString('utf8');
             return {
               messageId: msg.envelope.messageId.replace(/^<|>$/g, ''),
