@@ -17,6 +17,7 @@ import { registerOutreachCommands } from './outreach.js';
 import { registerPeopleCommands } from './people.js';
 import { registerResultsCommands } from './results.js';
 import { registerTaskCommands } from './tasks.js';
+import { registerTokenCommands } from './tokens.js';
 
 const program = new Command()
   .name('rapport')
@@ -93,6 +94,7 @@ registerMessageCommands(program, withApi);
 registerMailCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
+registerTokenCommands(program, withApi);
 registerVcardExport(registerExportCommands(program, withApi), withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

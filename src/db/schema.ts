@@ -35,6 +35,7 @@ import {
   OPPORTUNITY_KINDS,
   SENIORITY_LEVELS,
   TASK_KINDS,
+  TOKEN_SCOPES,
 } from '../domain/vocab.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
@@ -735,5 +736,33 @@ export const duplicateDismissals = pgTable(
     index('duplicate_dismissals_a_idx').on(t.personAId),
     index('duplicate_dismissals_b_idx').on(t.personBId),
     check('duplicate_dismissals_not_self', sql`${t.personAId} <> ${t.personBId}`),
+  ],
+);
+
+/**
+ * Personal access tokens for the REST API and `/mcp` (assistants, scripts). Only a SHA-256 hash of
+ * the secret is kept; the prefix is the first characters of the token, shown so the owner can tell
+ * tokens apart. A revoked token stays listed so the owner sees which one stopped working.
+ */
+export const accessTokens = pgTable(
+  'access_tokens',
+  {
+    id: id(),
+    workspaceId: ws(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    scope: text('scope', { enum: TOKEN_SCOPES }).notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    prefix: text('prefix').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('access_tokens_workspace_idx').on(t.workspaceId, t.createdAt),
+    index('access_tokens_user_idx').on(t.userId),
+    check('access_tokens_scope', sql`${t.scope} in ('read', 'write')`),
   ],
 );

@@ -155,3 +155,7 @@ export const OPPORTUNITY_KIND_LABELS: Record<OpportunityKind, string> = {
   offer: 'Offer',
   rejection: 'Rejection',
 };
+
+/** What a personal access token may do: read only, or read and write. */
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];

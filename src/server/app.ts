@@ -32,7 +32,9 @@ import { searchRoutes } from './routes/search/search.js';
 import { settingsRoutes } from './routes/settings/settings.js';
 import { workspaceRoutes } from './routes/settings/workspace.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
+import { tokenRoutes } from './routes/tokens/tokens.js';
 import { localOnly, refuseNulCharacters, securityHeaders } from './security.js';
+import { tokenAuth } from './token-auth.js';
 
 export interface AppOptions {
   /** The context of a request: the database, the workspace and the clock. */
@@ -73,7 +75,8 @@ function apiRoutes() {
     .route('/merges', mergeRoutes)
     .route('/backup', backupRoutes)
     .route('/exports', exportRoutes)
-    .route('/mail', mailRoutes);
+    .route('/mail', mailRoutes)
+    .route('/tokens', tokenRoutes);
 }
 
 export type ApiRoutes = ReturnType<typeof apiRoutes>;
@@ -99,6 +102,7 @@ export function createApp(opts: AppOptions) {
     c.set('ctx', opts.context());
     await next();
   });
+  app.use('/api/*', tokenAuth());
   app.route('/api', apiRoutes());
   opts.beforeRoutes?.(app);
   app.doc31('/api/openapi.json', {

@@ -13,7 +13,7 @@ import * as schema from '../../db/schema.js';
  * archive: their name, settings and the owner's name and zone travel in `workspace.json` and are
  * written onto the workspace and user that restore (see restore.ts). Calendar feeds are secrets
  * of one install: a feed URL should not start working again on another machine, so the user
- * makes a new feed after a restore.
+ * makes a new feed after a restore. Access tokens are left out for the same reason.
  */
 export const EXCLUDED_TABLES: Record<string, string> = {
   workspaces:
@@ -23,6 +23,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   mail_accounts:
     'the mailbox password is a secret of one install, sealed with its key; connect the mailbox again after restoring',
   mail_folders: 'where the mailbox sync stands belongs to the connected mailbox, which a backup leaves out',
+  access_tokens: 'access tokens are secrets of one install; make new ones in Settings after restoring',
 };
 
 /** One column as the archive stores it. */
