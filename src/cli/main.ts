@@ -11,6 +11,7 @@ import { registerVcardExport } from './export-vcard.js';
 import { registerExportCommands } from './exports.js';
 import { registerImportCommands } from './imports.js';
 import { registerMailCommands } from './mail.js';
+import { registerMcpCommand } from './mcp.js';
 import { registerMeetingOutcomeCommands } from './meeting-outcome.js';
 import { registerMessageCommands } from './messages.js';
 import { registerOutreachCommands } from './outreach.js';
@@ -95,6 +96,7 @@ registerMailCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
 registerTokenCommands(program, withApi);
+registerMcpCommand(program);
 registerVcardExport(registerExportCommands(program, withApi), withApi);
 
 program.parseAsync(process.argv).catch((err: unknown) => {

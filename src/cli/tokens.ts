@@ -42,7 +42,7 @@ export function registerTokenCommands(program: Command, withApi: WithApi): void 
         console.log(`  ${t.token}`);
         console.log('');
         console.log(
-          'Send it as "Authorization: Bearer <token>". Revoke it with: rapport tokens revoke ' + t.id,
+          `Send it as "Authorization: Bearer <token>". Revoke it with: rapport tokens revoke ${t.id}`,
         );
       }),
     );
