@@ -15,14 +15,16 @@ Find ids with search. Check every request with check_request (or draft it with d
 
 /**
  * Rapport as an MCP server over the given API: tools, resources and prompts. The caller picks
- * the transport (stdio for `rapport mcp`, Streamable HTTP for `/mcp`).
+ * the transport (stdio for `rapport mcp`, Streamable HTTP for `/mcp`). `readOnly` lists only
+ * the tools that read.
  */
-export function createMcpServer(api: McpApi, version = '0.1.0'): McpServer {
+export function createMcpServer(api: McpApi, opts: { readOnly?: boolean } = {}): McpServer {
   const server = new McpServer(
-    { name: 'rapport', title: 'Rapport', version },
+    { name: 'rapport', title: 'Rapport', version: '0.1.0' },
     { instructions: INSTRUCTIONS },
   );
-  installTools(server.server, api, TOOLS);
+  // A read-only token is offered only the tools it may use; the API refuses the others anyway.
+  installTools(server.server, api, opts.readOnly ? TOOLS.filter((t) => t.annotations.readOnlyHint) : TOOLS);
   registerResources(server, api);
   registerPrompts(server, api);
   return server;

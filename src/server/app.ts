@@ -18,6 +18,7 @@ import { exportRoutes } from './routes/exports/exports.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { knowledgeRoutes } from './routes/insights/knowledge.js';
 import { mailRoutes } from './routes/mail/mail.js';
+import { mcpEndpoint } from './routes/mcp/mcp.js';
 import { calendarRoutes } from './routes/meetings/calendar.js';
 import { preparationRoutes } from './routes/meetings/preparation.js';
 import { networkRoutes } from './routes/network/network.js';
@@ -104,6 +105,14 @@ export function createApp(opts: AppOptions) {
   });
   app.use('/api/*', tokenAuth());
   app.route('/api', apiRoutes());
+  app.use('/mcp', async (c, next) => {
+    c.set('ctx', opts.context());
+    await next();
+  });
+  app.all(
+    '/mcp',
+    mcpEndpoint((path, init) => app.request(path, init)),
+  );
   opts.beforeRoutes?.(app);
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
