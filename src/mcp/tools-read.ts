@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MERGE_FIELDS } from '../domain/templates.js';
 import { CONVERSATION_STATUSES } from '../domain/vocab.js';
-import { SEARCH_TYPES } from '../services/search.js';
+import { SEARCH_TYPES } from '../services/search/search.js';
 import { query, seg } from './api.js';
 import { defineTool, READS } from './tool.js';
 

@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
-import { createPerson } from '../../../services/people.js';
+import { createPerson } from '../../../services/people/people.js';
 import { createAccessToken, revokeAccessToken } from '../../../services/tokens/tokens.js';
 import { createApp } from '../../app.js';
 
