@@ -10,6 +10,7 @@ import { PageHeader } from '../ui/page-header.js';
 import { useLoad } from '../ui/use-load.js';
 import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 import { knownTimeZones } from '../ui/zoned-time.js';
+import { AccessTokens } from './access-tokens.js';
 import { CalendarFeeds } from './calendar-feeds.js';
 import { HolidaysEditor } from './holidays-editor.js';
 
@@ -60,14 +61,14 @@ const RULES: { key: NumberKey; label: string; hint: string }[] = [
   { key: 'weeklyMeetingGoal', label: 'Conversations per week (goal)', hint: 'A steady pace beats bursts.' },
 ];
 
-/** Your name and clock, the method's numbers, holidays and calendar feeds. */
+/** Your name and clock, the method's numbers, holidays, calendar feeds and access tokens. */
 export function SettingsPage() {
   const settings = useLoad('settings', () => call(api.settings.$get()));
   return (
     <>
       <PageHeader
         title="Settings"
-        subtitle="Your details, the numbers behind the reminders, mail and calendars."
+        subtitle="Your details, the numbers behind the reminders, mail, calendars and access tokens."
         actions={
           <>
             <Link to="/settings/mail" className="button">
@@ -99,6 +100,7 @@ export function SettingsPage() {
         </>
       )}
       <CalendarFeeds />
+      <AccessTokens />
     </>
   );
 }
