@@ -2,6 +2,8 @@
  * The built `rapport mcp` driven over stdio by the MCP SDK's own client, as a desktop assistant
  * would: first through a running server that holds the data folder, then on the folder itself.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -11,6 +13,7 @@ import { testClock } from '../../test/db.js';
 import { loadConfig } from '../config.js';
 import { type RunningServer, startServer } from '../server/serve.js';
 
+const run = promisify(execFile);
 const dirs = tempDirs('rapport-mcp-');
 const data = dirs.make();
 const clock = testClock();
@@ -41,6 +44,19 @@ function connectMcp(): Promise<Client> {
   });
   const c = new Client({ name: 'rapport-test', version: '1.0.0' });
   return c.connect(transport).then(() => c);
+}
+
+/** Runs one command of the built CLI on the test's data folder. */
+async function builtCommand(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [main, ...args], {
+      env: { ...process.env, RAPPORT_DATA: data, DATABASE_URL: '' },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; code: number };
+    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
+  }
 }
 
 async function call(name: string, args: Record<string, unknown> = {}) {
@@ -308,6 +324,29 @@ describe('rapport mcp over stdio, through the running server', () => {
     });
     expect((nobody.messages[0]!.content as { text: string }).text).toContain('found no person');
   });
+});
+
+describe('rapport tokens', () => {
+  it('makes a token that works on the API, lists it without its secret, and revokes it', async () => {
+    const made = await builtCommand('tokens', 'create', 'CLI assistant', '--scope', 'read', '--json');
+    expect(made.code, made.stderr).toBe(0);
+    const token = JSON.parse(made.stdout) as { id: string; token: string; scope: string };
+    expect(token.scope).toBe('read');
+    const auth = { authorization: `Bearer ${token.token}` };
+    expect((await fetch(new URL('/api/agenda', server.url), { headers: auth })).status).toBe(200);
+
+    const listed = await builtCommand('tokens', 'list');
+    expect(listed.stdout).toMatch(/CLI assistant\s+read-only/);
+    expect(listed.stdout).not.toContain(token.token);
+
+    const revoked = await builtCommand('tokens', 'revoke', token.id);
+    expect(revoked.stdout).toContain('no longer works');
+    expect((await fetch(new URL('/api/agenda', server.url), { headers: auth })).status).toBe(401);
+
+    const bad = await builtCommand('tokens', 'create', 'Too strong', '--scope', 'admin');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--scope must be read or write');
+  }, 180_000);
 });
 
 describe('rapport mcp over stdio, on the embedded database', () => {
