@@ -84,7 +84,7 @@ beforeAll(async () => {
   server = await startServer(loadConfig({ data, port: 0 }, {}), { now: clock.now, webDir: null });
   await rest('POST', '/api/workspace/sample');
   client = await connectMcp();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await client?.close().catch(() => {});
