@@ -26,7 +26,7 @@ export const readTools = [
     name: 'search',
     title: 'Search the workspace',
     description:
-      'Full-text search across people, organizations, notes, insights, messages and questions, best match first. Use it to find the id of a person, organization or conversation by name or by anything written about them.',
+      'Full-text search across people, organizations, conversations, tasks, debriefs, notes, insights, messages and questions, best match first. Use it to find the id of a person, organization or conversation by name or by anything written about them.',
     input: z.strictObject({
       query: z.string().min(1).max(200).describe('Words to look for, e.g. a name, an employer or a topic.'),
       types: z
