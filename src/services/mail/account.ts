@@ -49,8 +49,10 @@ export interface MailStatus {
 
 function keyOf(ctx: Ctx): Buffer {
   if (!ctx.secretKey) {
-    throw new AppError('internal', {
-      userMessage: 'This Rapport has no secret key to keep a mailbox password.',
+    // Only a Rapport started without a data folder lacks one (an in-memory test, say).
+    throw new AppError('conflict', {
+      userMessage:
+        'This Rapport has no secret key to keep a mailbox password safe: set RAPPORT_SECRET_KEY, or start it with a data folder.',
     });
   }
   return ctx.secretKey();
