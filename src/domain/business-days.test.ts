@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
   addCalendarDays,
+  atLocalTime,
   type BusinessCalendar,
   businessDaysBetween,
   isBusinessDay,
@@ -208,6 +209,23 @@ describe('businessDaysBetween', () => {
     const thursdayNight = new Date('2026-03-06T03:30:00Z');
     expect(addBusinessDays(localDate(thursdayNight, newYork.timeZone), 1, newYork)).toBe('2026-03-06');
     expect(addBusinessDays(localDate(thursdayNight, paris.timeZone), 1, paris)).toBe('2026-03-09');
+  });
+});
+
+describe('atLocalTime', () => {
+  it('gives the instant a local clock reads a time, on either side of a clock change', () => {
+    expect(atLocalTime('2026-11-24', 10, 0, 'Europe/Paris').toISOString()).toBe('2026-11-24T09:00:00.000Z');
+    expect(atLocalTime('2026-07-14', 10, 0, 'Europe/Paris').toISOString()).toBe('2026-07-14T08:00:00.000Z');
+    expect(atLocalTime('2026-03-09', 14, 30, 'America/New_York').toISOString()).toBe(
+      '2026-03-09T18:30:00.000Z',
+    );
+    expect(atLocalTime('2026-11-24', 9, 15, 'Asia/Kolkata').toISOString()).toBe('2026-11-24T03:45:00.000Z');
+    expect(atLocalTime('2026-11-24', 23, 0, 'UTC').toISOString()).toBe('2026-11-24T23:00:00.000Z');
+  });
+
+  it('refuses a time that is not on a clock', () => {
+    expect(() => atLocalTime('2026-11-24', 24, 0, 'UTC')).toThrow(AppError);
+    expect(() => atLocalTime('2026-11-24', 9, 60, 'UTC')).toThrow(AppError);
   });
 });
 

@@ -203,6 +203,21 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   return new Date(hi);
 }
 
+/**
+ * The instant the clock in `timeZone` reads `hour`:`minute` on the local `date`, e.g. 10:00 in
+ * Paris on 2026-11-24. In the hour a clock change skips or repeats, one of the instants around it.
+ */
+export function atLocalTime(date: string, hour: number, minute: number, timeZone: string): Date {
+  if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw invalidField('hour', 'must be from 0 to 23.');
+  if (!Number.isInteger(minute) || minute < 0 || minute > 59) {
+    throw invalidField('minute', 'must be from 0 to 59.');
+  }
+  const wall = toDayNumber(date) * DAY_MS + hour * 3_600_000 + minute * 60_000;
+  // The offset at a first guess, then at the instant it gives: right unless a change lies between.
+  const guess = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(guess, timeZone));
+}
+
 /** The date `n` calendar days after `date` (before it when `n` is negative). */
 export function addCalendarDays(date: string, n: number): string {
   assertCount(n, 'n', true);

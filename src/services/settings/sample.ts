@@ -1,20 +1,26 @@
 import { count, eq } from 'drizzle-orm';
 import { people } from '../../db/schema.js';
+import { addCalendarDays, atLocalTime, isBusinessDay, localDate } from '../../domain/business-days.js';
 import { AppError } from '../../domain/errors.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { createConversation, moveConversation } from '../conversations/conversations.js';
 import { createNote } from '../conversations/notes.js';
 import { scheduleMeeting } from '../meetings/meetings.js';
 import { createOrganization } from '../organizations/organizations.js';
+import { addTarget } from '../organizations/targets.js';
 import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
 import { createTask, updateTask } from '../tasks/tasks.js';
+import { getSettings } from './settings.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /**
  * Fills an empty workspace with a small, believable example: a career changer from teaching
- * exploring learning design, with a chain of introductions and conversations at every stage.
+ * exploring learning design, with a chain of introductions, conversations at every stage and a
+ * ranked target list. Every time is counted from `ctx.now()`; meetings fall on working days at
+ * office hours on the user's clock (their time zone from Settings), never at 03:00.
  */
 export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; conversations: number }> {
   const [existing] = await ctx.db
@@ -27,9 +33,24 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
         'The sample workspace can only be loaded into an empty workspace; this one already has people.',
     });
   }
+  const { timeZone, holidays } = await getSettings(ctx);
   return inTransaction(ctx, async (tx) => {
     const now = ctx.now();
     const at = (days: number) => ({ ...tx, now: () => new Date(now.getTime() + days * DAY) });
+    const atInstant = (instant: Date, hours = 0) => ({
+      ...tx,
+      now: () => new Date(instant.getTime() + hours * HOUR),
+    });
+    /**
+     * `hour`:`minute` on the user's clock, on the working day `days` from today in their zone; a
+     * weekend or holiday moves it away from today (earlier for the past, later for the future).
+     */
+    const workdayAt = (days: number, hour: number, minute = 0) => {
+      const step = days < 0 ? -1 : 1;
+      let date = addCalendarDays(localDate(now, timeZone), days);
+      while (!isBusinessDay(date, { timeZone, holidays })) date = addCalendarDays(date, step);
+      return atLocalTime(date, hour, minute, timeZone);
+    };
     const brightpath = await createOrganization({
       ...at(-30),
       input: { name: 'Brightpath Learning', industry: 'Education technology', location: 'Lyon' },
@@ -107,23 +128,20 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
         reachedVia: 'Introduced by Maya',
       },
     });
+    // Coffee at 10:00 on a working day ten days ago; notes and thanks follow it.
+    const coffee = workdayAt(-10, 10);
     await scheduleMeeting({
       ...at(-15),
       conversationId: held.id,
-      input: {
-        startsAt: new Date(now.getTime() - 10 * DAY),
-        timeZone: 'Europe/Paris',
-        medium: 'coffee',
-        place: 'Café near the station',
-      },
+      input: { startsAt: coffee, timeZone, medium: 'coffee', place: 'Café near the station' },
     });
-    await moveConversation({ ...at(-10), id: held.id, to: 'held' });
+    await moveConversation({ ...atInstant(coffee, 2), id: held.id, to: 'held' });
     await createNote({
-      ...at(-10),
+      ...atInstant(coffee, 2),
       subject: { conversationId: held.id },
       body: '**Key points**\n\n- Portfolio matters more than certificates\n- Suggested I talk to Priya at Northwind',
     });
-    await moveConversation({ ...at(-9), id: held.id, to: 'thanked' });
+    await moveConversation({ ...atInstant(coffee, 6), id: held.id, to: 'thanked' });
     const upcoming = await createConversation({
       ...at(-11),
       input: {
@@ -153,11 +171,12 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
         purpose: 'reply',
       },
     });
+    // A video call on the next working day, mid-afternoon for the user.
     await scheduleMeeting({
       ...at(-6),
       conversationId: upcoming.id,
       input: {
-        startsAt: new Date(now.getTime() + DAY),
+        startsAt: workdayAt(1, 15),
         timeZone: 'America/New_York',
         medium: 'video',
         place: 'Video link in the invitation',
@@ -187,21 +206,23 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
         goals: ['Catch up and ask who else to meet'],
       },
     });
+    // A phone call over lunch a couple of working days ago.
+    const call = workdayAt(-2, 12, 30);
     await scheduleMeeting({
       ...at(-5),
       conversationId: catchUp.id,
-      input: { startsAt: new Date(now.getTime() - 2 * DAY), timeZone: 'Europe/Paris', medium: 'phone' },
+      input: { startsAt: call, timeZone, medium: 'phone' },
     });
-    await moveConversation({ ...at(-2), id: catchUp.id, to: 'held' });
+    await moveConversation({ ...atInstant(call, 1), id: catchUp.id, to: 'held' });
     await createNote({
-      ...at(-2),
+      ...atInstant(call, 1),
       subject: { conversationId: catchUp.id },
       body: 'Maya suggested the *Learning Designers* meetup and offered to ask Léa about data roles.',
     });
     // What was promised, both ways: none due yet, so Today stays as it is.
-    const dayFromNow = (days: number) => new Date(now.getTime() + days * DAY).toISOString().slice(0, 10);
+    const dayFromNow = (days: number) => addCalendarDays(localDate(now, timeZone), days);
     const portfolio = await createTask({
-      ...at(-10),
+      ...atInstant(coffee, 3),
       input: {
         kind: 'promise_mine',
         title: 'Send Jonas my portfolio draft',
@@ -211,7 +232,7 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
     });
     await updateTask({ ...at(-8), id: portfolio.id, input: { done: true } });
     await createTask({
-      ...at(-9),
+      ...atInstant(coffee, 24),
       input: {
         kind: 'report_back',
         title: 'Tell Jonas how the talk with Priya went',
@@ -221,7 +242,7 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
       },
     });
     await createTask({
-      ...at(-2),
+      ...atInstant(call, 1),
       input: {
         kind: 'promise_theirs',
         title: 'Maya asks Léa about data roles for me',
@@ -231,7 +252,7 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
       },
     });
     await createTask({
-      ...at(-2),
+      ...atInstant(call, 1),
       input: {
         kind: 'promise_mine',
         title: 'Tell Maya how the Learning Designers meetup went',
@@ -251,6 +272,20 @@ export async function loadSampleWorkspace(ctx: Ctx): Promise<{ people: number; c
       kind: 'research',
       body: 'Builds reading courses for primary schools; hiring designers who have taught.',
     });
+    // The target list (LAMP): scored by motivation and postings; advocacy follows from the people
+    // above (Jonas at Brightpath met the user, Priya at Northwind accepted), Léa's request is
+    // unanswered, and nobody is known yet at the Open Classroom Foundation.
+    const openClassroom = await createOrganization({
+      ...at(-26),
+      input: { name: 'Open Classroom Foundation', industry: 'Non-profit education', location: 'Remote' },
+    });
+    await addTarget({
+      ...at(-26),
+      input: { organizationId: brightpath.id, motivation: 3, posting: 2, hasOpenPosting: true },
+    });
+    await addTarget({ ...at(-26), input: { organizationId: northwind.id, motivation: 2, posting: 3 } });
+    await addTarget({ ...at(-26), input: { organizationId: openClassroom.id, motivation: 3, posting: 1 } });
+    await addTarget({ ...at(-26), input: { organizationId: civic.id, motivation: 1, posting: 2 } });
     return { people: 4, conversations: 4 };
   });
 }
