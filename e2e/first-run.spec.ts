@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { HomePage } from './pages/home-page.js';
 import { navigateTo } from './pages/nav.js';
 import { PeoplePage } from './pages/people-page.js';
+import { TargetsPage } from './pages/targets-page.js';
 
 // The browser says Tokyo while the machine (and so the server's first guess) is elsewhere.
 test.use({ timezoneId: 'Asia/Tokyo' });
@@ -39,6 +40,22 @@ test('a fresh workspace asks who and where you are first, and the sample fills i
   await expect(home.welcome).toBeHidden();
   await expect(home.counts).toContainText('people');
   await expect(page.getByRole('heading', { name: 'Upcoming meetings' })).toBeVisible();
+
+  // The sample's meetings sit at office hours on the user's clock: the call with Priya is at 15:00.
+  await page.reload();
+  const upcoming = page.getByRole('region', { name: 'Upcoming meetings' });
+  await expect(
+    upcoming.getByRole('listitem').filter({ hasText: 'Priya Natarajan' }).locator('time'),
+  ).toHaveText(/\b(15:00|3:00\sPM)$/);
+
+  // It comes with a target list, ranked by LAMP, each employer worked now.
+  await navigateTo(page, 'Targets');
+  const targets = new TargetsPage(page);
+  await expect
+    .poll(() => targets.order())
+    .toEqual(['Brightpath Learning', 'Open Classroom Foundation', 'Northwind Health', 'Civic Data Lab']);
+  await expect(targets.entry('Brightpath Learning')).toContainText('Working now');
+  await expect(targets.entry('Brightpath Learning')).toContainText('quiet job application');
 
   await navigateTo(page, 'People');
   const people = new PeoplePage(page);
