@@ -1,7 +1,106 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { MAIL_PROVIDERS } from '../domain/mail.js';
-import { CliError, type WithApi } from './api.js';
-import { printJson, printRecord } from './format.js';
+import { MAX_MAIL_FILE_BYTES } from '../services/mail/mail-file.js';
+import { type ApiClient, CliError, type WithApi } from './api.js';
+import { printJson, printRecord, printTable } from './format.js';
+import { confirmed, followProgress, readLocalFile, uploadFile } from './interact.js';
+
+interface ImportSummary {
+  applied: boolean;
+  total: number;
+  matched: number;
+  alreadyLogged: number;
+  stored: number;
+  unreadable: number;
+  people: { fullName: string; messages: number }[];
+  rows: { at: string; direction: string; people: string[]; subject: string | null; alreadyLogged: boolean }[];
+}
+
+const TOO_LARGE = `larger than ${MAX_MAIL_FILE_BYTES / 1024 / 1024} MB. Export one label (or a year) at a time and import the files one after the other.`;
+
+/**
+ * The file to upload: an .mbox or .eml as it is, or a folder of .eml files joined into one mbox
+ * (each after a "From " line, its own "From " lines escaped), so the folder imports all or nothing.
+ */
+async function readMailInput(path: string): Promise<{ name: string; bytes: Uint8Array }> {
+  const info = await stat(path).catch(() => {
+    throw new CliError(`There is no file or folder at ${path}.`);
+  });
+  if (!info.isDirectory()) {
+    return {
+      name: basename(path),
+      bytes: await readLocalFile(path, MAX_MAIL_FILE_BYTES, `${path} is ${TOO_LARGE}`),
+    };
+  }
+  const names = (await readdir(path)).filter((n) => n.toLowerCase().endsWith('.eml')).sort();
+  if (!names.length) throw new CliError(`${path} holds no .eml files.`);
+  const parts: Buffer[] = [];
+  let size = 0;
+  for (const n of names) {
+    const raw = Buffer.from(await readLocalFile(join(path, n), MAX_MAIL_FILE_BYTES, `${n} is ${TOO_LARGE}`));
+    const escaped = raw.toString('latin1').replace(/^(>*From )/gm, '>$1');
+    const part = Buffer.from(`From rapport-import Thu Jan  1 00:00:00 1970\n${escaped}\n`, 'latin1');
+    size += part.length;
+    if (size > MAX_MAIL_FILE_BYTES) throw new CliError(`The .eml files in ${path} are together ${TOO_LARGE}`);
+    parts.push(part);
+  }
+  return { name: `${basename(path)}.mbox`, bytes: Buffer.concat(parts) };
+}
+
+function printImport(s: ImportSummary, name: string): void {
+  console.log(
+    `${name}: ${s.total} messages, ${s.matched} with your people; ${s.stored} to log${s.alreadyLogged ? `, ${s.alreadyLogged} logged before` : ''}${s.unreadable ? `, ${s.unreadable} unreadable` : ''}.`,
+  );
+  printTable(
+    s.rows.map((r) => ({
+      date: r.at.slice(0, 10),
+      way: r.direction === 'in' ? 'from' : 'to',
+      people: r.people.join(', '),
+      subject: r.subject ?? '',
+      note: r.alreadyLogged ? 'logged before' : '',
+    })),
+    ['date', 'way', 'people', 'subject', 'note'],
+    'No message involves anyone in Rapport.',
+  );
+}
+
+async function runMailImport(
+  api: ApiClient,
+  path: string,
+  o: { yes?: boolean; dryRun?: boolean; json?: boolean },
+): Promise<void> {
+  const { name, bytes } = await readMailInput(path);
+  const upload = (to: string, accept?: string) =>
+    uploadFile(api, to, name, bytes, { what: 'The mail import', ...(accept ? { accept } : {}) });
+  const preview = (await (await upload('/api/mail/import/preview')).json()) as ImportSummary;
+  if (o.dryRun || preview.stored === 0) {
+    if (o.json) return printJson(preview);
+    printImport(preview, name);
+    console.log(o.dryRun ? '\nDry run: nothing was written.' : '\nNothing new to log.');
+    return;
+  }
+  if (!o.json) printImport(preview, name);
+  const go = await confirmed({
+    yes: o.yes,
+    question: `\nLog ${preview.stored} messages? [y/N] `,
+    refusal:
+      'Nothing was imported: input is not a terminal, so the import cannot be confirmed. Run again with --yes to import, or with --dry-run to only see the preview.',
+    declined: 'Nothing was imported.',
+  });
+  if (!go) return;
+  const result = await followProgress<ImportSummary>(
+    await upload('/api/mail/import', 'application/x-ndjson'),
+    {
+      verb: 'Logging',
+      unit: 'messages',
+      stopped: 'The import stopped before it finished; nothing was imported.',
+    },
+  );
+  if (o.json) return printJson(result);
+  console.log(`Logged ${result.stored} messages from ${name}.`);
+}
 
 interface Status {
   connected: boolean;
@@ -95,6 +194,17 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
         console.log(`Connected ${s.address}: IMAP and SMTP logins work and both folders were found.`);
       });
     });
+  mail
+    .command('import <path>')
+    .description(
+      'log the mail with your people from an .mbox file (Gmail Takeout), an .eml file or a folder of them',
+    )
+    .option('-y, --yes', 'import without asking (required when input is not a terminal)')
+    .option('--dry-run', 'only show what would happen; write nothing')
+    .option('--json', 'print JSON')
+    .action((path: string, o: { yes?: boolean; dryRun?: boolean; json?: boolean }) =>
+      withApi((api) => runMailImport(api, path, o)),
+    );
   mail
     .command('status')
     .description('the connected mailbox and its last sync')

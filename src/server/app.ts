@@ -17,6 +17,7 @@ import { exportVCardRoutes } from './routes/exports/export-vcard.js';
 import { exportRoutes } from './routes/exports/exports.js';
 import { importRoutes } from './routes/imports/imports.js';
 import { knowledgeRoutes } from './routes/insights/knowledge.js';
+import { mailImportRoutes } from './routes/mail/import.js';
 import { mailRoutes } from './routes/mail/mail.js';
 import { mcpEndpoint } from './routes/mcp/mcp.js';
 import { calendarRoutes } from './routes/meetings/calendar.js';
@@ -76,6 +77,7 @@ function apiRoutes() {
     .route('/merges', mergeRoutes)
     .route('/backup', backupRoutes)
     .route('/exports', exportRoutes)
+    .route('/mail/import', mailImportRoutes)
     .route('/mail', mailRoutes)
     .route('/tokens', tokenRoutes);
 }

@@ -146,8 +146,13 @@ export async function logFoundMail(ctx: Ctx, found: FoundMail[]): Promise<number
         const [c] = await ctx.db
           .select({
             status: conversations.status,
-            answered: sql<boolean>`exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id}
-              and m.direction = 'in' and m.at >= coalesce(${conversations.requestedAt}, ${conversations.statusChangedAt}))`,
+            // Since the request went out: the logged request's own time (mail read later, or from a
+            // file, is older than the status change it caused), else when the status changed.
+            answered: sql<boolean>`${conversations.repliedAt} is not null or exists (select 1 from ${messages} m where m.conversation_id = ${conversations.id}
+              and m.direction = 'in' and m.at >= coalesce(
+                (select max(r.at) from ${messages} r where r.conversation_id = ${conversations.id}
+                  and r.direction = 'out' and r.purpose = 'request'),
+                ${conversations.requestedAt}, ${conversations.statusChangedAt}))`,
           })
           .from(conversations)
           .where(eq(conversations.id, conversationId));
