@@ -46,3 +46,22 @@ export function disconnectMailbox(forgetMessages: boolean) {
 export function sendThroughMailbox(json: MailSend): Promise<MailSent> {
   return call(api.mail.send.$post({ json }));
 }
+
+export type MailImportSummary = InferResponseType<typeof api.mail.import.preview.$post, 200>;
+
+/** What importing the .mbox or .eml file would log; writes nothing. */
+export function previewMailImport(file: File): Promise<MailImportSummary> {
+  return call(api.mail.import.preview.$post({ form: { file } }));
+}
+
+/** Imports the file, all or nothing, reporting progress while messages are logged. */
+export function importMailFile(file: File, onProgress: (p: Progress) => void): Promise<MailImportSummary> {
+  return followProgress<MailImportSummary>(
+    api.mail.import.$post(
+      { form: { file } },
+      { headers: { accept: 'application/x-ndjson' } },
+    ) as Promise<Response>,
+    onProgress,
+    { what: 'import', nothing: 'nothing was imported' },
+  );
+}

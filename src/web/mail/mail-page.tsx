@@ -16,6 +16,7 @@ import {
   syncMailbox,
 } from './mail-api.js';
 import { MailConnectForm } from './mail-connect-form.js';
+import { MailImport } from './mail-import.js';
 import './mail.css';
 
 const FOLDER_LABELS = { inbox: 'Inbox', sent: 'Sent' } as const;
@@ -73,6 +74,7 @@ export function MailPage() {
             />
           </section>
         ))}
+      <MailImport />
     </>
   );
 }
