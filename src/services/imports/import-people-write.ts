@@ -55,6 +55,12 @@ export interface PersonChange {
   notes?: string;
 }
 
+/**
+ * Lets the event loop run between two chunks of work: a progress line just reported reaches the
+ * client now rather than with the result, and other requests are answered meanwhile.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK_SIZE) out.push(items.slice(i, i + CHUNK_SIZE));
@@ -118,6 +124,7 @@ export async function insertPeople(
         ${col((r) => r.notes)}::text[]
       ) as u(full_name, title, organization_id, email, linkedin_url, connected_on, phone, location, notes)`);
     onChunk(batch.length);
+    await nextTurn();
   }
 }
 
@@ -182,6 +189,7 @@ export async function updatePeople(
         from unnest(${sql.param(batch.map((c) => c.id))}::uuid[], ${sql.join(arrays, sql`, `)}) as u(${names})
         where p.id = u.id and p.workspace_id = ${ctx.workspaceId}::uuid`);
       onChunk(batch.length);
+      await nextTurn();
     }
   }
 }

@@ -9,6 +9,9 @@
  * filled in while they are empty, never replaced. Matching runs in memory on keys loaded once,
  * so a 30,000-row file costs a few statements, not 30,000.
  */
+
+import { sql } from 'drizzle-orm';
+import { organizations, people } from '../../db/schema.js';
 import {
   checkRecord,
   type FieldSources,
@@ -25,6 +28,7 @@ import {
   type ImportSource,
   insertPeople,
   type NewPerson,
+  nextTurn,
   type PersonChange,
   updatePeople,
 } from './import-people-write.js';
@@ -117,6 +121,9 @@ const FIELD_OF: Record<ImportField, ImportedField> = {
 };
 
 /** What an import of these records would do to the workspace as it is now. */
+/** Rows checked or matched between two turns of the event loop, so other requests are answered meanwhile. */
+const YIELD_EVERY = 500;
+
 async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOptions): Promise<Plan> {
   // Every value is checked with the API's rules first; a row with a value the API would refuse
   // is skipped with the reason, so the preview shows it and the import never writes it.
@@ -124,7 +131,8 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
     rows: [],
     skipped: (input.skipped ?? []).map((s) => ({ ...s, name: s.name === null ? null : shown(s.name) })),
   };
-  for (const row of input.rows) {
+  for (const [i, row] of input.rows.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     const checked = checkRecord(row, opts.sources);
     if ('reason' in checked) parsed.skipped.push(checked);
     else parsed.rows.push(checked);
@@ -147,6 +155,7 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
   };
 
   for (const [i, row] of parsed.rows.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     const k = keys[i]!;
     const base = {
       line: row.line,
@@ -270,17 +279,38 @@ export async function previewPeopleImport(
 }
 
 /**
+ * A cheap mark of the people and organizations as they stand: it changes when any of them is
+ * added, removed or edited (every edit raises a row's version).
+ */
+async function peopleFingerprint(ctx: Ctx): Promise<string> {
+  const result = await ctx.db.execute(sql`
+    select (select count(*) || ':' || coalesce(sum(version), 0) from ${people}
+              where workspace_id = ${ctx.workspaceId})
+        || '/' ||
+           (select count(*) || ':' || coalesce(sum(version), 0) from ${organizations}
+              where workspace_id = ${ctx.workspaceId}) as mark`);
+  return (result as unknown as { rows: { mark: string }[] }).rows[0]!.mark;
+}
+
+/**
  * Imports the records in one transaction: every person and organization is written, or, if
  * anything fails, nothing is. `onProgress` hears how many people have been written. `also`
  * runs inside the same transaction (a CSV import remembers its column mapping there).
+ *
+ * The matching (the long part: every row against everyone in the workspace) runs before the
+ * transaction, so other requests are answered while it runs; the transaction only writes. If
+ * anyone or any organization changed in between, the transaction matches again before writing.
  */
 export async function applyPeopleImport(
   ctx: Ctx,
   input: PeopleImportInput & { onProgress?: (progress: ImportProgress) => void },
   opts: PeopleImportOptions & { also?: (tx: Ctx) => Promise<void> },
 ): Promise<ImportSummary> {
+  const mark = await peopleFingerprint(ctx);
+  const planned = await plan(ctx, input, opts);
   return inTransaction(ctx, async (tx) => {
-    const { creates, changes, newOrganizations, orgIds, summary } = await plan(tx, input, opts);
+    const current = (await peopleFingerprint(tx)) === mark ? planned : await plan(tx, input, opts);
+    const { creates, changes, newOrganizations, orgIds, summary } = current;
     const total = creates.length + changes.length;
     let done = 0;
     const report = (written: number) => {

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { createPerson, listPeople } from '../people/people.js';
+import { applyLinkedInImport } from './import-linkedin.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+/** A LinkedIn Connections.csv of `n` people with profile URLs p-0 … p-(n-1). */
+function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/p-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
+  }
+  return parseLinkedInConnections(lines.join('\r\n'));
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('a large import while the user keeps working', () => {
+  it('answers another request while it matches the file, before it writes', async () => {
+    const ctx = await t.otherWorkspace();
+    let imported = false;
+    const importing = applyLinkedInImport(ctx, connections(8000)).then((summary) => {
+      imported = true;
+      return summary;
+    });
+    await nextTurn();
+    const page = await listPeople({ ...ctx, limit: 1 });
+    expect(imported).toBe(false);
+    expect(page.total).toBe(0);
+    expect((await importing).counts.new).toBe(8000);
+  });
+
+  it('matches again when someone is added while it matches, so that person is not made twice', async () => {
+    const ctx = await t.otherWorkspace();
+    const importing = applyLinkedInImport(ctx, connections(8000));
+    await nextTurn();
+    // Added by hand while the file is being matched: the import must find her, not add a twin.
+    await createPerson({
+      ...ctx,
+      input: { fullName: 'Ana7999 Silva', linkedinUrl: 'https://www.linkedin.com/in/p-7999' },
+    });
+    const summary = await importing;
+    expect(summary.counts).toMatchObject({ new: 7999, updated: 1 });
+    const found = await listPeople({ ...ctx, q: 'Ana7999' });
+    expect(found.items.map((p) => p.linkedinUrl)).toEqual(['https://www.linkedin.com/in/p-7999']);
+  });
+});
