@@ -206,6 +206,71 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
       withApi((api) => runMailImport(api, path, o)),
     );
   mail
+    .command('send <personId>')
+    .description("send a message through the connected mailbox, on its conversation's thread, and log it")
+    .requiredOption('--subject <subject>')
+    .option('--body-file <file>', 'the message text (else read from standard input)')
+    .option('--conversation <id>', 'the conversation it belongs to (threads follow-ups and thank-yous)')
+    .option(
+      '--purpose <purpose>',
+      'request, follow_up, thank_you, report_back, keep_in_touch or other',
+      'other',
+    )
+    .option('-y, --yes', 'send without asking (required when input is not a terminal)')
+    .option('--json', 'print JSON')
+    .action(
+      async (
+        personId: string,
+        o: {
+          subject: string;
+          bodyFile?: string;
+          conversation?: string;
+          purpose: string;
+          yes?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const body = o.bodyFile
+          ? Buffer.from(
+              await readLocalFile(o.bodyFile, 1024 * 1024, `${o.bodyFile} is larger than 1 MB.`),
+            ).toString('utf8')
+          : process.stdin.isTTY
+            ? ''
+            : await readStdin();
+        if (!body.trim())
+          throw new CliError('Give the message text with --body-file FILE or on standard input.');
+        await withApi(async ({ call }) => {
+          const person = await call<{ fullName: string; email: string | null }>(
+            'GET',
+            `/api/people/${personId}`,
+          );
+          const go = await confirmed({
+            yes: o.yes,
+            question: `Send "${o.subject}" to ${person.fullName} <${person.email ?? 'no address'}> now? [y/N] `,
+            refusal:
+              'Nothing was sent: input is not a terminal, so sending cannot be confirmed. Run again with --yes to send.',
+            declined: 'Nothing was sent.',
+          });
+          if (!go) return;
+          const r = await call<{ messageId: string; statusChangedTo: string | null; savedToSent: boolean }>(
+            'POST',
+            '/api/mail/send',
+            {
+              personId,
+              conversationId: o.conversation ?? null,
+              purpose: o.purpose,
+              subject: o.subject,
+              body,
+            },
+          );
+          if (o.json) return printJson(r);
+          console.log(
+            `Sent to ${person.fullName} and logged.${r.statusChangedTo ? ` The conversation is now ${r.statusChangedTo}.` : ''}${r.savedToSent ? '' : ' A copy could not be put in your Sent folder.'}`,
+          );
+        });
+      },
+    );
+  mail
     .command('status')
     .description('the connected mailbox and its last sync')
     .option('--json', 'print JSON')
