@@ -15,7 +15,7 @@ import { todayAgenda } from '../agenda/agenda.js';
 import type { Ctx } from '../context.js';
 import { createConversation, getConversation } from '../conversations/conversations.js';
 import { listMessages } from '../outreach/messages.js';
-import { createPerson } from '../people/people.js';
+import { createPerson, updatePerson } from '../people/people.js';
 import { connectMail, disconnectMail, mailStatus } from './account.js';
 import { MailConnectionError } from './connection.js';
 import { syncMail } from './sync.js';
@@ -182,6 +182,30 @@ describe('sync', () => {
     await waitForMessage('alice', 'INBOX', id);
     await syncMail(ctx);
     expect(await listMessages({ ...ctx, personId: person.id })).toEqual([]);
+  });
+
+  it('an address added to a person later picks up their past mail on the next sync', async () => {
+    const carol = uniqueAddress('carol');
+    const id = await sendAs('carol', {
+      from: carol,
+      to: 'alice@rapport.test',
+      subject: 'Before you knew me',
+      text: 'We met at the fair.',
+      date: t.clock.now(),
+    });
+    await waitForMessage('alice', 'INBOX', id);
+    // Read past while Carol is unknown: her mail stays on the server.
+    await syncMail(ctx);
+    const person = await createPerson({ ...ctx, input: { fullName: 'Carol Later' } });
+    expect(await listMessages({ ...ctx, personId: person.id })).toEqual([]);
+
+    t.clock.advance(60_000);
+    await updatePerson({ ...ctx, id: person.id, input: { email: carol } });
+    const next = await syncMail(ctx);
+    expect(next.stored).toBe(1);
+    expect((await listMessages({ ...ctx, personId: person.id })).map((m) => m.subject)).toEqual([
+      'Before you knew me',
+    ]);
   });
 
   it('disconnecting removes the password and, when asked, every synced message', async () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import {
@@ -67,6 +67,17 @@ export async function knownAddresses(ctx: Ctx, excluded: readonly string[]): Pro
     map.set(a, [...(map.get(a) ?? []), r.id]);
   }
   return map;
+}
+
+/** Known addresses of people added or edited since `since`: their past mail may not be logged yet. */
+async function addressesAddedSince(ctx: Ctx, since: Date, known: Map<string, string[]>): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ email: people.email })
+    .from(people)
+    .where(
+      and(eq(people.workspaceId, ctx.workspaceId), isNotNull(people.email), gt(people.updatedAt, since)),
+    );
+  return [...new Set(rows.map((r) => normalizeAddress(r.email!)))].filter((a) => known.has(a));
 }
 
 /** The conversation a message belongs to: the one its thread names, else the person's open one. */
@@ -228,6 +239,8 @@ async function syncFolder(
   path: string,
   known: Map<string, string[]>,
   onProgress?: (p: SyncProgress) => void,
+  /** Addresses added to people since the last sync: their older mail is looked up too. */
+  added: string[] = [],
 ): Promise<{ scanned: number; stored: number }> {
   const lock = await client.getMailboxLock(path, { readOnly: true });
   try {
@@ -265,7 +278,23 @@ async function syncFolder(
           },
         });
     };
-    if (!fresh && box.uidNext <= lastUid + 1) return { scanned: 0, stored: 0 };
+    // Mail already passed over, with an address that became known since: found by a server-side search.
+    const earlier: Candidate[] = [];
+    if (!fresh && lastUid > 0 && added.length) {
+      const since = new Date(ctx.now().getTime() - account.firstSyncDays * 86_400_000);
+      for (const address of added.slice(0, 100)) {
+        const personIds = known.get(address);
+        if (!personIds) continue;
+        const query =
+          role === 'inbox'
+            ? { from: address, since }
+            : { since, or: [{ to: address }, { cc: address }, { bcc: address }] };
+        const uids = (await client.search(query, { uid: true })) || [];
+        for (const uid of uids) if (uid <= lastUid) earlier.push({ uid, personIds });
+      }
+      earlier.sort((a, b) => a.uid - b.uid);
+    }
+    if (!fresh && !earlier.length && box.uidNext <= lastUid + 1) return { scanned: 0, stored: 0 };
     if (box.exists === 0) {
       await saveState(ctx, Math.max(lastUid, box.uidNext - 1));
       return { scanned: 0, stored: 0 };
@@ -279,10 +308,13 @@ async function syncFolder(
       range = `${lastUid + 1}:*`;
     }
     const me = normalizeAddress(account.address);
-    const candidates: Candidate[] = [];
+    const candidates: Candidate[] = [...earlier];
     let scanned = 0;
     let maxUid = lastUid;
-    if (typeof range === 'string' || range.length) {
+    if (
+      (typeof range === 'string' && box.uidNext > lastUid + 1) ||
+      (typeof range !== 'string' && range.length)
+    ) {
       // Envelopes only: mail that involves nobody known never has its body read.
       for await (const msg of client.fetch(range, { uid: true, envelope: true }, { uid: true })) {
         if (msg.uid <= lastUid) continue;
@@ -329,7 +361,8 @@ async function syncFolder(
           threadIds: mail.threadIds,
         });
       }
-      const upTo = i + BATCH >= candidates.length ? maxUid : batch[batch.length - 1]!.uid;
+      // Never back: the re-read older mail comes first and must not lower where the folder stands.
+      const upTo = i + BATCH >= candidates.length ? maxUid : Math.max(lastUid, batch[batch.length - 1]!.uid);
       stored += await inTransaction(ctx, async (tx) => {
         const n = await logFoundMail(tx, found);
         await saveState(tx, upTo);
@@ -366,11 +399,12 @@ async function runSync(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }): P
     client = await connectImap(login);
     const folders = await findFolders(client, account);
     const known = await knownAddresses(ctx, account.excluded);
+    const added = account.lastSyncAt ? await addressesAddedSince(ctx, account.lastSyncAt, known) : [];
     for (const [role, path] of [
       ['inbox', folders.inboxPath],
       ['sent', folders.sentPath],
     ] as const) {
-      const r = await syncFolder(ctx, client, account, role, path, known, ctx.onProgress);
+      const r = await syncFolder(ctx, client, account, role, path, known, ctx.onProgress, added);
       report.folders.push({ role, path, ...r });
       report.stored += r.stored;
     }
