@@ -4,6 +4,7 @@ import { Alert } from '../ui/alert.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { formatDateTime } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
+import { ShownOnce } from '../ui/shown-once.js';
 import { useLoad } from '../ui/use-load.js';
 
 const SCOPE_LABELS = { read: 'Read only', write: 'Read and write' } as const;
@@ -14,13 +15,11 @@ const SCOPE_LABELS = { read: 'Read only', write: 'Read and write' } as const;
  */
 export function AccessTokens() {
   const nameId = useId();
-  const tokenId = useId();
   const scopeName = useId();
   const tokens = useLoad('access-tokens', () => call(api.tokens.$get()));
   const [name, setName] = useState('');
   const [scope, setScope] = useState<'read' | 'write'>('read');
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +31,6 @@ export function AccessTokens() {
     }
     setBusy(true);
     setError(null);
-    setCopied(false);
     try {
       const made = await call(api.tokens.$post({ json: { name: name.trim(), scope } }));
       setCreated({ name: made.name, token: made.token });
@@ -42,16 +40,6 @@ export function AccessTokens() {
       setError(describeError(err).message);
     } finally {
       setBusy(false);
-    }
-  };
-
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      setError('The browser did not allow copying. Select the token and copy it by hand.');
     }
   };
 
@@ -67,24 +55,13 @@ export function AccessTokens() {
       </p>
       {error && <Alert>{error}</Alert>}
       {created && (
-        <div className="notice notice-success feed-created" role="status">
-          <p>
-            <strong>Your token "{created.name}" is ready.</strong> Copy it now: it is shown only this once.
-          </p>
-          <label htmlFor={tokenId}>New token</label>
-          <div className="form-row">
-            <input
-              id={tokenId}
-              className="feed-url"
-              readOnly
-              value={created.token}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="button" onClick={copy}>
-              {copied ? 'Copied' : 'Copy token'}
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          ready={`Your token "${created.name}" is ready.`}
+          label="New token"
+          what="token"
+          value={created.token}
+          onError={setError}
+        />
       )}
       <form className="form" onSubmit={create} noValidate aria-label="Create an access token">
         <label htmlFor={nameId}>Token name</label>

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { api, call, describeError } from '../api.js';
 import { Alert } from '../ui/alert.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
 import { formatDateTime } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
+import { ShownOnce } from '../ui/shown-once.js';
 import { useLoad } from '../ui/use-load.js';
 
 /**
@@ -11,17 +12,14 @@ import { useLoad } from '../ui/use-load.js';
  * fingerprint, so it is shown once, right after it is made.
  */
 export function CalendarFeeds() {
-  const urlId = useId();
   const feeds = useLoad('calendar-feeds', () => call(api.calendar.feeds.$get()));
   const [created, setCreated] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const create = async () => {
     setBusy(true);
     setError(null);
-    setCopied(false);
     try {
       const feed = await call(api.calendar.feeds.$post());
       setCreated(`${window.location.origin}${feed.path}`);
@@ -30,16 +28,6 @@ export function CalendarFeeds() {
       setError(describeError(err).message);
     } finally {
       setBusy(false);
-    }
-  };
-
-  const copy = async () => {
-    if (!created) return;
-    try {
-      await navigator.clipboard.writeText(created);
-      setCopied(true);
-    } catch {
-      setError('The browser did not allow copying. Select the address and copy it by hand.');
     }
   };
 
@@ -53,24 +41,13 @@ export function CalendarFeeds() {
       </p>
       {error && <Alert>{error}</Alert>}
       {created && (
-        <div className="notice notice-success feed-created" role="status">
-          <p>
-            <strong>Your new feed is ready.</strong> Copy the address now: it is shown only this once.
-          </p>
-          <label htmlFor={urlId}>Feed address</label>
-          <div className="form-row">
-            <input
-              id={urlId}
-              className="feed-url"
-              readOnly
-              value={created}
-              onFocus={(e) => e.target.select()}
-            />
-            <button type="button" className="button" onClick={copy}>
-              {copied ? 'Copied' : 'Copy address'}
-            </button>
-          </div>
-        </div>
+        <ShownOnce
+          ready="Your new feed is ready."
+          label="Feed address"
+          what="address"
+          value={created}
+          onError={setError}
+        />
       )}
       <button type="button" className="button button-primary feed-create" disabled={busy} onClick={create}>
         {busy ? 'Creating…' : 'Create a feed'}
