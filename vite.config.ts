@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -32,9 +34,42 @@ function serviceWorker(): Plugin {
   };
 }
 
+/** Files worth compressing: text, and big enough that the header is not most of it. */
+const COMPRESSIBLE = /\.(?:js|css|html|svg|json|webmanifest|txt)$/;
+const MIN_BYTES = 1024;
+
+/**
+ * Writes a .br and a .gz beside each built text file, compressed once and hard, so the server
+ * sends the smaller one to browsers that take it without compressing on every request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'rapport-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      const dir = options.dir ?? 'dist/web';
+      for (const [fileName, item] of Object.entries(bundle)) {
+        if (!COMPRESSIBLE.test(fileName)) continue;
+        const data = Buffer.from(item.type === 'chunk' ? item.code : item.source);
+        if (data.length < MIN_BYTES) continue;
+        writeFileSync(join(dir, `${fileName}.gz`), gzipSync(data, { level: 9 }));
+        writeFileSync(
+          join(dir, `${fileName}.br`),
+          brotliCompressSync(data, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+            },
+          }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), serviceWorker()],
+  plugins: [react(), serviceWorker(), precompress()],
   build: { outDir: '../../dist/web', emptyOutDir: true },
   server: { proxy: { '/api': 'http://127.0.0.1:4310' } },
 });

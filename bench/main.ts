@@ -9,7 +9,8 @@
  * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
  * BENCH_EXPORT_PEOPLE (200000) for the CSV export,
  * BENCH_CREATES (1000) for the durable writes,
- * BENCH_ONLY=cold-start,person-read,agenda,search-network,import,export,writes,build.
+ * BENCH_LIST_SAMPLES (40) and BENCH_MIXED_REQUESTS (600) for the People list section,
+ * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
@@ -18,6 +19,7 @@ import { benchExport } from './export.js';
 import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchLinkedInImport } from './linkedin-import.js';
+import { benchPeopleList } from './people-list.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
 import { benchSearchNetwork } from './search-network.js';
@@ -64,6 +66,18 @@ async function main(): Promise<void> {
           concurrency,
           warmup: Math.min(500, requests),
           starts: Math.min(3, restarts),
+        }),
+    },
+    {
+      key: 'people-list',
+      title:
+        `People filter, lists, reads, mixed load, restart and web weight (${count(people)} people, ` +
+        'embedded and, with BENCH_DATABASE_URL, PostgreSQL; issue 14)',
+      run: () =>
+        benchPeopleList({
+          people,
+          samples: envInt('BENCH_LIST_SAMPLES', 40),
+          mixed: envInt('BENCH_MIXED_REQUESTS', 600),
         }),
     },
     {

@@ -108,12 +108,13 @@ export interface ServerProcess {
 /** Starts `rapport serve` on `dataDir` and waits until GET /api/workspace answers 200. */
 export async function startServerProcess(
   dataDir: string,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; databaseUrl?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://${HOST}:${port}`;
-  // The embedded database is what is measured, whatever the caller's environment says.
-  const { DATABASE_URL: _db, PORT: _port, HOST: _host, RAPPORT_DATA: _data, ...env } = process.env;
+  // The embedded database is what is measured unless a PostgreSQL URL is given for a comparison.
+  const { DATABASE_URL: _db, PORT: _port, HOST: _host, RAPPORT_DATA: _data, ...rest } = process.env;
+  const env = opts.databaseUrl ? { ...rest, DATABASE_URL: opts.databaseUrl } : rest;
   const started = performance.now();
   const child = spawn(process.execPath, [cliPath(), 'serve', '--port', String(port), '--data', dataDir], {
     env,

@@ -31,6 +31,8 @@ interface Org {
 interface List<T> {
   items: T[];
   total: number;
+  /** True when the count stopped at its cap: more than `total` match. */
+  totalIsCapped?: boolean;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -103,7 +105,11 @@ export function registerPeopleCommands(program: Command, withApi: WithApi): void
           ['id', 'fullName', 'title', 'organization', 'tags'],
           'No people yet. Add one with: rapport people add "Name" --org "Company"',
         );
-        if (list.total > list.items.length)
+        if (list.totalIsCapped)
+          console.log(
+            `… and more than ${list.total - list.items.length} others (narrow with --query, or use --limit).`,
+          );
+        else if (list.total > list.items.length)
           console.log(`… ${list.total - list.items.length} more (use --limit).`);
       }),
     );

@@ -100,6 +100,7 @@ export const organizations = pgTable(
     uniqueIndex('organizations_name_key_idx').on(t.workspaceId, t.nameKey),
     index('organizations_search_idx').using('gin', t.search),
     index('organizations_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('organizations_industry_trgm_idx').using('gin', sql`${t.industry} gin_trgm_ops`),
   ],
 );
 
@@ -128,6 +129,14 @@ export const targetEntries = pgTable(
     check('target_posting_range', sql`${t.posting} between 1 and 3`),
   ],
 );
+
+/**
+ * A person's title and e-mail as one text, for the People box's trigram index. A line break keeps
+ * them apart: no single-line search matches across the two.
+ */
+export function titleAndEmail(t: { title: AnyPgColumn; email: AnyPgColumn }) {
+  return sql`(coalesce(${t.title}, '') || E'\\n' || coalesce(${t.email}, ''))`;
+}
 
 export const people = pgTable(
   'people',
@@ -176,6 +185,7 @@ export const people = pgTable(
     index('people_org_idx').on(t.organizationId),
     index('people_past_orgs_idx').using('gin', t.pastOrganizationIds),
     index('people_name_trgm_idx').using('gin', sql`${t.fullName} gin_trgm_ops`),
+    index('people_title_email_trgm_idx').using('gin', sql`${titleAndEmail(t)} gin_trgm_ops`),
     index('people_search_idx').using('gin', t.search),
     // "Warm" requests on the dashboard: people we know, found without reading every row.
     index('people_known_idx').on(t.id).where(sql`${t.howWeKnow} is not null`),

@@ -19,8 +19,7 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-/** The name a new user starts with, until the first screen asks for theirs. */
-export const DEFAULT_MY_NAME = 'Me';
+export { DEFAULT_MY_NAME } from './my-name.js';
 
 /** Reads stored settings, ignoring unknown or invalid values rather than failing the app. */
 export function readSettings(stored: unknown): Settings {

@@ -311,6 +311,16 @@ export const TimelineEntry = z
 
 export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
 
+/** A long list whose count stops at a cap (1,000, or the page asked for) instead of reading every match. */
+export const cappedListOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().openapi({ description: 'How many match, exact unless totalIsCapped.' }),
+    totalIsCapped: z
+      .boolean()
+      .openapi({ description: 'True when more than `total` match: the count stopped at its cap.' }),
+  });
+
 // Messages, tasks, settings ---------------------------------------------------------------------
 
 export const MessageInput = z

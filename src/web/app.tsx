@@ -1,15 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { HomePage } from './agenda/home-page.js';
-import { ConversationNewPage } from './conversations/conversation-new-page.js';
-import { ConversationPage } from './conversations/conversation-page.js';
-import { ConversationsPage } from './conversations/conversations-page.js';
-import { OrganizationEditPage } from './organizations/organization-edit-page.js';
-import { OrganizationPage } from './organizations/organization-page.js';
-import { OrganizationsPage } from './organizations/organizations-page.js';
-import { PeoplePage } from './people/people-page.js';
-import { PersonEditPage } from './people/person-edit-page.js';
-import { PersonPage } from './people/person-page.js';
 import { Loading } from './ui/loading.js';
 import { NavBar } from './ui/nav-bar.js';
 import { NotFoundPage } from './ui/not-found-page.js';
@@ -27,9 +17,36 @@ const SettingsPage = lazy(() =>
   import('./settings/settings-page.js').then((m) => ({ default: m.SettingsPage })),
 );
 
-// Preparation, debrief and knowledge pages, also loaded on first visit.
 const lazyPage = <K extends string>(load: () => Promise<Record<K, () => React.JSX.Element>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
+// Every page loads on first visit (a few kilobytes each), which keeps the first download to
+// React, the router and the app's frame; main.tsx starts loading the page asked for at once.
+const loadHome = () => import('./agenda/home-page.js');
+const loadPeople = () => import('./people/people-page.js');
+const HomePage = lazyPage(loadHome, 'HomePage');
+const PeoplePage = lazyPage(loadPeople, 'PeoplePage');
+const ConversationNewPage = lazyPage(
+  () => import('./conversations/conversation-new-page.js'),
+  'ConversationNewPage',
+);
+const ConversationPage = lazyPage(() => import('./conversations/conversation-page.js'), 'ConversationPage');
+const ConversationsPage = lazyPage(
+  () => import('./conversations/conversations-page.js'),
+  'ConversationsPage',
+);
+const OrganizationEditPage = lazyPage(
+  () => import('./organizations/organization-edit-page.js'),
+  'OrganizationEditPage',
+);
+const OrganizationPage = lazyPage(() => import('./organizations/organization-page.js'), 'OrganizationPage');
+const OrganizationsPage = lazyPage(
+  () => import('./organizations/organizations-page.js'),
+  'OrganizationsPage',
+);
+const PersonEditPage = lazyPage(() => import('./people/person-edit-page.js'), 'PersonEditPage');
+const PersonPage = lazyPage(() => import('./people/person-page.js'), 'PersonPage');
+
+// Preparation, debrief and knowledge pages, also loaded on first visit.
 const PlanPage = lazyPage(() => import('./meetings/plan-page.js'), 'PlanPage');
 const BriefPage = lazyPage(() => import('./meetings/brief-page.js'), 'BriefPage');
 const DebriefPage = lazyPage(() => import('./debrief/debrief-page.js'), 'DebriefPage');
@@ -50,6 +67,15 @@ const MergeReviewPage = lazyPage(() => import('./people/merge-review-page.js'), 
 const TasksPage = lazyPage(() => import('./tasks/tasks-page.js'), 'TasksPage');
 const MessagesPage = lazyPage(() => import('./outreach/messages-page.js'), 'MessagesPage');
 const MailPage = lazyPage(() => import('./mail/mail-page.js'), 'MailPage');
+
+/**
+ * Starts loading the page at `pathname` before the first render, alongside the settings the app
+ * waits for, so a first visit does not wait for the page's code after that.
+ */
+export function preloadPage(pathname: string): void {
+  if (pathname === '/') void loadHome();
+  else if (pathname === '/people') void loadPeople();
+}
 
 /** The page layout and every route of the app. */
 export function App() {

@@ -1,8 +1,8 @@
-import { and, asc, count, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
 import { organizations, people } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { organizationKey } from '../../domain/names.js';
-import { type Ctx, likePattern, updateVersioned } from '../context.js';
+import { type Ctx, cappedCount, likePattern, updateVersioned } from '../context.js';
 
 export type Organization = typeof organizations.$inferSelect & { peopleCount: number };
 
@@ -76,22 +76,38 @@ function organizationsWhere(ctx: Ctx & { q?: string }) {
   );
 }
 
-/** Lists organizations by name, optionally filtered by a search text. */
+/**
+ * Lists organizations by name, optionally filtered by a search text (name or industry, each
+ * through its trigram index). People are counted for the page's organizations at once, and the
+ * total stops at a cap as the People list's does.
+ */
 export async function listOrganizations(
   ctx: Ctx & { q?: string; limit?: number; offset?: number },
-): Promise<{ items: Organization[]; total: number }> {
+): Promise<{ items: Organization[]; total: number; totalIsCapped: boolean }> {
   const where = organizationsWhere(ctx);
-  const [items, [totalRow]] = await Promise.all([
-    ctx.db
-      .select({ org: organizations, peopleCount })
-      .from(organizations)
-      .where(where)
-      .orderBy(asc(sql`lower(${organizations.name})`))
-      .limit(ctx.limit ?? 100)
-      .offset(ctx.offset ?? 0),
-    ctx.db.select({ n: count() }).from(organizations).where(where),
-  ]);
-  return { items: items.map((r) => ({ ...r.org, peopleCount: r.peopleCount })), total: totalRow?.n ?? 0 };
+  const limit = ctx.limit ?? 100;
+  const offset = ctx.offset ?? 0;
+  const rows = await ctx.db
+    .select()
+    .from(organizations)
+    .where(where)
+    .orderBy(asc(sql`lower(${organizations.name})`))
+    .limit(limit)
+    .offset(offset);
+  const counts = new Map<string, number>();
+  if (rows.length) {
+    const result = await ctx.db.execute(sql`
+      select organization_id as id, count(*)::int as n from ${people}
+      where organization_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) group by organization_id`);
+    for (const r of (result as unknown as { rows: { id: string; n: number }[] }).rows) counts.set(r.id, r.n);
+  }
+  const items = rows.map((r) => ({ ...r, peopleCount: counts.get(r.id) ?? 0 }));
+  if (offset === 0 && rows.length < limit) return { items, total: rows.length, totalIsCapped: false };
+  const counted = await cappedCount(ctx, sql`select 1 from ${organizations} where ${where}`, {
+    offset,
+    limit,
+  });
+  return { items, ...counted };
 }
 
 /**
@@ -162,9 +178,9 @@ export async function deleteOrganization(ctx: Ctx & { id: string }): Promise<voi
 }
 
 /** Throws `validation` on `field` unless the organization exists in this workspace. */
-export async function assertOrganizationInWorkspace(ctx: Ctx, id: string, field: string): Promise<void> {
+export async function assertOrganizationInWorkspace(ctx: Ctx, id: string, field: string): Promise<string> {
   const [row] = await ctx.db
-    .select({ id: organizations.id })
+    .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
     .where(and(eq(organizations.id, id), eq(organizations.workspaceId, ctx.workspaceId)));
   if (!row) {
@@ -173,4 +189,5 @@ export async function assertOrganizationInWorkspace(ctx: Ctx, id: string, field:
       issues: [{ field, message: 'no such organization in this workspace' }],
     });
   }
+  return row.name;
 }

@@ -39,6 +39,24 @@ describe('people', () => {
     expect((await getOrganization({ ...t.ctx, id: org.id })).peopleCount).toBe(1);
   });
 
+  it('answers a create with the person exactly as their page reads them', async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Answer Works' } });
+    const introducer = await createPerson({ ...t.ctx, input: { fullName: 'Answer Introducer' } });
+    const plain = await createPerson({ ...t.ctx, input: { fullName: ' Plain Answer ' } });
+    expect(plain).toEqual(await getPerson({ ...t.ctx, id: plain.id }));
+    const full = await createPerson({
+      ...t.ctx,
+      input: {
+        fullName: 'Full Answer',
+        organizationId: org.id,
+        tags: ['zeta', 'Alpha', 'beta', ' '],
+        introducedById: introducer.id,
+      },
+    });
+    expect(full).toEqual(await getPerson({ ...t.ctx, id: full.id }));
+    expect(full.organizationName).toBe('Answer Works');
+  });
+
   it('finds people by name, organization or tag', async () => {
     const org = await createOrganization({ ...t.ctx, input: { name: 'Findable Co-op' } });
     await createPerson({

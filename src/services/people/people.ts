@@ -1,8 +1,8 @@
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
-import { introductions, organizations, people, personTags, tags } from '../../db/schema.js';
+import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { introductions, organizations, people, personTags, tags, titleAndEmail } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { KeepInTouch } from '../../domain/vocab.js';
-import { type Ctx, inTransaction, likePattern, updateVersioned } from '../context.js';
+import { type Ctx, cappedCount, inTransaction, likePattern, updateVersioned } from '../context.js';
 import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
 
 type PersonRow = typeof people.$inferSelect;
@@ -55,9 +55,10 @@ const PLAIN_FIELDS = [
   'connectedOn',
 ] as const;
 
-async function assertPersonInWorkspace(ctx: Ctx, id: string, field: string): Promise<void> {
+/** Refuses an id that is not a person of this workspace; returns their name. */
+async function assertPersonInWorkspace(ctx: Ctx, id: string, field: string): Promise<string> {
   const [row] = await ctx.db
-    .select({ id: people.id })
+    .select({ id: people.id, fullName: people.fullName })
     .from(people)
     .where(and(eq(people.id, id), eq(people.workspaceId, ctx.workspaceId)));
   if (!row) {
@@ -66,21 +67,30 @@ async function assertPersonInWorkspace(ctx: Ctx, id: string, field: string): Pro
       issues: [{ field, message: 'no such person in this workspace' }],
     });
   }
+  return row.fullName;
 }
 
-async function setTags(ctx: Ctx, personId: string, names: string[]): Promise<void> {
+/** Replaces a person's tags (a new person has none to remove); returns them in the list's order. */
+async function setTags(
+  ctx: Ctx,
+  personId: string,
+  names: string[],
+  opts: { isNew?: boolean } = {},
+): Promise<string[]> {
   const clean = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-  await ctx.db.delete(personTags).where(eq(personTags.personId, personId));
-  if (!clean.length) return;
+  if (!opts.isNew) await ctx.db.delete(personTags).where(eq(personTags.personId, personId));
+  if (!clean.length) return [];
   await ctx.db
     .insert(tags)
     .values(clean.map((name) => ({ workspaceId: ctx.workspaceId, name })))
     .onConflictDoNothing();
   const rows = await ctx.db
-    .select({ id: tags.id })
+    .select({ id: tags.id, name: tags.name })
     .from(tags)
-    .where(and(eq(tags.workspaceId, ctx.workspaceId), inArray(tags.name, clean)));
+    .where(and(eq(tags.workspaceId, ctx.workspaceId), inArray(tags.name, clean)))
+    .orderBy(asc(tags.name));
   await ctx.db.insert(personTags).values(rows.map((t) => ({ personId, tagId: t.id })));
+  return rows.map((t) => t.name);
 }
 
 /**
@@ -88,7 +98,11 @@ async function setTags(ctx: Ctx, personId: string, names: string[]): Promise<voi
  * was changes nothing: the stored introduction keeps its state, and introductions made through
  * conversations are never touched here.
  */
-async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | null): Promise<void> {
+async function setIntroducer(
+  ctx: Ctx,
+  personId: string,
+  introducerId: string | null,
+): Promise<{ id: string; fullName: string } | undefined> {
   if (introducerId === personId) {
     throw new AppError('validation', {
       userMessage: 'introducedById: a person cannot introduce themselves.',
@@ -107,7 +121,7 @@ async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | 
       .where(and(eq(introductions.introducedId, personId), isNull(introductions.viaConversationId)));
   }
   if (!introducerId) return;
-  await assertPersonInWorkspace(ctx, introducerId, 'introducedById');
+  const fullName = await assertPersonInWorkspace(ctx, introducerId, 'introducedById');
   await ctx.db
     .insert(introductions)
     .values({
@@ -119,20 +133,29 @@ async function setIntroducer(ctx: Ctx, personId: string, introducerId: string | 
       createdAt: ctx.now(),
     })
     .onConflictDoNothing();
+  return { id: introducerId, fullName };
 }
 
-async function checkReferences(ctx: Ctx, input: Partial<PersonInput>): Promise<void> {
-  if (input.organizationId) await assertOrganizationInWorkspace(ctx, input.organizationId, 'organizationId');
+/** Refuses organizations from elsewhere; returns the current organization's name, if any. */
+async function checkReferences(ctx: Ctx, input: Partial<PersonInput>): Promise<string | null> {
+  const name = input.organizationId
+    ? await assertOrganizationInWorkspace(ctx, input.organizationId, 'organizationId')
+    : null;
   for (const id of input.pastOrganizationIds ?? []) {
     await assertOrganizationInWorkspace(ctx, id, 'pastOrganizationIds');
   }
+  return name;
 }
 
-/** Adds a person, with tags and who introduced them, in one transaction. */
+/**
+ * Adds a person, with tags and who introduced them, all or nothing. The answer is put together
+ * from what was written, not read back: a person with only a name is one statement, whose commit
+ * is the one wait for the disk.
+ */
 export async function createPerson(ctx: Ctx & { input: PersonInput; source?: string }): Promise<Person> {
-  return inTransaction(ctx, async (tx) => {
-    const { input } = ctx;
-    await checkReferences(tx, input);
+  const { input } = ctx;
+  const write = async (tx: Ctx): Promise<Person> => {
+    const organizationName = await checkReferences(tx, input);
     const values: Record<string, unknown> = {};
     for (const key of PLAIN_FIELDS) if (input[key] !== undefined) values[key] = input[key];
     const [row] = await tx.db
@@ -146,10 +169,18 @@ export async function createPerson(ctx: Ctx & { input: PersonInput; source?: str
         updatedAt: ctx.now(),
       })
       .returning();
-    if (input.tags?.length) await setTags(tx, row!.id, input.tags);
-    if (input.introducedById) await setIntroducer(tx, row!.id, input.introducedById);
-    return getPerson({ ...tx, id: row!.id });
-  });
+    const tagNames = input.tags?.length ? await setTags(tx, row!.id, input.tags, { isNew: true }) : [];
+    const introducedBy = input.introducedById
+      ? ((await setIntroducer(tx, row!.id, input.introducedById)) ?? null)
+      : null;
+    return { ...row!, organizationName, tags: tagNames, introducedBy };
+  };
+  const oneStatement =
+    !input.organizationId &&
+    !input.pastOrganizationIds?.length &&
+    !input.tags?.length &&
+    !input.introducedById;
+  return oneStatement ? write(ctx) : inTransaction(ctx, write);
 }
 
 const introducedBySql = sql<{ id: string; fullName: string } | null>`(
@@ -198,7 +229,12 @@ export interface PeopleFilter {
   offset?: number;
 }
 
-/** The People list's filter, shared by its pages and by exports. */
+/**
+ * The People list's filter, shared by its pages and by exports. Every field the box promises is
+ * matched through a trigram index: the name through its own (fuzzy search uses it too), title and
+ * e-mail through one over both, and the organization by its name's index, so a keystroke never
+ * reads every person.
+ */
 function peopleWhere(ctx: Ctx & PeopleFilter) {
   const pattern = ctx.q ? likePattern(ctx.q) : undefined;
   return and(
@@ -211,33 +247,81 @@ function peopleWhere(ctx: Ctx & PeopleFilter) {
     pattern
       ? or(
           ilike(people.fullName, pattern),
-          ilike(people.title, pattern),
-          ilike(people.email, pattern),
-          ilike(organizations.name, pattern),
+          sql`${titleAndEmail(people)} ilike ${pattern}`,
+          sql`${people.organizationId} = any(array(select o.id from ${organizations} o
+            where o.workspace_id = ${ctx.workspaceId} and o.name ilike ${pattern}))`,
         )
       : undefined,
   );
 }
 
-/** Lists people by name; `q` matches name, title, organization, e-mail or tags. */
-export async function listPeople(ctx: Ctx & PeopleFilter): Promise<{ items: Person[]; total: number }> {
+/** Tags and the latest introducer of each person of a page, read for the page at once. */
+async function decorate(
+  ctx: Ctx,
+  rows: { person: PersonRow; organizationName: string | null }[],
+): Promise<Person[]> {
+  if (!rows.length) return [];
+  const ids = sql.param(rows.map((r) => r.person.id));
+  const result = await ctx.db.execute(sql`
+    with tagged as (
+      select pt.person_id as id, array_agg(t.name order by t.name) as names
+      from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+      where pt.person_id = any(${ids}::uuid[]) group by pt.person_id
+    ), introduced as (
+      select distinct on (x.introduced_id) x.introduced_id as id, i.id as introducer_id, i.full_name
+      from ${introductions} x join ${people} i on i.id = x.introducer_id
+      where x.introduced_id = any(${ids}::uuid[])
+      order by x.introduced_id, x.created_at desc
+    )
+    select coalesce(tagged.id, introduced.id) as id, tagged.names, introduced.introducer_id,
+      introduced.full_name
+    from tagged full join introduced on introduced.id = tagged.id`);
+  const extra = new Map(
+    (
+      result as unknown as {
+        rows: {
+          id: string;
+          names: string[] | null;
+          introducer_id: string | null;
+          full_name: string | null;
+        }[];
+      }
+    ).rows.map((r) => [r.id, r]),
+  );
+  return rows.map((r) => {
+    const e = extra.get(r.person.id);
+    return {
+      ...r.person,
+      organizationName: r.organizationName,
+      tags: e?.names ?? [],
+      introducedBy: e?.introducer_id ? { id: e.introducer_id, fullName: e.full_name! } : null,
+    };
+  });
+}
+
+/**
+ * Lists people by name; `q` matches name, title, e-mail or organization. The total is exact up
+ * to a thousand (or the page asked for); beyond it `totalIsCapped` says there are more.
+ */
+export async function listPeople(
+  ctx: Ctx & PeopleFilter,
+): Promise<{ items: Person[]; total: number; totalIsCapped: boolean }> {
   const where = peopleWhere(ctx);
-  const [rows, [totalRow]] = await Promise.all([
-    ctx.db
-      .select(personSelect())
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(where)
-      .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
-      .limit(ctx.limit ?? 100)
-      .offset(ctx.offset ?? 0),
-    ctx.db
-      .select({ n: count() })
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(where),
-  ]);
-  return { items: rows.map(toPerson), total: totalRow?.n ?? 0 };
+  const limit = ctx.limit ?? 100;
+  const offset = ctx.offset ?? 0;
+  const rows = await ctx.db
+    .select({ person: people, organizationName: organizations.name })
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(where)
+    .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
+    .limit(limit)
+    .offset(offset);
+  const items = await decorate(ctx, rows);
+  // A short first page is the whole list: no count needed.
+  if (offset === 0 && rows.length < limit) return { items, total: rows.length, totalIsCapped: false };
+  const counted = await cappedCount(ctx, sql`select 1 from ${people} where ${where}`, { offset, limit });
+  return { items, ...counted };
 }
 
 /** A person as an export writes them: every field a person's page shows, by name. */

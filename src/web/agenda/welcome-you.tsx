@@ -1,6 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { DEFAULT_MY_NAME } from '../../domain/settings.js';
+import { DEFAULT_MY_NAME } from '../../domain/my-name.js';
 import { api, call, describeError, type Problem, type Settings } from '../api.js';
 import { Alert } from '../ui/alert.js';
 import { Field } from '../ui/field.js';

@@ -16,6 +16,12 @@ import { PeopleTable } from './people-table.js';
 /** People per page of the list. */
 const PAGE_SIZE = 100;
 
+/** "3,700", or "More than 1,000" when the server stopped counting at its cap. */
+function howMany(list: { total: number; totalIsCapped: boolean }): string {
+  const n = list.total.toLocaleString('en-US');
+  return list.totalIsCapped ? `More than ${n}` : n;
+}
+
 /** Everyone in the workspace, searchable by name, title, organization or e-mail. */
 export function PeoplePage() {
   const [params] = useSearchParams();
@@ -60,7 +66,7 @@ export function PeoplePage() {
         subtitle="The people you talk to, and the people you would like to."
         actions={
           <>
-            <DuplicatesLink />
+            <DuplicatesLink ready={!!list} />
             <ExportCsvLink list="people" filter={{ q }} />
             <ExportVCardLink q={q} />
             <Link to="/import" className="button">
@@ -103,8 +109,10 @@ export function PeoplePage() {
       {list && list.total > 0 && (
         <>
           <p className="muted small" role="status">
-            {q ? `${list.total} matching “${q}”` : `${list.total} ${list.total === 1 ? 'person' : 'people'}`}
-            {list.items.length < list.total &&
+            {q
+              ? `${howMany(list)} matching “${q}”`
+              : `${howMany(list)} ${list.total === 1 ? 'person' : 'people'}`}
+            {(list.items.length < list.total || list.totalIsCapped) &&
               ` (${(page - 1) * PAGE_SIZE + 1}–${(page - 1) * PAGE_SIZE + list.items.length} shown)`}
           </p>
           {done && <Notice tone="success">{done}</Notice>}
@@ -120,7 +128,7 @@ export function PeoplePage() {
             />
           )}
           <PeopleTable people={list.items} selection={selection} />
-          {list.total > PAGE_SIZE && (
+          {(list.total > PAGE_SIZE || list.totalIsCapped) && (
             <nav className="pager" aria-label="Pages of people">
               {page > 1 ? (
                 <Link to={pageLink(page - 1)} className="button button-small">
@@ -130,9 +138,10 @@ export function PeoplePage() {
                 <span />
               )}
               <span className="muted small">
-                Page {page} of {Math.ceil(list.total / PAGE_SIZE)}
+                Page {page} of {list.totalIsCapped && 'more than '}
+                {Math.ceil(list.total / PAGE_SIZE).toLocaleString('en-US')}
               </span>
-              {page * PAGE_SIZE < list.total ? (
+              {page * PAGE_SIZE < list.total || list.totalIsCapped ? (
                 <Link to={pageLink(page + 1)} className="button button-small">
                   Next →
                 </Link>

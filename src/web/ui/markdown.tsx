@@ -1,19 +1,23 @@
-import ReactMarkdown from 'react-markdown';
+import { lazy, Suspense } from 'react';
+
+// The Markdown parser is most of a megabyte of code: it loads with the first page that shows a
+// note, not with the app.
+const Rendered = lazy(() => import('./markdown-rendered.js').then((m) => ({ default: m.MarkdownRendered })));
 
 /**
- * Renders a note's Markdown. HTML inside a note is shown as text, never run: react-markdown
- * escapes it unless a raw-HTML plugin is added, and none must be.
+ * Renders a note's Markdown. Until the renderer has loaded (a moment, once) the text shows as
+ * written, so nothing jumps or goes blank.
  */
 export function Markdown({ text }: { text: string }) {
   return (
-    <div className="markdown">
-      <ReactMarkdown
-        components={{
-          a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noopener noreferrer" />,
-        }}
-      >
-        {text}
-      </ReactMarkdown>
-    </div>
+    <Suspense
+      fallback={
+        <div className="markdown" style={{ whiteSpace: 'pre-wrap' }}>
+          {text}
+        </div>
+      }
+    >
+      <Rendered text={text} />
+    </Suspense>
   );
 }

@@ -9,8 +9,8 @@ import {
 } from '../../../services/organizations/organizations.js';
 import { router } from '../../env.js';
 import {
+  cappedListOf,
   IdParam,
-  listOf,
   Organization,
   OrganizationInput,
   OrganizationPatch,
@@ -30,7 +30,7 @@ export const organizationRoutes = router()
       tags,
       summary: 'List organizations',
       request: { query: Paging.extend({ q: z.string().trim().max(200).optional() }) },
-      responses: { 200: json(listOf(Organization), 'Organizations by name'), ...errors(400) },
+      responses: { 200: json(cappedListOf(Organization), 'Organizations by name'), ...errors(400) },
     }),
     async (c) => c.json(serialize(await listOrganizations({ ...c.var.ctx, ...c.req.valid('query') })), 200),
   )

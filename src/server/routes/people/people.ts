@@ -11,9 +11,9 @@ import {
 import { bulkUpdatePeople, MAX_BULK_PEOPLE } from '../../../services/people/people-bulk.js';
 import { router } from '../../env.js';
 import {
+  cappedListOf,
   Id,
   IdParam,
-  listOf,
   PeopleQuery,
   Person,
   PersonInput,
@@ -65,7 +65,7 @@ export const peopleRoutes = router()
       tags,
       summary: 'List people',
       request: { query: PeopleQuery },
-      responses: { 200: json(listOf(Person), 'People by name'), ...errors(400) },
+      responses: { 200: json(cappedListOf(Person), 'People by name'), ...errors(400) },
     }),
     async (c) => c.json(serialize(await listPeople({ ...c.var.ctx, ...c.req.valid('query') })), 200),
   )

@@ -1,0 +1,2 @@
+CREATE INDEX "organizations_industry_trgm_idx" ON "organizations" USING gin ("industry" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "people_title_email_trgm_idx" ON "people" USING gin ((coalesce("title", '') || E'\n' || coalesce("email", '')) gin_trgm_ops);

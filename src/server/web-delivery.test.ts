@@ -1,0 +1,71 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../test/db.js';
+import { createPerson } from '../services/people/people.js';
+import { createApp } from './app.js';
+
+// A built web app in miniature: the page and one hashed script with its compressed copies.
+const script = `console.log(${JSON.stringify('Rapport '.repeat(400))});`;
+const webDir = mkdtempSync(join(tmpdir(), 'rapport-web-'));
+mkdirSync(join(webDir, 'assets'));
+writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><body>Rapport</body></html>');
+writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js'), script);
+writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(script));
+writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(script));
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDb();
+  app = createApp({ context: () => t.ctx, webDir });
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(webDir, { recursive: true, force: true });
+});
+
+function get(path: string, acceptEncoding?: string) {
+  return app.request(`http://localhost:4310${path}`, {
+    headers: { host: 'localhost:4310', ...(acceptEncoding ? { 'accept-encoding': acceptEncoding } : {}) },
+  });
+}
+
+describe('web delivery', () => {
+  it('sends built scripts compressed, and lets the browser keep them for good', async () => {
+    const br = await get('/assets/index-Ab12Cd34.js', 'gzip, deflate, br');
+    expect(br.status).toBe(200);
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.get('content-type')).toContain('javascript');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(script.length / 4);
+
+    const gz = await get('/assets/index-Ab12Cd34.js', 'gzip');
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(Buffer.from(await gz.arrayBuffer())).toString()).toBe(script);
+
+    const plain = await get('/assets/index-Ab12Cd34.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(script);
+  });
+
+  it('has the page checked on every visit, and never caches a missing script as the page', async () => {
+    const page = await get('/people');
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    const missing = await get('/assets/index-Gone0000.js');
+    expect(missing.headers.get('cache-control')).not.toContain('immutable');
+  });
+
+  it('sends the API answers gzipped to clients that take it', async () => {
+    for (let i = 0; i < 40; i++) {
+      await createPerson({ ...t.ctx, input: { fullName: `Compressed Person ${i}`, title: 'Cartographer' } });
+    }
+    const res = await get('/api/people?limit=100', 'gzip, deflate, br');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString());
+    expect(body.items).toHaveLength(40);
+  });
+});

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApi, type Send } from '../../../test/api.js';
+import type { TestDb } from '../../../test/db.js';
+import { createOrganization, listOrganizations } from '../organizations/organizations.js';
+import { createPerson, listPeople } from './people.js';
+
+let t: TestDb;
+let send: Send;
+beforeAll(async () => {
+  ({ t, send } = await openTestApi());
+});
+afterAll(() => t.close());
+
+async function names(q: string): Promise<string[]> {
+  return (await listPeople({ ...t.ctx, q })).items.map((p) => p.fullName);
+}
+
+describe('the People box', () => {
+  it('finds people by every field it promises: name, title, e-mail and organization', async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Quillfeather Studio' } });
+    await createPerson({ ...t.ctx, input: { fullName: 'Aino Virtanen', title: 'Glassblowing Lead' } });
+    await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Bo Lindgren', email: 'bo.lindgren@lumenmail.example' },
+    });
+    await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Cy Okoro', organizationId: org.id, tags: ['alumni'] },
+    });
+    expect(await names('virtanen')).toEqual(['Aino Virtanen']);
+    expect(await names('glassblow')).toEqual(['Aino Virtanen']);
+    expect(await names('LUMENMAIL')).toEqual(['Bo Lindgren']);
+    expect(await names('quillfeather')).toEqual(['Cy Okoro']);
+    // Tags and introducers come with each row of a filtered page.
+    expect((await listPeople({ ...t.ctx, q: 'quillfeather' })).items[0]).toMatchObject({
+      organizationName: 'Quillfeather Studio',
+      tags: ['alumni'],
+      introducedBy: null,
+    });
+  });
+
+  it('does not match text that runs from a title into an e-mail', async () => {
+    await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Dee Marsh', title: 'Archivist', email: 'dee@marsh.example' },
+    });
+    expect(await names('archivist')).toEqual(['Dee Marsh']);
+    expect(await names('archivist dee')).toEqual([]);
+  });
+
+  it('says "more than 1,000" instead of counting every person, and counts exactly below that', async () => {
+    const now = t.clock.now().toISOString();
+    await t.ctx.db.execute(sql`
+      insert into people (workspace_id, full_name, title, created_at, updated_at)
+      select ${t.ctx.workspaceId}::uuid, 'Many Person ' || i, 'Surveyor', ${now}::timestamptz, ${now}::timestamptz
+      from generate_series(1, 1005) i`);
+    const broad = await listPeople({ ...t.ctx, q: 'surveyor', limit: 25 });
+    expect(broad.items).toHaveLength(25);
+    expect(broad).toMatchObject({ total: 1000, totalIsCapped: true });
+    // A page past the cap still knows there is more after it.
+    const deep = await listPeople({ ...t.ctx, q: 'surveyor', limit: 100, offset: 1000 });
+    expect(deep).toMatchObject({ totalIsCapped: false, total: 1005 });
+    expect(deep.items).toHaveLength(5);
+    const few = await listPeople({ ...t.ctx, q: 'Many Person 100', limit: 2 });
+    expect(few).toMatchObject({ total: 7, totalIsCapped: false });
+
+    const res = await send('GET', '/api/people?q=surveyor&limit=25');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ total: 1000, totalIsCapped: true });
+  });
+
+  it('searches every promised field through an index, never by reading every person', async () => {
+    const plan = await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      // The filter's own condition (the workspace's is the same for every row of a one-user folder).
+      const r = await tx.execute(sql`explain select p.id from people p
+        where (p.full_name ilike '%okoro%'
+          or (coalesce(p.title, '') || E'\\n' || coalesce(p.email, '')) ilike '%okoro%'
+          or p.organization_id = any(array(select o.id from organizations o where o.name ilike '%okoro%')))`);
+      return (r as unknown as { rows: { 'QUERY PLAN': string }[] }).rows
+        .map((x) => x['QUERY PLAN'])
+        .join('\n');
+    });
+    expect(plan).toContain('people_name_trgm_idx');
+    expect(plan).toContain('people_title_email_trgm_idx');
+    expect(plan).toContain('organizations_name_trgm_idx');
+    expect(plan).not.toMatch(/Seq Scan on people/);
+  });
+});
+
+describe('the Organizations list', () => {
+  it('counts the people of each organization on the page and finds organizations by industry', async () => {
+    const org = await createOrganization({
+      ...t.ctx,
+      input: { name: 'Tidewater Ropeworks', industry: 'Maritime rigging' },
+    });
+    await createPerson({ ...t.ctx, input: { fullName: 'Rope One', organizationId: org.id } });
+    await createPerson({ ...t.ctx, input: { fullName: 'Rope Two', organizationId: org.id } });
+    const found = await listOrganizations({ ...t.ctx, q: 'rigging' });
+    expect(found.items.map((o) => [o.name, o.peopleCount])).toEqual([['Tidewater Ropeworks', 2]]);
+    expect(found).toMatchObject({ total: 1, totalIsCapped: false });
+    const res = await send('GET', '/api/organizations?q=ropeworks');
+    expect(await res.json()).toMatchObject({ total: 1, totalIsCapped: false, items: [{ peopleCount: 2 }] });
+  });
+});
