@@ -23,14 +23,14 @@ export async function benchColdStart(opts: ColdStartOptions): Promise<Figure[]> 
   await mkdir(dataDir);
   try {
     progress('cold start: first run on an empty folder');
-    const first = await startServerProcess(dataDir);
+    const first = await startServerProcess(dataDir, { timeoutMs: 180_000 });
     const firstStop = await first.stop();
 
     const times: number[] = [];
     const peaks: number[] = [];
     for (let i = 0; i < opts.restarts; i++) {
       progress(`cold start: restart ${i + 1} of ${opts.restarts}`);
-      const server = await startServerProcess(dataDir);
+      const server = await startServerProcess(dataDir, { timeoutMs: 180_000 });
       const { peakRssBytes } = await server.stop();
       times.push(server.readyMs);
       if (peakRssBytes !== undefined) peaks.push(peakRssBytes);

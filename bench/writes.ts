@@ -60,7 +60,7 @@ function countFsyncs(pid: number): { stop: () => Promise<number | undefined> } {
 
 export async function benchWrites(opts: { creates: number }): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-writes-'));
-  const server = await startServerProcess(dir);
+  const server = await startServerProcess(dir, { timeoutMs: 180_000 });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (let i = 0; i < 50; i++) await post(`${server.url}/api/people`, { fullName: `Warm Up ${i}` }, agent);

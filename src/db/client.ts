@@ -20,7 +20,7 @@ export interface DbHandle {
 }
 
 /**
- * PGlite's WAL grows to hundreds of megabytes with the defaults; the first three keep a data folder
+ * PGlite's WAL grows to hundreds of megabytes with the defaults; the first four keep a data folder
  * small. The rest make a commit durable: PGlite starts PostgreSQL with `-F` (fsync off), so a
  * power cut could lose acknowledged writes; here fsync is on, a commit waits for its WAL to be on
  * disk, and the WAL is synced with fsync(), the one call that reaches the disk (see durable-fs.ts).
@@ -33,6 +33,11 @@ const PGLITE_SETTINGS = [
   'min_wal_size=32MB',
   '-c',
   'checkpoint_timeout=60s',
+  // Past a checkpoint, old WAL segments are deleted rather than kept for reuse: a data folder then
+  // holds the WAL written since, not 32-64 MB of recycled segments (a new segment is made when
+  // one is needed, a few times a day for one person's writes).
+  '-c',
+  'wal_recycle=off',
   '-c',
   'fsync=on',
   '-c',

@@ -11,6 +11,20 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+describe('maintenance stays out of the way of requests', () => {
+  it('stops between tables when a request comes, and does the rest at the next idle moment', async () => {
+    await createPerson({ ...t.ctx, input: { fullName: 'Yield Person' } });
+    // A request is waiting: nothing is vacuumed or analyzed in front of it.
+    const busy = await vacuumIfNeeded(t.handle, { all: true, shouldYield: () => true });
+    expect(busy).toEqual({ vacuumed: [], analyzed: [], yielded: true });
+    expect(await analyzeIfNeeded(t.handle, { all: true, shouldYield: () => true })).toEqual([]);
+    // Idle again: the work is done.
+    const idle = await vacuumIfNeeded(t.handle, { all: true, shouldYield: () => false });
+    expect(idle.yielded).toBe(false);
+    expect(idle.vacuumed).toContain('people');
+  });
+});
+
 describe('planner statistics', () => {
   it('analyzes tables that have data but no statistics, then has nothing left to do', async () => {
     for (let i = 0; i < 5; i++) await createPerson({ ...t.ctx, input: { fullName: `Stat ${i}` } });

@@ -6,13 +6,21 @@ import type { Db, DbHandle } from './client.js';
  * and without statistics the planner ignores partial indexes (the agenda's keep-in-touch query
  * then reads every person). Cheap when there is nothing to do; a few seconds on a large, new folder.
  */
-export async function analyzeIfNeeded(handle: DbHandle, opts: { all?: boolean } = {}): Promise<string[]> {
+export async function analyzeIfNeeded(
+  handle: DbHandle,
+  opts: { all?: boolean; shouldYield?: () => boolean } = {},
+): Promise<string[]> {
   const result = await handle.db.execute(sql`
     select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where n.nspname = 'public' and c.relkind = 'r' and (${opts.all ?? false} or (c.reltuples < 0 and c.relpages > 0))`);
   const tables = (result as unknown as { rows: { relname: string }[] }).rows.map((r) => r.relname);
-  for (const table of tables) await handle.db.execute(sql`analyze ${sql.identifier(table)}`);
-  return tables;
+  const done: string[] = [];
+  for (const table of tables) {
+    if (opts.shouldYield?.()) break;
+    await handle.db.execute(sql`analyze ${sql.identifier(table)}`);
+    done.push(table);
+  }
+  return done;
 }
 
 /**
@@ -35,8 +43,8 @@ const ANALYZE_SHARE = 0.1;
  */
 export async function vacuumIfNeeded(
   handle: DbHandle,
-  opts: { all?: boolean } = {},
-): Promise<{ vacuumed: string[]; analyzed: string[] }> {
+  opts: { all?: boolean; shouldYield?: () => boolean } = {},
+): Promise<{ vacuumed: string[]; analyzed: string[]; yielded: boolean }> {
   const all = opts.all ?? false;
   const result = await handle.db.execute(sql`
     select relname,
@@ -48,6 +56,9 @@ export async function vacuumIfNeeded(
   const vacuumed: string[] = [];
   const analyzed: string[] = [];
   for (const r of rows) {
+    // The embedded database has one connection: a request that arrives waits for the table being
+    // vacuumed, so the rest waits for the next quiet moment instead.
+    if ((r.vacuum || r.analyze) && opts.shouldYield?.()) return { vacuumed, analyzed, yielded: true };
     if (r.vacuum) {
       await handle.db.execute(sql`vacuum (analyze) ${sql.identifier(r.relname)}`);
       vacuumed.push(r.relname);
@@ -56,25 +67,42 @@ export async function vacuumIfNeeded(
       analyzed.push(r.relname);
     }
   }
-  return { vacuumed, analyzed };
+  return { vacuumed, analyzed, yielded: false };
 }
 
 /** How often the embedded database checks whether a table needs a vacuum (a cheap query when none does). */
 const MAINTENANCE_EVERY_MS = 5 * 60_000;
 
+/** How soon maintenance looks again when requests kept it from running. */
+const RETRY_MS = 5_000;
+
 /**
  * Keeps the embedded database healthy, as autovacuum does on a server: statistics for new
- * tables, and a vacuum where many rows were replaced or added — soon after start (off the
- * request path) and then every five minutes, so a large import is tidied up soon after it ends —
- * and, when `isQuiet` says nobody is using the app, space given back after large deletions.
- * Returns a function that stops the timers.
+ * tables, and a vacuum where many rows were replaced or added — soon after start and then every
+ * five minutes, so a large import is tidied up soon after it ends — and, when `isQuiet` says
+ * nobody is using the app, space given back after large deletions. Nothing of it goes in front
+ * of a request: it starts only when `isIdle` says no request came for a moment, stops between
+ * tables when one comes, and carries on at the next idle moment. Returns a function that stops
+ * the timers.
  */
-export function scheduleMaintenance(handle: DbHandle, opts: { isQuiet?: () => boolean } = {}): () => void {
+export function scheduleMaintenance(
+  handle: DbHandle,
+  opts: { isQuiet?: () => boolean; isIdle?: () => boolean } = {},
+): () => void {
   if (handle.engine !== 'pglite') return () => {};
-  const run = async () => {
+  const busy = () => !(opts.isIdle?.() ?? true);
+  let retry: NodeJS.Timeout | undefined;
+  const later = () => {
+    clearTimeout(retry);
+    retry = setTimeout(() => void run(), RETRY_MS);
+    retry.unref();
+  };
+  const run = async (): Promise<void> => {
+    if (busy()) return later();
     try {
-      await analyzeIfNeeded(handle);
-      await vacuumIfNeeded(handle);
+      await analyzeIfNeeded(handle, { shouldYield: busy });
+      const { yielded } = await vacuumIfNeeded(handle, { shouldYield: busy });
+      if (yielded) return later();
       // Rewriting a table holds it for a moment, so only when nobody has used the app for a while.
       if (opts.isQuiet?.()) await compact(handle.db, { onlyWasteful: true });
     } catch {
@@ -87,6 +115,7 @@ export function scheduleMaintenance(handle: DbHandle, opts: { isQuiet?: () => bo
   every.unref();
   return () => {
     clearTimeout(first);
+    clearTimeout(retry);
     clearInterval(every);
   };
 }

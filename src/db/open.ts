@@ -1,4 +1,4 @@
-import { chmodSync, readdirSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { type DbHandle, openPglite, openPostgres } from './client.js';
@@ -50,10 +50,18 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
  * versions were readable by everyone on the machine; new files follow the umask set above.
  */
 export function restrictToOwner(dir: string): void {
+  // Once walked (the folder and its first file private), files come out private as they are made
+  // (durable-fs.ts): walking thousands of files again would only slow each start.
+  const first = join(dir, 'PG_VERSION');
+  if ((statSync(dir).mode & 0o077) === 0 && existsSync(first) && (statSync(first).mode & 0o077) === 0) return;
+  walkRestrict(dir);
+}
+
+function walkRestrict(dir: string): void {
   chmodSync(dir, 0o700);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) restrictToOwner(path);
+    if (entry.isDirectory()) walkRestrict(path);
     else if (entry.isFile()) chmodSync(path, 0o600);
   }
 }

@@ -13,6 +13,8 @@ import { fakeClock } from './test-clock.js';
 
 /** How long without a request before maintenance may rewrite a table. */
 const QUIET_MS = 10 * 60_000;
+/** How long without a request before routine maintenance may take the database's one connection. */
+const IDLE_MS = 2_000;
 
 export interface RunningServer {
   url: string;
@@ -41,11 +43,19 @@ export async function startServer(
     webDir: opts.webDir,
     beforeRoutes: clock?.install,
   });
-  // When the app was last used: maintenance that holds a table waits for a quiet moment.
+  // When the app was last used, and how many requests are being answered: maintenance waits
+  // for a moment with none, and one that holds a table for a quiet one.
   let lastRequestAt = Date.now();
-  const fetch: typeof app.fetch = (request, ...rest) => {
+  let inFlight = 0;
+  const fetch: typeof app.fetch = async (request, ...rest) => {
     lastRequestAt = Date.now();
-    return app.fetch(request, ...rest);
+    inFlight++;
+    try {
+      return await app.fetch(request, ...rest);
+    } finally {
+      inFlight--;
+      lastRequestAt = Date.now();
+    }
   };
   const server = serve({ fetch, hostname: config.host, port: config.port });
   await new Promise<void>((resolve, reject) => {
@@ -64,6 +74,7 @@ export async function startServer(
   database.lock?.setUrl(url);
   const stopMaintenance = scheduleMaintenance(database.handle, {
     isQuiet: () => Date.now() - lastRequestAt > QUIET_MS,
+    isIdle: () => inFlight === 0 && Date.now() - lastRequestAt > IDLE_MS,
   });
   // The fake clock of the end-to-end tests syncs only when asked, so a spec sees exactly what it sent.
   const stopMailSync = clock ? () => {} : scheduleMailSync(context);

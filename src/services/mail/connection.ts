@@ -1,6 +1,7 @@
 import { lookup } from 'node:dns/promises';
-import { ImapFlow } from 'imapflow';
-import nodemailer from 'nodemailer';
+// The mail libraries load on first use: most servers never touch mail, and loading them took
+// a large share of the start-up before the first answer.
+import type { ImapFlow } from 'imapflow';
 import { AppError } from '../../domain/errors.js';
 import type { MailSecurity, MailServers } from '../../domain/mail.js';
 
@@ -92,7 +93,8 @@ async function checkDns(server: 'imap' | 'smtp', host: string): Promise<void> {
 }
 
 /** An IMAP client for the login; not yet connected. Never logs (the log would hold mail). */
-export function imapClient(login: MailLogin): ImapFlow {
+export async function imapClient(login: MailLogin): Promise<ImapFlow> {
+  const { ImapFlow } = await import('imapflow');
   return new ImapFlow({
     host: login.imapHost,
     port: login.imapPort,
@@ -113,7 +115,7 @@ export function imapClient(login: MailLogin): ImapFlow {
 /** Connects to IMAP, turning every failure into a sentence. */
 export async function connectImap(login: MailLogin): Promise<ImapFlow> {
   await checkDns('imap', login.imapHost);
-  const client = imapClient(login);
+  const client = await imapClient(login);
   // A dropped connection emits 'error'; without a listener it would end the process.
   client.on('error', () => {});
   try {
@@ -125,7 +127,8 @@ export async function connectImap(login: MailLogin): Promise<ImapFlow> {
 }
 
 /** An SMTP transport for the login. */
-export function smtpTransport(login: MailLogin) {
+export async function smtpTransport(login: MailLogin) {
+  const { default: nodemailer } = await import('nodemailer');
   return nodemailer.createTransport({
     host: login.smtpHost,
     port: login.smtpPort,
@@ -145,7 +148,7 @@ export function smtpTransport(login: MailLogin) {
 /** Checks SMTP: DNS, connection, encryption and login. */
 export async function verifySmtp(login: MailLogin): Promise<void> {
   await checkDns('smtp', login.smtpHost);
-  const transport = smtpTransport(login);
+  const transport = await smtpTransport(login);
   try {
     await transport.verify();
   } catch (err) {

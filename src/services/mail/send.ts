@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { messages, people } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { ConversationStatus, MessagePurpose } from '../../domain/vocab.js';
@@ -57,6 +56,7 @@ export async function sendMail(
   const ids = [...new Set(thread.map((m) => `<${m.messageId}>`))].slice(-10);
   const domain = login.address.split('@')[1] ?? 'rapport.invalid';
   const messageId = `${randomUUID()}@${domain}`;
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     from: login.address,
     to: { name: person.fullName, address: person.email },
@@ -67,7 +67,7 @@ export async function sendMail(
     ...(ids.length ? { inReplyTo: ids[ids.length - 1], references: ids } : {}),
   });
   const raw = await composer.compile().build();
-  const transport = smtpTransport(login);
+  const transport = await smtpTransport(login);
   try {
     await transport.sendMail({ envelope: { from: login.address, to: [person.email] }, raw });
   } catch (err) {

@@ -1,6 +1,5 @@
 import { and, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
-import { simpleParser } from 'mailparser';
 import {
   conversationParticipants,
   conversations,
@@ -202,6 +201,8 @@ export async function parseMail(source: Buffer): Promise<{
   to: string[];
   threadIds: string[];
 }> {
+  // Loaded on first use, as the other mail libraries are (connection.ts).
+  const { simpleParser } = await import('mailparser');
   const parsed = await simpleParser(source, {
     skipHtmlToText: false,
     skipImageLinks: true,

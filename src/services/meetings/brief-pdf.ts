@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as fontkit from 'fontkit';
-import PDFDocument from 'pdfkit';
+import type * as Fontkit from 'fontkit';
 import type { Brief } from './brief.js';
 
 /**
@@ -18,12 +17,14 @@ interface Fonts {
 
 let loaded: Fonts | undefined;
 
-function fonts(): Fonts {
+/** The PDF libraries, loaded with the first brief printed rather than at every start. */
+async function fonts(): Promise<Fonts> {
   if (!loaded) {
+    const fontkit: typeof Fontkit = await import('fontkit');
     const require = createRequire(import.meta.url);
     const file = (name: string) => readFileSync(require.resolve(`@expo-google-fonts/noto-sans/${name}`));
     const regular = file('400Regular/NotoSans_400Regular.ttf');
-    const face = fontkit.create(regular) as fontkit.Font;
+    const face = fontkit.create(regular) as Fontkit.Font;
     loaded = {
       regular,
       bold: file('700Bold/NotoSans_700Bold.ttf'),
@@ -56,8 +57,9 @@ function plain(markdown: string): string {
 }
 
 /** Renders a brief as a one-page (or more, when long) A4 PDF. */
-export function briefPdf(brief: Brief): Promise<Buffer> {
-  const { regular, bold, covers } = fonts();
+export async function briefPdf(brief: Brief): Promise<Buffer> {
+  const { regular, bold, covers } = await fonts();
+  const { default: PDFDocument } = await import('pdfkit');
   let replaced = false;
   const shown = (text: string) =>
     printable(text, covers, () => {
