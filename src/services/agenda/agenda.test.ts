@@ -80,6 +80,29 @@ describe('3B7 follow-ups', () => {
     expect((await agendaKeys()).filter((k) => k.includes('Ines'))).toEqual([]);
   });
 
+  it('counts from when the request went out, when it is logged days later', async () => {
+    t.clock.set('2026-12-02T08:00:00Z'); // Wednesday
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Late Log Ltd' } });
+    const p = await createPerson({ ...t.ctx, input: { fullName: 'Lea Later', organizationId: org.id } });
+    const c = await createConversation({
+      ...t.ctx,
+      input: { type: 'learn_company', participantIds: [p.id], title: 'Talk with Lea Later' },
+    });
+    // Sent on Monday 23 November, logged only now: 7 business days have passed, so it is due today.
+    await logMessage({
+      ...t.ctx,
+      input: {
+        personId: p.id,
+        conversationId: c.id,
+        channel: 'email',
+        direction: 'out',
+        purpose: 'request',
+        at: new Date('2026-11-23T09:00:00Z'),
+      },
+    });
+    expect(await agendaKeys()).toContain('follow_up:Follow up: Talk with Lea Later');
+  });
+
   it('counts business days around weekends and holidays in the user zone', async () => {
     t.clock.set('2026-12-22T10:00:00Z'); // Tuesday before Christmas
     await requestTo('Noel Holiday', 'Holiday Inc');

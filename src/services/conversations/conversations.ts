@@ -317,12 +317,17 @@ export async function updateConversation(
   });
 }
 
-/** Applies a status change that the state machine allows, recording it in the history. */
+/**
+ * Applies a status change that the state machine allows, recording it in the history. `happenedAt`
+ * is when the request went out or the answer came (a message logged after the fact, or read from
+ * the mailbox): the follow-up rule and the reply times count from then, not from when it was logged.
+ */
 export async function applyStatus(
   ctx: Ctx,
   conv: { id: string; status: string },
   to: ConversationStatus,
   note?: string | null,
+  happenedAt: Date = ctx.now(),
 ): Promise<void> {
   assertTransition(conv.status as ConversationStatus, to);
   await ctx.db
@@ -331,9 +336,9 @@ export async function applyStatus(
       status: to,
       statusChangedAt: ctx.now(),
       // A new request waits for a new answer; the first answer to it is kept.
-      ...(to === 'requested' ? { requestedAt: ctx.now(), repliedAt: null } : {}),
+      ...(to === 'requested' ? { requestedAt: happenedAt, repliedAt: null } : {}),
       ...(to === 'accepted' || to === 'declined'
-        ? { repliedAt: sql`coalesce(${conversations.repliedAt}, ${ctx.now()})` }
+        ? { repliedAt: sql`coalesce(${conversations.repliedAt}, ${happenedAt})` }
         : {}),
       updatedAt: ctx.now(),
       version: sql`${conversations.version} + 1`,

@@ -132,7 +132,7 @@ export async function logMessage(
       const to = next ?? (thanked ? 'thanked' : null);
       if (to) {
         const how = `${input.direction === 'out' ? 'Sent' : 'Received'} by ${input.channel.replace('_', ' ')}`;
-        await applyStatus(tx, conversation, to, how);
+        await applyStatus(tx, conversation, to, how, at);
         statusChangedTo = to;
       }
     }
