@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Db, openPglite } from '../src/db/client.js';
 import { acquireLock } from '../src/db/lock.js';
+import { vacuumIfNeeded } from '../src/db/maintenance.js';
 import { migrate } from '../src/db/migrate.js';
 import {
   conversationParticipants,
@@ -174,7 +175,11 @@ export interface SeededFolder extends GeneratedWorkspace {
  */
 export async function seedDataFolder(
   dataDir: string,
-  options: GenerateOptions & { now?: () => Date },
+  options: GenerateOptions & {
+    now?: () => Date;
+    /** Vacuumed and analyzed after writing, as the server's maintenance leaves a folder at rest. */
+    maintained?: boolean;
+  },
 ): Promise<SeededFolder> {
   const opened = performance.now();
   const lock = acquireLock(dataDir);
@@ -188,6 +193,7 @@ export async function seedDataFolder(
     const openMs = performance.now() - opened;
     const ctx: Ctx = { db: handle.db, workspaceId, userId, now: options.now ?? (() => new Date()) };
     const generated = await generateWorkspace(ctx, options);
+    if (options.maintained) await vacuumIfNeeded(handle, { all: true });
     const closing = performance.now();
     await handle.close();
     return { ...generated, openMs, closeMs: performance.now() - closing };
