@@ -18,7 +18,7 @@ import { migrate } from '../src/db/migrate.js';
 import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
 import { generateWorkspace, seedDataFolder } from './generate.js';
 import { count, type Figure, median, megabytes, millis, progress, quantile, seconds } from './report.js';
-import { httpGet, repoRoot, type ServerProcess, startServerProcess } from './server-process.js';
+import { httpGet, httpPost, repoRoot, type ServerProcess, startServerProcess } from './server-process.js';
 
 const GOALS = {
   filterP50: 8,
@@ -44,32 +44,10 @@ async function get(url: string, agent: http.Agent | false): Promise<Timed> {
   return { ...res, ms: performance.now() - t0 };
 }
 
-function post(url: string, body: unknown, agent: http.Agent): Promise<Timed> {
+async function post(url: string, body: unknown, agent: http.Agent): Promise<Timed> {
   const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            ms: performance.now() - t0,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+  const res = await httpPost(url, body, agent);
+  return { ...res, ms: performance.now() - t0 };
 }
 
 /** p50 and p95 of `n` sequential calls, after `warm` calls not counted. */

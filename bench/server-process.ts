@@ -165,3 +165,27 @@ export async function startServerProcess(
   };
   return { url, pid: child.pid!, readyMs, stop };
 }
+
+/** A JSON POST with node:http on `agent`; answers the status and the body. */
+export function httpPost(url: string, body: unknown, agent: http.Agent): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
+}

@@ -10,29 +10,13 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, type Figure, median, millis, progress, quantile, seconds } from './report.js';
-import { startServerProcess } from './server-process.js';
+import { httpPost, startServerProcess } from './server-process.js';
 
 /** Issue 14's goals for a create, kept beside the durable figures. */
 const GOALS = { createP50Ms: 2, thousandMs: 1500 };
 
-function post(url: string, body: unknown, agent: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
+async function post(url: string, body: unknown, agent: http.Agent): Promise<number> {
+  return (await httpPost(url, body, agent)).status;
 }
 
 /** Attaches strace to `pid` counting fsync-family calls; resolves with the count when stopped. */
