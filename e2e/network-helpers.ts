@@ -33,3 +33,13 @@ export async function holdConversation(request: APIRequestContext, conversationI
   expect(held.status()).toBe(200);
   expect(((await held.json()) as { conversation: { status: string } }).conversation.status).toBe('held');
 }
+
+/** How many offers the results dashboard counts now, to read a new one as one more than this. */
+export async function offerCount(request: APIRequestContext): Promise<number> {
+  const res = await request.get('/api/opportunities/dashboard');
+  expect(res.status()).toBe(200);
+  const { funnel } = (await res.json()) as { funnel: { stage: string; count: number }[] };
+  const offers = funnel.find((f) => f.stage === 'offers');
+  expect(offers).toBeDefined();
+  return offers!.count;
+}
