@@ -146,3 +146,70 @@ export function rawMail(m: {
   ].join('\r\n');
   return { raw, messageId };
 }
+
+/**
+ * A TCP relay in front of the test server's IMAP port, so a test can cut the app's connections
+ * (as a network drop or a server restart would) without touching the server other tests share.
+ */
+export async function imapRelay(): Promise<{
+  port: number;
+  /** Connections open through the relay now. */
+  open: () => number;
+  /** Cuts every open connection at once. */
+  drop: () => void;
+  close: () => Promise<void>;
+}> {
+  const { createServer, connect } = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  const pairs = new Set<[import('node:net').Socket, import('node:net').Socket]>();
+  const server = createServer((inbound) => {
+    const outbound = connect(143, mailHost());
+    const pair: [import('node:net').Socket, import('node:net').Socket] = [inbound, outbound];
+    pairs.add(pair);
+    sockets.add(inbound);
+    const end = () => {
+      inbound.destroy();
+      outbound.destroy();
+      sockets.delete(inbound);
+      pairs.delete(pair);
+    };
+    inbound.on('error', end).on('close', end);
+    outbound.on('error', end).on('close', end);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('node:net').AddressInfo;
+  return {
+    port,
+    open: () => sockets.size,
+    drop: () => {
+      for (const [a, b] of pairs) {
+        a.destroy();
+        b.destroy();
+      }
+    },
+    close: async () => {
+      for (const [a, b] of pairs) {
+        a.destroy();
+        b.destroy();
+      }
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Polls until `check` gives a value other than undefined, or fails after `ms`. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`Not within ${ms} ms: ${what}.`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -77,7 +77,7 @@ export async function startServer(
     isIdle: () => inFlight === 0 && Date.now() - lastRequestAt > IDLE_MS,
   });
   // The fake clock of the end-to-end tests syncs only when asked, so a spec sees exactly what it sent.
-  const stopMailSync = clock ? () => {} : scheduleMailSync(context);
+  const stopMailSync = clock ? async () => {} : scheduleMailSync(context);
   let closed = false;
   return {
     url,
@@ -85,7 +85,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       stopMaintenance();
-      stopMailSync();
+      await stopMailSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
     },

@@ -93,7 +93,7 @@ async function checkDns(server: 'imap' | 'smtp', host: string): Promise<void> {
 }
 
 /** An IMAP client for the login; not yet connected. Never logs (the log would hold mail). */
-export async function imapClient(login: MailLogin): Promise<ImapFlow> {
+export async function imapClient(login: MailLogin, extra: { maxIdleTime?: number } = {}): Promise<ImapFlow> {
   const { ImapFlow } = await import('imapflow');
   return new ImapFlow({
     host: login.imapHost,
@@ -109,13 +109,14 @@ export async function imapClient(login: MailLogin): Promise<ImapFlow> {
     greetingTimeout: TIMEOUT_MS,
     socketTimeout: 5 * 60_000,
     disableAutoIdle: true,
+    ...extra,
   });
 }
 
 /** Connects to IMAP, turning every failure into a sentence. */
-export async function connectImap(login: MailLogin): Promise<ImapFlow> {
+export async function connectImap(login: MailLogin, extra: { maxIdleTime?: number } = {}): Promise<ImapFlow> {
   await checkDns('imap', login.imapHost);
-  const client = await imapClient(login);
+  const client = await imapClient(login, extra);
   // A dropped connection emits 'error'; without a listener it would end the process.
   client.on('error', () => {});
   try {
