@@ -137,4 +137,20 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
   await conv.goto(conversationId);
   await expect(conv.messages).toContainText(`Yes, gladly. Thursday at ten? ${id}`);
   await expect(conv.messages).toContainText(subject);
+
+  // Only the user knows what the reply said: Today asks, and the conversation takes the answer.
+  await today.goto();
+  const question = today.item(`Did ${personName} agree to talk? (${title})`);
+  await expect(question).toContainText('(read from your mailbox)');
+  await question.getByRole('link', { name: 'Answer yes or no' }).click();
+  await expect(conv.replyQuestion).toHaveAccessibleName(`Did ${personName} agree to talk?`);
+  await expect(conv.replyQuestion).toContainText(`${personName} replied on`);
+  await conv.replyQuestion.getByRole('link', { name: `Read the reply: Re: ${subject}` }).click();
+  await expect(page.locator(':focus')).toContainText(`Yes, gladly. Thursday at ten? ${id}`);
+  await conv.replyQuestion.getByRole('button', { name: 'Yes, they agreed' }).click();
+  await expect(conv.status).toContainText('Accepted');
+  await expect(conv.replyQuestion).toHaveCount(0);
+  await today.goto();
+  await expect(today.region).toBeVisible();
+  await expect(today.item(`Did ${personName} agree to talk?`)).toHaveCount(0);
 });

@@ -44,6 +44,8 @@ export class ConversationPage {
   readonly tasks: Locator;
   readonly thankYous: Locator;
   readonly alert: Locator;
+  /** "Did they agree to talk?", after a reply read from the mailbox. */
+  readonly replyQuestion: Locator;
 
   constructor(readonly page: Page) {
     this.status = page.getByRole('region', { name: /^Status(?! history)/ });
@@ -53,6 +55,7 @@ export class ConversationPage {
     this.tasks = page.getByRole('region', { name: 'Promises and tasks' });
     this.thankYous = page.getByRole('region', { name: 'Thank-you notes' });
     this.alert = page.getByRole('alert');
+    this.replyQuestion = page.getByRole('region', { name: /agree to talk\?$/ });
   }
 
   async goto(id: string): Promise<void> {

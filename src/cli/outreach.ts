@@ -27,6 +27,7 @@ interface Target {
 const KIND_LABEL: Record<string, string> = {
   meeting: 'Meeting',
   meeting_outcome: 'Happened?',
+  reply_answer: 'Yes or no?',
   confirm_meeting: 'Confirm',
   thank_you: 'Thank-you',
   follow_up: 'Follow-up',

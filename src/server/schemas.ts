@@ -236,6 +236,21 @@ export const Conversation = z
       }),
     ),
     allowedNext: z.array(z.enum(CONVERSATION_STATUSES)),
+    requestedAt: Timestamp.nullable().openapi({ description: 'When the latest request went out' }),
+    repliedAt: Timestamp.nullable().openapi({ description: 'When the latest request was first answered' }),
+    replyToAnswer: z
+      .object({
+        at: Timestamp,
+        personId: z.string().nullable(),
+        personName: z.string().nullable(),
+        messageLogId: z.string().nullable().openapi({ description: 'The reply in the message log' }),
+        subject: z.string().nullable(),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'A reply read from the mailbox (sync or import) whose answer only the user knows: did they agree to talk?',
+      }),
   })
   .openapi('Conversation');
 

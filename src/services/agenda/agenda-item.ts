@@ -5,6 +5,7 @@ import type { WorkspaceSettings } from '../settings/settings.js';
 export const AGENDA_KINDS = [
   'meeting',
   'meeting_outcome',
+  'reply_answer',
   'confirm_meeting',
   'thank_you',
   'follow_up',

@@ -23,6 +23,7 @@ import {
   type AgendaKind,
   UPCOMING_DAYS,
 } from './agenda-item.js';
+import { replyAnswerItems } from './agenda-replies.js';
 import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
 
@@ -102,6 +103,7 @@ async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
 const ORDER: Record<AgendaKind, number> = {
   meeting: 0,
   meeting_outcome: 1,
+  reply_answer: 1.5,
   confirm_meeting: 2,
   thank_you: 3,
   follow_up: 4,
@@ -150,6 +152,7 @@ export async function todayAgenda(
   const groups = await Promise.all([
     meetingItems(ctx, clock),
     thankYous(ctx, clock),
+    replyAnswerItems(ctx, clock),
     followUps(ctx, clock),
     taskItems(ctx, clock),
     keepInTouchItems(ctx, clock),

@@ -5,6 +5,7 @@ import {
   conversations,
   goals,
   meetings,
+  messages,
   organizations,
   people,
 } from '../../db/schema.js';
@@ -34,6 +35,21 @@ export interface ConversationDetail extends ConversationSummary {
   meeting: Meeting | null;
   history: { fromStatus: string | null; toStatus: string; note: string | null; at: Date }[];
   allowedNext: readonly ConversationStatus[];
+  /**
+   * A reply read from the mailbox (sync or .mbox import) to the pending request, whose answer only
+   * the user knows: did they agree to talk? Null once answered, or when no such reply came.
+   */
+  replyToAnswer: ReplyToAnswer | null;
+}
+
+export interface ReplyToAnswer {
+  /** When the reply came. */
+  at: Date;
+  personId: string | null;
+  personName: string | null;
+  /** The logged reply (its id in the message log), when it is still there. */
+  messageLogId: string | null;
+  subject: string | null;
 }
 
 export interface ConversationInput {
@@ -256,6 +272,43 @@ export async function currentMeeting(ctx: Ctx, conversationId: string): Promise<
   return m ?? null;
 }
 
+/**
+ * The reply waiting for the user's yes or no: a reply found in the mailbox records when the answer
+ * came (so 3B7 stops) but leaves the request pending, as only the user knows what it said.
+ */
+export async function replyToAnswer(
+  ctx: Ctx,
+  conv: { id: string; status: string; repliedAt: Date | null },
+): Promise<ReplyToAnswer | null> {
+  if (!conv.repliedAt || (conv.status !== 'requested' && conv.status !== 'no_reply')) return null;
+  const [reply] = await ctx.db
+    .select({
+      id: messages.id,
+      personId: messages.personId,
+      personName: people.fullName,
+      subject: messages.subject,
+      at: messages.at,
+    })
+    .from(messages)
+    .innerJoin(people, eq(people.id, messages.personId))
+    .where(
+      and(
+        eq(messages.conversationId, conv.id),
+        eq(messages.direction, 'in'),
+        sql`${messages.at} >= ${conv.repliedAt.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(asc(messages.at))
+    .limit(1);
+  return {
+    at: conv.repliedAt,
+    personId: reply?.personId ?? null,
+    personName: reply?.personName ?? null,
+    messageLogId: reply?.id ?? null,
+    subject: reply?.subject ?? null,
+  };
+}
+
 /** A conversation with participants, goals, meeting and status history. */
 export async function getConversation(ctx: Ctx & { id: string }): Promise<ConversationDetail> {
   const [row] = await ctx.db
@@ -288,6 +341,7 @@ export async function getConversation(ctx: Ctx & { id: string }): Promise<Conver
     meeting,
     history,
     allowedNext: allowedNextStatuses(summary.status as ConversationStatus),
+    replyToAnswer: await replyToAnswer(ctx, summary),
   };
 }
 

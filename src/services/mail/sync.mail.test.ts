@@ -160,6 +160,14 @@ describe('sync', () => {
     // The status waits for the user's yes or no; the reply counts already.
     const after = await getConversation({ ...ctx, id: conversation.id });
     expect(after.status).toBe('requested');
+    // ... and the conversation asks it: did they agree to talk? (Today asks too.)
+    expect(after.replyToAnswer).toMatchObject({
+      personId: bob.id,
+      personName: 'Bob Mailer',
+      messageLogId: reply.id,
+      subject: 'Re: Twenty minutes about your work?',
+    });
+    expect(await keys()).toContain('reply_answer:Did Bob Mailer agree to talk? (Talk with Bob)');
 
     // Syncing again never logs twice (other test files may be delivering to the same mailbox meanwhile).
     const third = await syncMail(ctx);

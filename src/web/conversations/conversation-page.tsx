@@ -17,6 +17,7 @@ import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { useLoad } from '../ui/use-load.js';
 import { NotesPanel } from './notes-panel.js';
+import { ReplyQuestion } from './reply-question.js';
 import { StatusActions } from './status-actions.js';
 import { StatusBadge } from './status-badge.js';
 import { StatusHistory } from './status-history.js';
@@ -87,8 +88,16 @@ export function ConversationPage() {
                 <StatusBadge status={c.status} />
               </span>
             </h2>
-            <NextMessage conversation={c} />
-            {c.status === 'requested' && <FollowUpDates conversation={c} />}
+            <ReplyQuestion
+              key={`reply-${c.id}-${c.version}`}
+              conversation={c}
+              onAnswered={(next) => {
+                conv.setData(next);
+                messages.reload();
+              }}
+            />
+            {!c.replyToAnswer && <NextMessage conversation={c} />}
+            {c.status === 'requested' && !c.replyToAnswer && <FollowUpDates conversation={c} />}
             <StatusActions
               key={`${c.id}-${c.version}`}
               conversation={c}

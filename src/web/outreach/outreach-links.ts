@@ -51,6 +51,8 @@ export function agendaAction(item: ItemFacts, organizationId?: string | null): A
     // Each person named gets a link of their own.
     case 'reconnect':
       return null;
+    case 'reply_answer':
+      return conversationId ? { to: `/conversations/${conversationId}`, label: 'Answer yes or no' } : null;
     case 'confirm_meeting':
       return conversationId ? { to: `/conversations/${conversationId}`, label: 'See the meeting' } : null;
     case 'thank_you':

@@ -41,6 +41,7 @@ export function channelLabel(channel: string | null | undefined): string {
 export const AGENDA_KIND_LABELS: Record<AgendaKind, string> = {
   meeting: 'Meetings today and tomorrow',
   meeting_outcome: 'Did these meetings happen?',
+  reply_answer: 'Replies: a yes or a no?',
   confirm_meeting: 'Meetings to confirm',
   thank_you: 'Thank-you notes',
   follow_up: 'Follow-ups',

@@ -8,6 +8,7 @@ import {
   moveConversation,
   updateConversation,
 } from '../../../services/conversations/conversations.js';
+import { answerReply } from '../../../services/conversations/reply-answer.js';
 import { thankYouDraft } from '../../../services/debrief/thank-you.js';
 import { scheduleMeeting } from '../../../services/meetings/meetings.js';
 import { router } from '../../env.js';
@@ -90,6 +91,31 @@ export const conversationRoutes = router()
     async (c) => {
       const { to, note, version } = c.req.valid('json');
       const conv = await moveConversation({ ...c.var.ctx, id: c.req.valid('param').id, to, note, version });
+      return c.json(serialize(conv), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/reply-answer',
+      tags,
+      summary: 'Say whether a reply read from the mailbox was a yes (Accepted) or a no (Declined)',
+      request: {
+        params: IdParam,
+        ...body(
+          z
+            .object({
+              answer: z.enum(['yes', 'no']).openapi({ description: 'yes: they agreed to talk; no: they declined' }),
+              version: z.number().int().positive().optional(),
+            })
+            .openapi('ReplyAnswer'),
+        ),
+      },
+      responses: { 200: json(Conversation, 'Answered'), ...errors(400, 404, 409, 422) },
+    }),
+    async (c) => {
+      const { answer, version } = c.req.valid('json');
+      const conv = await answerReply({ ...c.var.ctx, id: c.req.valid('param').id, answer, version });
       return c.json(serialize(conv), 200);
     },
   )
