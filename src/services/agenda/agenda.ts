@@ -23,9 +23,9 @@ import {
   type AgendaKind,
   UPCOMING_DAYS,
 } from './agenda-item.js';
-import { replyAnswerItems } from './agenda-replies.js';
 import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
+import { replyAnswerItems } from './agenda-replies.js';
 
 export type { AgendaItem, AgendaKind } from './agenda-item.js';
 export { AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';

@@ -123,9 +123,9 @@ describe('the yes-or-no question after a reply read from the mailbox', () => {
     expect(await questions()).toContain('Did Dan Reyes agree to talk? (Dan at the museum)');
 
     // A stale page is refused, not applied.
-    await expect(answerReply({ ...ctx, id: conv.id, answer: 'no', version: asked.version + 5 })).rejects.toThrow(
-      /changed elsewhere/,
-    );
+    await expect(
+      answerReply({ ...ctx, id: conv.id, answer: 'no', version: asked.version + 5 }),
+    ).rejects.toThrow(/changed elsewhere/);
     const declined = await answerReply({ ...ctx, id: conv.id, answer: 'no' });
     expect(declined.status).toBe('declined');
     expect(declined.replyToAnswer).toBeNull();

@@ -105,7 +105,9 @@ export const conversationRoutes = router()
         ...body(
           z
             .object({
-              answer: z.enum(['yes', 'no']).openapi({ description: 'yes: they agreed to talk; no: they declined' }),
+              answer: z
+                .enum(['yes', 'no'])
+                .openapi({ description: 'yes: they agreed to talk; no: they declined' }),
               version: z.number().int().positive().optional(),
             })
             .openapi('ReplyAnswer'),
