@@ -40,20 +40,43 @@ program
   .command('serve')
   .description('start the web app and API')
   .option('-p, --port <port>', 'port to listen on (default 4310, or PORT)')
-  .option('--host <host>', 'address to bind (default 127.0.0.1)')
-  .action(async (opts: { port?: string; host?: string }) => {
-    const config = loadConfig({ data: program.opts().data, port: opts.port, host: opts.host });
-    const server = await startServer(config);
-    const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
-    console.log(`Rapport is running at ${server.url}  (data: ${where})`);
-    console.log('Press Ctrl+C to stop.');
-    const stop = async () => {
-      await server.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  .option('--host <host>', 'address to bind (default 127.0.0.1; 0.0.0.0 with --hosted)')
+  .option('--hosted', 'multi-user server with accounts, on PostgreSQL (DATABASE_URL); see docs/hosting.md')
+  .option('--public-url <url>', 'with --hosted: the https:// address people open (or RAPPORT_PUBLIC_URL)')
+  .option(
+    '--trusted-proxy',
+    'with --hosted: read the client address from X-Forwarded-For (behind a reverse proxy)',
+  )
+  .option(
+    '--sign-up <mode>',
+    'with --hosted: who may make an account: open, invite-only or off (default open)',
+  )
+  .action(
+    async (opts: {
+      port?: string;
+      host?: string;
+      hosted?: boolean;
+      publicUrl?: string;
+      trustedProxy?: boolean;
+      signUp?: string;
+    }) => {
+      const config = loadConfig({ data: program.opts().data, ...opts });
+      const server = await startServer(config);
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
+      console.log(`Rapport is running at ${server.url}  (data: ${where})`);
+      if (config.hosted)
+        console.log(
+          `Hosted mode: people open ${config.hosted.publicUrl}; sign-up is ${config.hosted.signUp}.`,
+        );
+      console.log('Press Ctrl+C to stop.');
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+  );
 
 program
   .command('sample')

@@ -776,3 +776,112 @@ export const accessTokens = pgTable(
     check('access_tokens_scope', sql`${t.scope} in ('read', 'write')`),
   ],
 );
+
+/*
+ * Hosted mode's accounts (issue 17), kept by better-auth through its Drizzle adapter. They sit
+ * outside any workspace: an account reaches its workspaces through workspace_members. Their times
+ * are written by better-auth itself, which has no clock to inject; no column has a database default.
+ */
+export const authUsers = pgTable('auth_user', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull(),
+  image: text('image'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const authSessions = pgTable(
+  'auth_session',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('auth_session_user_idx').on(t.userId)],
+);
+
+export const authAccounts = pgTable(
+  'auth_account',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+    refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+    scope: text('scope'),
+    /** A scrypt hash made by better-auth; never the password itself. */
+    password: text('password'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('auth_account_user_idx').on(t.userId)],
+);
+
+export const authVerifications = pgTable(
+  'auth_verification',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('auth_verification_identifier_idx').on(t.identifier)],
+);
+
+/** Sign-in throttling counters, shared by every server process (better-auth's database storage). */
+export const authRateLimits = pgTable('auth_rate_limit', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  /** Milliseconds since 1970, as better-auth keeps it. */
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+/** Who may open a workspace: its owner now; coaches later (issue 17). */
+export const workspaceMembers = pgTable(
+  'workspace_members',
+  {
+    workspaceId: ws(),
+    authUserId: text('auth_user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    /** The workspace's `users` row that speaks for this account in it. */
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['owner'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.authUserId] }),
+    index('workspace_members_account_idx').on(t.authUserId),
+    check('workspace_members_role', sql`${t.role} in ('owner')`),
+  ],
+);
+
+/** Invitation codes for sign-up when it is invite-only; only a hash of the code is kept. */
+export const accountInvites = pgTable('account_invites', {
+  id: id(),
+  codeHash: text('code_hash').notNull().unique(),
+  createdBy: text('created_by').references(() => authUsers.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+});

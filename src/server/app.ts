@@ -3,11 +3,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import type { SignUpMode } from '../config.js';
+import { AUTH_BASE_PATH, type Auth, CLIENT_ADDRESS_HEADER } from '../services/accounts/auth.js';
 import type { Ctx } from '../services/context.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
+import { accountRoutes, sessionRoutes } from './routes/accounts/accounts.js';
 import { agendaRoutes } from './routes/agenda/agenda.js';
 import { backupRoutes } from './routes/backup/backup.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
@@ -36,12 +39,28 @@ import { settingsRoutes } from './routes/settings/settings.js';
 import { workspaceRoutes } from './routes/settings/workspace.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
 import { tokenRoutes } from './routes/tokens/tokens.js';
-import { localOnly, refuseNulCharacters, securityHeaders } from './security.js';
+import { clientAddressOf, localOnly, publicOnly, refuseNulCharacters, securityHeaders } from './security.js';
+import { sessionAuth } from './session-auth.js';
 import { tokenAuth } from './token-auth.js';
 
+/** What a hosted server (`serve --hosted`) adds: accounts, and the public address it answers on. */
+export interface HostedOptions {
+  auth: Auth;
+  /** The public origin; the Host and Origin checks and the cookies follow it. */
+  publicUrl: string;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
+  trustedProxy: boolean;
+  signUp: SignUpMode;
+}
+
 export interface AppOptions {
-  /** The context of a request: the database, the workspace and the clock. */
+  /**
+   * The context of a request: the database, the workspace and the clock. In hosted mode its
+   * workspace is replaced by the signed-in account's.
+   */
   context: () => Ctx;
+  /** Present for a hosted server: every /api and /mcp request then needs a session or a token. */
+  hosted?: HostedOptions;
   /** Host names besides the local ones that requests may name. */
   allowedHosts?: string[];
   /** Folder of the built web app; found next to the program when not given. */
@@ -53,6 +72,8 @@ export interface AppOptions {
 /** The API routes, chained so their types flow to the web client. */
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/session', sessionRoutes)
+    .route('/accounts', accountRoutes)
     .route('/workspace', workspaceRoutes)
     .route('/organizations', organizationRoutes)
     .route('/people', peopleRoutes)
@@ -111,21 +132,34 @@ function cacheFor(value: string) {
 export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError(onError);
-  app.use('*', securityHeaders());
-  app.use('*', localOnly(opts.allowedHosts));
+  const hosted = opts.hosted;
+  app.use('*', securityHeaders({ hsts: hosted?.publicUrl.startsWith('https://') ?? false }));
+  app.use('*', hosted ? publicOnly(hosted.publicUrl) : localOnly(opts.allowedHosts));
   app.use('/api/*', refuseNulCharacters());
   // JSON goes out gzipped when the client takes it (a People page of 100 is ~60 KB, ~8 KB gzipped).
   app.use('/api/*', compress());
-  app.use('/api/*', async (c, next) => {
-    c.set('ctx', opts.context());
-    await next();
-  });
+  if (hosted) {
+    // better-auth's own endpoints (sign-up, sign-in, sign-out, sessions, delete-user), answered
+    // before any workspace is chosen. It reads the client's address, for throttling, from a
+    // header set here: whatever a client sends under that name is replaced.
+    app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => {
+      const headers = new Headers(c.req.raw.headers);
+      headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(c, hosted.trustedProxy));
+      return hosted.auth.handler(new Request(c.req.raw, { headers }));
+    });
+    const auth = sessionAuth({ auth: hosted.auth, base: opts.context, signUp: hosted.signUp });
+    app.use('/api/*', auth);
+    app.use('/mcp', auth);
+  } else {
+    const local: MiddlewareHandler<AppEnv> = async (c, next) => {
+      c.set('ctx', opts.context());
+      await next();
+    };
+    app.use('/api/*', local);
+    app.use('/mcp', local);
+  }
   app.use('/api/*', tokenAuth());
   app.route('/api', apiRoutes());
-  app.use('/mcp', async (c, next) => {
-    c.set('ctx', opts.context());
-    await next();
-  });
   app.all(
     '/mcp',
     mcpEndpoint((path, init) => app.request(path, init)),

@@ -1,11 +1,22 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { SignUpMode } from '../config.js';
 import type { Ctx } from '../services/context.js';
 import type { TokenIdentity } from '../services/tokens/tokens.js';
 import { validationHook } from './errors.js';
 
+/** The account a hosted request was signed in with (by its session cookie). */
+export interface SignedInAccount {
+  authUserId: string;
+  email: string;
+  name: string;
+}
+
 export interface AppEnv {
-  /** `token` is set when the request came with a valid personal access token. */
-  Variables: { ctx: Ctx; token?: TokenIdentity };
+  /**
+   * `token` is set when the request came with a valid personal access token; `account` when it
+   * came with a hosted session; `hosted` on every request of a hosted server.
+   */
+  Variables: { ctx: Ctx; token?: TokenIdentity; account?: SignedInAccount; hosted?: { signUp: SignUpMode } };
 }
 
 /** A router whose validation failures all answer the same way. */

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../domain/errors.js';
 
 const LOCAL_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -56,6 +56,57 @@ export function localOnly(allowedHosts: string[] = []): MiddlewareHandler {
 }
 
 /**
+ * The Host and Origin check of hosted mode: requests must name the public URL's host, and a
+ * change must come from a page of the public origin (CSRF). A change with no Origin at all is
+ * taken only with an access token, which a browser never adds on its own.
+ */
+export function publicOnly(publicUrl: string): MiddlewareHandler {
+  const expected = new URL(publicUrl);
+  return async (c, next) => {
+    const host = (c.req.header('host') ?? '').toLowerCase();
+    if (host !== expected.host.toLowerCase()) {
+      return c.json(
+        { error: { code: 'forbidden', message: `Requests for host "${host}" are refused.`, issues: [] } },
+        403,
+      );
+    }
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const origin = c.req.header('origin');
+      const withToken = /^Bearer\s/i.test(c.req.header('authorization') ?? '');
+      const foreign =
+        origin === undefined
+          ? !withToken || c.req.header('sec-fetch-site') === 'cross-site'
+          : origin !== expected.origin;
+      if (foreign) {
+        return c.json(
+          { error: { code: 'forbidden', message: 'Changes from other web sites are refused.', issues: [] } },
+          403,
+        );
+      }
+    }
+    await next();
+  };
+}
+
+/**
+ * The client's address, for sign-in throttling: the socket's peer, or behind a trusted proxy the
+ * last address the proxy appended to X-Forwarded-For (earlier ones are the client's own say).
+ */
+export function clientAddressOf(c: Context, trustedProxy: boolean): string {
+  if (trustedProxy) {
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
+    const last = forwarded?.at(-1);
+    if (last) return last;
+  }
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
  * Whether a bind address reaches only this machine. Local mode has no accounts, so anything
  * else would give everyone on the network the whole workspace.
  */
@@ -84,10 +135,14 @@ const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Security headers on every response, the API's and the web app's alike. */
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * Security headers on every response, the API's and the web app's alike. A hosted server on
+ * https adds HSTS, so a browser never again tries it over plain http.
+ */
+export function securityHeaders(opts: { hsts?: boolean } = {}): MiddlewareHandler {
   return async (c, next) => {
     await next();
+    if (opts.hsts) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     c.header('X-Frame-Options', 'DENY');
     c.header('X-Content-Type-Options', 'nosniff');

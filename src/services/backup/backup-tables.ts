@@ -24,6 +24,14 @@ export const EXCLUDED_TABLES: Record<string, string> = {
     'the mailbox password is a secret of one install, sealed with its key; connect the mailbox again after restoring',
   mail_folders: 'where the mailbox sync stands belongs to the connected mailbox, which a backup leaves out',
   access_tokens: 'access tokens are secrets of one install; make new ones in Settings after restoring',
+  workspace_members:
+    'who may open a workspace belongs to the hosted server’s accounts; whoever restores is the owner',
+  auth_user: 'accounts of a hosted server belong to no workspace',
+  auth_session: 'sessions of a hosted server belong to no workspace',
+  auth_account: 'passwords of a hosted server belong to no workspace',
+  auth_verification: 'verification codes of a hosted server belong to no workspace',
+  auth_rate_limit: 'sign-in counters of a hosted server belong to no workspace',
+  account_invites: 'invitation codes of a hosted server belong to no workspace',
 };
 
 /** One column as the archive stores it. */

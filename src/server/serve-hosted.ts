@@ -1,0 +1,60 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config, HostedConfig } from '../config.js';
+import { openDatabase } from '../db/open.js';
+import { createAuth } from '../services/accounts/auth.js';
+import { secretKeyLoader } from '../services/mail/secret.js';
+import { createApp } from './app.js';
+import type { RunningServer } from './serve.js';
+import { NO_WORKSPACE } from './session-auth.js';
+
+/**
+ * The multi-user server of `serve --hosted`: PostgreSQL only (config.ts refuses the embedded
+ * database), accounts with sessions in the database, each request scoped to its account's
+ * workspace. Background work (mail sync) is not run here yet: it needs the job queue of issue 17.
+ */
+export async function startHostedServer(
+  config: Config,
+  hosted: HostedConfig,
+  opts: { now?: () => Date; webDir?: string | null } = {},
+): Promise<RunningServer> {
+  const database = await openDatabase(config);
+  const now = opts.now ?? (() => new Date());
+  const db = database.handle.db;
+  const secretKey = secretKeyLoader(config.dataDir);
+  const auth = createAuth({
+    db,
+    now,
+    publicUrl: hosted.publicUrl,
+    secret: hosted.authSecret,
+    signUp: hosted.signUp,
+  });
+  const app = createApp({
+    context: () => ({ db, now, secretKey, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE }),
+    hosted: { auth, publicUrl: hosted.publicUrl, trustedProxy: hosted.trustedProxy, signUp: hosted.signUp },
+    webDir: opts.webDir,
+  });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await database.close();
+    if (err.code === 'EADDRINUSE') {
+      throw new Error(`Port ${config.port} is already in use. Start with --port N to use another port.`);
+    }
+    throw err;
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closed = false;
+  return {
+    url: `http://${shownHost}:${port}`,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware } from 'better-auth/api';
+import type { SignUpMode } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../../db/schema.js';
+import { consumeInvite } from './invites.js';
+import { consumeAttempt, type Limit } from './throttle.js';
+import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
+
+/** Where better-auth answers: sign-up, sign-in, sign-out, sessions, account deletion. */
+export const AUTH_BASE_PATH = '/api/auth';
+
+/** The request header that carries the client's address (set by the server, never by the client). */
+export const CLIENT_ADDRESS_HEADER = 'x-rapport-client-address';
+
+/** Sign-in attempts for one e-mail address, from anywhere: slows guessing one person's password. */
+export const SIGN_IN_PER_ACCOUNT: Limit = { max: 10, windowMs: 15 * 60_000 };
+/** Sign-in attempts from one client address, for any account (seconds, as better-auth counts). */
+const SIGN_IN_PER_ADDRESS = { window: 60, max: 20 };
+
+export interface AuthOptions {
+  db: Db;
+  now: () => Date;
+  /** The public origin, e.g. https://rapport.example.org. */
+  publicUrl: string;
+  secret: string;
+  signUp: SignUpMode;
+}
+
+function tooMany(seconds: number, what: string) {
+  const minutes = Math.ceil(seconds / 60);
+  return new APIError('TOO_MANY_REQUESTS', {
+    message: `Too many sign-in attempts ${what}. Wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`} and try again.`,
+    code: 'TOO_MANY_ATTEMPTS',
+  });
+}
+
+/**
+ * The accounts of hosted mode, on better-auth with its Drizzle adapter: passwords hashed with
+ * scrypt, sessions kept in the database (so any server process can check them), httpOnly
+ * SameSite=Lax cookies, Secure on https. Each new account gets its own workspace.
+ */
+export function createAuth(opts: AuthOptions) {
+  const secure = opts.publicUrl.startsWith('https://');
+  return betterAuth({
+    appName: 'Rapport',
+    baseURL: opts.publicUrl,
+    basePath: AUTH_BASE_PATH,
+    secret: opts.secret,
+    trustedOrigins: [opts.publicUrl],
+    telemetry: { enabled: false },
+    // Failed sign-ins are answered to the client; the server's log keeps to real faults.
+    logger: { level: 'error' },
+    database: drizzleAdapter(opts.db, {
+      provider: 'pg',
+      schema: {
+        auth_user: authUsers,
+        auth_session: authSessions,
+        auth_account: authAccounts,
+        auth_verification: authVerifications,
+        auth_rate_limit: authRateLimits,
+      },
+    }),
+    user: {
+      modelName: 'auth_user',
+      deleteUser: {
+        enabled: true,
+        // The account's workspace, and every row in it, goes with the account.
+        beforeDelete: async (user) => {
+          await deleteOwnedWorkspaces(opts.db, user.id);
+        },
+      },
+    },
+    session: { modelName: 'auth_session' },
+    account: { modelName: 'auth_account' },
+    verification: { modelName: 'auth_verification' },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: opts.signUp === 'off',
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+      autoSignIn: true,
+    },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      modelName: 'auth_rate_limit',
+      customRules: {
+        '/sign-in/email': SIGN_IN_PER_ADDRESS,
+        '/sign-up/email': { window: 60, max: 10 },
+        '/delete-user': { window: 60, max: 10 },
+      },
+    },
+    advanced: {
+      cookiePrefix: 'rapport',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+    },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (_user, ctx) => {
+            if (opts.signUp !== 'invite-only') return;
+            const code = (ctx?.body as { inviteCode?: unknown } | undefined)?.inviteCode;
+            const ok =
+              typeof code === 'string' && (await consumeInvite({ db: opts.db, now: opts.now, code }));
+            if (!ok) {
+              throw new APIError('FORBIDDEN', {
+                message:
+                  'Sign-up on this server needs an invitation code, and this one is missing, used already or expired. Ask the person who invited you for a new one.',
+                code: 'INVITE_REQUIRED',
+              });
+            }
+          },
+          after: async (user) => {
+            await ensureAccountWorkspace({
+              db: opts.db,
+              now: opts.now,
+              authUserId: user.id,
+              name: user.name,
+              email: user.email,
+            });
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/sign-in/email') return;
+        const email = (ctx.body as { email?: unknown } | undefined)?.email;
+        if (typeof email !== 'string') return;
+        const { allowed, retryAfterSeconds } = await consumeAttempt({
+          db: opts.db,
+          now: opts.now,
+          key: `sign-in-account:${email.trim().toLowerCase()}`,
+          limit: SIGN_IN_PER_ACCOUNT,
+        });
+        if (!allowed) throw tooMany(retryAfterSeconds, 'for this account');
+      }),
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
