@@ -73,6 +73,29 @@ describe('hosted accounts', () => {
     expect((await phone.send('GET', '/api/people')).status).toBe(401);
   });
 
+  it('takes personal access tokens, each scoped to the workspace it was made in', async () => {
+    const a = h.visitor();
+    await a.signUp('token-a@example.org');
+    await a.send('POST', '/api/people', { fullName: 'Token Person A' });
+    const made = await a.send('POST', '/api/tokens', { name: 'script', scope: 'read' });
+    expect(made.status).toBe(201);
+    const { token } = (await made.json()) as { token: string };
+    const b = h.visitor();
+    await b.signUp('token-b@example.org');
+    // A script with no cookies and no Origin, as curl sends it.
+    const script = h.visitor();
+    const auth = { authorization: `Bearer ${token}` };
+    const list = (await (await script.send('GET', '/api/people', undefined, auth)).json()) as {
+      items: { fullName: string }[];
+    };
+    expect(list.items.map((p) => p.fullName)).toEqual(['Token Person A']);
+    const bList = (await (await b.send('GET', '/api/people')).json()) as { items: unknown[] };
+    expect(bList.items).toEqual([]);
+    expect(
+      (await script.send('GET', '/api/people', undefined, { authorization: 'Bearer nope' })).status,
+    ).toBe(401);
+  });
+
   it('refuses changes from another origin and requests for another host', async () => {
     const v = h.visitor();
     await v.signUp('origin@example.org');
