@@ -10,7 +10,11 @@
  * BENCH_EXPORT_PEOPLE (200000) for the CSV export,
  * BENCH_CREATES (1000) for the durable writes,
  * BENCH_LIST_SAMPLES (40) and BENCH_MIXED_REQUESTS (600) for the People list section,
- * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,build.
+ * BENCH_MAIL_MESSAGES (20000) for the mail sync and the .mbox import,
+ * BENCH_MAIL_HOST (127.0.0.1) for the mail server of scripts/mail-server.sh: without one answering
+ * there, mail-sync is skipped with a line, or fails when BENCH_ONLY names it,
+ * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,
+ * mail-sync,mbox-import,build.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
@@ -19,6 +23,7 @@ import { benchExport } from './export.js';
 import { defaultSizes } from './generate.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchLinkedInImport } from './linkedin-import.js';
+import { benchMailSync, benchMboxImport, mailHost, mailServerReachable } from './mail.js';
 import { benchPeopleList } from './people-list.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
@@ -38,6 +43,8 @@ interface Section {
   key: string;
   title: string;
   run: () => Promise<Figure[]>;
+  /** Why the section cannot run here, if it cannot; it is then skipped unless named in BENCH_ONLY. */
+  unavailable?: () => Promise<string | undefined>;
 }
 
 async function main(): Promise<void> {
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
   const agendaSizes = defaultSizes(people);
   const npmCi = process.env.BENCH_NPM_CI === '1';
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const mailMessages = envInt('BENCH_MAIL_MESSAGES', 20_000);
 
   const sections: Section[] = [
     {
@@ -118,6 +126,20 @@ async function main(): Promise<void> {
       run: () => benchWrites({ creates: envInt('BENCH_CREATES', 1000) }),
     },
     {
+      key: 'mail-sync',
+      title: `Mail sync on the real mail server (${count(mailMessages)} messages in the Inbox; issue 16)`,
+      run: () => benchMailSync({ messages: mailMessages }),
+      unavailable: async () =>
+        (await mailServerReachable())
+          ? undefined
+          : `no IMAP server answers at ${mailHost()}:143 (scripts/mail-server.sh starts one)`,
+    },
+    {
+      key: 'mbox-import',
+      title: `Mail import from a .mbox file (${count(mailMessages)} messages, embedded database; issue 16)`,
+      run: () => benchMboxImport({ messages: mailMessages }),
+    },
+    {
       key: 'build',
       title: 'Install and build',
       run: () => benchInstallBuild({ npmCi }),
@@ -136,6 +158,11 @@ async function main(): Promise<void> {
   );
   for (const section of sections) {
     if (only && !only.includes(section.key)) continue;
+    const why = only ? undefined : await section.unavailable?.();
+    if (why) {
+      console.log(`\n${section.title}\n  skipped: ${why}`);
+      continue;
+    }
     const t0 = performance.now();
     let figures: Figure[];
     try {

@@ -155,6 +155,8 @@ export async function imapRelay(): Promise<{
   port: number;
   /** Connections open through the relay now. */
   open: () => number;
+  /** Bytes the server has sent through the relay so far. */
+  received: () => number;
   /** Cuts every open connection at once. */
   drop: () => void;
   close: () => Promise<void>;
@@ -162,8 +164,12 @@ export async function imapRelay(): Promise<{
   const { createServer, connect } = await import('node:net');
   const sockets = new Set<import('node:net').Socket>();
   const pairs = new Set<[import('node:net').Socket, import('node:net').Socket]>();
+  let received = 0;
   const server = createServer((inbound) => {
     const outbound = connect(143, mailHost());
+    outbound.on('data', (c: Buffer) => {
+      received += c.length;
+    });
     const pair: [import('node:net').Socket, import('node:net').Socket] = [inbound, outbound];
     pairs.add(pair);
     sockets.add(inbound);
@@ -183,6 +189,7 @@ export async function imapRelay(): Promise<{
   return {
     port,
     open: () => sockets.size,
+    received: () => received,
     drop: () => {
       for (const [a, b] of pairs) {
         a.destroy();

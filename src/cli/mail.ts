@@ -290,10 +290,12 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
         const r = await call<{
           stored: number;
           folders: { path: string; scanned: number; stored: number }[];
+          problems: string[];
         }>('POST', '/api/mail/sync');
         if (o.json) return printJson(r);
         for (const f of r.folders) console.log(`${f.path}: ${f.scanned} new, ${f.stored} logged.`);
         console.log(`Logged ${r.stored} message${r.stored === 1 ? '' : 's'}.`);
+        for (const p of r.problems) console.log(p);
       }),
     );
   mail

@@ -159,11 +159,14 @@ export async function verifySmtp(login: MailLogin): Promise<void> {
   }
 }
 
-/** The Inbox and Sent folders: the user's choice, else the SPECIAL-USE flags, else the usual names. */
-export async function findFolders(
+/**
+ * The Inbox and Sent folders: the user's choice, else the SPECIAL-USE flags, else the usual names.
+ * A folder that cannot be found is left out (null) and said why in `problems`.
+ */
+export async function locateFolders(
   client: ImapFlow,
   chosen: { inboxPath?: string | null; sentPath?: string | null },
-): Promise<{ inboxPath: string; sentPath: string }> {
+): Promise<{ inboxPath: string | null; sentPath: string | null; problems: string[] }> {
   const list = await client.list();
   const paths = new Set(list.map((m) => m.path));
   const sent =
@@ -171,21 +174,26 @@ export async function findFolders(
     list.find((m) => m.specialUse === '\\Sent')?.path ??
     list.find((m) => /^(sent|sent items|sent messages|\[gmail\]\/sent mail)$/i.test(m.path))?.path;
   const inbox = chosen.inboxPath ?? 'INBOX';
-  if (!paths.has(inbox) && !list.some((m) => m.path.toUpperCase() === inbox.toUpperCase())) {
-    throw new MailConnectionError(
-      'imap',
-      'folder',
-      `The mailbox has no folder "${inbox}" to read as the Inbox.`,
-    );
-  }
-  if (!sent || !paths.has(sent)) {
-    throw new MailConnectionError(
-      'imap',
-      'folder',
+  const problems: string[] = [];
+  const inboxFound = paths.has(inbox) || list.some((m) => m.path.toUpperCase() === inbox.toUpperCase());
+  if (!inboxFound) problems.push(`The mailbox has no folder "${inbox}" to read as the Inbox.`);
+  const sentFound = !!sent && paths.has(sent);
+  if (!sentFound) {
+    problems.push(
       sent
         ? `The mailbox has no folder "${sent}" to read as Sent mail. Choose the Sent folder by name.`
         : 'No Sent folder was found (none is marked as Sent). Choose the Sent folder by name.',
     );
   }
-  return { inboxPath: inbox, sentPath: sent };
+  return { inboxPath: inboxFound ? inbox : null, sentPath: sentFound ? sent! : null, problems };
+}
+
+/** The Inbox and Sent folders; a MailConnectionError names the first one missing. */
+export async function findFolders(
+  client: ImapFlow,
+  chosen: { inboxPath?: string | null; sentPath?: string | null },
+): Promise<{ inboxPath: string; sentPath: string }> {
+  const { inboxPath, sentPath, problems } = await locateFolders(client, chosen);
+  if (!inboxPath || !sentPath) throw new MailConnectionError('imap', 'folder', problems[0]!);
+  return { inboxPath, sentPath };
 }

@@ -2,7 +2,6 @@
  * Offline mail import: a Gmail Takeout `.mbox` or an `.eml` file goes through the same matching
  * and Message-ID dedupe as the sync. A preview writes nothing; the import writes all or nothing.
  */
-import { createHash } from 'node:crypto';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { messages, people } from '../../db/schema.js';
 import { normalizeAddress } from '../../domain/mail.js';
@@ -10,7 +9,7 @@ import type { Direction } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { currentAccount } from './account.js';
 import { headerBlock, splitMailFile } from './mail-file.js';
-import { type FoundMail, knownAddresses, logFoundMail, parseMail } from './sync.js';
+import { type FoundMail, knownAddresses, logFoundMail, madeUpId, parseMail } from './sync.js';
 
 /** How much of one message is read: the text comes first, so a big attachment is never parsed. */
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -42,11 +41,6 @@ export interface MailImportSummary {
   unreadable: number;
   people: { id: string; fullName: string; messages: number }[];
   rows: MailImportRow[];
-}
-
-/** A Message-ID for mail that has none, the same for the same bytes, so a second import skips it. */
-function madeUpId(raw: Buffer): string {
-  return `${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@import.rapport.invalid`;
 }
 
 /** Reads the file and finds the mail with known people, reading whole messages only for those. */

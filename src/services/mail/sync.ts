@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, gt, inArray, isNotNull, notInArray, sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import {
@@ -20,7 +21,7 @@ import type { Direction } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { logMessage } from '../outreach/messages.js';
 import { currentAccount, loadMailLogin } from './account.js';
-import { connectImap, findFolders } from './connection.js';
+import { connectImap, locateFolders } from './connection.js';
 
 /** How much of one message is read: the text comes first, so a 25 MB attachment is never fetched. */
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -39,6 +40,13 @@ export interface SyncProgress {
 export interface SyncReport {
   folders: { role: 'inbox' | 'sent'; path: string; scanned: number; stored: number }[];
   stored: number;
+  /** What kept a folder from being read, in sentences (a folder missing or deleted meanwhile). */
+  problems: string[];
+}
+
+/** A Message-ID for mail that has none, the same for the same bytes, so reading it again skips it. */
+export function madeUpId(raw: Buffer): string {
+  return `${createHash('sha256').update(raw).digest('hex').slice(0, 40)}@import.rapport.invalid`;
 }
 
 /** One e-mail, as the sync saw it, to be logged for each known person it involves. */
@@ -226,6 +234,27 @@ export async function parseMail(source: Buffer): Promise<{
   };
 }
 
+/** UIDs in IMAP's compact form ("1:500,502,510:600"), so a long list stays one short argument. */
+export function uidSet(uids: readonly number[]): string {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}:${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** Servers refuse very long commands: a scattered list of UIDs is asked for in parts. */
+function uidSets(uids: readonly number[], per = 2000): string[] {
+  const sorted = [...new Set(uids)].sort((a, b) => a - b);
+  const sets: string[] = [];
+  for (let i = 0; i < sorted.length; i += per) sets.push(uidSet(sorted.slice(i, i + per)));
+  return sets;
+}
+
 interface Candidate {
   uid: number;
   personIds: string[];
@@ -239,9 +268,11 @@ async function syncFolder(
   role: 'inbox' | 'sent',
   path: string,
   known: Map<string, string[]>,
-  onProgress?: (p: SyncProgress) => void,
+  onProgress: ((p: SyncProgress) => void | Promise<void>) | undefined,
   /** Addresses added to people since the last sync: their older mail is looked up too. */
-  added: string[] = [],
+  added: string[],
+  /** Messages logged so far, kept up to date as batches commit (for the sentence when it stops). */
+  tally: { stored: number },
 ): Promise<{ scanned: number; stored: number }> {
   const lock = await client.getMailboxLock(path, { readOnly: true });
   try {
@@ -300,22 +331,19 @@ async function syncFolder(
       await saveState(ctx, Math.max(lastUid, box.uidNext - 1));
       return { scanned: 0, stored: 0 };
     }
-    let range: string | number[];
+    let ranges: string[];
     if (lastUid === 0) {
       const since = new Date(ctx.now().getTime() - account.firstSyncDays * 86_400_000);
       const found = await client.search({ since }, { uid: true });
-      range = found || [];
+      ranges = uidSets(found || []);
     } else {
-      range = `${lastUid + 1}:*`;
+      ranges = box.uidNext > lastUid + 1 ? [`${lastUid + 1}:*`] : [];
     }
     const me = normalizeAddress(account.address);
     const candidates: Candidate[] = [...earlier];
     let scanned = 0;
     let maxUid = lastUid;
-    if (
-      (typeof range === 'string' && box.uidNext > lastUid + 1) ||
-      (typeof range !== 'string' && range.length)
-    ) {
+    for (const range of ranges) {
       // Envelopes only: mail that involves nobody known never has its body read.
       for await (const msg of client.fetch(range, { uid: true, envelope: true }, { uid: true })) {
         if (msg.uid <= lastUid) continue;
@@ -336,40 +364,47 @@ async function syncFolder(
       }
     }
     const total = candidates.length;
-    onProgress?.({ folder: role, done: 0, total });
+    await onProgress?.({ folder: role, done: 0, total });
     let stored = 0;
     for (let i = 0; i < candidates.length; i += BATCH) {
       const batch = candidates.slice(i, i + BATCH);
       const found: FoundMail[] = [];
       const byUid = new Map(batch.map((c) => [c.uid, c]));
       for await (const msg of client.fetch(
-        batch.map((c) => c.uid),
-        { uid: true, source: { maxLength: MAX_SOURCE_BYTES }, internalDate: true },
+        uidSet(batch.map((c) => c.uid)),
+        { uid: true, source: { maxLength: MAX_SOURCE_BYTES }, internalDate: true, envelope: true },
         { uid: true },
       )) {
         const c = byUid.get(msg.uid);
         if (!c || !msg.source) continue;
+        // Mail that cannot be parsed is still logged, with what the server's envelope says.
         const mail = await parseMail(msg.source).catch(() => null);
-        if (!mail?.messageId) continue;
         const internal = msg.internalDate ? new Date(msg.internalDate) : null;
+        const envDate = msg.envelope?.date ? new Date(msg.envelope.date) : null;
         found.push({
-          messageId: mail.messageId,
+          messageId: mail?.messageId ?? cleanMessageId(msg.envelope?.messageId) ?? madeUpId(msg.source),
           direction: role === 'inbox' ? 'in' : 'out',
           personIds: c.personIds,
-          at: mail.date ?? internal ?? ctx.now(),
-          subject: mail.subject,
-          body: mail.body,
-          threadIds: mail.threadIds,
+          at:
+            mail?.date ??
+            (envDate && !Number.isNaN(envDate.getTime()) ? envDate : null) ??
+            internal ??
+            ctx.now(),
+          subject: mail?.subject ?? msg.envelope?.subject?.slice(0, 998) ?? null,
+          body: mail?.body ?? '',
+          threadIds: mail?.threadIds ?? [],
         });
       }
       // Never back: the re-read older mail comes first and must not lower where the folder stands.
       const upTo = i + BATCH >= candidates.length ? maxUid : Math.max(lastUid, batch[batch.length - 1]!.uid);
-      stored += await inTransaction(ctx, async (tx) => {
+      const committed = await inTransaction(ctx, async (tx) => {
         const n = await logFoundMail(tx, found);
         await saveState(tx, upTo);
         return n;
       });
-      onProgress?.({ folder: role, done: Math.min(i + BATCH, total), total });
+      stored += committed;
+      tally.stored += committed;
+      await onProgress?.({ folder: role, done: Math.min(i + BATCH, total), total });
     }
     if (!candidates.length) await saveState(ctx, maxUid);
     return { scanned, stored };
@@ -384,7 +419,9 @@ const running = new Map<string, Promise<SyncReport>>();
  * Reads the Inbox and Sent folders since the last sync and logs mail to or from people of the
  * workspace. Two syncs of one workspace never run at once: the second waits for the first's result.
  */
-export function syncMail(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }): Promise<SyncReport> {
+export function syncMail(
+  ctx: Ctx & { onProgress?: (p: SyncProgress) => void | Promise<void> },
+): Promise<SyncReport> {
   const current = running.get(ctx.workspaceId);
   if (current) return current;
   const job = runSync(ctx).finally(() => running.delete(ctx.workspaceId));
@@ -392,33 +429,80 @@ export function syncMail(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }):
   return job;
 }
 
-async function runSync(ctx: Ctx & { onProgress?: (p: SyncProgress) => void }): Promise<SyncReport> {
+async function runSync(
+  ctx: Ctx & { onProgress?: (p: SyncProgress) => void | Promise<void> },
+): Promise<SyncReport> {
   const { account, login } = await loadMailLogin(ctx);
-  const report: SyncReport = { folders: [], stored: 0 };
+  const report: SyncReport = { folders: [], stored: 0, problems: [] };
+  const tally = { stored: 0 };
   let client: ImapFlow | null = null;
+  let reading: string | null = null;
+  let lost = false;
   try {
     client = await connectImap(login);
-    const folders = await findFolders(client, account);
+    const folders = await locateFolders(client, account);
+    report.problems.push(...folders.problems);
     const known = await knownAddresses(ctx, account.excluded);
     const added = account.lastSyncAt ? await addressesAddedSince(ctx, account.lastSyncAt, known) : [];
     for (const [role, path] of [
       ['inbox', folders.inboxPath],
       ['sent', folders.sentPath],
     ] as const) {
-      const r = await syncFolder(ctx, client, account, role, path, known, ctx.onProgress, added);
-      report.folders.push({ role, path, ...r });
-      report.stored += r.stored;
+      if (!path) continue;
+      reading = path;
+      const before = tally.stored;
+      try {
+        const r = await syncFolder(ctx, client, account, role, path, known, ctx.onProgress, added, tally);
+        report.folders.push({ role, path, ...r });
+        report.stored += r.stored;
+      } catch (err) {
+        // A folder deleted or renamed while it was read (some servers then end the session): the
+        // other folder is still read. Anything else stops the sync.
+        if (err instanceof AppError) throw err;
+        if (!client.usable) {
+          lost = true;
+          client = await connectImap(login).catch(() => null);
+          if (!client) throw err;
+        }
+        const gone = !(await client
+          .list()
+          .then((list) => list.some((m) => m.path === path))
+          .catch(() => true));
+        if (!gone) throw err;
+        lost = false;
+        const kept = tally.stored - before;
+        report.stored += kept;
+        report.problems.push(
+          `The folder "${path}" disappeared from the mailbox while it was read (deleted or renamed)` +
+            (kept
+              ? `; the ${kept} ${kept === 1 ? 'message' : 'messages'} logged from it before are kept.`
+              : '.') +
+            ' If it was renamed, choose it again in Settings → Mail.',
+        );
+      }
     }
+    reading = null;
+    const problem = report.problems.length ? report.problems.join(' ') : null;
     await ctx.db
       .update(mailAccounts)
-      .set({ lastSyncAt: ctx.now(), lastSyncError: null, updatedAt: ctx.now() })
+      .set({
+        // With a folder unread, the next sync looks again for past mail of newly known people.
+        ...(problem ? {} : { lastSyncAt: ctx.now() }),
+        lastSyncError: problem,
+        updatedAt: ctx.now(),
+      })
       .where(eq(mailAccounts.id, account.id));
     return report;
   } catch (err) {
+    const kept = tally.stored
+      ? `The ${tally.stored} ${tally.stored === 1 ? 'message' : 'messages'} logged before it stopped are kept`
+      : 'What was read before is kept';
     const message =
       err instanceof AppError
         ? err.userMessage
-        : `The sync stopped: ${(err as Error).message}. What was read before is kept; the next sync goes on from there.`;
+        : reading && (lost || (client && !client.usable))
+          ? `The connection to the mail server was lost while reading "${reading}". ${kept}; the next sync goes on from there.`
+          : `The sync stopped: ${(err as Error).message}. ${kept}; the next sync goes on from there.`;
     // The account may have been disconnected meanwhile; then there is nothing to note.
     if (await currentAccount(ctx)) {
       await ctx.db

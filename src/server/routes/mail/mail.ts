@@ -68,6 +68,7 @@ const SyncReport = z
         stored: z.number(),
       }),
     ),
+    problems: z.array(z.string()),
   })
   .openapi('MailSyncReport');
 
