@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { SignInPage } from './accounts/sign-in-page.js';
 import { api, call } from './api.js';
 import { App, preloadPage } from './app.js';
 import { setUserTimeZone } from './ui/format.js';
@@ -19,15 +20,24 @@ const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
 preloadPage(window.location.pathname);
 
-// Every time on screen is read on the user's clock from Settings, so it is known before the first
-// render; if the server cannot answer, the pages say so themselves.
-call(api.settings.$get())
-  .then((settings) => setUserTimeZone(settings.timeZone))
-  .catch(() => undefined)
-  .finally(() =>
-    createRoot(root).render(
-      <StrictMode>
-        <RouterProvider router={router} />
-      </StrictMode>,
-    ),
+/** Renders the app, or the sign-in page of a hosted server when nobody is signed in. */
+function render(signIn: SignInProps | null) {
+  createRoot(root!).render(
+    <StrictMode>{signIn ? <SignInPage {...signIn} /> : <RouterProvider router={router} />}</StrictMode>,
   );
+}
+
+type SignInProps = Parameters<typeof SignInPage>[0];
+
+// Every time on screen is read on the user's clock from Settings, so it is known before the first
+// render; if the server cannot answer, the pages say so themselves. Asked alongside: whether this
+// is a hosted server with nobody signed in, which shows the sign-in page instead (local mode never).
+Promise.all([
+  call(api.session.$get()).catch(() => null),
+  call(api.settings.$get())
+    .then((settings) => setUserTimeZone(settings.timeZone))
+    .catch(() => undefined),
+]).then(([session]) => {
+  const signedOut = session?.mode === 'hosted' && !session.account;
+  render(signedOut ? { signUp: session.signUp ?? 'off' } : null);
+});

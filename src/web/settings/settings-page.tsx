@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
+import { AccountSettings } from '../accounts/account-settings.js';
 import { api, call, describeError, type Problem, type Settings, type SettingsPatch } from '../api.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
@@ -101,6 +102,7 @@ export function SettingsPage() {
       )}
       <CalendarFeeds />
       <AccessTokens />
+      <AccountSettings />
     </>
   );
 }
