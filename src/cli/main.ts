@@ -3,6 +3,7 @@ import { Command, Option } from 'commander';
 import { loadConfig } from '../config.js';
 import { AppError } from '../domain/errors.js';
 import { startServer } from '../server/serve.js';
+import { registerAccountCommands } from './accounts.js';
 import { CliError, connect, type WithApi } from './api.js';
 import { registerBackupCommands } from './backup.js';
 import { registerConversationCommands } from './conversations.js';
@@ -119,6 +120,7 @@ registerMailCommands(program, withApi);
 registerResultsCommands(program, withApi);
 registerBackupCommands(program, withApi);
 registerTokenCommands(program, withApi);
+registerAccountCommands(program);
 registerMcpCommand(program);
 registerVcardExport(registerExportCommands(program, withApi), withApi);
 
