@@ -11,7 +11,7 @@ import {
   testKey,
   uniqueAddress,
 } from '../../../test/mail.js';
-import { messages } from '../../db/schema.js';
+import { messages, people } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 import { listMessages } from '../outreach/messages.js';
@@ -157,6 +157,9 @@ describe('bad mail loses nothing', () => {
     const [logged] = await listMessages({ ...ctx, personId: person.id });
     expect(logged!.body).toContain('Hello from a broken mail client');
     expect(logged!.messageId).toMatch(/@import\.rapport\.invalid$/);
+    // The person's last interaction moves to the mail's date.
+    const [row] = await ctx.db.select().from(people).where(eq(people.id, person.id));
+    expect(row!.lastInteractionAt).toEqual(new Date('2026-11-21T10:00:00Z'));
     // Read afresh (another folder, the same mail): still logged once.
     await folderAsInbox([raw]);
     expect((await syncMail(ctx)).stored).toBe(0);

@@ -9,7 +9,14 @@ import type { Direction } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { currentAccount } from './account.js';
 import { headerBlock, splitMailFile } from './mail-file.js';
-import { type FoundMail, knownAddresses, logFoundMail, madeUpId, parseMail } from './sync.js';
+import {
+  type FoundMail,
+  headerAddresses,
+  knownAddresses,
+  logFoundMail,
+  madeUpId,
+  parseMail,
+} from './sync.js';
 
 /** How much of one message is read: the text comes first, so a big attachment is never parsed. */
 const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
@@ -57,7 +64,7 @@ async function readMailFile(
   const seen = new Set<string>();
   let unreadable = 0;
   for (const raw of raws) {
-    const head = await parseMail(headerBlock(raw)).catch(() => null);
+    const head = await headerAddresses(headerBlock(raw)).catch(() => null);
     if (!head) {
       unreadable++;
       continue;

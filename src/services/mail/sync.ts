@@ -20,6 +20,7 @@ import {
 import type { Direction } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { logMessage } from '../outreach/messages.js';
+import { touchPeople } from '../people/people.js';
 import { currentAccount, loadMailLogin } from './account.js';
 import { connectImap, locateFolders } from './connection.js';
 
@@ -151,12 +152,47 @@ export async function logFoundMail(ctx: Ctx, found: FoundMail[]): Promise<number
       ),
     );
   const seen = new Set(existing.map((e) => `${e.messageId} ${e.personId}`));
+  // Most mail is with people in no conversation: it is written together, in one statement, with
+  // what logging it one by one would give (no conversation, purpose "other").
+  const everyone = [...new Set(found.flatMap((f) => f.personIds))];
+  const inConversations = new Set(
+    (
+      await ctx.db
+        .selectDistinct({ personId: conversationParticipants.personId })
+        .from(conversationParticipants)
+        .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
+        .where(
+          and(
+            eq(conversations.workspaceId, ctx.workspaceId),
+            inArray(conversationParticipants.personId, everyone),
+          ),
+        )
+    ).map((r) => r.personId),
+  );
+  const loose: (typeof messages.$inferInsert)[] = [];
   let stored = 0;
   for (const mail of [...found].sort((a, b) => a.at.getTime() - b.at.getTime())) {
     for (const personId of mail.personIds) {
       const key = `${mail.messageId} ${personId}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      if (!inConversations.has(personId)) {
+        loose.push({
+          workspaceId: ctx.workspaceId,
+          personId,
+          conversationId: null,
+          channel: 'email',
+          direction: mail.direction,
+          purpose: inferPurpose({ direction: mail.direction, status: null, answered: false }),
+          at: mail.at.getTime() > ctx.now().getTime() ? ctx.now() : mail.at,
+          subject: mail.subject,
+          body: mail.body,
+          messageId: mail.messageId,
+          purposeInferred: true,
+          createdAt: ctx.now(),
+        });
+        continue;
+      }
       const conversationId = await conversationFor(ctx, personId, mail.threadIds);
       let status = null;
       let answered = false;
@@ -195,6 +231,16 @@ export async function logFoundMail(ctx: Ctx, found: FoundMail[]): Promise<number
       });
       stored++;
     }
+  }
+  if (loose.length) {
+    await ctx.db.insert(messages).values(loose);
+    const latest = new Map<string, Date>();
+    for (const m of loose) {
+      const at = m.at as Date;
+      if (!latest.has(m.personId) || latest.get(m.personId)! < at) latest.set(m.personId, at);
+    }
+    for (const [personId, at] of latest) await touchPeople(ctx, [personId], at);
+    stored += loose.length;
   }
   return stored;
 }
@@ -253,6 +299,30 @@ function uidSets(uids: readonly number[], per = 2000): string[] {
   const sets: string[] = [];
   for (let i = 0; i < sorted.length; i += per) sets.push(uidSet(sorted.slice(i, i + per)));
   return sets;
+}
+
+/**
+ * The sender and recipient addresses in a message's header block, read without parsing the
+ * message: a mailbox file is mostly mail with strangers, and this is all it takes to pass it by.
+ */
+export async function headerAddresses(head: Buffer): Promise<{ from: string[]; to: string[] }> {
+  const { default: addressparser } = await import('nodemailer/lib/addressparser');
+  const from: string[] = [];
+  const to: string[] = [];
+  // Folded header lines continue on lines that start with white space.
+  for (const line of head
+    .toString('utf8')
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/)) {
+    const m = /^(from|to|cc|bcc)\s*:(.*)$/i.exec(line);
+    if (!m) continue;
+    const list = m[1]!.toLowerCase() === 'from' ? from : to;
+    for (const a of addressparser(m[2], { flatten: true })) {
+      const address = normalizeAddress(a.address ?? '');
+      if (address) list.push(address);
+    }
+  }
+  return { from, to };
 }
 
 interface Candidate {
