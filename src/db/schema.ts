@@ -22,6 +22,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { MessageAttachment } from '../domain/mail.js';
 import {
   CHANNELS,
   CONVERSATION_STATUSES,
@@ -538,6 +539,8 @@ export const messages = pgTable(
     messageId: text('message_id'),
     /** True while the purpose is Rapport's guess from where the conversation stood; a correction clears it. */
     purposeInferred: boolean('purpose_inferred').notNull().default(false),
+    /** Documents from the library sent with it (file name, type and size as they went out). */
+    attachments: jsonb('attachments').$type<MessageAttachment[]>().notNull().default([]),
     search: searchVector(sql`to_tsvector('english', coalesce(subject, '') || ' ' || body)`),
     createdAt: createdAt(),
   },

@@ -139,3 +139,38 @@ export function threadIds(
   const ordered = first ? [first, ...rest.reverse()] : [];
   return [...new Set(ordered)];
 }
+
+/** A document from the library sent with a message, as it went out. */
+export interface MessageAttachment {
+  /** The library document it was sent from (it may have been deleted from the library since). */
+  documentId: string | null;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
+}
+
+/** How many documents one message may carry. */
+export const MAX_ATTACHMENTS = 5;
+/**
+ * The most one message may carry, all documents together: Gmail and Outlook refuse mail over
+ * 20–25 MB, and attachments grow by a third on the way (base64).
+ */
+export const MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024;
+
+/** "1.2 MB", "340 KB": a size as people read it. */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1048576).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Why these attachments cannot go out together, or null when they can. */
+export function attachmentProblem(files: readonly { sizeBytes: number }[]): string | null {
+  if (files.length > MAX_ATTACHMENTS) {
+    return `A message can carry at most ${MAX_ATTACHMENTS} documents; you chose ${files.length}.`;
+  }
+  const total = files.reduce((n, f) => n + f.sizeBytes, 0);
+  if (total > MAX_ATTACHMENT_BYTES) {
+    return `The documents come to ${formatSize(total)}; a message can carry at most ${formatSize(MAX_ATTACHMENT_BYTES)}, as mail servers refuse bigger mail. Attach fewer or smaller documents, or share a link instead.`;
+  }
+  return null;
+}

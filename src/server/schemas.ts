@@ -371,6 +371,15 @@ export const Message = z
     messageId: z.string().nullable(),
     /** True while the purpose is Rapport's guess from the mailbox; the user may correct it. */
     purposeInferred: z.boolean(),
+    /** Documents from the library sent with it, as they went out. */
+    attachments: z.array(
+      z.object({
+        documentId: z.string().nullable(),
+        fileName: z.string(),
+        mimeType: z.string(),
+        sizeBytes: z.number(),
+      }),
+    ),
     createdAt: Timestamp,
   })
   .openapi('Message');

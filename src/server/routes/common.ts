@@ -15,6 +15,7 @@ const ERROR_TEXT = {
   400: 'Invalid input: each issue names the field and what is wrong',
   404: 'No such record in this workspace',
   409: 'Conflict: a duplicate, or an edit based on a stale version (nothing was written)',
+  413: 'Too large: the message says what the limit is (nothing was written or sent)',
   422: 'The change is not allowed in the current state; the message says why',
 } as const;
 

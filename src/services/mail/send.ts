@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { messages, people } from '../../db/schema.js';
-import { AppError } from '../../domain/errors.js';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { documents, messages, people } from '../../db/schema.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { attachmentProblem, type MessageAttachment } from '../../domain/mail.js';
 import type { ConversationStatus, MessagePurpose } from '../../domain/vocab.js';
 import type { Ctx } from '../context.js';
+import { attachDocument } from '../documents/documents.js';
 import { logMessage, type Message } from '../outreach/messages.js';
 import { loadMailLogin } from './account.js';
 import { classify, connectImap, findFolders, smtpTransport } from './connection.js';
@@ -17,6 +19,51 @@ export interface SendMailInput {
   purpose: MessagePurpose;
   subject: string;
   body: string;
+  /** Documents from the library to attach (a resume for a critique), in this order. */
+  documentIds?: string[];
+}
+
+/**
+ * The library's documents to attach, with their bytes, checked before anything is sent: each must
+ * be in this workspace, and all together small enough for mail servers to take.
+ */
+async function documentsToAttach(ctx: Ctx, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return [];
+  const rows = await ctx.db
+    .select({
+      id: documents.id,
+      fileName: documents.fileName,
+      mimeType: documents.mimeType,
+      sizeBytes: documents.sizeBytes,
+    })
+    .from(documents)
+    .where(and(eq(documents.workspaceId, ctx.workspaceId), inArray(documents.id, unique)));
+  const missing = unique.find((id) => !rows.some((r) => r.id === id));
+  if (missing) throw notFound('document', missing);
+  const problem = attachmentProblem(rows);
+  if (problem) {
+    throw new AppError('too_large', {
+      userMessage: problem,
+      issues: [{ field: 'documentIds', message: problem }],
+    });
+  }
+  const out: (MessageAttachment & { content: Uint8Array })[] = [];
+  for (const id of unique) {
+    const [row] = await ctx.db
+      .select({ content: documents.content })
+      .from(documents)
+      .where(and(eq(documents.id, id), eq(documents.workspaceId, ctx.workspaceId)));
+    const meta = rows.find((r) => r.id === id)!;
+    out.push({
+      documentId: id,
+      fileName: meta.fileName,
+      mimeType: meta.mimeType,
+      sizeBytes: meta.sizeBytes,
+      content: row!.content,
+    });
+  }
+  return out;
 }
 
 /**
@@ -28,6 +75,7 @@ export async function sendMail(
   ctx: Ctx & { input: SendMailInput },
 ): Promise<{ message: Message; statusChangedTo: ConversationStatus | null; savedToSent: boolean }> {
   const { input } = ctx;
+  const files = await documentsToAttach(ctx, input.documentIds ?? []);
   const { account, login } = await loadMailLogin(ctx);
   const [person] = await ctx.db
     .select({ fullName: people.fullName, email: people.email })
@@ -65,6 +113,15 @@ export async function sendMail(
     date: ctx.now(),
     messageId: `<${messageId}>`,
     ...(ids.length ? { inReplyTo: ids[ids.length - 1], references: ids } : {}),
+    ...(files.length
+      ? {
+          attachments: files.map((f) => ({
+            filename: f.fileName,
+            content: Buffer.from(f.content),
+            contentType: f.mimeType,
+          })),
+        }
+      : {}),
   });
   const raw = await composer.compile().build();
   const transport = await smtpTransport(login);
@@ -86,8 +143,20 @@ export async function sendMail(
       subject: input.subject,
       body: input.body,
       messageId,
+      attachments: files.map(({ content: _content, ...f }) => f),
     },
   });
+  // The conversation's documents remember which version went to whom.
+  if (input.conversationId) {
+    for (const f of files) {
+      await attachDocument({
+        ...ctx,
+        conversationId: input.conversationId,
+        documentId: f.documentId!,
+        sharedWithId: input.personId,
+      });
+    }
+  }
   let savedToSent = SAVES_SENT.has(account.provider);
   if (!savedToSent) {
     // The mail is out and logged; a copy that fails to reach Sent is reported, not retried.

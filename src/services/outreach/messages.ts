@@ -1,6 +1,7 @@
 import { and, count, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { conversationParticipants, conversations, messages, people } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
+import type { MessageAttachment } from '../../domain/mail.js';
 import type { Channel, ConversationStatus, Direction, MessagePurpose } from '../../domain/vocab.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { applyStatus, getConversation } from '../conversations/conversations.js';
@@ -26,6 +27,8 @@ export interface MessageInput {
    * which stops 3B7, but leaves the status for the user to set: only they know if it was a yes.
    */
   inferred?: boolean;
+  /** Documents from the library that went out with it (set by the mail send). */
+  attachments?: MessageAttachment[];
 }
 
 /** What logging a message means for the conversation's status, if anything. */
@@ -102,6 +105,7 @@ export async function logMessage(
         templateId: input.templateId ?? null,
         messageId: input.messageId ?? null,
         purposeInferred: input.inferred ?? false,
+        attachments: input.attachments ?? [],
         createdAt: ctx.now(),
       })
       .returning();

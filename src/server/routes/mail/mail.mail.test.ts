@@ -155,6 +155,117 @@ describe('/api/mail', () => {
     }
   });
 
+  it('attaches documents from the library, intact, and threads the follow-up and the thank-you', async () => {
+    t.clock.set('2026-12-03T09:00:00Z');
+    const daveAddress = uniqueAddress('dave');
+    const dave = await created<{ id: string }>(
+      await send('POST', '/api/people', { fullName: 'Dave Critic', email: daveAddress }),
+    );
+    const conversation = await created<{ id: string }>(
+      await send('POST', '/api/conversations', {
+        type: 'learn_role',
+        participantIds: [dave.id],
+        title: 'Dave on my resume',
+      }),
+    );
+    // A "PDF" with every byte value in it, so any damage on the way shows.
+    const bytes = new Uint8Array(70_000);
+    bytes.set(new TextEncoder().encode('%PDF-1.4\n'));
+    for (let i = 9; i < bytes.length; i++) bytes[i] = (i * 7) % 256;
+    const form = new FormData();
+    form.set('kind', 'resume');
+    form.set('title', 'Resume');
+    form.set('versionLabel', 'December');
+    form.set('file', new File([bytes], 'Ana Resume.pdf'));
+    const doc = await created<{ id: string }>(
+      await app.request('http://localhost:4310/api/documents', {
+        method: 'POST',
+        body: form,
+        headers: { host: 'localhost:4310' },
+      }),
+    );
+
+    const request = await ok<{ messageId: string }>(
+      await send('POST', '/api/mail/send', {
+        personId: dave.id,
+        conversationId: conversation.id,
+        purpose: 'request',
+        subject: 'A critique of my resume?',
+        body: 'Hi Dave, would you look at my resume?',
+      }),
+    );
+    t.clock.set('2026-12-14T09:00:00Z');
+    const followUp = await ok<{ messageId: string; savedToSent: boolean }>(
+      await send('POST', '/api/mail/send', {
+        personId: dave.id,
+        conversationId: conversation.id,
+        purpose: 'follow_up',
+        subject: 'Re: A critique of my resume?',
+        body: 'Here it is, attached.',
+        documentIds: [doc.id],
+      }),
+    );
+    expect(followUp.savedToSent).toBe(true);
+    const { simpleParser } = await import('mailparser');
+    const read = async (user: string, folder: string, messageId: string) => {
+      const uid = await waitForMessage(user, folder, messageId);
+      const client = await imapAs(user);
+      try {
+        const lock = await client.getMailboxLock(folder);
+        try {
+          const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (!msg || !msg.source) throw new Error(`${messageId} has no source`);
+          return await simpleParser(msg.source);
+        } finally {
+          lock.release();
+        }
+      } finally {
+        await client.logout();
+      }
+    };
+    // Dave's mailbox has the follow-up on the request's thread, with the resume as it was stored.
+    const received = await read('dave', 'INBOX', followUp.messageId);
+    expect(received.inReplyTo).toBe(`<${request.messageId}>`);
+    expect(received.attachments).toHaveLength(1);
+    const [attachment] = received.attachments;
+    expect(attachment).toMatchObject({ filename: 'Ana Resume.pdf', contentType: 'application/pdf' });
+    expect(Buffer.compare(attachment!.content, Buffer.from(bytes))).toBe(0);
+    // The copy filed in Sent carries it too.
+    expect((await read('alice', 'Sent Items', followUp.messageId)).attachments).toHaveLength(1);
+
+    // The log says what went out, and the conversation's documents that Dave has it.
+    const log = await ok<{ purpose: string; attachments: unknown[] }[]>(
+      await send('GET', `/api/messages?personId=${dave.id}`),
+    );
+    expect(log[0]).toMatchObject({
+      purpose: 'follow_up',
+      attachments: [
+        { documentId: doc.id, fileName: 'Ana Resume.pdf', mimeType: 'application/pdf', sizeBytes: 70_000 },
+      ],
+    });
+    expect(log[1]!.attachments).toEqual([]);
+    expect(
+      await ok<{ documentId: string; sharedWithName: string | null }[]>(
+        await send('GET', `/api/documents/conversations/${conversation.id}`),
+      ),
+    ).toMatchObject([{ documentId: doc.id, sharedWithName: 'Dave Critic' }]);
+
+    // A thank-you goes on the same thread, after the follow-up.
+    const thanks = await ok<{ messageId: string }>(
+      await send('POST', '/api/mail/send', {
+        personId: dave.id,
+        conversationId: conversation.id,
+        purpose: 'thank_you',
+        subject: 'Re: A critique of my resume?',
+        body: 'Thank you for the notes on my resume.',
+      }),
+    );
+    const thanked = await read('dave', 'INBOX', thanks.messageId);
+    expect(thanked.inReplyTo).toBe(`<${followUp.messageId}>`);
+    expect(thanked.references).toEqual([`<${request.messageId}>`, `<${followUp.messageId}>`]);
+    expect(thanked.attachments).toEqual([]);
+  });
+
   it('refuses to send to someone without an address, in a sentence', async () => {
     const nobody = await created<{ id: string }>(
       await send('POST', '/api/people', { fullName: 'Carol Nobody' }),

@@ -1,5 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { MAIL_PRESETS, MAIL_PROVIDERS, MAIL_SECURITIES } from '../../../domain/mail.js';
+import {
+  MAIL_PRESETS,
+  MAIL_PROVIDERS,
+  MAIL_SECURITIES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+} from '../../../domain/mail.js';
 import { MESSAGE_PURPOSES } from '../../../domain/vocab.js';
 import { connectMail, disconnectMail, mailStatus } from '../../../services/mail/account.js';
 import { sendMail } from '../../../services/mail/send.js';
@@ -79,6 +85,13 @@ const SendInput = z
     purpose: z.enum(MESSAGE_PURPOSES),
     subject: z.string().trim().min(1).max(998),
     body: z.string().trim().min(1).max(100_000),
+    documentIds: z
+      .array(z.uuid())
+      .max(MAX_ATTACHMENTS)
+      .optional()
+      .openapi({
+        description: `Documents from the library to attach: at most ${MAX_ATTACHMENTS}, ${MAX_ATTACHMENT_BYTES / 1048576} MB together`,
+      }),
   })
   .openapi('MailSend');
 
@@ -168,8 +181,10 @@ export const mailRoutes = router()
       path: '/send',
       tags,
       summary: 'Send a message through the connected mailbox, on its thread, and log it',
+      description:
+        'Attached documents go out with their file name and type; an unknown document is refused with 404 and too many or too big with 413, before anything is sent.',
       request: body(SendInput),
-      responses: { 200: json(Sent, 'Sent and logged'), ...errors(400, 404, 409) },
+      responses: { 200: json(Sent, 'Sent and logged'), ...errors(400, 404, 409, 413) },
     }),
     async (c) => {
       const r = await sendMail({ ...c.var.ctx, input: c.req.valid('json') });
