@@ -82,6 +82,19 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
   const personId = ((await person.json()) as { id: string }).id;
   const title = `Bob's role ${id}`;
   const conversationId = await createConversation(request, { participantIds: [personId], title });
+  const resume = await request.post('/api/documents', {
+    multipart: {
+      kind: 'resume',
+      title: `Resume ${id}`,
+      versionLabel: 'December',
+      file: {
+        name: `resume-${id}.pdf`,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(`%PDF-1.4\n% Resume of the user ${id}\n`),
+      },
+    },
+  });
+  expect(resume.status()).toBe(201);
 
   // Compose: Send beside Log as sent; the confirm names the recipient; it is logged at once.
   await page.goto(`/compose?personId=${personId}&conversationId=${conversationId}&purpose=request`);
@@ -93,17 +106,23 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
     'Hi Bob, I am moving into your field. Could we talk for twenty minutes next week?',
   );
   await expect(page.getByRole('button', { name: 'Log as sent' })).toBeVisible();
+  // A resume from the documents library goes with it, for a critique.
+  const attach = page.getByRole('group', { name: 'Attach from your documents' });
+  await attach.getByRole('checkbox', { name: new RegExp(`^Resume ${id} \\(December\\)`) }).check();
+  await expect(attach).toContainText('1 document attached');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const confirm = page.getByRole('dialog', { name: `Send to ${personName} <${bobAddress}>?` });
   await expect(confirm).toContainText(`from ${account.address}`);
+  await expect(confirm).toContainText(`Attached: resume-${id}.pdf.`);
   await confirm.getByRole('button', { name: 'Send now' }).click();
   const sent = page.getByRole('status').filter({ hasText: `Sent to ${personName}` });
   await expect(sent).toContainText('The conversation is now Requested');
 
-  // It reached bob's mailbox with the subject and text of the draft.
+  // It reached bob's mailbox with the subject and text of the draft, and the resume.
   const received = await readFromBob(bobAddress);
   expect(received.subject).toBe(subject);
   expect(received.text).toContain('Could we talk for twenty minutes');
+  expect(received.text).toMatch(new RegExp(`Content-Disposition: attachment; filename="?resume-${id}\\.pdf`));
 
   // Nine days (seven business days) on without an answer: Today asks for the one follow-up.
   const later = await setServerClock(request, { advanceDays: 9 });
@@ -137,6 +156,7 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
   await conv.goto(conversationId);
   await expect(conv.messages).toContainText(`Yes, gladly. Thursday at ten? ${id}`);
   await expect(conv.messages).toContainText(subject);
+  await expect(conv.messages.getByRole('link', { name: `resume-${id}.pdf` })).toBeVisible();
 
   // Only the user knows what the reply said: Today asks, and the conversation takes the answer.
   await today.goto();

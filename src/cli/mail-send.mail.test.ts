@@ -52,6 +52,24 @@ describe('rapport mail send', () => {
     expect(unasked.code).toBe(2);
     expect(unasked.stderr).toContain('Nothing was sent');
 
+    // A document the library lacks is refused before anything is asked or sent.
+    const missing = await cli(
+      data,
+      'mail',
+      'send',
+      personId,
+      '--subject',
+      'My resume',
+      '--body-file',
+      file,
+      '--attach',
+      'resume.pdf',
+      '--yes',
+    );
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('No document "resume.pdf" in your library');
+    expect(missing.stderr).toContain('Nothing was sent.');
+
     const sent = await cli(
       data,
       'mail',

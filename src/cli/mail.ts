@@ -141,6 +141,35 @@ function printStatus(s: Status): void {
 }
 
 /** `rapport mail connect|status|sync|disconnect`. */
+interface LibraryDocument {
+  id: string;
+  title: string;
+  fileName: string;
+  createdAt: string;
+}
+
+/**
+ * The library's documents that `--attach` names, each by id or by file name (any case); of several
+ * with one file name, the newest (the list comes newest first). A name that matches none is refused.
+ */
+export function pickDocuments(library: LibraryDocument[], wanted: string[]): LibraryDocument[] {
+  const picked: LibraryDocument[] = [];
+  for (const w of wanted) {
+    const key = w.trim().toLowerCase();
+    const doc =
+      library.find((d) => d.id.toLowerCase() === key) ??
+      library.find((d) => d.fileName.toLowerCase() === key);
+    if (!doc) {
+      const names = library.map((d) => d.fileName);
+      throw new CliError(
+        `No document "${w}" in your library${names.length ? `; it has: ${[...new Set(names)].join(', ')}` : ", which is empty (add one with the web app's Documents page)"}. Nothing was sent.`,
+      );
+    }
+    if (!picked.some((p) => p.id === doc.id)) picked.push(doc);
+  }
+  return picked;
+}
+
 export function registerMailCommands(program: Command, withApi: WithApi): void {
   const mail = program.command('mail').description('the mailbox Rapport reads and sends from');
   mail
@@ -216,6 +245,12 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
       'request, follow_up, thank_you, report_back, keep_in_touch or other',
       'other',
     )
+    .option(
+      '--attach <document>',
+      'attach a document from your library, by its id or file name (the newest of that name); repeat for more',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .option('-y, --yes', 'send without asking (required when input is not a terminal)')
     .option('--json', 'print JSON')
     .action(
@@ -226,6 +261,7 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
           bodyFile?: string;
           conversation?: string;
           purpose: string;
+          attach: string[];
           yes?: boolean;
           json?: boolean;
         },
@@ -244,9 +280,14 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
             'GET',
             `/api/people/${personId}`,
           );
+          const attached = o.attach.length
+            ? pickDocuments(await call<LibraryDocument[]>('GET', '/api/documents'), o.attach)
+            : [];
           const go = await confirmed({
             yes: o.yes,
-            question: `Send "${o.subject}" to ${person.fullName} <${person.email ?? 'no address'}> now? [y/N] `,
+            question: `Send "${o.subject}" to ${person.fullName} <${person.email ?? 'no address'}> now${
+              attached.length ? `, with ${attached.map((d) => d.fileName).join(', ')} attached` : ''
+            }? [y/N] `,
             refusal:
               'Nothing was sent: input is not a terminal, so sending cannot be confirmed. Run again with --yes to send.',
             declined: 'Nothing was sent.',
@@ -261,6 +302,7 @@ export function registerMailCommands(program: Command, withApi: WithApi): void {
               purpose: o.purpose,
               subject: o.subject,
               body,
+              ...(attached.length ? { documentIds: attached.map((d) => d.id) } : {}),
             },
           );
           if (o.json) return printJson(r);

@@ -8,6 +8,8 @@ interface SendMailButtonProps {
   recipientName: string;
   email: string;
   subject: string;
+  /** File names of the documents attached. */
+  attachments?: string[];
   disabled: boolean;
   /** Sends; throws when the server refused, so the dialog says why. */
   onSend: () => Promise<void>;
@@ -22,6 +24,7 @@ export function SendMailButton({
   recipientName,
   email,
   subject,
+  attachments = [],
   disabled,
   onSend,
 }: SendMailButtonProps) {
@@ -66,6 +69,7 @@ export function SendMailButton({
           <p>
             It goes out now from {from}, with the subject “{subject.trim()}”, and is logged at once.
           </p>
+          {attachments.length > 0 && <p>Attached: {attachments.join(', ')}.</p>}
         </div>
         {error && <Alert>{error}</Alert>}
         <div className="actions">

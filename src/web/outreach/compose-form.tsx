@@ -10,6 +10,7 @@ import {
 } from '../../domain/vocab.js';
 import { api, type Conversation, call, describeError } from '../api.js';
 import { StatusBadge } from '../conversations/status-badge.js';
+import type { PickedDocument } from '../mail/attachment-picker.js';
 import { sendThroughMailbox } from '../mail/mail-api.js';
 import { Alert } from '../ui/alert.js';
 import { DraftOffer } from '../ui/draft-offer.js';
@@ -74,6 +75,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
   const [draftTemplateId, setDraftTemplateId] = useState<string | null>(null);
   const [subject, setSubject] = useState(thankYou?.subject ?? '');
   const [body, setBody] = useState(thankYou?.body ?? '');
+  const [attachments, setAttachments] = useState<PickedDocument[]>([]);
   const [dueAt, setDueAt] = useState(thankYou?.dueAt ?? null);
   const [thankYouHint, setThankYouHint] = useState(thankYou?.hint ?? null);
   // The last drafted thank-you, to tell an untouched draft (redrafted for another person) from the user's text.
@@ -180,6 +182,7 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
       purpose,
       subject: subject.trim(),
       body,
+      ...(attachments.length ? { documentIds: attachments.map((a) => a.id) } : {}),
     });
     draft.clear();
     setLogged({ subject, body, fields });
@@ -304,7 +307,9 @@ export function ComposeForm({ setup, initialPurpose }: ComposeFormProps) {
             body={body}
             conversationId={conversation?.id ?? null}
             onLog={log}
-            {...(sendFrom && channel === 'email' ? { sendFrom, onSend: sendByMail } : {})}
+            {...(sendFrom && channel === 'email'
+              ? { sendFrom, onSend: sendByMail, attachments, onAttachments: setAttachments }
+              : {})}
           />
           <SaveTemplateForm
             purpose={purpose}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatSize } from '../../domain/mail.js';
 import { CHANNEL_LABELS, CONVERSATION_STATUS_LABELS, MESSAGE_PURPOSE_LABELS } from '../../domain/vocab.js';
 import { api, call, type Message } from '../api.js';
 import { Alert, Notice } from '../ui/alert.js';
@@ -88,11 +89,31 @@ export function MessageLog({ messages, people, conversationId, onChanged }: Mess
                 )}
               </div>
               <div className="message-row">
-                <MessageBody
-                  key={m.id === focused ? 'focused' : 'log'}
-                  message={m}
-                  initiallyExpanded={m.id === focused}
-                />
+                <div className="message-main">
+                  <MessageBody
+                    key={m.id === focused ? 'focused' : 'log'}
+                    message={m}
+                    initiallyExpanded={m.id === focused}
+                  />
+                  {m.attachments.length > 0 && (
+                    <p className="small message-attachments">
+                      Attached:{' '}
+                      {m.attachments.map((a, i) => (
+                        <span key={`${a.fileName}-${i}`}>
+                          {i > 0 && ', '}
+                          {a.documentId ? (
+                            <a href={`/api/documents/${a.documentId}/file`} download={a.fileName}>
+                              {a.fileName}
+                            </a>
+                          ) : (
+                            a.fileName
+                          )}{' '}
+                          <span className="muted">({formatSize(a.sizeBytes)})</span>
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                </div>
                 <ConfirmButton
                   small
                   label="Delete entry"

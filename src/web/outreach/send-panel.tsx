@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { attachmentProblem } from '../../domain/mail.js';
 import { CONVERSATION_STATUS_LABELS, type ConversationStatus } from '../../domain/vocab.js';
 import { describeError } from '../api.js';
+import { AttachmentPicker, type PickedDocument } from '../mail/attachment-picker.js';
 import { SendMailButton } from '../mail/send-mail-button.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { mailtoHref } from './outreach-links.js';
@@ -18,6 +20,9 @@ interface SendPanelProps {
   sendFrom?: string;
   /** Sends through the mailbox and logs the message. */
   onSend?: () => Promise<{ statusChangedTo: ConversationStatus | null; savedToSent: boolean }>;
+  /** Documents from the library to send with it (only when Rapport sends it). */
+  attachments?: PickedDocument[];
+  onAttachments?: (attachments: PickedDocument[]) => void;
 }
 
 /** A merge field the template could not fill, e.g. "{{school}}". */
@@ -43,6 +48,8 @@ export function SendPanel({
   onLog,
   sendFrom,
   onSend,
+  attachments = [],
+  onAttachments,
 }: SendPanelProps) {
   const [asking, setAsking] = useState<string | null>(null);
   const [logging, setLogging] = useState(false);
@@ -98,6 +105,9 @@ export function SendPanel({
   return (
     <div className="send-panel">
       {error && <Alert>{error}</Alert>}
+      {sendFrom && onSend && email && onAttachments && (
+        <AttachmentPicker selected={attachments} onChange={onAttachments} />
+      )}
       <div className="actions">
         {sendFrom && onSend && email && (
           <SendMailButton
@@ -105,7 +115,8 @@ export function SendPanel({
             recipientName={recipientName}
             email={email}
             subject={subject}
-            disabled={empty || subject.trim() === ''}
+            attachments={attachments.map((a) => a.fileName)}
+            disabled={empty || subject.trim() === '' || attachmentProblem(attachments) !== null}
             onSend={async () => setLogged(await onSend())}
           />
         )}

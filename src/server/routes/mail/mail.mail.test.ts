@@ -214,7 +214,7 @@ describe('/api/mail', () => {
         const lock = await client.getMailboxLock(folder);
         try {
           const msg = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (!msg || !msg.source) throw new Error(`${messageId} has no source`);
+          if (msg === false || !msg.source) throw new Error(`${messageId} has no source`);
           return await simpleParser(msg.source);
         } finally {
           lock.release();

@@ -21,7 +21,7 @@ function send(method: string, path: string, body?: unknown) {
   });
 }
 
-async function upload(title: string, fileName: string, bytes: Uint8Array): Promise<string> {
+async function upload(title: string, fileName: string, bytes: BlobPart): Promise<string> {
   const form = new FormData();
   form.set('kind', 'resume');
   form.set('title', title);
@@ -44,7 +44,10 @@ const message = (personId: string, documentIds: unknown) => ({
 });
 
 async function errorOf(res: Response): Promise<{ status: number; message: string }> {
-  return { status: res.status, message: ((await res.json()) as { error: { message: string } }).error.message };
+  return {
+    status: res.status,
+    message: ((await res.json()) as { error: { message: string } }).error.message,
+  };
 }
 
 describe('POST /api/mail/send with documents', () => {
@@ -95,7 +98,7 @@ describe('POST /api/mail/send with documents', () => {
     });
 
     // A document that may go out reaches the mailbox check: none is connected here.
-    const small = await upload('Resume', 'resume.txt', new TextEncoder().encode('Ana Silva, designer'));
+    const small = await upload('Resume', 'resume.txt', 'Ana Silva, designer');
     const ok = await errorOf(await send('POST', '/mail/send', message(person.id, [small, a])));
     expect(ok.status).toBe(409);
     expect(ok.message).toMatch(/No mailbox is connected/);
