@@ -55,6 +55,8 @@ export default defineConfig({
         'a11y.spec.ts',
         // Needs the mail server: `npm run test:e2e:mail` runs it with playwright.mail.config.ts.
         'mail.spec.ts',
+        // Needs PostgreSQL: `npm run test:e2e:hosted` runs it with playwright.hosted.config.ts.
+        'hosted.spec.ts',
       ],
       dependencies: ['sample-results'],
     },
