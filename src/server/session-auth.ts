@@ -14,6 +14,12 @@ export const NO_WORKSPACE = '00000000-0000-0000-0000-000000000000';
 const OPEN_PATHS = new Set(['/api/session', '/api/openapi.json']);
 
 /**
+ * Calendar feeds are fetched by calendar programs (Google, Outlook), which hold no session: the
+ * secret in the link is the credential, and the feed is read from that link's own workspace.
+ */
+const FEED_PREFIX = '/api/calendar/feed/';
+
+/**
  * Hosted mode's front door on /api and /mcp: each request gets the context of the workspace
  * its session cookie (or personal access token) belongs to; without either, 401.
  */
@@ -53,7 +59,7 @@ export function sessionAuth(opts: {
       return;
     }
     c.set('ctx', { ...base, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE });
-    if (OPEN_PATHS.has(c.req.path)) return next();
+    if (OPEN_PATHS.has(c.req.path) || c.req.path.startsWith(FEED_PREFIX)) return next();
     return c.json(
       {
         error: {

@@ -96,6 +96,19 @@ describe('hosted accounts', () => {
     ).toBe(401);
   });
 
+  it('serves a calendar feed to a calendar program that holds no session, from its own workspace only', async () => {
+    const a = h.visitor();
+    await a.signUp('feed@example.org');
+    const feed = (await (await a.send('POST', '/api/calendar/feeds', {})).json()) as { path: string };
+    const calendar = h.visitor();
+    const res = await calendar.send('GET', feed.path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/calendar/);
+    expect((await calendar.send('GET', '/api/calendar/feed/not-a-real-feed-token-at-all.ics')).status).toBe(
+      404,
+    );
+  });
+
   it('refuses changes from another origin and requests for another host', async () => {
     const v = h.visitor();
     await v.signUp('origin@example.org');
