@@ -110,12 +110,12 @@ function MailboxPanel({
     try {
       const report = await syncMailbox(setProgress);
       const next = await loadMailStatus();
-      onSynced(
-        next,
+      const said =
         report.stored === 0
           ? 'Sync finished: nothing new with your people.'
-          : `Sync finished: ${report.stored} new ${report.stored === 1 ? 'message' : 'messages'} logged.`,
-      );
+          : `Sync finished: ${report.stored} new ${report.stored === 1 ? 'message' : 'messages'} logged.`;
+      // A folder that could not be read is said too; the other folder was read all the same.
+      onSynced(next, [said, ...report.problems].join(' '));
     } catch (err) {
       setError(describeError(err).message);
     } finally {
