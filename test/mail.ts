@@ -151,7 +151,7 @@ export function rawMail(m: {
  * A TCP relay in front of the test server's IMAP port, so a test can cut the app's connections
  * (as a network drop or a server restart would) without touching the server other tests share.
  */
-export async function imapRelay(): Promise<{
+export async function imapRelay(opts: { withoutIdle?: boolean } = {}): Promise<{
   port: number;
   /** Connections open through the relay now. */
   open: () => number;
@@ -182,7 +182,14 @@ export async function imapRelay(): Promise<{
     inbound.on('error', end).on('close', end);
     outbound.on('error', end).on('close', end);
     inbound.pipe(outbound);
-    outbound.pipe(inbound);
+    if (opts.withoutIdle) {
+      // A server that does not offer IDLE: the word is taken out of its capability lists.
+      outbound.on('data', (c: Buffer) => {
+        inbound.write(Buffer.from(c.toString('latin1').replace(/ IDLE(?=[ \]\r])/g, ''), 'latin1'));
+      });
+    } else {
+      outbound.pipe(inbound);
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as import('node:net').AddressInfo;

@@ -115,4 +115,44 @@ describe('the server watching the Inbox (IDLE)', () => {
     await stop();
     await eventually(async () => (relay.open() === 0 ? true : undefined), 2_000, 'the connection closes');
   });
+
+  it('where the server offers no IDLE, keeps no connection open and reads the mailbox on the rounds', async () => {
+    const plain = await imapRelay({ withoutIdle: true });
+    try {
+      const address = uniqueAddress('bob');
+      const person = await createPerson({ ...ctx, input: { fullName: 'Bob Rounds', email: address } });
+      const base = connectInput('alice');
+      await connectMail({ ...ctx, input: { ...base, servers: { ...base.servers, imapPort: plain.port } } });
+      await syncMail(ctx);
+      let watching = false;
+      const stop = scheduleMailSync(() => ctx, {
+        firstMs: 3_600_000,
+        everyMs: 1_500,
+        onWatching: () => {
+          watching = true;
+        },
+      });
+      try {
+        await sendAs('bob', {
+          from: `Bob <${address}>`,
+          to: 'alice@rapport.test',
+          subject: 'On the next round',
+          text: 'No hurry.',
+          date: new Date(),
+        });
+        await eventually(
+          async () => ((await listMessages({ ...ctx, personId: person.id })).length ? true : undefined),
+          10_000,
+          'a round logs the mail',
+        );
+        expect(watching).toBe(false);
+        // Between rounds nothing stays connected.
+        await eventually(async () => (plain.open() === 0 ? true : undefined), 5_000, 'no connection waits');
+      } finally {
+        await stop();
+      }
+    } finally {
+      await plain.close();
+    }
+  });
 });
