@@ -140,7 +140,10 @@ describe('CSV export over HTTP', () => {
     // The list's count stops at a thousand and says there are more.
     expect(await answered).toMatchObject({ total: 1000, totalIsCapped: true });
     expect(linesWhenAnswered).toBeGreaterThan(0);
-    expect(linesWhenAnswered).toBeLessThan(total);
+    // The embedded database has one connection: an export holding it for its whole length would
+    // answer the other request only at the end. PostgreSQL gives each request its own connection,
+    // so there the order is a race between two independent requests and proves nothing.
+    if (t.handle.engine === 'pglite') expect(linesWhenAnswered).toBeLessThan(total);
 
     const exported = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(exported).toHaveLength(total);
