@@ -134,7 +134,12 @@ export function createApp(opts: AppOptions) {
   app.onError(onError);
   const hosted = opts.hosted;
   app.use('*', securityHeaders({ hsts: hosted?.publicUrl.startsWith('https://') ?? false }));
-  app.use('*', hosted ? publicOnly(hosted.publicUrl) : localOnly(opts.allowedHosts));
+  app.use(
+    '*',
+    hosted
+      ? publicOnly(hosted.publicUrl, { trustedProxy: hosted.trustedProxy })
+      : localOnly(opts.allowedHosts),
+  );
   app.use('/api/*', refuseNulCharacters());
   // JSON goes out gzipped when the client takes it (a People page of 100 is ~60 KB, ~8 KB gzipped).
   app.use('/api/*', compress());

@@ -60,7 +60,7 @@ export function localOnly(allowedHosts: string[] = []): MiddlewareHandler {
  * change must come from a page of the public origin (CSRF). A change with no Origin at all is
  * taken only with an access token, which a browser never adds on its own.
  */
-export function publicOnly(publicUrl: string): MiddlewareHandler {
+export function publicOnly(publicUrl: string, opts: { trustedProxy?: boolean } = {}): MiddlewareHandler {
   const expected = new URL(publicUrl);
   return async (c, next) => {
     const host = (c.req.header('host') ?? '').toLowerCase();
@@ -69,6 +69,24 @@ export function publicOnly(publicUrl: string): MiddlewareHandler {
         { error: { code: 'forbidden', message: `Requests for host "${host}" are refused.`, issues: [] } },
         403,
       );
+    }
+    // Behind the proxy, a request that reached it over plain http is sent to the https address,
+    // where the Secure session cookie is sent; changes over http are refused rather than redirected.
+    if (opts.trustedProxy && expected.protocol === 'https:' && c.req.header('x-forwarded-proto') === 'http') {
+      if (!SAFE_METHODS.has(c.req.method)) {
+        return c.json(
+          {
+            error: {
+              code: 'forbidden',
+              message: `Use ${expected.origin}: changes over plain http are refused.`,
+              issues: [],
+            },
+          },
+          403,
+        );
+      }
+      const url = new URL(c.req.url);
+      return c.redirect(`${expected.origin}${url.pathname}${url.search}`, 308);
     }
     if (!SAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin');

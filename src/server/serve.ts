@@ -30,7 +30,7 @@ export async function startServer(
   if (config.hosted) return startHostedServer(config, config.hosted, opts);
   if (!isLoopbackAddress(config.host)) {
     throw new AppError('forbidden', {
-      userMessage: `Rapport runs for you alone on this machine, with no sign-in, so it only listens on 127.0.0.1, ::1 or localhost; --host ${config.host} would give anyone on the network your whole workspace. Open it on this machine, or wait for hosted mode with accounts.`,
+      userMessage: `Rapport runs for you alone on this machine, with no sign-in, so it only listens on 127.0.0.1, ::1 or localhost; --host ${config.host} would give anyone on the network your whole workspace. Open it on this machine, or run the multi-user server with accounts: serve --hosted on PostgreSQL (docs/hosting.md).`,
     });
   }
   const database = await openDatabase(config);

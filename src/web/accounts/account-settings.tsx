@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { api, call } from '../api.js';
+import { api, call, describeError } from '../api.js';
 import { Alert } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
+import { ShownOnce } from '../ui/shown-once.js';
 import { useLoad } from '../ui/use-load.js';
 import { authRequest } from './auth-client.js';
 
@@ -15,6 +16,7 @@ export function AccountSettings() {
   const [deleting, setDeleting] = useState(false);
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
+  const [invite, setInvite] = useState<string | null>(null);
   const account = session.data?.mode === 'hosted' ? session.data.account : null;
   if (!account) return null;
 
@@ -28,6 +30,15 @@ export function AccountSettings() {
       return;
     }
     window.location.assign('/');
+  };
+
+  const makeInvite = async () => {
+    setError(null);
+    try {
+      setInvite((await call(api.accounts.invites.$post())).code);
+    } catch (err) {
+      setError(describeError(err).message);
+    }
   };
 
   const remove = (e: FormEvent) => {
@@ -46,6 +57,24 @@ export function AccountSettings() {
         Signed in as <strong>{account.email}</strong>.
       </p>
       {error && <Alert>{error}</Alert>}
+      {session.data?.signUp === 'invite-only' && (
+        <>
+          <p>New accounts on this server need an invitation code. Each code works once, for 14 days.</p>
+          {invite ? (
+            <ShownOnce
+              ready="Your invitation code is ready. Send it to the person you invite."
+              label="Invitation code"
+              what="code"
+              value={invite}
+              onError={setError}
+            />
+          ) : (
+            <button type="button" className="button" onClick={() => void makeInvite()}>
+              Invite someone
+            </button>
+          )}
+        </>
+      )}
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => void run('/sign-out')}>
           Sign out

@@ -123,6 +123,15 @@ describe('hosted accounts', () => {
     expect(otherHost.status).toBe(403);
   });
 
+  it('sends a request that reached the proxy over plain http to the https address', async () => {
+    const v = h.visitor();
+    const res = await v.send('GET', '/people?x=1', undefined, { 'x-forwarded-proto': 'http' });
+    expect(res.status).toBe(308);
+    expect(res.headers.get('location')).toBe('https://rapport.example.test/people?x=1');
+    const change = await v.send('POST', '/api/people', { fullName: 'X' }, { 'x-forwarded-proto': 'http' });
+    expect(change.status).toBe(403);
+  });
+
   it('throttles sign-in per account, whatever address the attempts come from', async () => {
     const owner = h.visitor();
     await owner.signUp('throttle@example.org');
