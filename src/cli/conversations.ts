@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CONVERSATION_STATUSES, CONVERSATION_TYPES, MEDIUMS } from '../domain/vocab.js';
-import type { WithApi } from './api.js';
+import { CliError, type WithApi } from './api.js';
 import { printJson, printRecord, printTable } from './format.js';
 
 interface Conversation {
@@ -136,6 +136,27 @@ export function registerConversationCommands(program: Command, withApi: WithApi)
           to: status,
           note: o.note,
         });
+        if (o.json) printJson(c);
+        else console.log(`"${c.title}" is now ${c.status}.`);
+      }),
+    );
+  conv
+    .command('answer <id> <answer>')
+    .description(
+      'after a reply read from your mailbox: did they agree to talk? yes moves it to accepted, no to declined',
+    )
+    .option('--json', 'print JSON')
+    .action((id: string, answer: string, o: { json?: boolean }) =>
+      withApi(async ({ call }) => {
+        const yes = ['yes', 'y'].includes(answer.toLowerCase());
+        if (!yes && !['no', 'n'].includes(answer.toLowerCase())) {
+          throw new CliError(`Answer yes or no, not "${answer}".`);
+        }
+        const c = await call<Conversation>(
+          'POST',
+          `/api/conversations/${encodeURIComponent(id)}/reply-answer`,
+          { answer: yes ? 'yes' : 'no' },
+        );
         if (o.json) printJson(c);
         else console.log(`"${c.title}" is now ${c.status}.`);
       }),

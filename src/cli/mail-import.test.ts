@@ -45,4 +45,37 @@ describe('rapport mail import', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('No e-mail was found in not-mail.txt.');
   }, 480_000);
+
+  it('a reply in the import asks, on Today and in the conversation, for its yes or no', async () => {
+    const data = dirs.make();
+    const ana = await cli(data, 'people', 'add', 'Ana Silva', '--email', 'ana@example.com', '--json');
+    const anaId = (JSON.parse(ana.stdout) as { id: string }).id;
+    const conv = await cli(
+      data,
+      'conversations',
+      'add',
+      '--with',
+      anaId,
+      '--title',
+      'Ana on course design',
+      '--json',
+    );
+    const convId = (JSON.parse(conv.stdout) as { id: string }).id;
+    const done = await cli(data, 'mail', 'import', 'test/fixtures/mail/takeout.mbox', '--yes');
+    expect(done.code, done.stderr).toBe(0);
+
+    const today = await cli(data, 'today');
+    expect(today.stdout).toMatch(/Yes or no\?\s+Did Ana Silva agree to talk\? \(Ana on course design\)/);
+    // The CLI runs on the real clock: the year shows once it is not this year.
+    expect(today.stdout).toMatch(/Ana Silva replied on Tue 3 Nov( 2026)? \(read from your mailbox\)\./);
+    expect(today.stdout).toContain(`answer: rapport conversations answer ${convId} yes|no`);
+
+    const maybe = await cli(data, 'conversations', 'answer', convId, 'maybe');
+    expect(maybe.code).not.toBe(0);
+    expect(maybe.stderr).toContain('Answer yes or no, not "maybe".');
+    const yes = await cli(data, 'conversations', 'answer', convId, 'yes');
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stdout).toContain('"Ana on course design" is now accepted.');
+    expect((await cli(data, 'today')).stdout).not.toContain('agree to talk');
+  }, 480_000);
 });

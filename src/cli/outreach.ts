@@ -11,6 +11,7 @@ interface AgendaItem {
   dueDate: string;
   overdue: boolean;
   answers: string[];
+  conversationId: string | null;
   people: { id: string; fullName: string }[];
 }
 interface Target {
@@ -48,6 +49,9 @@ function printDue(items: AgendaItem[]): void {
       for (const p of i.people) console.log(`${' '.repeat(14)}- ${p.fullName} (${p.id})`);
     }
     console.log(`${' '.repeat(14)}key: ${i.key}`);
+    if (i.kind === 'reply_answer' && i.conversationId) {
+      console.log(`${' '.repeat(14)}answer: rapport conversations answer ${i.conversationId} yes|no`);
+    }
     // A meeting that is over is answered, not ticked off.
     if (i.answers.length) {
       console.log(`${' '.repeat(14)}answer: rapport ${i.answers.join('|')} ${i.key}  (moved needs --at)`);
