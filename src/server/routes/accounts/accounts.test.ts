@@ -144,7 +144,7 @@ describe('hosted accounts', () => {
     expect(((await blocked.json()) as { message: string }).message).toMatch(/Too many sign-in attempts/);
     h.t.clock.advance(16 * 60_000);
     expect((await h.visitor().signIn('throttle@example.org')).status).toBe(200);
-  });
+  }, 120_000);
 
   it('throttles sign-in per address, whatever account is tried', async () => {
     const v = h.visitor('203.0.113.9');
@@ -152,7 +152,7 @@ describe('hosted accounts', () => {
     for (let i = 0; i < 22; i++) statuses.push((await v.signIn(`nobody${i}@example.org`, PASSWORD)).status);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
-  });
+  }, 120_000);
 
   it('deletes the account with its password, and its workspace with every row in it', async () => {
     const v = h.visitor();

@@ -7,7 +7,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-describe('sign-up modes', () => {
+describe('sign-up modes', { timeout: 120_000 }, () => {
   it('off: nobody can make an account', async () => {
     h = await openHostedTestApi({ signUp: 'off' });
     const v = h.visitor();
