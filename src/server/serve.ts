@@ -9,7 +9,6 @@ import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 import { createApp } from './app.js';
 import { isLoopbackAddress } from './security.js';
-import { startHostedServer } from './serve-hosted.js';
 import { fakeClock } from './test-clock.js';
 
 /** How long without a request before maintenance may rewrite a table. */
@@ -27,7 +26,11 @@ export async function startServer(
   config: Config,
   opts: { now?: () => Date; webDir?: string | null } = {},
 ): Promise<RunningServer> {
-  if (config.hosted) return startHostedServer(config, config.hosted, opts);
+  if (config.hosted) {
+    // Loaded only here: a local server has no accounts and never pays for loading better-auth.
+    const { startHostedServer } = await import('./serve-hosted.js');
+    return startHostedServer(config, config.hosted, opts);
+  }
   if (!isLoopbackAddress(config.host)) {
     throw new AppError('forbidden', {
       userMessage: `Rapport runs for you alone on this machine, with no sign-in, so it only listens on 127.0.0.1, ::1 or localhost; --host ${config.host} would give anyone on the network your whole workspace. Open it on this machine, or run the multi-user server with accounts: serve --hosted on PostgreSQL (docs/hosting.md).`,

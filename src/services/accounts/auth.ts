@@ -4,15 +4,10 @@ import { APIError, createAuthMiddleware } from 'better-auth/api';
 import type { SignUpMode } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../../db/schema.js';
+import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from './auth-paths.js';
 import { consumeInvite } from './invites.js';
 import { consumeAttempt, type Limit } from './throttle.js';
 import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
-
-/** Where better-auth answers: sign-up, sign-in, sign-out, sessions, account deletion. */
-export const AUTH_BASE_PATH = '/api/auth';
-
-/** The request header that carries the client's address (set by the server, never by the client). */
-export const CLIENT_ADDRESS_HEADER = 'x-rapport-client-address';
 
 /** Sign-in attempts for one e-mail address, from anywhere: slows guessing one person's password. */
 export const SIGN_IN_PER_ACCOUNT: Limit = { max: 10, windowMs: 15 * 60_000 };
