@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { SignInPage } from './accounts/sign-in-page.js';
+import type { SignInPage } from './accounts/sign-in-page.js';
 import { api, call } from './api.js';
 import { App, preloadPage } from './app.js';
 import { setUserTimeZone } from './ui/format.js';
@@ -20,10 +20,24 @@ const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
 preloadPage(window.location.pathname);
 
-/** Renders the app, or the sign-in page of a hosted server when nobody is signed in. */
-function render(signIn: SignInProps | null) {
+/**
+ * Renders the app, or the sign-in page of a hosted server when nobody is signed in. That page is
+ * loaded only then, so local mode never downloads it.
+ */
+async function render(signIn: SignInProps | null) {
+  if (!signIn) {
+    createRoot(root!).render(
+      <StrictMode>
+        <RouterProvider router={router} />
+      </StrictMode>,
+    );
+    return;
+  }
+  const { SignInPage: Page } = await import('./accounts/sign-in-page.js');
   createRoot(root!).render(
-    <StrictMode>{signIn ? <SignInPage {...signIn} /> : <RouterProvider router={router} />}</StrictMode>,
+    <StrictMode>
+      <Page {...signIn} />
+    </StrictMode>,
   );
 }
 
@@ -39,5 +53,5 @@ Promise.all([
     .catch(() => undefined),
 ]).then(([session]) => {
   const signedOut = session?.mode === 'hosted' && !session.account;
-  render(signedOut ? { signUp: session.signUp ?? 'off' } : null);
+  void render(signedOut ? { signUp: session.signUp ?? 'off' } : null);
 });
