@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
+import { type Doc, type Operation, resolveSchema, type Schema } from '../../test/openapi.js';
 import { loadSampleWorkspace } from '../services/settings/sample.js';
 import { createApp } from './app.js';
 
@@ -11,32 +12,6 @@ import { createApp } from './app.js';
  * says what is wrong. The operations come from the document, not a hand list, so a new route is
  * covered the day it is added.
  */
-
-type Schema = {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  minimum?: number;
-};
-interface Parameter {
-  in: 'path' | 'query' | 'header';
-  name: string;
-  schema?: Schema;
-}
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema?: Schema }> };
-}
-interface Doc {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-}
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;
@@ -68,21 +43,7 @@ afterAll(() => t.close());
 type Mode = 'plausible' | 'nul' | 'long' | 'wrong';
 
 function resolve(schema: Schema | undefined): Schema {
-  if (!schema) return {};
-  if (schema.$ref) {
-    const name = schema.$ref.split('/').pop() ?? '';
-    return resolve(doc.components?.schemas?.[name]);
-  }
-  if (schema.allOf?.length) {
-    const merged: Schema = {};
-    for (const part of schema.allOf.map(resolve)) {
-      Object.assign(merged, part, { properties: { ...merged.properties, ...part.properties } });
-    }
-    return merged;
-  }
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options?.length) return resolve(options.find((o) => resolve(o).type !== 'null') ?? options[0]);
-  return schema;
+  return resolveSchema(doc, schema);
 }
 
 /** A value for a schema: plausible, or broken in one way throughout. */

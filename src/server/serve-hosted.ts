@@ -1,11 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { Config, HostedConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { createAuth } from '../services/accounts/auth.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { createApp } from './app.js';
-import type { RunningServer } from './serve.js';
+import { listen, type RunningServer } from './serve.js';
 import { NO_WORKSPACE } from './session-auth.js';
 
 /**
@@ -34,22 +32,10 @@ export async function startHostedServer(
     hosted: { auth, publicUrl: hosted.publicUrl, trustedProxy: hosted.trustedProxy, signUp: hosted.signUp },
     webDir: opts.webDir,
   });
-  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch(async (err: NodeJS.ErrnoException) => {
-    await database.close();
-    if (err.code === 'EADDRINUSE') {
-      throw new Error(`Port ${config.port} is already in use. Start with --port N to use another port.`);
-    }
-    throw err;
-  });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const { server, url } = await listen(app.fetch, config, database.close);
   let closed = false;
   return {
-    url: `http://${shownHost}:${port}`,
+    url,
     close: async () => {
       if (closed) return;
       closed = true;

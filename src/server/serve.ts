@@ -62,20 +62,7 @@ export async function startServer(
       lastRequestAt = Date.now();
     }
   };
-  const server = serve({ fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch(async (err: NodeJS.ErrnoException) => {
-    await database.close();
-    if (err.code === 'EADDRINUSE') {
-      throw new Error(`Port ${config.port} is already in use. Start with --port N to use another port.`);
-    }
-    throw err;
-  });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
-  const url = `http://${shownHost}:${port}`;
+  const { server, url } = await listen(fetch, config, database.close);
   database.lock?.setUrl(url);
   const stopMaintenance = scheduleMaintenance(database.handle, {
     isQuiet: () => Date.now() - lastRequestAt > QUIET_MS,
@@ -95,4 +82,29 @@ export async function startServer(
       await database.close();
     },
   };
+}
+
+/**
+ * Starts answering on the configured address; returns the server and its URL. If the port cannot
+ * be taken, `release` runs first (the database is closed) and the error says what to do.
+ */
+export async function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  config: Pick<Config, 'host' | 'port'>,
+  release: () => Promise<void>,
+): Promise<{ server: ReturnType<typeof serve>; url: string }> {
+  const server = serve({ fetch, hostname: config.host, port: config.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (err: NodeJS.ErrnoException) => {
+    await release();
+    if (err.code === 'EADDRINUSE') {
+      throw new Error(`Port ${config.port} is already in use. Start with --port N to use another port.`);
+    }
+    throw err;
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return { server, url: `http://${shownHost}:${port}` };
 }

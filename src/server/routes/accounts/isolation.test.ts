@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHostedTestApi, type Visitor } from '../../../../test/hosted.js';
+import { type Doc, resolveSchema, type Schema } from '../../../../test/openapi.js';
 import { accountWorkspace } from '../../../services/accounts/workspaces.js';
 import { uploadDocument } from '../../../services/documents/documents.js';
 
@@ -12,32 +13,6 @@ import { uploadDocument } from '../../../services/documents/documents.js';
  * parameter and every id field of a body. Nothing may answer B with A's records: an operation on
  * one of A's ids is refused (4xx, never 2xx), and no answer holds an id or a name from A.
  */
-
-type Schema = {
-  $ref?: string;
-  type?: string | string[];
-  format?: string;
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  items?: Schema;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  allOf?: Schema[];
-  minimum?: number;
-};
-interface Parameter {
-  in: 'path' | 'query' | 'header';
-  name: string;
-  schema?: Schema;
-}
-interface Operation {
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema?: Schema }> };
-}
-interface Doc {
-  paths: Record<string, Record<string, Operation>>;
-  components?: { schemas?: Record<string, Schema> };
-}
 
 /** Words only A's records hold: any of them in an answer to B is a leak. */
 const MARKERS = ['Quillfeather', 'Zephyrine', 'Xanthoria'];
@@ -134,18 +109,7 @@ beforeAll(async () => {
 afterAll(() => h.t.close());
 
 function resolve(schema: Schema | undefined): Schema {
-  if (!schema) return {};
-  if (schema.$ref) return resolve(doc.components?.schemas?.[schema.$ref.split('/').pop() ?? '']);
-  if (schema.allOf?.length) {
-    const merged: Schema = {};
-    for (const part of schema.allOf.map(resolve)) {
-      Object.assign(merged, part, { properties: { ...merged.properties, ...part.properties } });
-    }
-    return merged;
-  }
-  const options = schema.anyOf ?? schema.oneOf;
-  if (options?.length) return resolve(options.find((o) => resolve(o).type !== 'null') ?? options[0]);
-  return schema;
+  return resolveSchema(doc, schema);
 }
 
 /** A plausible value for a schema, with `id` in every id field. */
