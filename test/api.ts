@@ -5,22 +5,51 @@ import { openTestDb, type TestDb } from './db.js';
 /** Sends one JSON request to the in-process app, as the web client does. */
 export type Send = (method: string, path: string, body?: unknown) => Promise<Response>;
 
+/**
+ * Posts a multipart form to the in-process app, as the web app's file pickers do: a `File`
+ * value is a file field, a string a text field.
+ */
+export type Upload = (
+  path: string,
+  fields: Record<string, string | File>,
+  headers?: Record<string, string>,
+) => Promise<Response>;
+
+const ORIGIN = 'http://localhost:4310';
+const HOST = 'localhost:4310';
+
 /** The whole API app in process, answering for the workspace and clock of `context`. */
-export function sendTo(context: () => Ctx): Send {
+export function clientOf(context: () => Ctx): { send: Send; upload: Upload } {
   const app = createApp({ context, webDir: null });
-  return async (method, path, body) =>
-    app.request(`http://localhost:4310${path}`, {
-      method,
-      headers: { host: 'localhost:4310', 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  return {
+    send: async (method, path, body) =>
+      app.request(`${ORIGIN}${path}`, {
+        method,
+        headers: { host: HOST, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    upload: async (path, fields, headers = {}) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      return app.request(`${ORIGIN}${path}`, {
+        method: 'POST',
+        body: form,
+        headers: { host: HOST, ...headers },
+      });
+    },
+  };
+}
+
+/** The JSON half of clientOf, for tests that send no files. */
+export function sendTo(context: () => Ctx): Send {
+  return clientOf(context).send;
 }
 
 /**
  * A test database with the API on top of it, for tests that drive the routes the web app calls:
- * `send('POST', '/api/people', {...})` answers as the server would.
+ * `send('POST', '/api/people', {...})` answers as the server would; `upload` posts a form.
  */
-export async function openTestApi(): Promise<{ t: TestDb; send: Send }> {
+export async function openTestApi(): Promise<{ t: TestDb; send: Send; upload: Upload }> {
   const t = await openTestDb();
-  return { t, send: sendTo(() => t.ctx) };
+  return { t, ...clientOf(() => t.ctx) };
 }

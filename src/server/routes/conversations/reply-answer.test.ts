@@ -1,42 +1,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
-import { createApp } from '../../app.js';
+import { openTestApi, type Send, type Upload } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let send: Send;
+let upload: Upload;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send, upload } = await openTestApi());
 });
 afterAll(() => t.close());
 
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost/api${path}`, {
-    method,
-    headers: { host: 'localhost', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-function upload(name: string, content: string) {
-  const form = new FormData();
-  form.set('file', new File([content], name));
-  return app.request('http://localhost/api/mail/import', {
-    method: 'POST',
-    body: form,
-    headers: { host: 'localhost' },
-  });
+/** Imports one message file, as the mail page's picker does. */
+function importMail(name: string, content: string) {
+  return upload('/api/mail/import', { file: new File([content], name) });
 }
 
 describe('POST /api/conversations/{id}/reply-answer', () => {
   it('shows the reply read from mail, and takes the yes or no', async () => {
     const person = (await (
-      await send('POST', '/people', { fullName: 'Ana Silva', email: 'ana@example.com' })
+      await send('POST', '/api/people', { fullName: 'Ana Silva', email: 'ana@example.com' })
     ).json()) as { id: string };
     const conv = (await (
-      await send('POST', '/conversations', { type: 'learn_role', participantIds: [person.id], title: 'Ana' })
+      await send('POST', '/api/conversations', {
+        type: 'learn_role',
+        participantIds: [person.id],
+        title: 'Ana',
+      })
     ).json()) as { id: string };
-    const logged = await send('POST', '/messages', {
+    const logged = await send('POST', '/api/messages', {
       personId: person.id,
       conversationId: conv.id,
       channel: 'email',
@@ -46,13 +37,13 @@ describe('POST /api/conversations/{id}/reply-answer', () => {
     });
     expect(logged.status).toBe(201);
     // Nothing to answer yet.
-    const early = await send('POST', `/conversations/${conv.id}/reply-answer`, { answer: 'yes' });
+    const early = await send('POST', `/api/conversations/${conv.id}/reply-answer`, { answer: 'yes' });
     expect(early.status).toBe(422);
     expect(((await early.json()) as { error: { message: string } }).error.message).toMatch(
       /No reply is waiting for your answer/,
     );
 
-    const imported = await upload(
+    const imported = await importMail(
       'reply.eml',
       [
         'From: Ana Silva <ana@example.com>',
@@ -67,7 +58,7 @@ describe('POST /api/conversations/{id}/reply-answer', () => {
     );
     expect(imported.status).toBe(200);
 
-    const got = await send('GET', `/conversations/${conv.id}`);
+    const got = await send('GET', `/api/conversations/${conv.id}`);
     const body = (await got.json()) as {
       status: string;
       version: number;
@@ -83,30 +74,34 @@ describe('POST /api/conversations/{id}/reply-answer', () => {
     });
     expect(body.replyToAnswer!.messageLogId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const agenda = (await (await send('GET', '/agenda')).json()) as {
+    const agenda = (await (await send('GET', '/api/agenda')).json()) as {
       items: { kind: string; title: string }[];
     };
     expect(agenda.items.filter((i) => i.kind === 'reply_answer').map((i) => i.title)).toEqual([
       'Did Ana Silva agree to talk? (Ana)',
     ]);
 
-    const bad = await send('POST', `/conversations/${conv.id}/reply-answer`, { answer: 'maybe' });
+    const bad = await send('POST', `/api/conversations/${conv.id}/reply-answer`, { answer: 'maybe' });
     expect(bad.status).toBe(400);
-    const stale = await send('POST', `/conversations/${conv.id}/reply-answer`, {
+    const stale = await send('POST', `/api/conversations/${conv.id}/reply-answer`, {
       answer: 'yes',
       version: body.version + 1,
     });
     expect(stale.status).toBe(409);
 
-    const yes = await send('POST', `/conversations/${conv.id}/reply-answer`, {
+    const yes = await send('POST', `/api/conversations/${conv.id}/reply-answer`, {
       answer: 'yes',
       version: body.version,
     });
     expect(yes.status).toBe(200);
     expect(await yes.json()).toMatchObject({ status: 'accepted', replyToAnswer: null });
-    const missing = await send('POST', '/conversations/00000000-0000-4000-8000-000000000000/reply-answer', {
-      answer: 'no',
-    });
+    const missing = await send(
+      'POST',
+      '/api/conversations/00000000-0000-4000-8000-000000000000/reply-answer',
+      {
+        answer: 'no',
+      },
+    );
     expect(missing.status).toBe(404);
   });
 });

@@ -1,36 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { openTestApi, type Send, type Upload } from '../../../../test/api.js';
+import type { TestDb } from '../../../../test/db.js';
 import { documents } from '../../../db/schema.js';
-import { createApp } from '../../app.js';
 
 // What the send refuses before any mail server is asked; sending for real is in mail.mail.test.ts.
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let send: Send;
+let upload: Upload;
 beforeAll(async () => {
-  t = await openTestDb();
-  app = createApp({ context: () => t.ctx, webDir: null });
+  ({ t, send, upload } = await openTestApi());
 });
 afterAll(() => t.close());
 
-function send(method: string, path: string, body?: unknown) {
-  return app.request(`http://localhost/api${path}`, {
-    method,
-    headers: { host: 'localhost', 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-}
-
-async function upload(title: string, fileName: string, bytes: BlobPart): Promise<string> {
-  const form = new FormData();
-  form.set('kind', 'resume');
-  form.set('title', title);
-  form.set('file', new File([bytes], fileName));
-  const res = await app.request('http://localhost/api/documents', {
-    method: 'POST',
-    body: form,
-    headers: { host: 'localhost' },
-  });
+/** Adds a resume to the documents library, as its page does; returns its id. */
+async function addDocument(title: string, fileName: string, bytes: BlobPart): Promise<string> {
+  const res = await upload('/api/documents', { kind: 'resume', title, file: new File([bytes], fileName) });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
@@ -53,19 +38,19 @@ async function errorOf(res: Response): Promise<{ status: number; message: string
 describe('POST /api/mail/send with documents', () => {
   it('refuses unknown, malformed, too many or too big documents in a sentence, before sending', async () => {
     const person = (await (
-      await send('POST', '/people', { fullName: 'Ana Silva', email: 'ana@example.com' })
+      await send('POST', '/api/people', { fullName: 'Ana Silva', email: 'ana@example.com' })
     ).json()) as { id: string };
 
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect(await errorOf(await send('POST', '/mail/send', message(person.id, [unknown])))).toEqual({
+    expect(await errorOf(await send('POST', '/api/mail/send', message(person.id, [unknown])))).toEqual({
       status: 404,
       message: `No document with id ${unknown} in this workspace.`,
     });
-    const malformed = await errorOf(await send('POST', '/mail/send', message(person.id, ['resume.pdf'])));
+    const malformed = await errorOf(await send('POST', '/api/mail/send', message(person.id, ['resume.pdf'])));
     expect(malformed.status).toBe(400);
     expect(malformed.message).toMatch(/^Document ids \(entry 1\)/);
     const six = Array.from({ length: 6 }, () => unknown);
-    const tooMany = await errorOf(await send('POST', '/mail/send', message(person.id, six)));
+    const tooMany = await errorOf(await send('POST', '/api/mail/send', message(person.id, six)));
     expect(tooMany.status).toBe(400);
     expect(tooMany.message).toMatch(/^Document ids has too many entries: at most 5/);
 
@@ -91,17 +76,17 @@ describe('POST /api/mail/send with documents', () => {
     };
     const a = await sized('resume-long');
     const b = await sized('portfolio-long');
-    expect(await errorOf(await send('POST', '/mail/send', message(person.id, [a, b])))).toEqual({
+    expect(await errorOf(await send('POST', '/api/mail/send', message(person.id, [a, b])))).toEqual({
       status: 413,
       message:
         'The documents come to 16.0 MB; a message can carry at most 15.0 MB, as mail servers refuse bigger mail. Attach fewer or smaller documents, or share a link instead.',
     });
 
     // A document that may go out reaches the mailbox check: none is connected here.
-    const small = await upload('Resume', 'resume.txt', 'Ana Silva, designer');
-    const ok = await errorOf(await send('POST', '/mail/send', message(person.id, [small, a])));
+    const small = await addDocument('Resume', 'resume.txt', 'Ana Silva, designer');
+    const ok = await errorOf(await send('POST', '/api/mail/send', message(person.id, [small, a])));
     expect(ok.status).toBe(409);
     expect(ok.message).toMatch(/No mailbox is connected/);
-    expect(await (await send('GET', `/messages?personId=${person.id}`)).json()).toEqual([]);
+    expect(await (await send('GET', `/api/messages?personId=${person.id}`)).json()).toEqual([]);
   });
 });
