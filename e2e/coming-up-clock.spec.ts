@@ -1,43 +1,28 @@
 import { expect, test } from '@playwright/test';
+import { setServerClock, unique } from './api-helpers.js';
 import {
-  createConversation,
-  createOrganization,
-  createPerson,
-  setServerClock,
-  unique,
-} from './api-helpers.js';
+  conversationAtOrganization,
+  DAY,
+  putServerClockBackAfterAll,
+  startOnNextMonday,
+} from './clock-helpers.js';
 import { ConversationPage } from './pages/conversation-pages.js';
 import { TodayPanel } from './pages/today-panel.js';
 
-// This spec moves the server's clock, so it runs in the clock project after every other spec and
-// puts the clock back when it is done.
-test.afterAll(async ({ request }) => {
-  await setServerClock(request, { now: new Date().toISOString() });
-});
-
-const DAY = 86_400_000;
-
-/** 09:00 UTC on the next Monday, so business days are easy to count (no holidays are set). */
-function nextMonday(): Date {
-  const d = new Date();
-  d.setUTCHours(9, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d;
-}
+// This spec moves the server's clock, so it runs in the clock project after every other spec.
+putServerClockBackAfterAll();
 
 test('a waiting request shows when the second contact and the follow-up fall due, and Today shows what is coming', async ({
   page,
   request,
 }) => {
   const id = unique();
-  const monday = await setServerClock(request, { now: nextMonday().toISOString() });
+  const monday = await startOnNextMonday(request);
   const orgName = `Harbor Analytics ${id}`;
-  const orgId = await createOrganization(request, orgName);
-  const personId = await createPerson(request, { fullName: `Mina Sato ${id}`, organizationId: orgId });
   const title = `Analytics at Harbor ${id}`;
-  const conversationId = await createConversation(request, {
-    participantIds: [personId],
-    organizationId: orgId,
+  const { personId, conversationId } = await conversationAtOrganization(request, {
+    organization: orgName,
+    person: `Mina Sato ${id}`,
     title,
   });
   const sent = await request.post('/api/messages', {

@@ -1,45 +1,30 @@
 import { expect, test } from '@playwright/test';
+import { createConversation, createPerson, setServerClock, unique } from './api-helpers.js';
 import {
-  createConversation,
-  createOrganization,
-  createPerson,
-  setServerClock,
-  unique,
-} from './api-helpers.js';
+  conversationAtOrganization,
+  DAY,
+  putServerClockBackAfterAll,
+  startOnNextMonday,
+} from './clock-helpers.js';
 import { ComposePage } from './pages/compose-page.js';
 import { ConversationPage } from './pages/conversation-pages.js';
 import { TodayPanel } from './pages/today-panel.js';
 
-// This spec moves the server's clock, so it runs in its own project after every other spec and
-// puts the clock back when it is done.
-test.afterAll(async ({ request }) => {
-  await setServerClock(request, { now: new Date().toISOString() });
-});
-
-const DAY = 86_400_000;
-
-/** 09:00 UTC on the next Monday, so business days are easy to count (no holidays are set). */
-function nextMonday(): Date {
-  const d = new Date();
-  d.setUTCHours(9, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d;
-}
+// This spec moves the server's clock, so it runs in the clock project after every other spec.
+putServerClockBackAfterAll();
 
 test('a request goes out, is followed up by the 3B7 rule, accepted, held and thanked', async ({
   page,
   request,
 }) => {
   const id = unique();
-  const monday = await setServerClock(request, { now: nextMonday().toISOString() });
+  const monday = await startOnNextMonday(request);
   const orgName = `Lantern Learning ${id}`;
   const personName = `Noor Haddad ${id}`;
-  const orgId = await createOrganization(request, orgName);
-  const personId = await createPerson(request, { fullName: personName, organizationId: orgId });
   const title = `Learning design at Lantern ${id}`;
-  const conversationId = await createConversation(request, {
-    participantIds: [personId],
-    organizationId: orgId,
+  const { organizationId: orgId, conversationId } = await conversationAtOrganization(request, {
+    organization: orgName,
+    person: personName,
     title,
   });
 
@@ -151,7 +136,7 @@ test('after a meeting Today asks whether it happened, and Held brings the thank-
   request,
 }) => {
   const id = unique();
-  const monday = await setServerClock(request, { now: nextMonday().toISOString() });
+  const monday = await startOnNextMonday(request);
   const personName = `Ines Okoro ${id}`;
   const personId = await createPerson(request, { fullName: personName });
   const title = `Product research with Ines ${id}`;

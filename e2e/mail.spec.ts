@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { imapAs, MAIL_DOMAIN, MAIL_PASSWORD, mailHost, sendAs, waitForMessage } from '../test/mail.js';
 import { createConversation, setServerClock, unique } from './api-helpers.js';
+import { putServerClockBackAfterAll, startOnNextMonday } from './clock-helpers.js';
 import { ComposePage } from './pages/compose-page.js';
 import { ConversationPage } from './pages/conversation-pages.js';
 import { MailPage } from './pages/mail-page.js';
@@ -9,17 +10,7 @@ import { TodayPanel } from './pages/today-panel.js';
 // Runs only in `npm run test:e2e:mail` (playwright.mail.config.ts), against the real Dovecot and
 // Postfix of scripts/mail-server.sh; without TEST_MAIL_HOST it fails rather than skips.
 
-test.afterAll(async ({ request }) => {
-  await setServerClock(request, { now: new Date().toISOString() });
-});
-
-/** 09:00 UTC on the next Monday, so business days are easy to count. */
-function nextMonday(): Date {
-  const d = new Date();
-  d.setUTCHours(9, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7 || 7));
-  return d;
-}
+putServerClockBackAfterAll();
 
 /** The first message in bob's Inbox addressed to `to`, as his mail program would see it. */
 async function readFromBob(to: string): Promise<{ messageId: string; subject: string; text: string }> {
@@ -57,7 +48,7 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
 }) => {
   const id = unique();
   const host = mailHost();
-  await setServerClock(request, { now: nextMonday().toISOString() });
+  await startOnNextMonday(request);
 
   // Settings → Mail: a wrong password is refused with the step that failed; the right one connects.
   await page.goto('/settings');
