@@ -1,5 +1,6 @@
 import type { SignUpMode } from '../src/config.js';
-import { createApp } from '../src/server/app.js';
+import { workspaceScope } from '../src/db/rls.js';
+import { type AppOptions, createApp } from '../src/server/app.js';
 import { NO_WORKSPACE } from '../src/server/session-auth.js';
 import { createAuth } from '../src/services/accounts/auth.js';
 import { openTestDb, type TestDb } from './db.js';
@@ -22,7 +23,9 @@ export const PASSWORD = 'correct horse battery';
  * A hosted server in process on a fresh test database, as `serve --hosted --trusted-proxy`
  * builds it; `visitor(address)` makes a browser with its own cookies, behind the proxy.
  */
-export async function openHostedTestApi(opts: { signUp?: SignUpMode } = {}) {
+export async function openHostedTestApi(
+  opts: { signUp?: SignUpMode; beforeRoutes?: AppOptions['beforeRoutes'] } = {},
+) {
   const t: TestDb = await openTestDb();
   const signUp = opts.signUp ?? 'open';
   const auth = createAuth({
@@ -34,8 +37,16 @@ export async function openHostedTestApi(opts: { signUp?: SignUpMode } = {}) {
   });
   const app = createApp({
     context: () => ({ db: t.handle.db, now: t.clock.now, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE }),
-    hosted: { auth, publicUrl: PUBLIC_URL, trustedProxy: true, signUp },
+    // On PostgreSQL, each request under row-level security as `serve --hosted` runs it.
+    hosted: {
+      auth,
+      publicUrl: PUBLIC_URL,
+      trustedProxy: true,
+      signUp,
+      scope: await workspaceScope(t.handle),
+    },
     webDir: null,
+    beforeRoutes: opts.beforeRoutes,
   });
   let nextAddress = 1;
   const visitor = (address = `198.51.100.${nextAddress++}`): Visitor => {

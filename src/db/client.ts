@@ -79,7 +79,9 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
     max: opts.max ?? 10,
     // Our statements are short; PostgreSQL's JIT compiler, set off by a high cost estimate, can
     // spend most of a second compiling a query that runs in a tenth of that (the dashboard did).
-    options: '-c jit=off',
+    // Every connection does trusted whole-database work; a hosted request's transaction narrows
+    // it to one workspace (rls.ts).
+    options: '-c jit=off -c rapport.all_workspaces=on',
   });
   // An idle connection closed by the server (a restart, a terminated backend) must not crash the
   // process; the pool replaces it on the next query.

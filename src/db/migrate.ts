@@ -7,6 +7,7 @@ import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type pg from 'pg';
 import type { DbHandle, Schema } from './client.js';
+import { applyRowSecurity } from './rls.js';
 import * as schema from './schema.js';
 
 /** The committed migrations folder, found from both src/ (tsx, vitest) and dist/ (built). */
@@ -39,7 +40,10 @@ export async function migrate(handle: DbHandle): Promise<void> {
   try {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     try {
-      await migratePg(drizzle(client, { schema }) as unknown as NodePgDatabase<Schema>, config);
+      const db = drizzle(client, { schema }) as unknown as NodePgDatabase<Schema>;
+      await migratePg(db, config);
+      // The policies of row-level security (rls.ts), on every table a migration added.
+      await applyRowSecurity(db as unknown as DbHandle['db']);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import type { SignUpMode } from '../config.js';
+import type { WorkspaceScope } from '../db/rls.js';
 import type { Auth } from '../services/accounts/auth.js';
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from '../services/accounts/auth-paths.js';
 import type { Ctx } from '../services/context.js';
@@ -52,6 +53,8 @@ export interface HostedOptions {
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
   trustedProxy: boolean;
   signUp: SignUpMode;
+  /** Row-level security's per-request transaction (db/rls.ts), on PostgreSQL. */
+  scope?: WorkspaceScope;
 }
 
 export interface AppOptions {
@@ -153,7 +156,12 @@ export function createApp(opts: AppOptions) {
       headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(c, hosted.trustedProxy));
       return hosted.auth.handler(new Request(c.req.raw, { headers }));
     });
-    const auth = sessionAuth({ auth: hosted.auth, base: opts.context, signUp: hosted.signUp });
+    const auth = sessionAuth({
+      auth: hosted.auth,
+      base: opts.context,
+      signUp: hosted.signUp,
+      scope: hosted.scope,
+    });
     app.use('/api/*', auth);
     app.use('/mcp', auth);
   } else {

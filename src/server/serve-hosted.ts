@@ -1,5 +1,6 @@
 import type { Config, HostedConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { workspaceScope } from '../db/rls.js';
 import { createAuth } from '../services/accounts/auth.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { createApp } from './app.js';
@@ -27,9 +28,17 @@ export async function startHostedServer(
     secret: hosted.authSecret,
     signUp: hosted.signUp,
   });
+  // Each request in a transaction that sees its own workspace only (row-level security).
+  const scope = await workspaceScope(database.handle);
   const app = createApp({
     context: () => ({ db, now, secretKey, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE }),
-    hosted: { auth, publicUrl: hosted.publicUrl, trustedProxy: hosted.trustedProxy, signUp: hosted.signUp },
+    hosted: {
+      auth,
+      publicUrl: hosted.publicUrl,
+      trustedProxy: hosted.trustedProxy,
+      signUp: hosted.signUp,
+      scope,
+    },
     webDir: opts.webDir,
   });
   const { server, url } = await listen(app.fetch, config, database.close);

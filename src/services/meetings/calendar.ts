@@ -16,6 +16,18 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The workspace a feed link belongs to, or null for an unknown or revoked one. Asked on the whole
+ * database by a hosted server, which then reads the feed inside that workspace alone.
+ */
+export async function calendarFeedWorkspace(db: Ctx['db'], token: string): Promise<string | null> {
+  const [feed] = await db
+    .select({ workspaceId: calendarFeeds.workspaceId })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  return feed?.workspaceId ?? null;
+}
+
 /** One meeting as an .ics file in the meeting's own time zone, with a reminder 30 minutes before. */
 export async function meetingIcs(
   ctx: Ctx & { conversationId: string },
