@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { type DbHandle, openPglite, openPostgres } from './client.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate } from './migrate.js';
+import { resumeStagedWork } from './staged.js';
 
 export interface OpenDatabase {
   handle: DbHandle;
@@ -28,6 +29,8 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   try {
     const handle = await openPglite({ dataDir: config.dataDir });
     await migrate(handle);
+    // An import cut short by a crash is finished if it was published, or else thrown away.
+    await resumeStagedWork(handle.db);
     // Files PostgreSQL makes later come out private (durable-fs.ts); these are the ones its first
     // start copied in, or that earlier versions made readable by everyone.
     restrictToOwner(config.dataDir);

@@ -201,6 +201,37 @@ export const people = pgTable(
   ],
 );
 
+/**
+ * Long work on the embedded database (an import), staged so that no transaction holds the one
+ * connection for long (src/db/staged.ts). A batch's steps are written in short transactions
+ * while it is not `ready`; a batch that never became ready is thrown away at the next start.
+ * Marking it ready is the point of no return: its steps are then applied in order, each in a
+ * short transaction that also deletes it, and a start resumes a ready batch where it stopped.
+ */
+export const stagedBatches = pgTable('staged_batches', {
+  id: id(),
+  /** What the batch does, for messages: "import". */
+  kind: text('kind').notNull(),
+  ready: boolean('ready').notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** One statement of a staged batch, with its parameters, applied in `seq` order. */
+export const stagedSteps = pgTable(
+  'staged_steps',
+  {
+    batchId: uuid('batch_id')
+      .notNull()
+      .references(() => stagedBatches.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    statement: text('statement').notNull(),
+    params: jsonb('params').$type<unknown[]>().notNull(),
+    /** How many records the step writes, for progress. */
+    rows: integer('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.seq] })],
+);
+
 export const tags = pgTable(
   'tags',
   {

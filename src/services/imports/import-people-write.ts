@@ -1,17 +1,21 @@
 /**
- * The batched writes of an import (LinkedIn, vCard, CSV). Each chunk is one statement that reads its rows from
- * `unnest` of one array parameter per column: on PGlite this is several times faster than one
- * statement per person, and it has no ceiling on the number of parameters.
+ * The batched writes of an import (LinkedIn, vCard, CSV), as steps (src/db/staged.ts). Each
+ * step is one statement that reads its rows from `unnest` of one array parameter per column: on
+ * PGlite this is several times faster than one statement per person, and it has no ceiling on
+ * the number of parameters. Organizations are named by their key in the steps and found by it
+ * when a step runs, so steps can be planned before the organizations exist.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { organizations } from '../../db/schema.js';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Step } from '../../db/staged.js';
 import type { Ctx } from '../context.js';
 
 /**
- * How many people one statement writes; also how often progress is reported. Updating 14,500
- * people took 1.7 s in chunks of 1,000 and 1.1–1.2 s in chunks of 5,000 on the embedded database.
+ * How many people one statement writes; also how often progress is reported. On the embedded
+ * database a statement runs on the event loop's thread and other requests wait for it: 5,000
+ * people a statement was the fastest in total (1.1 s to update 14,500) but held everything else
+ * for a quarter of a second at a time; 500 keeps each statement to a few tens of milliseconds.
  */
-export const CHUNK_SIZE = 5000;
+export const CHUNK_SIZE = 500;
 
 export interface NewPerson {
   fullName: string;
@@ -68,70 +72,58 @@ function chunks<T>(items: T[]): T[][] {
 }
 
 /**
- * Creates the organizations the import needs (name by key) and returns the ids of every key
- * asked for, including ones that existed already.
+ * The steps that create the organizations an import needs (name by key); organizations already
+ * there are kept as they are.
  */
-export async function ensureOrganizations(
-  ctx: Ctx,
-  names: Map<string, string>,
-): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const keys = [...names.keys()];
-  if (!keys.length) return ids;
+export function organizationSteps(ctx: Ctx, names: Map<string, string>): Step[] {
   const now = ctx.now().toISOString();
-  for (const batch of chunks(keys)) {
-    await ctx.db.execute(sql`
-      insert into ${organizations} (workspace_id, name, name_key, created_at, updated_at)
+  return chunks([...names.keys()]).map((batch) => ({
+    statement: sql`
+      insert into organizations (workspace_id, name, name_key, created_at, updated_at)
       select ${ctx.workspaceId}::uuid, u.name, u.name_key, ${now}::timestamptz, ${now}::timestamptz
       from unnest(${sql.param(batch.map((k) => names.get(k)!))}::text[], ${sql.param(batch)}::text[])
         as u(name, name_key)
-      on conflict (workspace_id, name_key) do nothing`);
-    const rows = await ctx.db
-      .select({ id: organizations.id, key: organizations.nameKey })
-      .from(organizations)
-      .where(and(eq(organizations.workspaceId, ctx.workspaceId), inArray(organizations.nameKey, batch)));
-    for (const r of rows) ids.set(r.key, r.id);
-  }
-  return ids;
+      on conflict (workspace_id, name_key) do nothing`,
+    rows: 0,
+  }));
 }
 
-/** Inserts new people; `onChunk` hears how many were written after each chunk. */
-export async function insertPeople(
-  ctx: Ctx,
-  source: ImportSource,
-  rows: NewPerson[],
-  orgIds: Map<string, string>,
-  onChunk: (written: number) => void,
-): Promise<void> {
+/** The steps that insert new people, each with a check that casts every value as the insert does. */
+export function insertPeopleSteps(ctx: Ctx, source: ImportSource, rows: NewPerson[]): Step[] {
   const now = ctx.now().toISOString();
-  for (const batch of chunks(rows)) {
+  return chunks(rows).map((batch) => {
     const col = <T>(pick: (r: NewPerson) => T) => sql.param(batch.map(pick));
-    await ctx.db.execute(sql`
-      insert into people (workspace_id, full_name, title, organization_id, email, linkedin_url,
-        connected_on, phone, location, notes, source, created_at, updated_at)
-      select ${ctx.workspaceId}::uuid, u.full_name, u.title, u.organization_id, u.email, u.linkedin_url,
-        u.connected_on, u.phone, u.location, coalesce(u.notes, ''), ${source}::text, ${now}::timestamptz,
-        ${now}::timestamptz
-      from unnest(
+    const from = sql`unnest(
         ${col((r) => r.fullName)}::text[],
         ${col((r) => r.title)}::text[],
-        ${col((r) => (r.organizationKey ? (orgIds.get(r.organizationKey) ?? null) : null))}::uuid[],
+        ${col((r) => r.organizationKey)}::text[],
         ${col((r) => r.email)}::text[],
         ${col((r) => r.linkedinUrl)}::text[],
         ${col((r) => r.connectedOn)}::date[],
         ${col((r) => r.phone)}::text[],
         ${col((r) => r.location)}::text[],
         ${col((r) => r.notes)}::text[]
-      ) as u(full_name, title, organization_id, email, linkedin_url, connected_on, phone, location, notes)`);
-    onChunk(batch.length);
-    await nextTurn();
-  }
+      ) as u(full_name, title, organization_key, email, linkedin_url, connected_on, phone, location, notes)`;
+    return {
+      statement: sql`
+        insert into people (workspace_id, full_name, title, organization_id, email, linkedin_url,
+          connected_on, phone, location, notes, source, created_at, updated_at)
+        select ${ctx.workspaceId}::uuid, u.full_name, u.title, o.id, u.email, u.linkedin_url,
+          u.connected_on, u.phone, u.location, coalesce(u.notes, ''), ${source}::text, ${now}::timestamptz,
+          ${now}::timestamptz
+        from ${from}
+        left join organizations o on o.workspace_id = ${ctx.workspaceId}::uuid and o.name_key = u.organization_key`,
+      check: sql`select count(*) from ${from}`,
+      rows: batch.length,
+    };
+  });
 }
 
 /** How each field of a change is written: its column, its name in `edited_fields`, its type. */
 const CHANGE_COLUMNS = {
   title: { column: 'title', field: 'title', type: 'text' },
-  organizationKey: { column: 'organization_id', field: 'organizationId', type: 'uuid' },
+  // The organization travels as its key and is found when the step runs.
+  organizationKey: { column: 'organization_id', field: 'organizationId', type: 'text' },
   email: { column: 'email', field: 'email', type: 'text' },
   linkedinUrl: { column: 'linkedin_url', field: 'linkedinUrl', type: 'text' },
   connectedOn: { column: 'connected_on', field: 'connectedOn', type: 'date' },
@@ -146,19 +138,14 @@ type ChangeKey = keyof typeof CHANGE_COLUMNS;
 const CHANGE_KEYS = Object.keys(CHANGE_COLUMNS) as ChangeKey[];
 
 /**
- * Updates the imported fields of matched people. Changes are grouped by the fields they set, and
- * each statement sets only those columns: a person whose "Connected On" alone changes does not
- * have the search vector recomputed, and, with the room people's fill factor leaves on each page,
- * the new row version stays on its page without new index entries (a HOT update). The database
- * checks `edited_fields` again, so an edit the user saved while the import ran is never
- * overwritten either.
+ * The steps that update the imported fields of matched people. Changes are grouped by the fields
+ * they set, and each statement sets only those columns: a person whose "Connected On" alone
+ * changes does not have the search vector recomputed, and, with the room people's fill factor
+ * leaves on each page, the new row version stays on its page without new index entries (a HOT
+ * update). The database checks `edited_fields` again, so an edit the user saved while the import
+ * ran is never overwritten either.
  */
-export async function updatePeople(
-  ctx: Ctx,
-  changes: PersonChange[],
-  orgIds: Map<string, string>,
-  onChunk: (written: number) => void,
-): Promise<void> {
+export function updatePeopleSteps(ctx: Ctx, changes: PersonChange[]): Step[] {
   const now = ctx.now().toISOString();
   const groups = new Map<string, { keys: ChangeKey[]; changes: PersonChange[] }>();
   for (const change of changes) {
@@ -168,28 +155,51 @@ export async function updatePeople(
     if (group) group.changes.push(change);
     else groups.set(name, { keys, changes: [change] });
   }
+  const steps: Step[] = [];
   for (const { keys, changes: grouped } of groups.values()) {
-    const written = (c: PersonChange, k: ChangeKey) =>
-      k === 'organizationKey' ? (orgIds.get(c.organizationKey!) ?? null) : c[k];
     // Notes are the user's own writing: an import only fills them in while they are empty.
     const set = keys.map((k) => {
       const { column, field } = CHANGE_COLUMNS[k];
       const guard = k === 'notes' ? " and p.notes = ''" : '';
-      return sql.raw(
-        `${column} = case when not ('${field}' = any(p.edited_fields))${guard} then u.${column} else p.${column} end`,
-      );
+      const value: SQL =
+        k === 'organizationKey'
+          ? sql`(select o.id from organizations o where o.workspace_id = ${ctx.workspaceId}::uuid and o.name_key = u.organization_id)`
+          : sql.raw(`u.${column}`);
+      return sql`${sql.raw(`${column} = case when not ('${field}' = any(p.edited_fields))${guard} then `)}${value}${sql.raw(` else p.${column} end`)}`;
     });
     const names = sql.raw(['id', ...keys.map((k) => CHANGE_COLUMNS[k].column)].join(', '));
     for (const batch of chunks(grouped)) {
       const arrays = keys.map(
-        (k) => sql`${sql.param(batch.map((c) => written(c, k)))}::${sql.raw(CHANGE_COLUMNS[k].type)}[]`,
+        (k) => sql`${sql.param(batch.map((c) => c[k]))}::${sql.raw(CHANGE_COLUMNS[k].type)}[]`,
       );
-      await ctx.db.execute(sql`
-        update people p set ${sql.join(set, sql`, `)}, version = p.version + 1, updated_at = ${now}::timestamptz
-        from unnest(${sql.param(batch.map((c) => c.id))}::uuid[], ${sql.join(arrays, sql`, `)}) as u(${names})
-        where p.id = u.id and p.workspace_id = ${ctx.workspaceId}::uuid`);
-      onChunk(batch.length);
-      await nextTurn();
+      const from = sql`unnest(${sql.param(batch.map((c) => c.id))}::uuid[], ${sql.join(arrays, sql`, `)}) as u(${names})`;
+      steps.push({
+        statement: sql`
+          update people p set ${sql.join(set, sql`, `)}, version = p.version + 1, updated_at = ${now}::timestamptz
+          from ${from}
+          where p.id = u.id and p.workspace_id = ${ctx.workspaceId}::uuid`,
+        check: sql`select count(*) from ${from}`,
+        rows: batch.length,
+      });
     }
   }
+  return steps;
+}
+
+/** Runs steps one after the other (inside the caller's transaction, if any); `onStep` hears each one's rows. */
+export async function runSteps(ctx: Ctx, steps: Step[], onStep: (rows: number) => void): Promise<void> {
+  for (const step of steps) {
+    await ctx.db.execute(step.statement);
+    if (step.rows) onStep(step.rows);
+    await nextTurn();
+  }
+}
+
+/** Updates the imported fields of matched people now (see `updatePeopleSteps`). */
+export async function updatePeople(
+  ctx: Ctx,
+  changes: PersonChange[],
+  onChunk: (written: number) => void,
+): Promise<void> {
+  await runSteps(ctx, updatePeopleSteps(ctx, changes), onChunk);
 }

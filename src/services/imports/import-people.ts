@@ -1,6 +1,6 @@
 /**
  * Importing people from any format (LinkedIn, vCard, CSV): a preview that writes nothing, and
- * an apply that writes everything in one transaction or nothing at all.
+ * an apply that writes everything or nothing at all (see `applyPeopleImport`).
  *
  * A record is matched to someone already in the workspace by profile URL, then e-mail, then
  * full name and organization. A match gets the imported fields (position, organization,
@@ -13,6 +13,15 @@
 import { sql } from 'drizzle-orm';
 import { organizations, people } from '../../db/schema.js';
 import {
+  applyBatch,
+  discardBatch,
+  isEmbedded,
+  publishBatch,
+  type Step,
+  stageBatch,
+  stageSteps,
+} from '../../db/staged.js';
+import {
   checkRecord,
   type FieldSources,
   type PersonRecord,
@@ -23,14 +32,15 @@ import { normalizeLinkedInUrl } from '../../domain/linkedin.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { loadWorkspace, match, rowKeys } from './import-people-match.js';
 import {
-  ensureOrganizations,
   type ImportedField,
   type ImportSource,
-  insertPeople,
+  insertPeopleSteps,
   type NewPerson,
   nextTurn,
+  organizationSteps,
   type PersonChange,
-  updatePeople,
+  runSteps,
+  updatePeopleSteps,
 } from './import-people-write.js';
 
 export type { ImportSource } from './import-people-write.js';
@@ -104,8 +114,6 @@ interface Plan {
   changes: PersonChange[];
   /** Organizations to create: name by key. */
   newOrganizations: Map<string, string>;
-  /** Ids of the workspace's organizations by key. */
-  orgIds: Map<string, string>;
   summary: ImportSummary;
 }
 
@@ -254,7 +262,6 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
     creates,
     changes,
     newOrganizations,
-    orgIds,
     summary: {
       applied: false,
       total: parsed.rows.length + parsed.skipped.length,
@@ -292,36 +299,106 @@ async function peopleFingerprint(ctx: Ctx): Promise<string> {
   return (result as unknown as { rows: { mark: string }[] }).rows[0]!.mark;
 }
 
+/** The writes of a plan, in order: organizations first, as new people and changes name them. */
+function stepsOf(ctx: Ctx, source: ImportSource, planned: Plan): Step[] {
+  return [
+    ...organizationSteps(ctx, planned.newOrganizations),
+    ...insertPeopleSteps(ctx, source, planned.creates),
+    ...updatePeopleSteps(ctx, planned.changes),
+  ];
+}
+
+type ApplyInput = PeopleImportInput & { onProgress?: (progress: ImportProgress) => void };
+type ApplyOptions = PeopleImportOptions & { also?: (tx: Ctx) => Promise<void> };
+
+/** Tells `onProgress` how many of the plan's people are written, from 0. */
+function progressOf(input: ApplyInput, planned: Plan): (written: number) => void {
+  const total = planned.creates.length + planned.changes.length;
+  let done = 0;
+  return (written) => {
+    done += written;
+    input.onProgress?.({ done, total });
+  };
+}
+
 /**
- * Imports the records in one transaction: every person and organization is written, or, if
- * anything fails, nothing is. `onProgress` hears how many people have been written. `also`
- * runs inside the same transaction (a CSV import remembers its column mapping there).
+ * Imports the records: every person and organization is written, or, if anything fails,
+ * nothing is. `onProgress` hears how many people have been written. `also` runs with the
+ * commit that decides the import (a CSV import remembers its column mapping there).
  *
- * The matching (the long part: every row against everyone in the workspace) runs before the
- * transaction, so other requests are answered while it runs; the transaction only writes. If
- * anyone or any organization changed in between, the transaction matches again before writing.
+ * The matching (every row against everyone in the workspace) runs first, while other requests
+ * are answered. If anyone or any organization changed meanwhile, it matches again.
+ *
+ * On PostgreSQL the writes are one transaction; other connections go on meanwhile. The embedded
+ * database has one connection, which a long transaction would hold for seconds, so there the
+ * import is staged and published (src/db/staged.ts): a value the database refuses is found while
+ * staging, before anything is written, and once published, a crash is finished at the next start.
  */
 export async function applyPeopleImport(
   ctx: Ctx,
-  input: PeopleImportInput & { onProgress?: (progress: ImportProgress) => void },
-  opts: PeopleImportOptions & { also?: (tx: Ctx) => Promise<void> },
+  input: ApplyInput,
+  opts: ApplyOptions,
+): Promise<ImportSummary> {
+  if (!isEmbedded(ctx.db)) return applyInOneTransaction(ctx, input, opts);
+  // One import at a time: two imports of the same file at once would both add the new people.
+  const run = importing.then(() => applyStaged(ctx, input, opts));
+  importing = run.catch(() => undefined);
+  return run;
+}
+
+let importing: Promise<unknown> = Promise.resolve();
+
+async function applyInOneTransaction(
+  ctx: Ctx,
+  input: ApplyInput,
+  opts: ApplyOptions,
 ): Promise<ImportSummary> {
   const mark = await peopleFingerprint(ctx);
   const planned = await plan(ctx, input, opts);
   return inTransaction(ctx, async (tx) => {
     const current = (await peopleFingerprint(tx)) === mark ? planned : await plan(tx, input, opts);
-    const { creates, changes, newOrganizations, orgIds, summary } = current;
-    const total = creates.length + changes.length;
-    let done = 0;
-    const report = (written: number) => {
-      done += written;
-      input.onProgress?.({ done, total });
-    };
+    const report = progressOf(input, current);
     report(0);
-    for (const [key, id] of await ensureOrganizations(tx, newOrganizations)) orgIds.set(key, id);
-    await insertPeople(tx, opts.source, creates, orgIds, report);
-    await updatePeople(tx, changes, orgIds, report);
+    await runSteps(tx, stepsOf(tx, opts.source, current), report);
     await opts.also?.(tx);
-    return { ...summary, applied: true };
+    return { ...current.summary, applied: true };
   });
+}
+
+/** Steps staged in one short transaction. */
+const STAGE_EVERY = 4;
+/** Plans made at most; if the people keep changing, the last plan is published as it is. */
+const PLAN_TRIES = 3;
+
+async function applyStaged(ctx: Ctx, input: ApplyInput, opts: ApplyOptions): Promise<ImportSummary> {
+  for (let attempt = 1; ; attempt++) {
+    const mark = await peopleFingerprint(ctx);
+    const planned = await plan(ctx, input, opts);
+    const report = progressOf(input, planned);
+    report(0);
+    const steps = stepsOf(ctx, opts.source, planned);
+    const batch = await stageBatch(ctx.db, 'import', ctx.now());
+    let published: boolean;
+    try {
+      for (let i = 0; i < steps.length; i += STAGE_EVERY) {
+        await stageSteps(ctx.db, batch, i, steps.slice(i, i + STAGE_EVERY));
+        await nextTurn();
+      }
+      published = await publishBatch(ctx.db, batch, async (db) => {
+        const tx = { ...ctx, db };
+        if (attempt < PLAN_TRIES && (await peopleFingerprint(tx)) !== mark) return false;
+        await opts.also?.(tx);
+        return true;
+      });
+    } catch (err) {
+      await discardBatch(ctx.db, batch);
+      throw err;
+    }
+    if (!published) {
+      await discardBatch(ctx.db, batch);
+      continue;
+    }
+    await applyBatch(ctx.db, batch, report);
+    return { ...planned.summary, applied: true };
+  }
 }
