@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { listPeople } from '../people/people.js';
+import { applyLinkedInImport } from './import-linkedin.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/w-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
+  }
+  return parseLinkedInConnections(lines.join('\r\n'));
+}
+
+describe('a large import while the user keeps working', () => {
+  it('answers other requests while it writes the people, each after a short wait', async () => {
+    const ctx = await t.otherWorkspace();
+    let progress = { done: 0, total: 0 };
+    let finished = false;
+    const started = performance.now();
+    const importing = applyLinkedInImport(ctx, {
+      ...connections(6000),
+      onProgress: (p) => {
+        progress = p;
+      },
+    }).finally(() => {
+      finished = true;
+    });
+    const waits: number[] = [];
+    let answeredWhileWriting = 0;
+    while (!finished) {
+      const t0 = performance.now();
+      await listPeople({ ...ctx, limit: 1 });
+      waits.push(performance.now() - t0);
+      if (progress.done > 0 && progress.done < progress.total) answeredWhileWriting++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const summary = await importing;
+    const took = performance.now() - started;
+    expect(summary.counts.new).toBe(6000);
+    expect((await listPeople({ ...ctx, limit: 1 })).total).toBe(1000);
+    // Some answers came while some people were written and others not yet.
+    expect(answeredWhileWriting).toBeGreaterThan(0);
+    // No request waited for the whole import, nor, on a busy machine, for long.
+    const longest = Math.max(...waits);
+    expect(longest).toBeLessThan(Math.min(1500, took / 3));
+  }, 120_000);
+});
