@@ -600,6 +600,13 @@ export const tasks = pgTable(
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     conversationId: uuid('conversation_id').references(() => conversations.id, { onDelete: 'cascade' }),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    /**
+     * The name of the coach who suggested the task (hosted mode); null for the owner's own. A name,
+     * not a reference to an account, so a backup restores it anywhere.
+     */
+    suggestedBy: text('suggested_by'),
+    /** When the owner accepted a coach's suggestion; a suggestion not accepted yet is still pending. */
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
     search: searchVector(sql`to_tsvector('english', title)`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -900,13 +907,14 @@ export const workspaceMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['owner'] }).notNull(),
+    /** 'owner' works in the workspace; 'coach' reads it, comments and suggests tasks (issue 17). */
+    role: text('role', { enum: ['owner', 'coach'] }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.authUserId] }),
     index('workspace_members_account_idx').on(t.authUserId),
-    check('workspace_members_role', sql`${t.role} in ('owner')`),
+    check('workspace_members_role', sql`${t.role} in ('owner', 'coach')`),
   ],
 );
 
@@ -919,3 +927,46 @@ export const accountInvites = pgTable('account_invites', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
+
+/**
+ * Invitations to coach a workspace: its owner names the coach's e-mail, and the code (only its
+ * hash is kept) is used once, within 14 days, by an account with that e-mail.
+ */
+export const coachInvites = pgTable(
+  'coach_invites',
+  {
+    id: id(),
+    workspaceId: ws(),
+    email: text('email').notNull(),
+    codeHash: text('code_hash').notNull().unique(),
+    createdBy: text('created_by').references(() => authUsers.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    usedBy: text('used_by').references(() => authUsers.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('coach_invites_workspace_idx').on(t.workspaceId)],
+);
+
+/**
+ * Comments on a conversation, by its owner or a coach. The author is kept by name and role, not
+ * as a reference to an account, so a backup restores the comments anywhere.
+ */
+export const conversationComments = pgTable(
+  'conversation_comments',
+  {
+    id: id(),
+    workspaceId: ws(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role', { enum: ['owner', 'coach'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('conversation_comments_conversation_idx').on(t.conversationId, t.createdAt),
+    check('conversation_comments_author_role', sql`${t.authorRole} in ('owner', 'coach')`),
+  ],
+);

@@ -117,6 +117,11 @@ function mondayUtc(t: number): number {
   return Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() - sinceMonday);
 }
 
+/** The start of the week that contains `now` (Monday, midnight UTC), as the meetings chart counts weeks. */
+export function weekStartUtc(now: Date): Date {
+  return new Date(mondayUtc(timeOf(now, 'now')));
+}
+
 /**
  * How many weeks the meetings chart shows: the weeks from the one that contains `start` (when the
  * workspace began, or its first activity if that is earlier) to the current one, at most `max`.

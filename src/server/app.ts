@@ -10,11 +10,14 @@ import type { WorkspaceScope } from '../db/rls.js';
 import type { Auth } from '../services/accounts/auth.js';
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from '../services/accounts/auth-paths.js';
 import type { Ctx } from '../services/context.js';
+import { coachAccess } from './coach-access.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { accountRoutes, sessionRoutes } from './routes/accounts/accounts.js';
+import { coachingRoutes } from './routes/accounts/coaching.js';
 import { agendaRoutes } from './routes/agenda/agenda.js';
 import { backupRoutes } from './routes/backup/backup.js';
+import { commentRoutes } from './routes/conversations/comments.js';
 import { conversationRoutes } from './routes/conversations/conversations.js';
 import { noteRoutes } from './routes/conversations/notes.js';
 import { debriefRoutes } from './routes/debrief/debrief.js';
@@ -39,6 +42,7 @@ import { opportunityRoutes } from './routes/results/opportunities.js';
 import { searchRoutes } from './routes/search/search.js';
 import { settingsRoutes } from './routes/settings/settings.js';
 import { workspaceRoutes } from './routes/settings/workspace.js';
+import { suggestionRoutes } from './routes/tasks/suggestions.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
 import { tokenRoutes } from './routes/tokens/tokens.js';
 import { clientAddressOf, localOnly, publicOnly, refuseNulCharacters, securityHeaders } from './security.js';
@@ -78,12 +82,15 @@ function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/session', sessionRoutes)
     .route('/accounts', accountRoutes)
+    .route('/coaching', coachingRoutes)
     .route('/workspace', workspaceRoutes)
     .route('/organizations', organizationRoutes)
     .route('/people', peopleRoutes)
     .route('/conversations', conversationRoutes)
+    .route('/conversations', commentRoutes)
     .route('/notes', noteRoutes)
     .route('/messages', messageRoutes)
+    .route('/tasks', suggestionRoutes)
     .route('/tasks', taskRoutes)
     .route('/agenda', agendaRoutes)
     .route('/calendar', calendarRoutes)
@@ -173,6 +180,11 @@ export function createApp(opts: AppOptions) {
     app.use('/mcp', local);
   }
   app.use('/api/*', tokenAuth());
+  if (hosted) {
+    // What a coach may do in a client's workspace, in this one place.
+    app.use('/api/*', coachAccess());
+    app.use('/mcp', coachAccess());
+  }
   app.route('/api', apiRoutes());
   app.all(
     '/mcp',

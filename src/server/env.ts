@@ -1,5 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { SignUpMode } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { CoachSeat } from '../services/accounts/coaching.js';
 import type { Ctx } from '../services/context.js';
 import type { TokenIdentity } from '../services/tokens/tokens.js';
 import { validationHook } from './errors.js';
@@ -14,9 +16,22 @@ export interface SignedInAccount {
 export interface AppEnv {
   /**
    * `token` is set when the request came with a valid personal access token; `account` when it
-   * came with a hosted session; `hosted` on every request of a hosted server.
+   * came with a hosted session; `hosted` on every request of a hosted server; `coach` when the
+   * signed-in account has a client's workspace open as its coach (coach-access.ts limits it).
    */
-  Variables: { ctx: Ctx; token?: TokenIdentity; account?: SignedInAccount; hosted?: { signUp: SignUpMode } };
+  Variables: {
+    ctx: Ctx;
+    token?: TokenIdentity;
+    account?: SignedInAccount;
+    hosted?: { signUp: SignUpMode };
+    coach?: CoachSeat;
+    /**
+     * The connection outside any one workspace (row-level security's request transaction sees
+     * only the request's): for a signed-in account's own account-wide work, such as taking up a
+     * coach invitation or counting the week of every workspace shared with it.
+     */
+    accountDb?: Db;
+  };
 }
 
 /** A router whose validation failures all answer the same way. */

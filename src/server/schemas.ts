@@ -21,7 +21,7 @@ import {
 
 export const Id = z.uuid({ error: 'must be an id (a UUID)' });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
-const Timestamp = z.string().openapi({ format: 'date-time' });
+export const Timestamp = z.string().openapi({ format: 'date-time' });
 const optionalText = (max: number) => z.string().trim().max(max).nullish();
 
 export const ErrorSchema = z
@@ -420,6 +420,12 @@ export const Task = z
     personId: z.string().nullable(),
     conversationId: z.string().nullable(),
     doneAt: Timestamp.nullable(),
+    suggestedBy: z.string().nullable().openapi({
+      description: 'The name of the coach who suggested this task (hosted mode); null for your own',
+    }),
+    acceptedAt: Timestamp.nullable().openapi({
+      description: 'When a coach’s suggestion was accepted; null while it waits for an answer',
+    }),
     createdAt: Timestamp,
     version: z.number(),
     overdue: z.boolean().openapi({ description: 'Open and due before today, in the user’s time zone' }),

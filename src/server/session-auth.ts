@@ -6,6 +6,7 @@ import { ensureAccountWorkspace } from '../services/accounts/workspaces.js';
 import type { Ctx } from '../services/context.js';
 import { calendarFeedWorkspace } from '../services/meetings/calendar.js';
 import { authenticateToken } from '../services/tokens/tokens.js';
+import { openCoachSeat } from './coach-access.js';
 import type { AppEnv } from './env.js';
 import { bearerToken, refuseToken } from './token-auth.js';
 
@@ -141,7 +142,13 @@ export function sessionAuth(opts: {
         email: user.email,
       });
       c.set('account', { authUserId: user.id, email: user.email, name: user.name });
-      await runIn(c, next, { ...base, ...workspace }, scope);
+      // Coach access (coach-access.ts): a workspace shared with this account, when it asks for one.
+      const seat = await openCoachSeat(c, base.db, user.id, workspace.workspaceId);
+      if (seat instanceof Response) return seat;
+      if (seat) c.set('coach', seat);
+      c.set('accountDb', base.db);
+      const chosen = seat ? { workspaceId: seat.workspaceId, userId: seat.userId } : workspace;
+      await runIn(c, next, { ...base, ...chosen }, scope);
       // A session nearing its end is extended; the browser's cookie follows.
       for (const cookie of headers.getSetCookie()) c.res.headers.append('set-cookie', cookie);
       return;

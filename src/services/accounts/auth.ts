@@ -5,6 +5,7 @@ import type { SignUpMode } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../../db/schema.js';
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from './auth-paths.js';
+import { coachInviteOpen } from './coaching.js';
 import { consumeInvite } from './invites.js';
 import { consumeAttempt, type Limit } from './throttle.js';
 import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
@@ -96,11 +97,14 @@ export function createAuth(opts: AuthOptions) {
     databaseHooks: {
       user: {
         create: {
-          before: async (_user, ctx) => {
+          before: async (user, ctx) => {
             if (opts.signUp !== 'invite-only') return;
             const code = (ctx?.body as { inviteCode?: unknown } | undefined)?.inviteCode;
+            // A coach invitation lets its invitee sign up too; it is used up when they take it.
             const ok =
-              typeof code === 'string' && (await consumeInvite({ db: opts.db, now: opts.now, code }));
+              typeof code === 'string' &&
+              ((await coachInviteOpen({ db: opts.db, now: opts.now, code, email: user.email })) ||
+                (await consumeInvite({ db: opts.db, now: opts.now, code })));
             if (!ok) {
               throw new APIError('FORBIDDEN', {
                 message:

@@ -34,6 +34,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   account_invites: 'invitation codes of a hosted server belong to no workspace',
   staged_batches: 'work an import left half-way is finished or thrown away when Rapport starts',
   staged_steps: 'work an import left half-way is finished or thrown away when Rapport starts',
+  coach_invites: 'coach invitations name accounts of a hosted server; invite the coach again after restoring',
 };
 
 /** One column as the archive stores it. */

@@ -43,7 +43,7 @@ export interface TaskInput {
  * date that has passed is kept (a promise already late), and the task comes back overdue.
  */
 export async function createTask(
-  ctx: Ctx & { input: TaskInput; defaultDueOn?: string },
+  ctx: Ctx & { input: TaskInput; defaultDueOn?: string; suggestedBy?: string },
 ): Promise<Task & DueState> {
   const { input } = ctx;
   if (input.personId) await assertPersonInWorkspace(ctx, input.personId, 'personId');
@@ -57,6 +57,7 @@ export async function createTask(
       dueOn: input.dueOn ?? ctx.defaultDueOn ?? null,
       personId: input.personId ?? null,
       conversationId: input.conversationId ?? null,
+      suggestedBy: ctx.suggestedBy ?? null,
       createdAt: ctx.now(),
       updatedAt: ctx.now(),
     })
