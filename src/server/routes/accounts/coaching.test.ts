@@ -16,7 +16,6 @@ import { COACH_REFUSED_READS, COACH_WRITES, WORKSPACE_COOKIE, WORKSPACE_HEADER }
  * stops sharing, and the coach's home counts this week's work of each workspace shared with them.
  */
 
-const DAY = 86_400_000;
 let h: Awaited<ReturnType<typeof openHostedTestApi>>;
 let owner: Visitor;
 let coach: Visitor;
