@@ -970,3 +970,39 @@ export const conversationComments = pgTable(
     check('conversation_comments_author_role', sql`${t.authorRole} in ('owner', 'coach')`),
   ],
 );
+
+/**
+ * The daily e-mail digest of Today, one row per workspace and local day it went out: the row is
+ * taken before sending, so two processes (or two ticks) never send the same day's digest twice.
+ */
+export const digestSends = pgTable(
+  'digest_sends',
+  {
+    workspaceId: ws(),
+    /** The user's local date the digest is for (YYYY-MM-DD). */
+    localDate: date('local_date').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.localDate] })],
+);
+
+/**
+ * Each run of a background job in hosted mode (services/jobs): which job, which process ran it,
+ * when. For diagnostics, and the proof that a scheduled job runs once across processes; kept a week.
+ */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: id(),
+    name: text('name').notNull(),
+    /** The queue's id of the job: one job run twice would show up as two rows with one id. */
+    jobId: text('job_id').notNull(),
+    /** For a scheduled tick, the time slot it was made for (one job per slot across processes). */
+    slot: timestamp('slot', { withTimezone: true }),
+    workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** The process that ran it: host name and process id. */
+    runner: text('runner').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('job_runs_name_idx').on(t.name, t.startedAt)],
+);

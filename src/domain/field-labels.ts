@@ -74,6 +74,8 @@ export const FIELD_LABELS: Record<string, string> = {
   keepInTouchDefaultDays: 'Keep in touch every (days)',
   activeTargets: 'Employers to work at once',
   weeklyMeetingGoal: 'Conversations per week (goal)',
+  digestEnabled: 'E-mail me Today’s list each morning',
+  digestHour: 'Send it at (hour)',
   // Lists and searches
   q: 'Search',
   limit: 'Number of results',

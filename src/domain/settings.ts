@@ -15,6 +15,10 @@ export const SettingsSchema = z.object({
   keepInTouchDefaultDays: z.number().int().min(7).max(730).default(90),
   holidays: z.array(z.iso.date()).max(400).default([]),
   weeklyMeetingGoal: z.number().int().min(0).max(50).default(2),
+  /** The daily e-mail of Today's list, sent through the connected mailbox to itself; off unless asked. */
+  digestEnabled: z.boolean().default(false),
+  /** The hour of the user's day (0–23, their time zone) from which the digest goes out. */
+  digestHour: z.number().int().min(0).max(23).default(7),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

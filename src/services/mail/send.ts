@@ -175,3 +175,33 @@ export async function sendMail(
   }
   return { ...logged, savedToSent };
 }
+
+/**
+ * Sends a message from the connected mailbox to its own address (the daily digest): nothing is
+ * logged, as it is no conversation with anyone. Returns the address it went to.
+ */
+export async function sendToSelf(
+  ctx: Ctx,
+  mail: { subject: string; text: string; html: string },
+): Promise<{ to: string; messageId: string }> {
+  const { login } = await loadMailLogin(ctx);
+  const domain = login.address.split('@')[1] ?? 'rapport.invalid';
+  const messageId = `${randomUUID()}@${domain}`;
+  const transport = await smtpTransport(login);
+  try {
+    await transport.sendMail({
+      from: { name: 'Rapport', address: login.address },
+      to: login.address,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      date: ctx.now(),
+      messageId: `<${messageId}>`,
+    });
+  } catch (err) {
+    throw classify('smtp', login.smtpHost, login.smtpPort, login.smtpSecurity, err);
+  } finally {
+    transport.close();
+  }
+  return { to: login.address, messageId };
+}

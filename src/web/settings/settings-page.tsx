@@ -15,7 +15,7 @@ import { AccessTokens } from './access-tokens.js';
 import { CalendarFeeds } from './calendar-feeds.js';
 import { HolidaysEditor } from './holidays-editor.js';
 
-type NumberKey = Exclude<keyof Settings, 'timeZone' | 'myName' | 'holidays'>;
+type NumberKey = Exclude<keyof Settings, 'timeZone' | 'myName' | 'holidays' | 'digestEnabled' | 'digestHour'>;
 
 /** The method's numbers, in the words of the screen, each with a short reason. */
 const RULES: { key: NumberKey; label: string; hint: string }[] = [
