@@ -17,4 +17,4 @@ CREATE TABLE "job_runs" (
 --> statement-breakpoint
 ALTER TABLE "digest_sends" ADD CONSTRAINT "digest_sends_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "job_runs" ADD CONSTRAINT "job_runs_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "job_runs_name_idx" ON "job_runs" USING btree ("name","started_at");
+CREATE INDEX "job_runs_started_idx" ON "job_runs" USING btree ("started_at");

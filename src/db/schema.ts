@@ -1004,5 +1004,5 @@ export const jobRuns = pgTable(
     runner: text('runner').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('job_runs_name_idx').on(t.name, t.startedAt)],
+  (t) => [index('job_runs_started_idx').on(t.startedAt)],
 );

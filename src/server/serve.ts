@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
 import { AppError } from '../domain/errors.js';
+import { scheduleDigest } from '../services/agenda/digest.js';
 import { scheduleMailSync } from '../services/mail/schedule.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
@@ -70,6 +71,8 @@ export async function startServer(
   });
   // The fake clock of the end-to-end tests syncs only when asked, so a spec sees exactly what it sent.
   const stopMailSync = clock ? async () => {} : scheduleMailSync(context);
+  // The daily digest, when asked for in Settings: a look every minute (hosted mode uses the job queue).
+  const stopDigest = clock ? () => {} : scheduleDigest(context);
   let closed = false;
   return {
     url,
@@ -77,6 +80,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       stopMaintenance();
+      stopDigest();
       await stopMailSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
