@@ -57,6 +57,7 @@ export default defineConfig({
         'mail.spec.ts',
         // Needs PostgreSQL: `npm run test:e2e:hosted` runs it with playwright.hosted.config.ts.
         'hosted.spec.ts',
+        'hosted-two-process.spec.ts',
       ],
       dependencies: ['sample-results'],
     },

@@ -76,7 +76,9 @@ function tickSeconds(value: string | undefined): number | undefined {
   if (!value) return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 3600) {
-    throw new Error(`RAPPORT_JOB_TICK_SECONDS must be a whole number of seconds from 1 to 3600, not "${value}".`);
+    throw new Error(
+      `RAPPORT_JOB_TICK_SECONDS must be a whole number of seconds from 1 to 3600, not "${value}".`,
+    );
   }
   return n;
 }

@@ -72,7 +72,7 @@ export async function startServer(
   // The fake clock of the end-to-end tests syncs only when asked, so a spec sees exactly what it sent.
   const stopMailSync = clock ? async () => {} : scheduleMailSync(context);
   // The daily digest, when asked for in Settings: a look every minute (hosted mode uses the job queue).
-  const stopDigest = clock ? () => {} : scheduleDigest(context);
+  const stopDigest = clock ? async () => {} : scheduleDigest(context);
   let closed = false;
   return {
     url,
@@ -80,7 +80,7 @@ export async function startServer(
       if (closed) return;
       closed = true;
       stopMaintenance();
-      stopDigest();
+      await stopDigest();
       await stopMailSync();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

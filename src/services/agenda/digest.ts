@@ -20,7 +20,7 @@ export type DigestOutcome =
   | 'too_early'
   | 'already_sent'
   | 'nothing_due'
-  | { sent: string; to: string };
+  | { sent: string; to: string; messageId: string };
 
 /** "Monday 23 November" for a local date. */
 function dayName(date: string): string {
@@ -102,8 +102,8 @@ export async function sendDigestIfDue(ctx: Ctx, opts: { appUrl?: string } = {}):
     .returning({ localDate: digestSends.localDate });
   if (!claimed.length) return 'already_sent';
   try {
-    const { to } = await sendToSelf(ctx, mail);
-    return { sent: today, to };
+    const { to, messageId } = await sendToSelf(ctx, mail);
+    return { sent: today, to, messageId };
   } catch (err) {
     await ctx.db
       .delete(digestSends)
@@ -119,19 +119,22 @@ export const DIGEST_CHECK_MS = 60_000;
  * The local server's digest: a look every minute while it runs (hosted mode uses the job queue
  * instead, services/jobs). A failed send is tried again on the next look.
  */
-export function scheduleDigest(context: () => Ctx, everyMs = DIGEST_CHECK_MS): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
+export function scheduleDigest(context: () => Ctx, everyMs = DIGEST_CHECK_MS): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const timer = setInterval(() => {
     if (running) return;
-    running = true;
-    try {
-      await sendDigestIfDue(context());
-    } catch {
+    running = sendDigestIfDue(context())
+      .then(() => {})
       // The mailbox refused or could not be reached; the next look tries again.
-    } finally {
-      running = false;
-    }
+      .catch(() => {})
+      .finally(() => {
+        running = null;
+      });
   }, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  /** Stops looking, after a send under way has finished. */
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -35,7 +35,8 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   staged_batches: 'work an import left half-way is finished or thrown away when Rapport starts',
   staged_steps: 'work an import left half-way is finished or thrown away when Rapport starts',
   coach_invites: 'coach invitations name accounts of a hosted server; invite the coach again after restoring',
-  digest_sends: 'which days’ digests went out belongs to the mailbox that sent them, which a backup leaves out',
+  digest_sends:
+    'which days’ digests went out belongs to the mailbox that sent them, which a backup leaves out',
   job_runs: 'the log of background jobs belongs to the server that ran them',
 };
 

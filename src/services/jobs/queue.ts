@@ -126,12 +126,16 @@ export async function startJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
       startedAt: opts.now(),
     });
 
-  const onTick = async (job: PgBoss.JobWithMetadata) => {
+  const onTick = async (job: PgBoss.JobWithMetadata<unknown>) => {
     await record(TICK, job.id, { slot: slotOf(job.singletonOn) });
     await opts.db.delete(jobRuns).where(lt(jobRuns.startedAt, new Date(opts.now().getTime() - KEEP_RUNS_MS)));
     const mailboxes = await opts.db.select({ workspaceId: mailAccounts.workspaceId }).from(mailAccounts);
     for (const { workspaceId } of mailboxes) {
-      await boss.send(MAIL_SYNC, { workspaceId }, { singletonKey: workspaceId, singletonSeconds: syncSeconds });
+      await boss.send(
+        MAIL_SYNC,
+        { workspaceId },
+        { singletonKey: workspaceId, singletonSeconds: syncSeconds },
+      );
     }
     const digests = await opts.db
       .select({ id: workspaces.id })

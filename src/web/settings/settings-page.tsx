@@ -13,6 +13,7 @@ import { useUnsavedChanges } from '../ui/use-unsaved-changes.js';
 import { knownTimeZones } from '../ui/zoned-time.js';
 import { AccessTokens } from './access-tokens.js';
 import { CalendarFeeds } from './calendar-feeds.js';
+import { DigestSettings } from './digest-settings.js';
 import { HolidaysEditor } from './holidays-editor.js';
 
 type NumberKey = Exclude<keyof Settings, 'timeZone' | 'myName' | 'holidays' | 'digestEnabled' | 'digestHour'>;
@@ -98,6 +99,7 @@ export function SettingsPage() {
               settings.setData(await call(api.settings.$patch({ json: { holidays } })));
             }}
           />
+          <DigestSettings settings={settings.data} onSaved={settings.setData} />
         </>
       )}
       <CalendarFeeds />
