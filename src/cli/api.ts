@@ -39,31 +39,47 @@ function init(method: string, body: unknown): RequestInit {
   };
 }
 
+/** A client of a Rapport server over HTTP; `authorization` is sent with every request. */
+function overHttp(base: string, authorization?: string): ApiClient {
+  const withAuth = (request: RequestInit): RequestInit => {
+    if (!authorization) return request;
+    const headers = new Headers(request.headers);
+    headers.set('authorization', authorization);
+    // A server elsewhere checks that requests name its own host, as fetch does from the URL.
+    headers.delete('host');
+    return { ...request, headers };
+  };
+  const send = (path: string, request: RequestInit) =>
+    fetch(new URL(path, base), withAuth(request)).catch(() => {
+      throw new CliError(`The Rapport server at ${base} did not answer.`);
+    });
+  return {
+    via: 'server',
+    call: async (method, path, body) => parse(await send(path, init(method, body))),
+    send,
+    close: async () => {},
+  };
+}
+
 /**
- * Every CLI command goes through the same API as the web app. When a server holds the embedded
- * data folder, the CLI talks to it over HTTP; otherwise it opens the database itself and runs
- * the same application in-process.
+ * Every CLI command goes through the same API as the web app. With RAPPORT_URL (and a personal
+ * access token in RAPPORT_TOKEN) it talks to that server, a hosted one say, as the token's
+ * workspace. When a server holds the embedded data folder, the CLI talks to it over HTTP;
+ * otherwise it opens the database itself and runs the same application in-process.
  */
-export async function connect(config: Config): Promise<ApiClient> {
+export async function connect(config: Config, env: NodeJS.ProcessEnv = process.env): Promise<ApiClient> {
+  if (env.RAPPORT_URL) {
+    if (!env.RAPPORT_TOKEN) {
+      throw new CliError(
+        `RAPPORT_URL names a server; RAPPORT_TOKEN must hold a personal access token for it (make one in Settings, under Access tokens).`,
+        2,
+      );
+    }
+    return overHttp(env.RAPPORT_URL, `Bearer ${env.RAPPORT_TOKEN}`);
+  }
   if (!config.databaseUrl) {
     const holder = readLock(config.dataDir);
-    if (holder?.url) {
-      const base = holder.url;
-      return {
-        via: 'server',
-        call: async (method, path, body) => {
-          const res = await fetch(new URL(path, base), init(method, body)).catch(() => {
-            throw new CliError(`The Rapport server at ${base} did not answer.`);
-          });
-          return parse(res);
-        },
-        send: (path, request) =>
-          fetch(new URL(path, base), request).catch(() => {
-            throw new CliError(`The Rapport server at ${base} did not answer.`);
-          }),
-        close: async () => {},
-      };
-    }
+    if (holder?.url) return overHttp(holder.url);
   }
   const database = await openDatabase(config);
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
