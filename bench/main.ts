@@ -13,14 +13,18 @@
  * BENCH_MAIL_MESSAGES (20000) for the mail sync and the .mbox import,
  * BENCH_MAIL_HOST (127.0.0.1) for the mail server of scripts/mail-server.sh: without one answering
  * there, mail-sync is skipped with a line, or fails when BENCH_ONLY names it,
+ * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000), BENCH_HOSTED_SESSIONS (30) and
+ * BENCH_HOSTED_SECONDS (120) for hosted mode under load (PostgreSQL: BENCH_DATABASE_URL or
+ * BENCH_HOSTED_DATABASE_URL; skipped without one unless BENCH_ONLY names it),
  * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,
- * mail-sync,mbox-import,build.
+ * mail-sync,mbox-import,build,hosted-load.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchAgenda } from './agenda.js';
 import { benchColdStart } from './cold-start.js';
 import { benchExport } from './export.js';
 import { defaultSizes } from './generate.js';
+import { benchHostedLoad, hostedLoadOptions } from './hosted-load.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchLinkedInImport } from './linkedin-import.js';
 import { benchMailSync, benchMboxImport, mailHost, mailServerReachable } from './mail.js';
@@ -143,6 +147,18 @@ async function main(): Promise<void> {
       key: 'build',
       title: 'Install and build',
       run: () => benchInstallBuild({ npmCi }),
+    },
+    {
+      key: 'hosted-load',
+      title: (() => {
+        const o = hostedLoadOptions();
+        return `Hosted mode under load (${o.accounts} accounts × ${count(o.peoplePerAccount)} people, ${o.sessions} sessions for ${o.seconds} s, two serve --hosted processes, PostgreSQL; issue 17)`;
+      })(),
+      run: () => benchHostedLoad(),
+      unavailable: async () =>
+        process.env.BENCH_DATABASE_URL || process.env.BENCH_HOSTED_DATABASE_URL
+          ? undefined
+          : 'needs PostgreSQL: set BENCH_DATABASE_URL (or BENCH_HOSTED_DATABASE_URL)',
     },
   ];
 
