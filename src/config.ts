@@ -12,6 +12,25 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 export const SIGN_UP_MODES = ['open', 'invite-only', 'off'] as const;
 export type SignUpMode = (typeof SIGN_UP_MODES)[number];
 
+/**
+ * Where a hosted server sends its own mail (password reset, e-mail verification): an
+ * smtp:// (STARTTLS when offered) or smtps:// address with the user and password in it.
+ */
+const SmtpUrlSchema = z
+  .string()
+  .refine(
+    (u) => {
+      try {
+        const url = new URL(u);
+        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    // Never the address itself: it holds the password.
+    { error: '--smtp-url must look like smtp://user:password@host:587 or smtps://user:password@host:465' },
+  );
+
 /** The settings of hosted mode (`serve --hosted`); absent in local mode. */
 const HostedSchema = z.object({
   /** The address people open, e.g. https://rapport.example.org: the Host check and cookies follow it. */
@@ -25,6 +44,10 @@ const HostedSchema = z.object({
   authSecret: z
     .string({ error: 'hosted mode needs RAPPORT_AUTH_SECRET: 32 or more random characters' })
     .min(32, 'RAPPORT_AUTH_SECRET must be 32 or more random characters'),
+  /** The server's own outgoing mail; without it, password reset and e-mail verification say they cannot send. */
+  smtpUrl: SmtpUrlSchema.optional(),
+  /** The From of the server's mail, e.g. "Rapport <rapport@example.org>"; defaults to the SMTP user. */
+  mailFrom: z.string().min(3).optional(),
 });
 export type HostedConfig = z.infer<typeof HostedSchema>;
 
@@ -48,13 +71,16 @@ export interface ConfigFlags {
   publicUrl?: string;
   trustedProxy?: boolean;
   signUp?: string;
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 /**
  * Reads configuration from flags first, then the environment, then defaults.
- * Flags: --data DIR, --port N, --host H, --hosted, --public-url URL, --trusted-proxy, --sign-up MODE.
+ * Flags: --data DIR, --port N, --host H, --hosted, --public-url URL, --trusted-proxy, --sign-up MODE,
+ * --smtp-url URL, --mail-from ADDRESS.
  * Environment: RAPPORT_DATA, DATABASE_URL, PORT, HOST, RAPPORT_HOSTED=1, RAPPORT_PUBLIC_URL,
- * RAPPORT_TRUSTED_PROXY=1, RAPPORT_SIGN_UP, RAPPORT_AUTH_SECRET.
+ * RAPPORT_TRUSTED_PROXY=1, RAPPORT_SIGN_UP, RAPPORT_AUTH_SECRET, RAPPORT_SMTP_URL, RAPPORT_MAIL_FROM.
  */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const hosted = flags.hosted ?? env.RAPPORT_HOSTED === '1';
@@ -74,6 +100,8 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
           trustedProxy: flags.trustedProxy ?? env.RAPPORT_TRUSTED_PROXY === '1',
           signUp: flags.signUp ?? env.RAPPORT_SIGN_UP ?? 'open',
           authSecret: env.RAPPORT_AUTH_SECRET,
+          smtpUrl: flags.smtpUrl ?? (env.RAPPORT_SMTP_URL || undefined),
+          mailFrom: flags.mailFrom ?? (env.RAPPORT_MAIL_FROM || undefined),
         }
       : undefined,
   });

@@ -57,6 +57,11 @@ export function buildProgram(configure: (program: Command) => void = () => {}): 
       '--sign-up <mode>',
       'with --hosted: who may make an account: open, invite-only or off (default open)',
     )
+    .option(
+      '--smtp-url <url>',
+      "with --hosted: the server's own mail (password reset, e-mail verification), smtp://user:password@host:587 (or RAPPORT_SMTP_URL)",
+    )
+    .option('--mail-from <address>', 'with --hosted: the From of that mail (or RAPPORT_MAIL_FROM)')
     .action(
       async (opts: {
         port?: string;
@@ -65,6 +70,8 @@ export function buildProgram(configure: (program: Command) => void = () => {}): 
         publicUrl?: string;
         trustedProxy?: boolean;
         signUp?: string;
+        smtpUrl?: string;
+        mailFrom?: string;
       }) => {
         const config = loadConfig({ data: program.opts().data, ...opts });
         const server = await startServer(config);
@@ -72,7 +79,11 @@ export function buildProgram(configure: (program: Command) => void = () => {}): 
         console.log(`Rapport is running at ${server.url}  (data: ${where})`);
         if (config.hosted)
           console.log(
-            `Hosted mode: people open ${config.hosted.publicUrl}; sign-up is ${config.hosted.signUp}.`,
+            `Hosted mode: people open ${config.hosted.publicUrl}; sign-up is ${config.hosted.signUp}; ${
+              config.hosted.smtpUrl
+                ? `mail goes out through ${new URL(config.hosted.smtpUrl).host}.`
+                : 'no --smtp-url, so password reset and e-mail verification cannot send mail.'
+            }`,
           );
         console.log('Press Ctrl+C to stop.');
         const stop = async () => {
