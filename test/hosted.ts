@@ -3,6 +3,7 @@ import { workspaceScope } from '../src/db/rls.js';
 import { type AppOptions, createApp } from '../src/server/app.js';
 import { NO_WORKSPACE } from '../src/server/session-auth.js';
 import { createAuth } from '../src/services/accounts/auth.js';
+import type { ServerMail } from '../src/services/accounts/server-mail.js';
 import { openTestDb, type TestDb } from './db.js';
 
 export const PUBLIC_URL = 'https://rapport.example.test';
@@ -24,7 +25,7 @@ export const PASSWORD = 'correct horse battery';
  * builds it; `visitor(address)` makes a browser with its own cookies, behind the proxy.
  */
 export async function openHostedTestApi(
-  opts: { signUp?: SignUpMode; beforeRoutes?: AppOptions['beforeRoutes'] } = {},
+  opts: { signUp?: SignUpMode; beforeRoutes?: AppOptions['beforeRoutes']; mail?: ServerMail | null } = {},
 ) {
   const t: TestDb = await openTestDb();
   const signUp = opts.signUp ?? 'open';
@@ -34,6 +35,7 @@ export async function openHostedTestApi(
     publicUrl: PUBLIC_URL,
     secret: 'a test secret that is long enough to sign cookies',
     signUp,
+    mail: opts.mail ?? null,
   });
   const app = createApp({
     context: () => ({ db: t.handle.db, now: t.clock.now, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE }),

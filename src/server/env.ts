@@ -11,6 +11,8 @@ export interface SignedInAccount {
   authUserId: string;
   email: string;
   name: string;
+  /** Whether the account has confirmed its e-mail address (the app shows a banner until then). */
+  emailVerified: boolean;
 }
 
 export interface AppEnv {

@@ -2,6 +2,7 @@ import type { Config, HostedConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { workspaceScope } from '../db/rls.js';
 import { createAuth } from '../services/accounts/auth.js';
+import { createServerMail } from '../services/accounts/server-mail.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { createApp } from './app.js';
 import { listen, type RunningServer } from './serve.js';
@@ -29,6 +30,7 @@ export async function startHostedServer(
     publicUrl: hosted.publicUrl,
     secret: hosted.authSecret,
     signUp: hosted.signUp,
+    mail: createServerMail({ smtpUrl: hosted.smtpUrl, mailFrom: hosted.mailFrom, publicUrl: hosted.publicUrl }),
   });
   // Each request in a transaction that sees its own workspace only (row-level security).
   const scope = await workspaceScope(database.handle);

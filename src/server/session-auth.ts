@@ -141,7 +141,12 @@ export function sessionAuth(opts: {
         name: user.name,
         email: user.email,
       });
-      c.set('account', { authUserId: user.id, email: user.email, name: user.name });
+      c.set('account', {
+        authUserId: user.id,
+        email: user.email,
+        name: user.name,
+        emailVerified: user.emailVerified,
+      });
       // Coach access (coach-access.ts): a workspace shared with this account, when it asks for one.
       const seat = await openCoachSeat(c, base.db, user.id, workspace.workspaceId);
       if (seat instanceof Response) return seat;

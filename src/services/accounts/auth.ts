@@ -1,5 +1,6 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { eq } from 'drizzle-orm';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
 import type { SignUpMode } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -7,6 +8,7 @@ import { authAccounts, authRateLimits, authSessions, authUsers, authVerification
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from './auth-paths.js';
 import { coachInviteOpen } from './coaching.js';
 import { consumeInvite } from './invites.js';
+import { MAIL_NOT_CONFIGURED_MESSAGE, resetPasswordMail, type ServerMail, verifyEmailMail } from './server-mail.js';
 import { consumeAttempt, type Limit } from './throttle.js';
 import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
 
@@ -14,6 +16,15 @@ import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
 export const SIGN_IN_PER_ACCOUNT: Limit = { max: 10, windowMs: 15 * 60_000 };
 /** Sign-in attempts from one client address, for any account (seconds, as better-auth counts). */
 const SIGN_IN_PER_ADDRESS = { window: 60, max: 20 };
+/** Password-reset mail to one address: enough to retry, too few to flood someone's inbox. */
+export const RESET_PER_ACCOUNT: Limit = { max: 5, windowMs: 60 * 60_000 };
+/** How long a password-reset link works. */
+export const RESET_LINK_SECONDS = 60 * 60;
+/** How long an e-mail verification link works. */
+const VERIFY_LINK_SECONDS = 24 * 60 * 60;
+
+/** The page of the web app where a reset link leads. */
+export const RESET_PAGE_PATH = '/reset-password';
 
 export interface AuthOptions {
   db: Db;
@@ -22,6 +33,8 @@ export interface AuthOptions {
   publicUrl: string;
   secret: string;
   signUp: SignUpMode;
+  /** The server's own mail (--smtp-url); none when it was started without. */
+  mail?: ServerMail | null;
 }
 
 function tooMany(seconds: number, what: string) {
@@ -39,6 +52,14 @@ function tooMany(seconds: number, what: string) {
  */
 export function createAuth(opts: AuthOptions) {
   const secure = opts.publicUrl.startsWith('https://');
+  const host = new URL(opts.publicUrl).host;
+  // Sent in the background: the answer takes as long whether or not the address has an account,
+  // and a slow or failing mail server never holds up a sign-up.
+  const sendLater = (message: Parameters<ServerMail['send']>[0]) => {
+    void opts.mail?.send(message).catch((err: unknown) => {
+      console.error(`Could not send "${message.subject}": ${err instanceof Error ? err.message : err}`);
+    });
+  };
   return betterAuth({
     appName: 'Rapport',
     baseURL: opts.publicUrl,
@@ -77,6 +98,29 @@ export function createAuth(opts: AuthOptions) {
       minPasswordLength: 10,
       maxPasswordLength: 256,
       autoSignIn: true,
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      // A new password ends every session, so whoever knew the old one is signed out.
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: async ({ user, token }) => {
+        const link = `${opts.publicUrl}${RESET_PAGE_PATH}?token=${encodeURIComponent(token)}`;
+        sendLater(resetPasswordMail({ name: user.name, email: user.email, link, host }));
+      },
+      // The reset link reached the address, which shows it is theirs.
+      onPasswordReset: async ({ user }) => {
+        if (!user.emailVerified) {
+          await opts.db.update(authUsers).set({ emailVerified: true }).where(eq(authUsers.id, user.id));
+        }
+      },
+    },
+    // Accounts that have not confirmed their address may sign in (the app shows a banner until they
+    // do): a server without mail settings, or a slow mail server, must not lock people out.
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      expiresIn: VERIFY_LINK_SECONDS,
+      sendVerificationEmail: async ({ user, url }) => {
+        sendLater(verifyEmailMail({ name: user.name, email: user.email, link: url, host }));
+      },
     },
     rateLimit: {
       enabled: true,
@@ -86,6 +130,9 @@ export function createAuth(opts: AuthOptions) {
         '/sign-in/email': SIGN_IN_PER_ADDRESS,
         '/sign-up/email': { window: 60, max: 10 },
         '/delete-user': { window: 60, max: 10 },
+        '/request-password-reset': { window: 60, max: 5 },
+        '/send-verification-email': { window: 60, max: 5 },
+        '/reset-password': { window: 60, max: 10 },
       },
     },
     advanced: {
@@ -127,6 +174,32 @@ export function createAuth(opts: AuthOptions) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/request-password-reset' || ctx.path === '/send-verification-email') {
+          // Said before any account is looked up, so the answer never tells whether one exists.
+          if (!opts.mail) {
+            throw new APIError('SERVICE_UNAVAILABLE', {
+              message: MAIL_NOT_CONFIGURED_MESSAGE,
+              code: 'MAIL_NOT_CONFIGURED',
+            });
+          }
+          if (ctx.path === '/send-verification-email') return;
+          const email = (ctx.body as { email?: unknown } | undefined)?.email;
+          if (typeof email !== 'string') return;
+          const { allowed, retryAfterSeconds } = await consumeAttempt({
+            db: opts.db,
+            now: opts.now,
+            key: `reset-account:${email.trim().toLowerCase()}`,
+            limit: RESET_PER_ACCOUNT,
+          });
+          if (!allowed) {
+            const minutes = Math.ceil(retryAfterSeconds / 60);
+            throw new APIError('TOO_MANY_REQUESTS', {
+              message: `Several reset e-mails went to this address already. Wait ${minutes === 1 ? 'a minute' : `${minutes} minutes`}, check your spam folder, and try again.`,
+              code: 'TOO_MANY_ATTEMPTS',
+            });
+          }
+          return;
+        }
         if (ctx.path !== '/sign-in/email') return;
         const email = (ctx.body as { email?: unknown } | undefined)?.email;
         if (typeof email !== 'string') return;

@@ -17,7 +17,11 @@ const SessionInfo = z
       .nullable()
       .openapi({ description: 'Who may make an account (hosted only)' }),
     account: z
-      .object({ email: z.string(), name: z.string() })
+      .object({
+        email: z.string(),
+        name: z.string(),
+        emailVerified: z.boolean().openapi({ description: 'Whether the account has confirmed its address' }),
+      })
       .nullable()
       .openapi({ description: 'The signed-in account; null when signed out, and always in local mode' }),
   })
@@ -43,7 +47,9 @@ export const sessionRoutes = router().openapi(
       {
         mode: hosted ? ('hosted' as const) : ('local' as const),
         signUp: hosted?.signUp ?? null,
-        account: account ? { email: account.email, name: account.name } : null,
+        account: account
+          ? { email: account.email, name: account.name, emailVerified: account.emailVerified }
+          : null,
       },
       200,
     );
