@@ -16,20 +16,18 @@ export type SignUpMode = (typeof SIGN_UP_MODES)[number];
  * Where a hosted server sends its own mail (password reset, e-mail verification): an
  * smtp:// (STARTTLS when offered) or smtps:// address with the user and password in it.
  */
-const SmtpUrlSchema = z
-  .string()
-  .refine(
-    (u) => {
-      try {
-        const url = new URL(u);
-        return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    // Never the address itself: it holds the password.
-    { error: '--smtp-url must look like smtp://user:password@host:587 or smtps://user:password@host:465' },
-  );
+const SmtpUrlSchema = z.string().refine(
+  (u) => {
+    try {
+      const url = new URL(u);
+      return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  // Never the address itself: it holds the password.
+  { error: '--smtp-url must look like smtp://user:password@host:587 or smtps://user:password@host:465' },
+);
 
 /** The settings of hosted mode (`serve --hosted`); absent in local mode. */
 const HostedSchema = z.object({

@@ -13,7 +13,10 @@ export interface SentMail {
  */
 export function recordingMail() {
   const sent: SentMail[] = [];
-  const inner = transportMail(nodemailer.createTransport({ jsonTransport: true }), 'Rapport <rapport@example.test>');
+  const inner = transportMail(
+    nodemailer.createTransport({ jsonTransport: true }),
+    'Rapport <rapport@example.test>',
+  );
   const mail: ServerMail = {
     async send(message) {
       await inner.send(message);

@@ -886,6 +886,36 @@ export const authVerifications = pgTable(
   (t) => [index('auth_verification_identifier_idx').on(t.identifier)],
 );
 
+/**
+ * Passkeys (WebAuthn credentials) an account signs in with, made through @simplewebauthn. Only
+ * the public key is kept; the private key never leaves the person's device. Times come from the
+ * server's clock.
+ */
+export const authPasskeys = pgTable(
+  'auth_passkey',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    /** What the person called it, e.g. "Work laptop". */
+    name: text('name').notNull(),
+    /** The credential's id, base64url, as the browser names it when signing in. */
+    credentialId: text('credential_id').notNull().unique(),
+    /** The COSE public key, base64url. */
+    publicKey: text('public_key').notNull(),
+    counter: bigint('counter', { mode: 'number' }).notNull(),
+    /** How the browser may reach the authenticator (usb, internal, hybrid…), comma-separated. */
+    transports: text('transports'),
+    /** "singleDevice" or "multiDevice" (synced, e.g. through a password manager). */
+    deviceType: text('device_type').notNull(),
+    backedUp: boolean('backed_up').notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  },
+  (t) => [index('auth_passkey_user_idx').on(t.userId)],
+);
+
 /** Sign-in throttling counters, shared by every server process (better-auth's database storage). */
 export const authRateLimits = pgTable('auth_rate_limit', {
   id: text('id').primaryKey(),

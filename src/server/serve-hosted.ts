@@ -30,7 +30,11 @@ export async function startHostedServer(
     publicUrl: hosted.publicUrl,
     secret: hosted.authSecret,
     signUp: hosted.signUp,
-    mail: createServerMail({ smtpUrl: hosted.smtpUrl, mailFrom: hosted.mailFrom, publicUrl: hosted.publicUrl }),
+    mail: createServerMail({
+      smtpUrl: hosted.smtpUrl,
+      mailFrom: hosted.mailFrom,
+      publicUrl: hosted.publicUrl,
+    }),
   });
   // Each request in a transaction that sees its own workspace only (row-level security).
   const scope = await workspaceScope(database.handle);

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { signedInAccount } from './accounts/signed-in.js';
 import { Loading } from './ui/loading.js';
 import { NavBar } from './ui/nav-bar.js';
 import { NotFoundPage } from './ui/not-found-page.js';
@@ -67,6 +68,9 @@ const MergeReviewPage = lazyPage(() => import('./people/merge-review-page.js'), 
 const TasksPage = lazyPage(() => import('./tasks/tasks-page.js'), 'TasksPage');
 const MessagesPage = lazyPage(() => import('./outreach/messages-page.js'), 'MessagesPage');
 const MailPage = lazyPage(() => import('./mail/mail-page.js'), 'MailPage');
+const VerifyBanner = lazy(() =>
+  import('./accounts/verify-banner.js').then((m) => ({ default: m.VerifyBanner })),
+);
 
 /**
  * Starts loading the page at `pathname` before the first render, alongside the settings the app
@@ -80,12 +84,18 @@ export function preloadPage(pathname: string): void {
 /** The page layout and every route of the app. */
 export function App() {
   useFocusOnNavigation();
+  const account = signedInAccount();
   return (
     <>
       <NavBar />
       <UnsavedChangesGuard />
       {/* Focusable by script only, so the skip link can land on it. */}
       <main id="main" className="page" tabIndex={-1}>
+        {account && !account.emailVerified && (
+          <Suspense fallback={null}>
+            <VerifyBanner email={account.email} />
+          </Suspense>
+        )}
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path="/" element={<HomePage />} />

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import type { SignInPage } from './accounts/sign-in-page.js';
+import { setSignedInAccount } from './accounts/signed-in.js';
 import { api, call } from './api.js';
 import { App, preloadPage } from './app.js';
 import { setUserTimeZone } from './ui/format.js';
@@ -21,10 +22,20 @@ const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 preloadPage(window.location.pathname);
 
 /**
- * Renders the app, or the sign-in page of a hosted server when nobody is signed in. That page is
- * loaded only then, so local mode never downloads it.
+ * Renders the app, or the sign-in page of a hosted server when nobody is signed in (or the page
+ * of a password-reset link, signed in or not). Those pages are loaded only then, so local mode
+ * never downloads them.
  */
-async function render(signIn: SignInProps | null) {
+async function render(signIn: SignInProps | null, resetPassword: boolean) {
+  if (resetPassword) {
+    const { ResetPasswordPage } = await import('./accounts/reset-password-page.js');
+    createRoot(root!).render(
+      <StrictMode>
+        <ResetPasswordPage />
+      </StrictMode>,
+    );
+    return;
+  }
   if (!signIn) {
     createRoot(root!).render(
       <StrictMode>
@@ -52,6 +63,9 @@ Promise.all([
     .then((settings) => setUserTimeZone(settings.timeZone))
     .catch(() => undefined),
 ]).then(([session]) => {
-  const signedOut = session?.mode === 'hosted' && !session.account;
-  void render(signedOut ? { signUp: session.signUp ?? 'off' } : null);
+  const hosted = session?.mode === 'hosted';
+  const signedOut = hosted && !session.account;
+  if (hosted && session.account) setSignedInAccount(session.account);
+  const resetPassword = hosted && window.location.pathname === '/reset-password';
+  void render(signedOut ? { signUp: session.signUp ?? 'off' } : null, resetPassword);
 });

@@ -1,14 +1,20 @@
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
-import { eq } from 'drizzle-orm';
 import { APIError, createAuthMiddleware } from 'better-auth/api';
+import { eq } from 'drizzle-orm';
 import type { SignUpMode } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../../db/schema.js';
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from './auth-paths.js';
 import { coachInviteOpen } from './coaching.js';
 import { consumeInvite } from './invites.js';
-import { MAIL_NOT_CONFIGURED_MESSAGE, resetPasswordMail, type ServerMail, verifyEmailMail } from './server-mail.js';
+import { passkeys } from './passkeys.js';
+import {
+  MAIL_NOT_CONFIGURED_MESSAGE,
+  resetPasswordMail,
+  type ServerMail,
+  verifyEmailMail,
+} from './server-mail.js';
 import { consumeAttempt, type Limit } from './throttle.js';
 import { deleteOwnedWorkspaces, ensureAccountWorkspace } from './workspaces.js';
 
@@ -67,6 +73,7 @@ export function createAuth(opts: AuthOptions) {
     secret: opts.secret,
     trustedOrigins: [opts.publicUrl],
     telemetry: { enabled: false },
+    plugins: [passkeys({ db: opts.db, now: opts.now, publicUrl: opts.publicUrl })],
     // Failed sign-ins are answered to the client; the server's log keeps to real faults.
     logger: { level: 'error' },
     database: drizzleAdapter(opts.db, {

@@ -33,7 +33,10 @@ export function createServerMail(opts: {
 }): ServerMail | null {
   if (!opts.smtpUrl) return null;
   const url = new URL(opts.smtpUrl);
-  return transportMail(nodemailer.createTransport(opts.smtpUrl), fromAddress(url, opts.mailFrom, opts.publicUrl));
+  return transportMail(
+    nodemailer.createTransport(opts.smtpUrl),
+    fromAddress(url, opts.mailFrom, opts.publicUrl),
+  );
 }
 
 /** Mail through any nodemailer transport (tests use its JSON transport, which keeps what it would send). */

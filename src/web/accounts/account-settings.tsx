@@ -5,6 +5,7 @@ import { Field } from '../ui/field.js';
 import { ShownOnce } from '../ui/shown-once.js';
 import { useLoad } from '../ui/use-load.js';
 import { authRequest } from './auth-client.js';
+import { PasskeySettings } from './passkey-settings.js';
 
 /**
  * The account of a hosted server in Settings: sign out here or everywhere, and delete the account
@@ -75,6 +76,7 @@ export function AccountSettings() {
           )}
         </>
       )}
+      <PasskeySettings />
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => void run('/sign-out')}>
           Sign out

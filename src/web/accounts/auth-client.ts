@@ -14,28 +14,47 @@ const MESSAGES: Record<string, string> = {
   INVALID_EMAIL: 'Enter an e-mail address, such as name@example.org.',
   EMAIL_AND_PASSWORD_SIGN_UP_IS_NOT_ENABLED:
     'This server takes no new accounts. Ask its administrator for one.',
+  INVALID_TOKEN:
+    'This link has expired or was used already. Go back to sign-in and choose "Forgot your password?" to get a new one.',
+  EMAIL_ALREADY_VERIFIED: 'Your e-mail address is confirmed already.',
 };
+
+/** Codes whose message the server wrote for people already (throttling, invitations, mail, passkeys). */
+const OWN_MESSAGES = new Set([
+  'TOO_MANY_ATTEMPTS',
+  'INVITE_REQUIRED',
+  'MAIL_NOT_CONFIGURED',
+  'PASSKEY_REFUSED',
+]);
 
 /** Sends one request to the account endpoints; resolves to an error message, or null when it worked. */
 export async function authRequest(path: string, body: Record<string, unknown> = {}): Promise<string | null> {
+  const result = await authCall(path, body);
+  return 'error' in result ? result.error : null;
+}
+
+/** One request to the account endpoints (POST with a body, GET without): its JSON answer, or what went wrong. */
+export async function authCall<T = unknown>(
+  path: string,
+  body?: Record<string, unknown>,
+): Promise<{ data: T } | { error: string }> {
   let res: Response;
   try {
     res = await fetch(`/api/auth${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      method: body === undefined ? 'GET' : 'POST',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
       credentials: 'same-origin',
-      body: JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    return 'Could not reach the Rapport server. Check your connection, then try again.';
+    return { error: 'Could not reach the Rapport server. Check your connection, then try again.' };
   }
-  if (res.ok) return null;
   const data = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
-  if (data.code && MESSAGES[data.code]) return MESSAGES[data.code]!;
-  // Our own messages (throttling, invitations) are already written for people.
-  if (res.status === 429 || data.code === 'TOO_MANY_ATTEMPTS' || data.code === 'INVITE_REQUIRED') {
-    return data.message ?? 'Too many attempts. Wait a minute and try again.';
+  if (res.ok) return { data: data as T };
+  if (data.code && MESSAGES[data.code]) return { error: MESSAGES[data.code]! };
+  if (res.status === 429 || (data.code && OWN_MESSAGES.has(data.code))) {
+    return { error: data.message ?? 'Too many attempts. Wait a minute and try again.' };
   }
-  if (res.status === 401) return MESSAGES.INVALID_EMAIL_OR_PASSWORD!;
-  return `That did not work (the server answered ${res.status}). Please try again.`;
+  if (res.status === 401) return { error: MESSAGES.INVALID_EMAIL_OR_PASSWORD! };
+  return { error: `That did not work (the server answered ${res.status}). Please try again.` };
 }

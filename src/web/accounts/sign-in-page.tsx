@@ -1,7 +1,9 @@
 import { type FormEvent, useState } from 'react';
-import { Alert } from '../ui/alert.js';
+import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
 import { authRequest } from './auth-client.js';
+import { ForgotPassword } from './forgot-password.js';
+import { PasskeySignIn } from './passkey-sign-in.js';
 
 type SignUpMode = 'open' | 'invite-only' | 'off';
 
@@ -11,6 +13,13 @@ type SignUpMode = 'open' | 'invite-only' | 'off';
  */
 export function SignInPage({ signUp }: { signUp: SignUpMode }) {
   const [creating, setCreating] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  // The reset page sends people here once their new password is set.
+  const [notice] = useState(() =>
+    new URLSearchParams(window.location.search).has('password-changed')
+      ? 'Your new password is set, and every device was signed out. Sign in with the new password.'
+      : null,
+  );
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [name, setName] = useState('');
@@ -42,11 +51,14 @@ export function SignInPage({ signUp }: { signUp: SignUpMode }) {
     window.location.reload();
   };
 
+  if (forgot) return <ForgotPassword initialEmail={email} onBack={() => setForgot(false)} />;
+
   const title = creating ? 'Create your account' : 'Sign in to Rapport';
   return (
     <main id="main" className="page sign-in-page">
       <section className="card" aria-labelledby="sign-in-heading">
         <h1 id="sign-in-heading">{title}</h1>
+        {notice && !error && <Notice tone="success">{notice}</Notice>}
         {error && <Alert>{error}</Alert>}
         <form className="form" onSubmit={submit} noValidate aria-label={title}>
           {creating && (
@@ -94,6 +106,23 @@ export function SignInPage({ signUp }: { signUp: SignUpMode }) {
             {creating ? 'Create account' : 'Sign in'}
           </button>
         </form>
+        {!creating && (
+          <>
+            <p>
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => {
+                  setForgot(true);
+                  setError(null);
+                }}
+              >
+                Forgot your password?
+              </button>
+            </p>
+            <PasskeySignIn onError={setError} />
+          </>
+        )}
         {signUp !== 'off' && (
           <p>
             <button

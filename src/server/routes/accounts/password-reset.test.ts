@@ -27,7 +27,9 @@ describe('password reset', () => {
     expect((await phone.signIn('reset@example.org')).status).toBe(200);
 
     const stranger = h.visitor();
-    const known = await stranger.send('POST', '/api/auth/request-password-reset', { email: 'reset@example.org' });
+    const known = await stranger.send('POST', '/api/auth/request-password-reset', {
+      email: 'reset@example.org',
+    });
     const unknown = await stranger.send('POST', '/api/auth/request-password-reset', {
       email: 'nobody-here@example.org',
     });
@@ -45,7 +47,10 @@ describe('password reset', () => {
 
     const tooShort = await stranger.send('POST', '/api/auth/reset-password', { token, newPassword: 'short' });
     expect(tooShort.status).toBe(400);
-    const reset = await stranger.send('POST', '/api/auth/reset-password', { token, newPassword: NEW_PASSWORD });
+    const reset = await stranger.send('POST', '/api/auth/reset-password', {
+      token,
+      newPassword: NEW_PASSWORD,
+    });
     expect(reset.status).toBe(200);
 
     // Every session of the account ended; the old password no longer signs in, the new one does.
@@ -54,7 +59,10 @@ describe('password reset', () => {
     expect((await h.visitor().signIn('reset@example.org')).status).toBe(401);
     expect((await h.visitor().signIn('reset@example.org', NEW_PASSWORD)).status).toBe(200);
 
-    const again = await stranger.send('POST', '/api/auth/reset-password', { token, newPassword: 'yet another passphrase' });
+    const again = await stranger.send('POST', '/api/auth/reset-password', {
+      token,
+      newPassword: 'yet another passphrase',
+    });
     expect(again.status).toBe(400);
     expect((await errorOf(again)).code).toBe('INVALID_TOKEN');
   });
@@ -63,9 +71,9 @@ describe('password reset', () => {
     await h.visitor().signUp('late@example.org');
     const v = h.visitor();
     await v.send('POST', '/api/auth/request-password-reset', { email: 'late@example.org' });
-    const token = linkIn((await outbox.latest('late@example.org', /new Rapport password/)).text).searchParams.get(
-      'token',
-    )!;
+    const token = linkIn(
+      (await outbox.latest('late@example.org', /new Rapport password/)).text,
+    ).searchParams.get('token')!;
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 61 * 60_000 });
     const res = await v.send('POST', '/api/auth/reset-password', { token, newPassword: NEW_PASSWORD });
     vi.useRealTimers();
@@ -80,7 +88,9 @@ describe('password reset', () => {
       const res = await v.send('POST', '/api/auth/request-password-reset', { email: 'flood@example.org' });
       expect(res.status).toBe(200);
     }
-    const sixth = await h.visitor().send('POST', '/api/auth/request-password-reset', { email: 'Flood@example.org' });
+    const sixth = await h
+      .visitor()
+      .send('POST', '/api/auth/request-password-reset', { email: 'Flood@example.org' });
     expect(sixth.status).toBe(429);
     expect((await errorOf(sixth)).message).toMatch(/Wait \d+ minutes/);
   });
@@ -90,7 +100,9 @@ describe('e-mail verification', () => {
   it('mails a confirmation link on sign-up; the account may sign in before, and shows as confirmed after', async () => {
     const v = h.visitor();
     await v.signUp('verify@example.org');
-    const before = (await (await v.send('GET', '/api/session')).json()) as { account: { emailVerified: boolean } };
+    const before = (await (await v.send('GET', '/api/session')).json()) as {
+      account: { emailVerified: boolean };
+    };
     expect(before.account.emailVerified).toBe(false);
     expect((await v.send('GET', '/api/people')).status).toBe(200);
 
@@ -99,7 +111,9 @@ describe('e-mail verification', () => {
     expect(link.origin).toBe('https://rapport.example.test');
     const opened = await v.send('GET', `${link.pathname}${link.search}`);
     expect(opened.status).toBe(302);
-    const after = (await (await v.send('GET', '/api/session')).json()) as { account: { emailVerified: boolean } };
+    const after = (await (await v.send('GET', '/api/session')).json()) as {
+      account: { emailVerified: boolean };
+    };
     expect(after.account.emailVerified).toBe(true);
 
     // Sending again once confirmed is refused, with a reason.
@@ -123,12 +137,14 @@ describe('e-mail verification', () => {
     const v = h.visitor();
     await v.signUp('via-reset@example.org');
     await v.send('POST', '/api/auth/request-password-reset', { email: 'via-reset@example.org' });
-    const token = linkIn((await outbox.latest('via-reset@example.org', /new Rapport password/)).text).searchParams.get(
-      'token',
-    )!;
+    const token = linkIn(
+      (await outbox.latest('via-reset@example.org', /new Rapport password/)).text,
+    ).searchParams.get('token')!;
     await v.send('POST', '/api/auth/reset-password', { token, newPassword: NEW_PASSWORD });
     await v.signIn('via-reset@example.org', NEW_PASSWORD);
-    const session = (await (await v.send('GET', '/api/session')).json()) as { account: { emailVerified: boolean } };
+    const session = (await (await v.send('GET', '/api/session')).json()) as {
+      account: { emailVerified: boolean };
+    };
     expect(session.account.emailVerified).toBe(true);
   });
 });
@@ -146,7 +162,9 @@ describe('a hosted server without mail settings', () => {
         expect(body.code).toBe('MAIL_NOT_CONFIGURED');
         expect(body.message).toMatch(/cannot send e-mail.*administrator/);
       }
-      const resend = await v.send('POST', '/api/auth/send-verification-email', { email: 'no-mail@example.org' });
+      const resend = await v.send('POST', '/api/auth/send-verification-email', {
+        email: 'no-mail@example.org',
+      });
       expect(resend.status).toBe(503);
     } finally {
       await bare.t.close();

@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { Notice } from '../ui/alert.js';
+import { authCall } from './auth-client.js';
+
+/**
+ * Shown across the app until the account confirms its e-mail address, with "Send again". The
+ * account works meanwhile; the address matters for a password reset, which is mailed to it.
+ */
+export function VerifyBanner({ email }: { email: string }) {
+  const [said, setSaid] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const sendAgain = async () => {
+    setBusy(true);
+    const result = await authCall('/send-verification-email', { email, callbackURL: '/' });
+    setBusy(false);
+    setSaid('error' in result ? result.error : `Sent. Open the link in the e-mail we just sent to ${email}.`);
+  };
+
+  return (
+    <section className="verify-banner" aria-label="Confirm your e-mail address">
+      <Notice tone="warning">
+        Please confirm your e-mail address: open the link we sent to <strong>{email}</strong>. Until then, a
+        password reset cannot reach you.{' '}
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={busy}
+          onClick={() => void sendAgain()}
+        >
+          Send again
+        </button>
+        {said && <span className="verify-banner-said"> {said}</span>}
+      </Notice>
+    </section>
+  );
+}
