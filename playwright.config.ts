@@ -55,9 +55,10 @@ export default defineConfig({
         'a11y.spec.ts',
         // Needs the mail server: `npm run test:e2e:mail` runs it with playwright.mail.config.ts.
         'mail.spec.ts',
-        // Needs PostgreSQL: `npm run test:e2e:hosted` runs it with playwright.hosted.config.ts.
+        // Need PostgreSQL: `npm run test:e2e:hosted` runs them with playwright.hosted.config.ts.
         'hosted.spec.ts',
         'hosted-two-process.spec.ts',
+        'hosted-auth-mail.spec.ts',
       ],
       dependencies: ['sample-results'],
     },

@@ -9,6 +9,9 @@ import base from './playwright.config.js';
 const port = Number(process.env.E2E_PORT ?? 4399);
 const publicUrl = `http://127.0.0.1:${port}`;
 const secondUrl = `http://127.0.0.1:${port + 1}`;
+// A third process on localhost (E2E_PORT + 2) for e2e/hosted-auth-mail.spec.ts: a passkey's relying
+// party must be a host name, and browsers refuse an IP address such as 127.0.0.1.
+const localhostUrl = `http://localhost:${port + 2}`;
 const env = {
   RAPPORT_AUTH_SECRET: 'an end-to-end secret that is long enough to sign cookies',
   RAPPORT_JOB_TICK_SECONDS: '2',
@@ -17,7 +20,7 @@ const env = {
 export default defineConfig({
   ...base,
   use: { ...base.use, baseURL: publicUrl },
-  projects: [{ name: 'hosted', testMatch: /hosted(-two-process)?\.spec\.ts/ }],
+  projects: [{ name: 'hosted', testMatch: /hosted(-two-process|-auth-mail)?\.spec\.ts/ }],
   webServer: [
     {
       command: `node dist/cli/main.js serve --hosted --public-url ${publicUrl} --host 127.0.0.1 --port ${port}`,
@@ -29,6 +32,13 @@ export default defineConfig({
     {
       command: `node dist/cli/main.js serve --hosted --public-url ${secondUrl} --host 127.0.0.1 --port ${port + 1}`,
       url: `${secondUrl}/api/session`,
+      env,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `node dist/cli/main.js serve --hosted --public-url ${localhostUrl} --host 127.0.0.1 --port ${port + 2}`,
+      url: `${localhostUrl}/api/session`,
       env,
       reuseExistingServer: false,
       timeout: 60_000,

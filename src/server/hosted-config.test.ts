@@ -44,6 +44,24 @@ describe('serve --hosted configuration', () => {
     ).toThrow(/open, invite-only or off/);
   });
 
+  it("reads the SMTP settings of the server's own mail, and never repeats the password in a refusal", () => {
+    const env = { DATABASE_URL: 'postgres://u@127.0.0.1/r', RAPPORT_AUTH_SECRET: SECRET };
+    const flags = { hosted: true, publicUrl: 'https://r.example.org' };
+    expect(loadConfig(flags, env).hosted?.smtpUrl).toBeUndefined();
+    const config = loadConfig(flags, {
+      ...env,
+      RAPPORT_SMTP_URL: 'smtp://rapport%40example.org:s3cret-pass@smtp.example.org:587',
+      RAPPORT_MAIL_FROM: 'Rapport <rapport@example.org>',
+    });
+    expect(config.hosted).toMatchObject({
+      smtpUrl: 'smtp://rapport%40example.org:s3cret-pass@smtp.example.org:587',
+      mailFrom: 'Rapport <rapport@example.org>',
+    });
+    const bad = () => loadConfig({ ...flags, smtpUrl: 'http://me:s3cret-pass@smtp.example.org' }, env);
+    expect(bad).toThrow(/--smtp-url must look like smtp:\/\/user:password@host:587/);
+    expect(bad).not.toThrow(/s3cret-pass/);
+  });
+
   it('leaves local mode as it was: loopback, no accounts', () => {
     const config = loadConfig({}, {});
     expect(config.host).toBe('127.0.0.1');
