@@ -27,7 +27,7 @@ async function receive(to: string, subject: RegExp) {
         const uids = (await client.search({ to }, { uid: true })) || [];
         for (const uid of uids.reverse()) {
           const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (!message?.source) continue;
+          if (message === false || !message.source) continue;
           const parsed = await simpleParser(message.source);
           if (subject.test(parsed.subject ?? '')) return parsed;
         }
