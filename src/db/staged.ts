@@ -99,6 +99,14 @@ export async function publishBatch(
   });
 }
 
+/**
+ * Deletes a batch, published or not, without applying what is left of it: for a batch of undo
+ * steps, this is the commit that keeps the work it would have undone.
+ */
+export async function dropBatch(db: Db, batchId: string): Promise<void> {
+  await db.delete(stagedBatches).where(eq(stagedBatches.id, batchId));
+}
+
 /** Throws away a batch that was not published, with its steps. */
 export async function discardBatch(db: Db, batchId: string): Promise<void> {
   await db.delete(stagedBatches).where(and(eq(stagedBatches.id, batchId), eq(stagedBatches.ready, false)));

@@ -1,6 +1,6 @@
 /**
  * Restoring a backup into an empty workspace: a preview that writes nothing, and an apply that
- * writes every row in one transaction or nothing at all.
+ * writes every row or nothing at all (see `applyRestore`).
  *
  * Records keep their ids, so backup → restore → backup gives the same archive. Ids are unique
  * across a database, so a backup cannot be restored into the database it came from while its
@@ -13,6 +13,15 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { users, workspaces } from '../../db/schema.js';
+import {
+  applyBatch,
+  dropBatch,
+  isEmbedded,
+  publishBatch,
+  type Step,
+  stageBatch,
+  stageSteps,
+} from '../../db/staged.js';
 import {
   type BackupManifest,
   fileEntry,
@@ -234,12 +243,16 @@ async function refusalFor(
   });
 }
 
+/** Runs one batch's work: inside the restore's transaction, or in a short transaction of its own. */
+type EachBatch = <T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>) => Promise<T>;
+
 async function insertTable(
   ctx: Ctx,
   archive: OpenedArchive,
   table: BackupTable,
   rows: Row[],
   report: (n: number) => void,
+  each: EachBatch,
 ) {
   const present = new Set(rows.flatMap((r) => Object.keys(r)));
   const columns = table.columns.filter((c) => c.binary || present.has(c.name));
@@ -265,13 +278,16 @@ async function insertTable(
     sql`, `,
   );
   const overriding = columns.some((c) => c.identity) ? sql`overriding system value` : sql``;
-  const insert = (batch: Row[]) =>
-    ctx.db.execute(sql`
+  const insertWith = (tx: Ctx) => (batch: Row[]) =>
+    tx.db.execute(sql`
         insert into ${ident(table.name)} (${target}) ${overriding}
         select ${values} from json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json) r`);
   for (const batch of batches(withFiles)) {
-    const err = await attempt(ctx, () => insert(batch.rows));
-    if (err) throw await refusalFor(ctx, err, table, batch, insert);
+    await each(ctx, async (tx) => {
+      const insert = insertWith(tx);
+      const err = await attempt(tx, () => insert(batch.rows));
+      if (err) throw await refusalFor(tx, err, table, batch, insert);
+    });
     report(batch.rows.length);
   }
   for (const c of columns.filter((col) => col.identity)) {
@@ -281,40 +297,143 @@ async function insertTable(
   }
 }
 
+/** Replaces the built-in rows and takes the backup's workspace name and settings, and owner. */
+async function takeOver(tx: Ctx, archive: OpenedArchive, tables: Plan['tables']): Promise<void> {
+  for (const { table } of [...tables].reverse()) {
+    if (hasBuiltIn(table))
+      await tx.db.execute(sql`delete from ${ident(table.name)} where ${scopeOf(tx, table)}`);
+  }
+  await tx.db
+    .update(workspaces)
+    .set({ name: archive.workspace.name, settings: archive.workspace.settings as object })
+    .where(eq(workspaces.id, tx.workspaceId));
+  const { owner } = archive.workspace;
+  await tx.db
+    .update(users)
+    .set({ name: owner.name, email: owner.email, timeZone: owner.timeZone })
+    .where(eq(users.id, tx.userId));
+}
+
+type RestoreCtx = Ctx & { bytes: Uint8Array; onProgress?: (progress: RestoreProgress) => void };
+
 /**
  * Restores the archive into the context's workspace, which must be empty apart from the rows
  * the app adds by itself (the built-in questions and templates, replaced by the backup's).
  * The workspace takes the backup's name and settings, and the user the owner's name, e-mail and
  * time zone. `onProgress` hears how many rows have been written.
+ *
+ * On PostgreSQL this is one transaction; other connections go on meanwhile. The embedded
+ * database has one connection, which a long transaction would hold for the whole restore, so
+ * there each batch of rows is its own short transaction, and the workspace as it was (empty but
+ * for its built-in rows) is first written down as a published batch of undo steps
+ * (src/db/staged.ts): a refused row undoes the restore at once, a crash undoes it at the next
+ * start, and deleting the undo steps once every row is in is what keeps the restore.
  */
-export async function applyRestore(
-  ctx: Ctx & { bytes: Uint8Array; onProgress?: (progress: RestoreProgress) => void },
-): Promise<RestorePreview> {
-  return inTransaction(ctx, async (tx) => {
-    const { archive, tables, preview } = await plan(tx, ctx.bytes);
-    if (preview.blocker) throw new AppError('conflict', { userMessage: preview.blocker });
-    let done = 0;
-    const report = (n: number) => {
-      done += n;
-      ctx.onProgress?.({ done, total: preview.totalRows });
-    };
+export async function applyRestore(ctx: RestoreCtx): Promise<RestorePreview> {
+  if (!isEmbedded(ctx.db)) return inTransaction(ctx, (tx) => restoreInOneTransaction(tx, ctx));
+  // One restore at a time: a second one would find the workspace already being filled.
+  const run = restoring.then(() => restoreInShortTransactions(ctx));
+  restoring = run.catch(() => undefined);
+  return run;
+}
+
+let restoring: Promise<unknown> = Promise.resolve();
+
+function progressOf(ctx: RestoreCtx, preview: RestorePreview): (n: number) => void {
+  let done = 0;
+  return (n) => {
+    done += n;
+    ctx.onProgress?.({ done, total: preview.totalRows });
+  };
+}
+
+async function restoreInOneTransaction(tx: Ctx, ctx: RestoreCtx): Promise<RestorePreview> {
+  const { archive, tables, preview } = await plan(tx, ctx.bytes);
+  if (preview.blocker) throw new AppError('conflict', { userMessage: preview.blocker });
+  const report = progressOf(ctx, preview);
+  report(0);
+  await takeOver(tx, archive, tables);
+  for (const { table, rows } of tables) {
+    if (rows.length) await insertTable(tx, archive, table, rows, report, (c, fn) => fn(c));
+  }
+  return { ...preview, applied: true };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A short transaction for each batch, with a turn of the event loop after it. */
+const shortTransaction: EachBatch = async (ctx, fn) => {
+  const result = await inTransaction(ctx, fn);
+  await nextTurn();
+  return result;
+};
+
+async function restoreInShortTransactions(ctx: RestoreCtx): Promise<RestorePreview> {
+  const { archive, tables, preview } = await plan(ctx, ctx.bytes);
+  if (preview.blocker) throw new AppError('conflict', { userMessage: preview.blocker });
+  const undo = await writeUndo(ctx, tables);
+  try {
+    const report = progressOf(ctx, preview);
     report(0);
-    for (const { table } of [...tables].reverse()) {
-      if (hasBuiltIn(table))
-        await tx.db.execute(sql`delete from ${ident(table.name)} where ${scopeOf(tx, table)}`);
-    }
-    await tx.db
-      .update(workspaces)
-      .set({ name: archive.workspace.name, settings: archive.workspace.settings as object })
-      .where(eq(workspaces.id, ctx.workspaceId));
-    const { owner } = archive.workspace;
-    await tx.db
-      .update(users)
-      .set({ name: owner.name, email: owner.email, timeZone: owner.timeZone })
-      .where(eq(users.id, ctx.userId));
+    await inTransaction(ctx, (tx) => takeOver(tx, archive, tables));
     for (const { table, rows } of tables) {
-      if (rows.length) await insertTable(tx, archive, table, rows, report);
+      if (rows.length) await insertTable(ctx, archive, table, rows, report, shortTransaction);
     }
-    return { ...preview, applied: true };
+  } catch (err) {
+    await applyBatch(ctx.db, undo);
+    throw err;
+  }
+  await dropBatch(ctx.db, undo);
+  return { ...preview, applied: true };
+}
+
+/**
+ * Writes down, as a published batch, the steps that put the workspace back as it is now: delete
+ * every row of the restored tables, put the built-in rows back, and the workspace's and user's
+ * names and settings. Nothing of the restore is written before this batch is.
+ */
+async function writeUndo(ctx: Ctx, tables: Plan['tables']): Promise<string> {
+  const steps: Step[] = [];
+  for (const { table } of [...tables].reverse()) {
+    steps.push({ statement: sql`delete from ${ident(table.name)} where ${scopeOf(ctx, table)}`, rows: 0 });
+  }
+  for (const { table } of tables) {
+    if (!hasBuiltIn(table)) continue;
+    const names = [...table.columns.map((c) => c.name), ...(table.workspaceScoped ? ['workspace_id'] : [])];
+    const list = sql.join(names.map(ident), sql`, `);
+    const [kept] = await rowsOf<{ rows: string }>(
+      ctx,
+      sql`select coalesce(json_agg(t), '[]')::text as rows from (select ${list} from ${ident(table.name)} where ${scopeOf(ctx, table)}) t`,
+    );
+    const overriding = table.columns.some((c) => c.identity) ? sql`overriding system value` : sql``;
+    steps.push({
+      statement: sql`insert into ${ident(table.name)} (${list}) ${overriding}
+        select ${list} from json_populate_recordset(null::${ident(table.name)}, ${kept!.rows}::json)`,
+      rows: 0,
+    });
+  }
+  const [workspace] = await ctx.db
+    .select({ name: workspaces.name, settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, ctx.workspaceId));
+  steps.push({
+    statement: sql`update workspaces set name = ${workspace!.name}::text, settings = ${JSON.stringify(workspace!.settings)}::jsonb
+      where id = ${ctx.workspaceId}::uuid`,
+    rows: 0,
   });
+  const [user] = await ctx.db
+    .select({ name: users.name, email: users.email, timeZone: users.timeZone })
+    .from(users)
+    .where(eq(users.id, ctx.userId));
+  if (user) {
+    steps.push({
+      statement: sql`update users set name = ${user.name}::text, email = ${user.email}::text,
+        time_zone = ${user.timeZone}::text where id = ${ctx.userId}::uuid`,
+      rows: 0,
+    });
+  }
+  const batch = await stageBatch(ctx.db, 'restore', ctx.now());
+  await stageSteps(ctx.db, batch, 0, steps);
+  await publishBatch(ctx.db, batch);
+  return batch;
 }
