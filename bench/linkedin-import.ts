@@ -151,9 +151,11 @@ async function probeWhile(
   done: Promise<unknown>,
 ): Promise<{ longest: number; answered: number }> {
   let finished = false;
-  void done.finally(() => {
+  const stop = () => {
     finished = true;
-  });
+  };
+  // A failed import is reported by its own promise; here it only ends the probing.
+  void done.then(stop, stop);
   let longest = 0;
   let answered = 0;
   while (!finished) {
@@ -184,7 +186,11 @@ export async function benchLinkedInImport(opts: { people: number; rows: number }
     try {
       const before = peakRss(server.pid);
       progress(`LinkedIn import: importing ${opts.rows} rows (${megabytes(Buffer.byteLength(csv))})`);
-      const importing = postImport(server.url, csv);
+      const importing = postImport(server.url, csv).catch((err: unknown) => {
+        throw new Error(
+          `${err instanceof Error ? err.message : String(err)}; the server said:\n${server.output()}`,
+        );
+      });
       const [first, probe] = await Promise.all([importing, probeWhile(server.url, importing)]);
       const peak = peakRss(server.pid);
       const firstLine = first.progressAt[0] ?? first.ms;

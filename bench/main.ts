@@ -186,7 +186,7 @@ async function main(): Promise<void> {
     } catch (err) {
       // Database errors quote their parameters; a bulk insert's can run to megabytes.
       const message = err instanceof Error ? err.message : String(err);
-      console.log(`\n${section.title}\n  failed: ${message.slice(0, 500)}`);
+      console.log(`\n${section.title}\n  failed: ${message.slice(0, 5000)}`);
       process.exitCode = 1;
       continue;
     }

@@ -103,6 +103,8 @@ export interface ServerProcess {
   readyMs: number;
   /** Sends SIGTERM, waits for the exit, and returns the peak RSS read just before. */
   stop: () => Promise<{ peakRssBytes?: number }>;
+  /** The last 4,000 characters the server printed, and its exit code once it exited. */
+  output: () => string;
 }
 
 /** Starts `rapport serve` on `dataDir` and waits until GET /api/workspace answers 200. */
@@ -163,7 +165,8 @@ export async function startServerProcess(
     }
     return { peakRssBytes };
   };
-  return { url, pid: child.pid!, readyMs, stop };
+  const printed = () => (exitCode === undefined ? output : `${output}\n(exited with code ${exitCode})`);
+  return { url, pid: child.pid!, readyMs, stop, output: printed };
 }
 
 /** A JSON POST with node:http on `agent`; answers the status and the body. */

@@ -1,0 +1,62 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb, type TestDb } from '../../../test/db.js';
+import { workspaces } from '../../db/schema.js';
+import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { applyLinkedInImport } from '../imports/import-linkedin.js';
+import { listPeople } from '../people/people.js';
+import { createBackup } from './backup.js';
+import { applyRestore } from './restore.js';
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await openTestDb();
+});
+afterAll(() => t.close());
+
+function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
+  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
+  for (let i = 0; i < n; i++) {
+    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/r-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
+  }
+  return parseLinkedInConnections(lines.join('\r\n'));
+}
+
+describe('a large restore while the user keeps working', () => {
+  it('answers other requests while it writes the rows, each after a short wait', async () => {
+    const source = await t.otherWorkspace();
+    await applyLinkedInImport(source, connections(6000));
+    const { bytes } = await createBackup(source);
+    // Records keep their ids, so the source goes before the backup comes back.
+    await source.db.delete(workspaces).where(eq(workspaces.id, source.workspaceId));
+
+    const ctx = await t.otherWorkspace();
+    let progress = { done: 0, total: 0 };
+    let finished = false;
+    const started = performance.now();
+    const restoring = applyRestore({
+      ...ctx,
+      bytes,
+      onProgress: (p) => {
+        progress = p;
+      },
+    }).finally(() => {
+      finished = true;
+    });
+    const waits: number[] = [];
+    let answeredWhileWriting = 0;
+    while (!finished) {
+      const t0 = performance.now();
+      await listPeople({ ...ctx, limit: 1 });
+      waits.push(performance.now() - t0);
+      if (progress.done > 0 && progress.done < progress.total) answeredWhileWriting++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect((await restoring).applied).toBe(true);
+    const took = performance.now() - started;
+    expect((await listPeople({ ...ctx, q: 'Ana5999' })).total).toBe(1);
+    expect(answeredWhileWriting).toBeGreaterThan(0);
+    const longest = Math.max(...waits);
+    expect(longest).toBeLessThan(Math.min(1500, took / 3));
+  }, 180_000);
+});
