@@ -70,7 +70,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Tables with a `built_in` column hold rows the app adds by itself; they do not make a workspace "used". */
 const hasBuiltIn = (t: BackupTable) => t.columns.some((c) => c.name === 'built_in');
 
-function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables'] {
+/** Lets the event loop run: a request that waited is answered now. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Rows checked between two turns of the event loop, so other requests are answered meanwhile. */
+const YIELD_EVERY = 500;
+
+async function readRows(archive: OpenedArchive, tables: BackupTable[]): Promise<Plan['tables']> {
   const known = new Set(tables.map((t) => t.name));
   for (const name of Object.keys(archive.manifest.counts)) {
     if (!known.has(name) && !(name in EXCLUDED_TABLES)) {
@@ -80,10 +86,13 @@ function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables']
       });
     }
   }
-  return tables.map((table) => {
+  const out: Plan['tables'] = [];
+  for (const table of tables) {
+    await nextTurn();
     const rows = readTableRows(archive.entries, table.name, archive.manifest.counts[table.name] ?? 0);
     const columns = new Set(table.columns.filter((c) => !c.binary).map((c) => c.name));
     for (const [i, row] of rows.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
       const unknown = Object.keys(row).find((k) => !columns.has(k));
       if (unknown) {
         const column = JSON.stringify(unknown.length > 60 ? `${unknown.slice(0, 60)}…` : unknown);
@@ -111,8 +120,9 @@ function readRows(archive: OpenedArchive, tables: BackupTable[]): Plan['tables']
         }
       }
     }
-    return { table, rows };
-  });
+    out.push({ table, rows });
+  }
+  return out;
 }
 
 /** Why the workspace cannot take this backup (not empty, or the records exist already), or null. */
@@ -170,7 +180,8 @@ async function plan(ctx: Ctx, bytes: Uint8Array): Promise<Plan> {
     })),
   };
   const archive = openArchive(bytes, knownSchemas(), layout);
-  const tables = readRows(archive, all);
+  await nextTurn();
+  const tables = await readRows(archive, all);
   const blocker = await blockerFor(ctx, tables);
   return { archive, tables, preview: previewOf(archive, tables, blocker) };
 }
@@ -358,8 +369,6 @@ async function restoreInOneTransaction(tx: Ctx, ctx: RestoreCtx): Promise<Restor
   }
   return { ...preview, applied: true };
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A short transaction for each batch, with a turn of the event loop after it. */
 const shortTransaction: EachBatch = async (ctx, fn) => {
