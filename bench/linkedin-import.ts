@@ -186,12 +186,13 @@ export async function benchLinkedInImport(opts: { people: number; rows: number }
     try {
       const before = peakRss(server.pid);
       progress(`LinkedIn import: importing ${opts.rows} rows (${megabytes(Buffer.byteLength(csv))})`);
-      const importing = postImport(server.url, csv).catch((err: unknown) => {
-        throw new Error(
-          `${err instanceof Error ? err.message : String(err)}; the server said:\n${server.output()}`,
-        );
-      });
-      const [first, probe] = await Promise.all([importing, probeWhile(server.url, importing)]);
+      const importing = postImport(server.url, csv);
+      const [first, probe] = await Promise.all([importing, probeWhile(server.url, importing)]).catch(
+        (err: unknown) => {
+          const message = err instanceof Error ? err.message : String(err);
+          throw new Error(`${message}; the server said:\n${server.output()}`);
+        },
+      );
       const peak = peakRss(server.pid);
       const firstLine = first.progressAt[0] ?? first.ms;
       const lastLine = first.progressAt.at(-1) ?? first.ms;
