@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { unique } from './api-helpers.js';
 import { navigateTo } from './pages/nav.js';
@@ -27,6 +28,11 @@ async function virtualAuthenticator(page: Page) {
   });
 }
 
+async function expectNoSeriousAxeViolations(page: Page) {
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+}
+
 test('adds a passkey in Settings, signs in with it alone, and removes it', async ({ page }) => {
   await virtualAuthenticator(page);
   const signIn = new SignInPage(page);
@@ -43,6 +49,7 @@ test('adds a passkey in Settings, signs in with it alone, and removes it', async
   await passkeys.getByRole('button', { name: 'Make the passkey' }).click();
   await expect(passkeys.getByRole('status')).toContainText('Passkey "Test laptop" added.');
   await expect(passkeys.getByRole('list', { name: 'Your passkeys' })).toContainText('Test laptop');
+  await expectNoSeriousAxeViolations(page);
 
   await page
     .getByRole('region', { name: 'Account' })
@@ -77,6 +84,9 @@ test('a server without mail settings says so plainly, and a new account sees the
   await expect(banner).toContainText(email);
   await banner.getByRole('button', { name: 'Send again' }).click();
   await expect(banner).toContainText('This server cannot send e-mail');
+  // A confirmation link that is not valid (or has expired) lands back here, and says what to do.
+  await page.goto(`${site}/api/auth/verify-email?token=not-a-real-token&callbackURL=/`);
+  await expect(banner).toContainText('That confirmation link has expired or is not a valid one.');
 
   await navigateTo(page, 'Settings');
   await page
@@ -85,6 +95,7 @@ test('a server without mail settings says so plainly, and a new account sees the
     .click();
   await page.getByRole('button', { name: 'Forgot your password?' }).click();
   await expect(signIn.heading).toHaveText('Choose a new password');
+  await expectNoSeriousAxeViolations(page);
   await page.getByLabel('E-mail').fill(email);
   await page.getByRole('button', { name: 'Send me a link' }).click();
   await expect(signIn.error).toContainText('This server cannot send e-mail');
@@ -96,6 +107,7 @@ test('a server without mail settings says so plainly, and a new account sees the
 test('a reset link that was used or has expired says how to get a new one', async ({ page }) => {
   await page.goto(`${site}/reset-password?token=not-a-real-token`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose a new password');
+  await expectNoSeriousAxeViolations(page);
   await page.getByLabel('New password', { exact: true }).fill('another long password');
   await page.getByLabel('The same password again').fill('another long password');
   await page.getByRole('button', { name: 'Set the new password' }).click();

@@ -7,7 +7,13 @@ import { authCall } from './auth-client.js';
  * account works meanwhile; the address matters for a password reset, which is mailed to it.
  */
 export function VerifyBanner({ email }: { email: string }) {
-  const [said, setSaid] = useState<string | null>(null);
+  // A confirmation link that failed comes back here as /?error=… (better-auth's redirect).
+  const [said, setSaid] = useState<string | null>(() => {
+    const error = new URLSearchParams(window.location.search).get('error');
+    return error === 'TOKEN_EXPIRED' || error === 'INVALID_TOKEN'
+      ? 'That confirmation link has expired or is not a valid one. Choose "Send again" for a new link.'
+      : null;
+  });
   const [busy, setBusy] = useState(false);
 
   const sendAgain = async () => {
