@@ -93,8 +93,12 @@ export interface RowKeys {
   nameOrg: string;
 }
 
+/** Rows keyed or matched between two turns of the event loop, so other requests are answered meanwhile. */
+const YIELD_EVERY = 1000;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** The matching keys of each row, in the same order. */
-export function rowKeys(rows: PersonRecord[]): RowKeys[] {
+export async function rowKeys(rows: PersonRecord[]): Promise<RowKeys[]> {
   // Exports repeat the same employers many times; their keys are worked out once.
   const orgKeys = new Map<string, string>();
   const orgKey = (company: string) => {
@@ -105,23 +109,27 @@ export function rowKeys(rows: PersonRecord[]): RowKeys[] {
     }
     return key;
   };
-  return rows.map((row) => {
+  const keys: RowKeys[] = [];
+  for (const [i, row] of rows.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     const org = row.organization ? orgKey(row.organization) : null;
-    return {
+    keys.push({
       url: row.linkedinUrl ? normalizeLinkedInUrl(row.linkedinUrl)!.key : null,
       email: row.email?.toLowerCase() ?? null,
       org,
       nameOrg: nameOrgKey(row.fullName, org),
-    };
-  });
+    });
+  }
+  return keys;
 }
 
 /** Decides, for every row, whether it matches someone or repeats an earlier row of the file. */
-export function match(keys: RowKeys[], existing: Existing[], orgKeyById: Map<string, string>) {
+export async function match(keys: RowKeys[], existing: Existing[], orgKeyById: Map<string, string>) {
   const byUrl = new Map<string, Existing[]>();
   const byEmail = new Map<string, Existing[]>();
   const byName = new Map<string, Existing[]>();
-  for (const p of existing) {
+  for (const [i, p] of existing.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     const url = p.linkedinUrl ? normalizeLinkedInUrl(p.linkedinUrl) : null;
     if (url) push(byUrl, url.key, p);
     if (p.email) push(byEmail, p.email.trim().toLowerCase(), p);
@@ -152,6 +160,7 @@ export function match(keys: RowKeys[], existing: Existing[], orgKeyById: Map<str
   ];
   for (const [index, keyOfRow] of passes) {
     for (const [i, k] of keys.entries()) {
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
       if (matched.has(i) || repeats.has(i)) continue;
       const key = keyOfRow(k);
       const person = key === null ? undefined : index.get(key)?.find((p) => !claimed.has(p.id));

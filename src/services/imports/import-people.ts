@@ -148,8 +148,8 @@ async function plan(ctx: Ctx, input: PeopleImportInput, opts: PeopleImportOption
   const { existing, orgs } = await loadWorkspace(ctx);
   const orgKeyById = new Map(orgs.map((o) => [o.id, o.key]));
   const orgIds = new Map(orgs.map((o) => [o.key, o.id]));
-  const keys = rowKeys(parsed.rows);
-  const { matched, repeats } = match(keys, existing, orgKeyById);
+  const keys = await rowKeys(parsed.rows);
+  const { matched, repeats } = await match(keys, existing, orgKeyById);
 
   const creates: NewPerson[] = [];
   const changes: PersonChange[] = [];
