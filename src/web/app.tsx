@@ -71,6 +71,13 @@ const MailPage = lazyPage(() => import('./mail/mail-page.js'), 'MailPage');
 const VerifyBanner = lazy(() =>
   import('./accounts/verify-banner.js').then((m) => ({ default: m.VerifyBanner })),
 );
+const CoachHomePage = lazyPage(() => import('./accounts/coach-home-page.js'), 'CoachHomePage');
+// Loaded only while a coach has a client's workspace open (its cookie is set).
+const CoachBanner = lazy(() =>
+  import('./accounts/coach-banner.js').then((m) => ({ default: m.CoachBanner })),
+);
+const coachingCookie =
+  typeof document !== 'undefined' && /(^|; )rapport_workspace=[^;]/.test(document.cookie);
 
 /**
  * Starts loading the page at `pathname` before the first render, alongside the settings the app
@@ -88,6 +95,11 @@ export function App() {
   return (
     <>
       <NavBar />
+      {coachingCookie && (
+        <Suspense fallback={null}>
+          <CoachBanner />
+        </Suspense>
+      )}
       <UnsavedChangesGuard />
       {/* Focusable by script only, so the skip link can land on it. */}
       <main id="main" className="page" tabIndex={-1}>
@@ -130,6 +142,7 @@ export function App() {
             <Route path="/import" element={<ImportPage />} />
             <Route path="/import/:format" element={<ImportPage />} />
             <Route path="/backup" element={<BackupPage />} />
+            <Route path="/coaching" element={<CoachHomePage />} />
             <Route path="/people/duplicates" element={<DuplicatesPage />} />
             <Route path="/people/duplicates/review" element={<MergeReviewPage />} />
             <Route path="*" element={<NotFoundPage />} />

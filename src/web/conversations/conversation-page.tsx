@@ -16,6 +16,7 @@ import { ConfirmButton } from '../ui/confirm-button.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { useLoad } from '../ui/use-load.js';
+import { CommentsPanel } from './comments-panel.js';
 import { NotesPanel } from './notes-panel.js';
 import { ReplyQuestion } from './reply-question.js';
 import { StatusActions } from './status-actions.js';
@@ -195,6 +196,7 @@ export function ConversationPage() {
             personId={c.participants.length === 1 ? c.participants[0]?.id : null}
           />
           <NotesPanel subject={{ conversationId: c.id }} />
+          <CommentsPanel conversationId={c.id} />
         </div>
         <div className="column-side">
           <ConversationResults conversationId={c.id} />

@@ -1,6 +1,7 @@
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { AccountSettings } from '../accounts/account-settings.js';
+import { CoachSharing } from '../accounts/coach-sharing.js';
 import { api, call, describeError, type Problem, type Settings, type SettingsPatch } from '../api.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
@@ -104,6 +105,7 @@ export function SettingsPage() {
       )}
       <CalendarFeeds />
       <AccessTokens />
+      <CoachSharing />
       <AccountSettings />
     </>
   );

@@ -8,6 +8,7 @@ import { TASK_KIND_LABELS } from '../ui/labels.js';
 import { StaleNotice } from '../ui/stale-notice.js';
 import { useVersionedSave } from '../ui/use-versioned-save.js';
 import { TaskFields, type TaskValues } from './task-fields.js';
+import { TaskSuggestion } from './task-suggestion.js';
 
 interface TaskRowProps {
   task: Task;
@@ -146,6 +147,7 @@ export function TaskRow({ task, onToggle, onChanged, busy }: TaskRowProps) {
           {task.conversationId && (
             <Link to={`/conversations/${task.conversationId}`}>{task.conversationTitle}</Link>
           )}
+          <TaskSuggestion task={task} onChanged={onChanged} />
         </div>
       </div>
       <span className="actions actions-small">

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { isCoaching } from '../accounts/coach-workspace.js';
 import { api, call, describeError, type Problem, type Task } from '../api.js';
 import { Alert } from '../ui/alert.js';
 import { formatDay } from '../ui/format.js';
@@ -7,6 +8,7 @@ import { Loading } from '../ui/loading.js';
 import { useLoad } from '../ui/use-load.js';
 import { TaskFields, type TaskValues } from './task-fields.js';
 import { TaskCheckbox, TaskDeleteButton } from './task-row.js';
+import { TaskSuggestion } from './task-suggestion.js';
 
 interface TasksPanelProps {
   conversationId: string;
@@ -23,23 +25,22 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const coaching = isCoaching();
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     setSaving(true);
     setProblem(null);
     try {
-      await call(
-        api.tasks.$post({
-          json: {
-            kind: values.kind,
-            title: values.title,
-            dueOn: values.dueOn || null,
-            conversationId,
-            personId: personId ?? null,
-          },
-        }),
-      );
+      const json = {
+        kind: values.kind,
+        title: values.title,
+        dueOn: values.dueOn || null,
+        conversationId,
+        personId: personId ?? null,
+      };
+      // A coach suggests; the owner adds.
+      await call(coaching ? api.tasks.suggestions.$post({ json }) : api.tasks.$post({ json }));
       // The type stays, for the next promise of the same kind.
       setValues((v) => ({ ...v, title: '', dueOn: '' }));
       tasks.reload();
@@ -77,10 +78,11 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
         <ul className="tasks" aria-label="Promises and tasks">
           {list.map((t) => (
             <li key={t.id} className={t.doneAt ? 'task task-done' : 'task'}>
-              <TaskCheckbox task={t} onToggle={toggle} />
+              <TaskCheckbox task={t} disabled={coaching} onToggle={toggle} />
               <span className="tag">{TASK_KIND_LABELS[t.kind]}</span>
               {t.dueOn && <span className="muted small">due {formatDay(t.dueOn)}</span>}
-              <TaskDeleteButton task={t} verb="Remove" onDeleted={tasks.reload} />
+              <TaskSuggestion task={t} onChanged={tasks.reload} />
+              {!coaching && <TaskDeleteButton task={t} verb="Remove" onDeleted={tasks.reload} />}
             </li>
           ))}
         </ul>
@@ -95,7 +97,7 @@ export function TasksPanel({ conversationId, personId }: TasksPanelProps) {
         />
         <div className="form-actions">
           <button type="submit" className="button" disabled={saving}>
-            {saving ? 'Adding…' : 'Add task'}
+            {coaching ? (saving ? 'Suggesting…' : 'Suggest task') : saving ? 'Adding…' : 'Add task'}
           </button>
         </div>
       </form>
