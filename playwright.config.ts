@@ -59,6 +59,7 @@ export default defineConfig({
         'hosted.spec.ts',
         'hosted-two-process.spec.ts',
         'hosted-auth-mail.spec.ts',
+        'hosted-coach.spec.ts',
       ],
       dependencies: ['sample-results'],
     },

@@ -20,7 +20,7 @@ const env = {
 export default defineConfig({
   ...base,
   use: { ...base.use, baseURL: publicUrl },
-  projects: [{ name: 'hosted', testMatch: /hosted(-two-process|-auth-mail)?\.spec\.ts/ }],
+  projects: [{ name: 'hosted', testMatch: /hosted(-two-process|-auth-mail|-coach)?\.spec\.ts/ }],
   webServer: [
     {
       command: `node dist/cli/main.js serve --hosted --public-url ${publicUrl} --host 127.0.0.1 --port ${port}`,

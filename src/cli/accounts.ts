@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
+import { createCoachInviteFor } from '../services/accounts/coaching.js';
 import { createInvite } from '../services/accounts/invites.js';
 import { CliError } from './api.js';
 import { printJson } from './format.js';
@@ -15,15 +16,36 @@ export function registerAccountCommands(program: Command): void {
     .command('invite')
     .description('make an invitation code for one sign-up; it is printed once')
     .option('--json', 'print the code and when it expires as JSON')
-    .action(async (o: { json?: boolean }) => {
+    .option('--coach <email>', 'instead: invite this e-mail as a coach of the workspace of --owner')
+    .option('--owner <email>', 'with --coach: the e-mail of the account whose workspace is shared')
+    .action(async (o: { json?: boolean; coach?: string; owner?: string }) => {
       const config = loadConfig({ data: program.opts().data });
       if (!config.databaseUrl) {
         throw new CliError(
           'Invitations belong to a hosted server: set DATABASE_URL=postgres://… to the database it runs on.',
         );
       }
+      if (o.coach && !o.owner) {
+        throw new CliError(
+          "A coach invitation shares one account's workspace: name it with --owner <email>.",
+        );
+      }
       const database = await openDatabase(config);
       try {
+        if (o.coach && o.owner) {
+          const made = await createCoachInviteFor({
+            db: database.handle.db,
+            now: () => new Date(),
+            ownerEmail: o.owner,
+            coachEmail: o.coach,
+          });
+          const expiresAt = made.expiresAt.toISOString();
+          if (o.json) return printJson({ code: made.code, email: made.email, expiresAt });
+          console.log(`Coach invitation for ${made.email} (works once, until ${expiresAt.slice(0, 10)}):`);
+          console.log(made.code);
+          console.log('They take it up on the Coaching page (/coaching?code=…) once signed in.');
+          return;
+        }
         const invite = await createInvite({ db: database.handle.db, now: () => new Date(), createdBy: null });
         if (o.json) return printJson({ code: invite.code, expiresAt: invite.expiresAt.toISOString() });
         console.log(`Invitation code (works once, until ${invite.expiresAt.toISOString().slice(0, 10)}):`);

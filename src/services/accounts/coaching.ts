@@ -66,6 +66,49 @@ export async function createCoachInvite(
 }
 
 /**
+ * An operator's coach invitation (`rapport accounts invite --coach`): for the workspace owned by
+ * the account with `ownerEmail`.
+ */
+export async function createCoachInviteFor(opts: {
+  db: Db;
+  now: () => Date;
+  ownerEmail: string;
+  coachEmail: string;
+}): Promise<{ code: string; email: string; expiresAt: Date }> {
+  const [owner] = await opts.db
+    .select({
+      workspaceId: workspaceMembers.workspaceId,
+      userId: workspaceMembers.userId,
+      authUserId: authUsers.id,
+      email: authUsers.email,
+    })
+    .from(workspaceMembers)
+    .innerJoin(authUsers, eq(authUsers.id, workspaceMembers.authUserId))
+    .where(
+      and(
+        eq(sql`lower(${authUsers.email})`, normalEmail(opts.ownerEmail)),
+        eq(workspaceMembers.role, 'owner'),
+      ),
+    )
+    .orderBy(workspaceMembers.createdAt)
+    .limit(1);
+  if (!owner) {
+    throw new AppError('not_found', {
+      userMessage: `No account with the e-mail ${opts.ownerEmail} owns a workspace on this server.`,
+    });
+  }
+  return createCoachInvite({
+    db: opts.db,
+    now: opts.now,
+    workspaceId: owner.workspaceId,
+    userId: owner.userId,
+    email: opts.coachEmail,
+    createdBy: owner.authUserId,
+    ownerEmail: owner.email,
+  });
+}
+
+/**
  * Whether a code is a coach invitation for `email` that can still be used: invite-only sign-up
  * takes it as the invitee's invitation.
  */

@@ -323,6 +323,28 @@ describe('coach access', () => {
   });
 });
 
+describe('an operator’s coach invitation (rapport accounts invite --coach)', () => {
+  it('shares the workspace of the account named by its e-mail', async () => {
+    const { createCoachInviteFor } = await import('../../../services/accounts/coaching.js');
+    const db = h.t.handle.db;
+    const now = h.t.clock.now;
+    await expect(
+      createCoachInviteFor({ db, now, ownerEmail: 'nobody@example.org', coachEmail: 'x@example.org' }),
+    ).rejects.toThrow('No account with the e-mail nobody@example.org owns a workspace on this server.');
+    const made = await createCoachInviteFor({
+      db,
+      now,
+      ownerEmail: 'OLIVE@example.org',
+      coachEmail: 'carmen@example.org',
+    });
+    const taken = await json<{ id: string }>(
+      coach.send('POST', '/api/coaching/accept', { code: made.code }),
+      200,
+    );
+    expect(taken.id).toBe(ownerCtx.workspaceId);
+  });
+});
+
 describe('coach invitations on an invite-only server', () => {
   it('let the invited coach sign up, then take the workspace', async () => {
     const g = await openHostedTestApi({ signUp: 'invite-only' });
