@@ -6,7 +6,10 @@
  * records: a command on one of A's ids fails, a tool on one answers with an error, and no output
  * holds an id or a name of A's.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -49,6 +52,7 @@ let close: () => Promise<void>;
 let aToken: string;
 let bToken: string;
 const aIds = new Map<string, string>();
+const scratch = mkdtempSync(join(tmpdir(), 'rapport-cli-walk-'));
 const clients: Client[] = [];
 
 async function asA<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -138,6 +142,7 @@ afterAll(async () => {
   for (const c of clients) await c.close().catch(() => {});
   await close?.();
   await t.close();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 /** What in B's output belongs to A; a refusal may repeat the id B gave, which is B's own input. */
@@ -192,15 +197,30 @@ async function runCli(args: string[]): Promise<{ out: string; failed: boolean; u
     write(chunk);
     return true;
   }) as typeof process.stdout.write;
-  const env = { url: process.env.RAPPORT_URL, token: process.env.RAPPORT_TOKEN };
+  const env = {
+    url: process.env.RAPPORT_URL,
+    token: process.env.RAPPORT_TOKEN,
+    data: process.env.RAPPORT_DATA,
+    database: process.env.DATABASE_URL,
+  };
   process.env.RAPPORT_URL = base;
   process.env.RAPPORT_TOKEN = bToken;
+  // A command added later that opens a database itself gets a throwaway folder, never a real one.
+  process.env.RAPPORT_DATA = scratch;
+  delete process.env.DATABASE_URL;
   try {
     const program = buildProgram((p) => {
       p.exitOverride();
       p.configureOutput({ writeOut: write, writeErr: write });
     });
-    await program.parseAsync(['node', 'rapport', ...args]);
+    // A command that waits for input it never gets would stop the walk: it fails after 20 s.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      program.parseAsync(['node', 'rapport', ...args]),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('did not finish in 20 s')), 20_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     return { out, failed: false, usage: false };
   } catch (err) {
     const usage = (err as { code?: string }).code?.startsWith('commander.') ?? false;
@@ -209,10 +229,15 @@ async function runCli(args: string[]): Promise<{ out: string; failed: boolean; u
   } finally {
     Object.assign(console, { log: saved.log, error: saved.error, warn: saved.warn });
     process.stdout.write = saved.stdout;
-    process.env.RAPPORT_URL = env.url;
-    process.env.RAPPORT_TOKEN = env.token;
-    if (env.url === undefined) delete process.env.RAPPORT_URL;
-    if (env.token === undefined) delete process.env.RAPPORT_TOKEN;
+    for (const [name, value] of [
+      ['RAPPORT_URL', env.url],
+      ['RAPPORT_TOKEN', env.token],
+      ['RAPPORT_DATA', env.data],
+      ['DATABASE_URL', env.database],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
@@ -253,6 +278,7 @@ describe('isolation between accounts, from the CLI and the MCP tools', () => {
           runs++;
           if (!failed) answered++;
           const where = `rapport ${words.join(' ')}${takesIds ? ` (${[...aIds].find(([, v]) => v === id)?.[0]})` : ''}`;
+          if (/did not finish in 20 s/.test(out)) problems.push(`${where}: did not finish`);
           if (usage) problems.push(`${where}: the walk called it wrongly: ${out.trim().split('\n').at(-1)}`);
           if (takesIds && !failed) problems.push(`${where}: not refused`);
           const leaked = leaks(out, argv.join(' '), failed);
