@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import pg from 'pg';
 import { unique } from './api-helpers.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 
 // Runs only with playwright.hosted.config.ts (`npm run test:e2e:hosted`): two `serve --hosted`
@@ -35,6 +36,22 @@ test('a session made by one server process works on the other, and signing out o
   expect(out.status()).toBe(200);
   await page.goto(`${processA}/people`);
   await expect(new SignInPage(page).heading).toHaveText('Sign in to Rapport');
+});
+
+test('the daily e-mail of Today is off, and says it needs a connected mailbox first', async ({ page }) => {
+  await page.goto(`${processB}/`);
+  await new SignInPage(page).signUp('Bo', `bo-${unique()}@example.org`, PASSWORD);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const settings = new SettingsPage(page);
+  await page.goto(`${processB}/settings`);
+  const sw = settings.digest.getByRole('checkbox', { name: 'E-mail me Today’s list each morning' });
+  await expect(sw).not.toBeChecked();
+  await expect(sw).toBeDisabled();
+  await expect(settings.digest).toContainText(
+    'This needs a connected mailbox: the e-mail goes from your mailbox to itself.',
+  );
+  await settings.digest.getByRole('link', { name: 'Connect a mailbox' }).click();
+  await expect(page).toHaveURL(/\/settings\/mail$/);
 });
 
 test('a scheduled job runs once across both processes', async () => {

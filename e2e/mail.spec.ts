@@ -5,6 +5,7 @@ import { putServerClockBackAfterAll, startOnNextMonday } from './clock-helpers.j
 import { ComposePage } from './pages/compose-page.js';
 import { ConversationPage } from './pages/conversation-pages.js';
 import { MailPage } from './pages/mail-page.js';
+import { SettingsPage } from './pages/settings-page.js';
 import { TodayPanel } from './pages/today-panel.js';
 
 // Runs only in `npm run test:e2e:mail` (playwright.mail.config.ts), against the real Dovecot and
@@ -164,4 +165,28 @@ test('a request sent from Compose is answered in the mailbox, and the sync stops
   await today.goto();
   await expect(today.region).toBeVisible();
   await expect(today.item(`Did ${personName} agree to talk?`)).toHaveCount(0);
+});
+
+test('with a mailbox connected, the daily e-mail of Today can be switched on for a chosen hour', async ({
+  page,
+}) => {
+  // The first journey connected alice's mailbox.
+  const settings = new SettingsPage(page);
+  await settings.goto();
+  const sw = settings.digest.getByRole('checkbox', { name: 'E-mail me Today’s list each morning' });
+  await expect(sw).not.toBeChecked();
+  await expect(settings.digest).toContainText(`Sent to alice@${MAIL_DOMAIN} on days when something is due`);
+  const hour = settings.digest.getByLabel('Send it at');
+  await expect(hour).toBeDisabled();
+  await sw.click();
+  await expect(sw).toBeChecked();
+  await expect(hour).toBeEnabled();
+  await hour.selectOption('06:00');
+  await expect(hour).toBeEnabled();
+  await page.reload();
+  await expect(sw).toBeChecked();
+  await expect(hour).toHaveValue('6');
+  await sw.click();
+  await expect(sw).not.toBeChecked();
+  await expect(hour).toBeDisabled();
 });
