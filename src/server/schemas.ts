@@ -453,7 +453,26 @@ export const TasksQuery = Paging.extend({
     .openapi({ description: 'The same as status=all; status wins when both are given' }),
 });
 
-export const SettingsPatch = SettingsSchema.partial()
+type WithoutDefaults<S extends Record<string, z.ZodType>> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer T> ? T : S[K]>;
+};
+
+/**
+ * Every field optional and without its default: a change names only what it changes. (With the
+ * defaults, `.partial()` would fill every field left out, and a change of one setting would put
+ * all the others back to their defaults.)
+ */
+function withoutDefaults<S extends Record<string, z.ZodType>>(shape: S): WithoutDefaults<S> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
+    ]),
+  ) as WithoutDefaults<S>;
+}
+
+export const SettingsPatch = z
+  .object(withoutDefaults(SettingsSchema.shape))
   .extend({
     timeZone: timeZone.optional(),
     myName: z.string().trim().min(1).max(200).optional(),

@@ -61,9 +61,14 @@ describe('the daily digest of Today', () => {
     expect(await sendDigestIfDue(ctx)).toBe('off');
     const bad = await patch({ digestHour: 24 });
     expect(bad.status).toBe(400);
+    expect((await patch({ activeTargets: 9 })).status).toBe(200);
     const res = await patch({ digestEnabled: true, digestHour: 8, timeZone: 'America/New_York' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ digestEnabled: true, digestHour: 8 });
+    // A change names only what it changes: the other settings stay as they were.
+    const hour = await patch({ digestHour: 9 });
+    expect(await hour.json()).toMatchObject({ digestEnabled: true, digestHour: 9, activeTargets: 9 });
+    expect(await (await patch({ digestHour: 8 })).json()).toMatchObject({ digestEnabled: true, digestHour: 8 });
   });
 
   it('waits for the hour in the user’s zone, and needs a connected mailbox', async () => {
