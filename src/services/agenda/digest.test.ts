@@ -68,7 +68,10 @@ describe('the daily digest of Today', () => {
     // A change names only what it changes: the other settings stay as they were.
     const hour = await patch({ digestHour: 9 });
     expect(await hour.json()).toMatchObject({ digestEnabled: true, digestHour: 9, activeTargets: 9 });
-    expect(await (await patch({ digestHour: 8 })).json()).toMatchObject({ digestEnabled: true, digestHour: 8 });
+    expect(await (await patch({ digestHour: 8 })).json()).toMatchObject({
+      digestEnabled: true,
+      digestHour: 8,
+    });
   });
 
   it('waits for the hour in the user’s zone, and needs a connected mailbox', async () => {
