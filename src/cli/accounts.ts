@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { createCoachInviteFor } from '../services/accounts/coaching.js';
 import { createInvite } from '../services/accounts/invites.js';
+import { operatorResetLink } from '../services/accounts/reset-link.js';
 import { CliError } from './api.js';
 import { printJson } from './format.js';
 
@@ -50,6 +51,34 @@ export function registerAccountCommands(program: Command): void {
         if (o.json) return printJson({ code: invite.code, expiresAt: invite.expiresAt.toISOString() });
         console.log(`Invitation code (works once, until ${invite.expiresAt.toISOString().slice(0, 10)}):`);
         console.log(invite.code);
+      } finally {
+        await database.close();
+      }
+    });
+  accounts
+    .command('reset-link')
+    .description('make a password-reset link for an account, to hand over when the server cannot send mail')
+    .argument('<email>', "the account's e-mail address")
+    .option('--public-url <url>', 'the address people open (or RAPPORT_PUBLIC_URL)')
+    .action(async (email: string, o: { publicUrl?: string }) => {
+      const config = loadConfig({ data: program.opts().data });
+      const publicUrl = o.publicUrl ?? process.env.RAPPORT_PUBLIC_URL;
+      if (!config.databaseUrl || !publicUrl) {
+        throw new CliError(
+          'A reset link belongs to a hosted server: set DATABASE_URL=postgres://… to its database and RAPPORT_PUBLIC_URL (or --public-url) to the address people open.',
+        );
+      }
+      const database = await openDatabase(config);
+      try {
+        const link = await operatorResetLink({
+          db: database.handle.db,
+          now: () => new Date(),
+          publicUrl: new URL(publicUrl).origin,
+          email,
+        });
+        if (!link) throw new CliError(`No account on this server uses ${email}.`);
+        console.log("Give this link to the account's owner; it works once, for an hour:");
+        console.log(link);
       } finally {
         await database.close();
       }

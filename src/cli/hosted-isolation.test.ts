@@ -33,6 +33,7 @@ const NOT_WALKED: Record<string, string> = {
   serve: 'starts a server',
   mcp: 'serves MCP on standard input',
   'accounts invite': "an operator's command on the database itself, never through the API",
+  'accounts reset-link': "an operator's command on the database itself, never through the API",
   compact: 'works on the embedded data folder',
   restore: 'replaces the workspace from a file',
   backup: 'writes a file',
