@@ -31,6 +31,7 @@ export const EXCLUDED_TABLES: Record<string, string> = {
   auth_account: 'passwords of a hosted server belong to no workspace',
   auth_verification: 'verification codes of a hosted server belong to no workspace',
   auth_rate_limit: 'sign-in counters of a hosted server belong to no workspace',
+  auth_passkey: 'passkeys of a hosted server belong to an account, not to a workspace',
   account_invites: 'invitation codes of a hosted server belong to no workspace',
   staged_batches: 'work an import left half-way is finished or thrown away when Rapport starts',
   staged_steps: 'work an import left half-way is finished or thrown away when Rapport starts',
