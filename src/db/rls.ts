@@ -32,10 +32,15 @@ import type { Db, DbHandle } from './client.js';
 export const APP_ROLE = 'rapport_app';
 /** Tables with a workspace_id that the policies leave alone (see above). */
 const NOT_SCOPED = new Set(['workspace_members']);
-const POLICY = 'workspace_isolation';
+const POLICY = 'workspace_scope';
+/** The first version's name: its settings were read again for every row (see ALL and THIS). */
+const OLD_POLICY = 'workspace_isolation';
 
-const ALL = "current_setting('rapport.all_workspaces', true) = 'on'";
-const THIS = "nullif(current_setting('rapport.workspace_id', true), '')::uuid";
+// Each setting is read in a subquery, which PostgreSQL runs once per statement: read directly,
+// the setting's lookup and its cast to uuid ran for every row, and listing a workspace's 2,000
+// people took 6.5 ms instead of 1.1 ms.
+const ALL = "(select current_setting('rapport.all_workspaces', true) = 'on')";
+const THIS = "(select nullif(current_setting('rapport.workspace_id', true), '')::uuid)";
 
 function rows<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
@@ -65,6 +70,7 @@ export async function applyRowSecurity(db: Db): Promise<void> {
     const table = sql.identifier(t.table);
     const column = sql.raw(`"${t.column}"`);
     if (!t.policy) {
+      await db.execute(sql`drop policy if exists ${sql.identifier(OLD_POLICY)} on ${table}`);
       await db.execute(
         sql`create policy ${sql.identifier(POLICY)} on ${table} using (${sql.raw(ALL)} or ${column} = ${sql.raw(THIS)}) with check (${sql.raw(ALL)} or ${column} = ${sql.raw(THIS)})`,
       );
