@@ -8,7 +8,7 @@ import { openDatabase } from '../src/db/open.js';
 import { parseLinkedInConnections } from '../src/domain/linkedin.js';
 import { applyLinkedInImport } from '../src/services/imports/import-linkedin.js';
 import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
-import { connectionsCsv } from './import-crash-data.js';
+import { connectionsCsv } from './linkedin-data.js';
 
 const [dir = '', count = '0', when = 'applying'] = process.argv.slice(2);
 const database = await openDatabase(loadConfig({ data: dir, port: 0 }, { ...process.env, DATABASE_URL: '' }));

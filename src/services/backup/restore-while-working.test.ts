@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
+import { connections } from '../../../test/linkedin-data.js';
 import { workspaces } from '../../db/schema.js';
-import { parseLinkedInConnections } from '../../domain/linkedin.js';
 import { applyLinkedInImport } from '../imports/import-linkedin.js';
 import { listPeople } from '../people/people.js';
 import { createBackup } from './backup.js';
@@ -14,18 +14,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
-  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
-  for (let i = 0; i < n; i++) {
-    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/r-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
-  }
-  return parseLinkedInConnections(lines.join('\r\n'));
-}
-
 describe('a large restore while the user keeps working', () => {
   it('answers other requests while it writes the rows, each after a short wait', async () => {
     const source = await t.otherWorkspace();
-    await applyLinkedInImport(source, connections(6000));
+    await applyLinkedInImport(source, connections(6000, { prefix: 'r', organizations: 50 }));
     const { bytes } = await createBackup(source);
     // Records keep their ids, so the source goes before the backup comes back.
     await source.db.delete(workspaces).where(eq(workspaces.id, source.workspaceId));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
-import { connectionsCsv } from '../../../test/import-crash-data.js';
+import { connectionsCsv } from '../../../test/linkedin-data.js';
 import { loadConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { openPglite } from '../../db/client.js';

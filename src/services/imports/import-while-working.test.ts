@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
-import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { connections } from '../../../test/linkedin-data.js';
 import { createPerson, listPeople } from '../people/people.js';
 import { applyLinkedInImport } from './import-linkedin.js';
 
@@ -10,25 +10,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A LinkedIn Connections.csv of `n` people with profile URLs p-0 … p-(n-1). */
-function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
-  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
-  for (let i = 0; i < n; i++) {
-    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/p-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
-  }
-  return parseLinkedInConnections(lines.join('\r\n'));
-}
-
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('a large import while the user keeps working', () => {
   it('answers another request while it matches the file, before it writes', async () => {
     const ctx = await t.otherWorkspace();
     let imported = false;
-    const importing = applyLinkedInImport(ctx, connections(8000)).then((summary) => {
-      imported = true;
-      return summary;
-    });
+    const importing = applyLinkedInImport(ctx, connections(8000, { prefix: 'p', organizations: 50 })).then(
+      (summary) => {
+        imported = true;
+        return summary;
+      },
+    );
     await nextTurn();
     const page = await listPeople({ ...ctx, limit: 1 });
     expect(imported).toBe(false);
@@ -38,7 +31,7 @@ describe('a large import while the user keeps working', () => {
 
   it('matches again when someone is added while it matches, so that person is not made twice', async () => {
     const ctx = await t.otherWorkspace();
-    const importing = applyLinkedInImport(ctx, connections(8000));
+    const importing = applyLinkedInImport(ctx, connections(8000, { prefix: 'p', organizations: 50 }));
     await nextTurn();
     // Added by hand while the file is being matched: the import must find her, not add a twin.
     await createPerson({

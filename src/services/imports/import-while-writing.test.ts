@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
-import { parseLinkedInConnections } from '../../domain/linkedin.js';
+import { connections } from '../../../test/linkedin-data.js';
 import { listPeople } from '../people/people.js';
 import { applyLinkedInImport } from './import-linkedin.js';
 
@@ -10,14 +10,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-function connections(n: number): ReturnType<typeof parseLinkedInConnections> {
-  const lines = ['First Name,Last Name,URL,Email Address,Company,Position,Connected On'];
-  for (let i = 0; i < n; i++) {
-    lines.push(`Ana${i},Silva,https://www.linkedin.com/in/w-${i},,Acme ${i % 50},Analyst,04 Mar 2021`);
-  }
-  return parseLinkedInConnections(lines.join('\r\n'));
-}
-
 describe('a large import while the user keeps working', () => {
   it('answers other requests while it writes the people, each after a short wait', async () => {
     const ctx = await t.otherWorkspace();
@@ -25,7 +17,7 @@ describe('a large import while the user keeps working', () => {
     let finished = false;
     const started = performance.now();
     const importing = applyLinkedInImport(ctx, {
-      ...connections(6000),
+      ...connections(6000, { prefix: 'w', organizations: 50 }),
       onProgress: (p) => {
         progress = p;
       },
