@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { loadConfig } from '../config.js';
+import { type ConfigFlags, loadConfig } from '../config.js';
 import { startServer } from '../server/serve.js';
 import { registerAccountCommands } from './accounts.js';
 import { connect, type WithApi } from './api.js';
@@ -62,38 +62,27 @@ export function buildProgram(configure: (program: Command) => void = () => {}): 
       "with --hosted: the server's own mail (password reset, e-mail verification), smtp://user:password@host:587 (or RAPPORT_SMTP_URL)",
     )
     .option('--mail-from <address>', 'with --hosted: the From of that mail (or RAPPORT_MAIL_FROM)')
-    .action(
-      async (opts: {
-        port?: string;
-        host?: string;
-        hosted?: boolean;
-        publicUrl?: string;
-        trustedProxy?: boolean;
-        signUp?: string;
-        smtpUrl?: string;
-        mailFrom?: string;
-      }) => {
-        const config = loadConfig({ data: program.opts().data, ...opts });
-        const server = await startServer(config);
-        const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
-        console.log(`Rapport is running at ${server.url}  (data: ${where})`);
-        if (config.hosted)
-          console.log(
-            `Hosted mode: people open ${config.hosted.publicUrl}; sign-up is ${config.hosted.signUp}; ${
-              config.hosted.smtpUrl
-                ? `mail goes out through ${new URL(config.hosted.smtpUrl).host}.`
-                : 'no --smtp-url, so password reset and e-mail verification cannot send mail.'
-            }`,
-          );
-        console.log('Press Ctrl+C to stop.');
-        const stop = async () => {
-          await server.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      },
-    );
+    .action(async (opts: Omit<ConfigFlags, 'data'>) => {
+      const config = loadConfig({ data: program.opts().data, ...opts });
+      const server = await startServer(config);
+      const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : config.dataDir;
+      console.log(`Rapport is running at ${server.url}  (data: ${where})`);
+      if (config.hosted)
+        console.log(
+          `Hosted mode: people open ${config.hosted.publicUrl}; sign-up is ${config.hosted.signUp}; ${
+            config.hosted.smtpUrl
+              ? `mail goes out through ${new URL(config.hosted.smtpUrl).host}.`
+              : 'no --smtp-url, so password reset and e-mail verification cannot send mail.'
+          }`,
+        );
+      console.log('Press Ctrl+C to stop.');
+      const stop = async () => {
+        await server.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
 
   program
     .command('sample')
