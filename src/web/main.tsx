@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router';
 import type { SignInPage } from './accounts/sign-in-page.js';
 import { setSignedInAccount } from './accounts/signed-in.js';
 import { api, call } from './api.js';
 import { App, preloadPage } from './app.js';
 import { setUserTimeZone } from './ui/format.js';
+import { GuardedBrowserRouter } from './ui/guarded-router.js';
 import './styles.css';
 import './outreach/outreach.css';
 import './outreach/outreach-lists.css';
@@ -14,10 +14,6 @@ import './results/results.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-
-// A data router, which lets a form with unsaved changes ask before a link or Back leaves it; the
-// app's own <Routes> sit under one catch-all route.
-const router = createBrowserRouter([{ path: '*', element: <App /> }]);
 
 preloadPage(window.location.pathname);
 
@@ -39,7 +35,10 @@ async function render(signIn: SignInProps | null, resetPassword: boolean) {
   if (!signIn) {
     createRoot(root!).render(
       <StrictMode>
-        <RouterProvider router={router} />
+        {/* A browser router whose links and Back can wait while a form with unsaved changes asks. */}
+        <GuardedBrowserRouter>
+          <App />
+        </GuardedBrowserRouter>
       </StrictMode>,
     );
     return;

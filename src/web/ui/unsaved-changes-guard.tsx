@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useBlocker } from 'react-router';
+import { useLeaveBlocker } from './guarded-router.js';
 import { hasUnsavedChanges, leavesPage } from './unsaved-changes.js';
 
 /**
@@ -7,7 +7,7 @@ import { hasUnsavedChanges, leavesPage } from './unsaved-changes.js';
  * that defaults to staying; a reload or closing the tab gets the browser's own question.
  */
 export function UnsavedChangesGuard() {
-  const blocker = useBlocker(
+  const blocker = useLeaveBlocker(
     ({ currentLocation, nextLocation }) => hasUnsavedChanges() && leavesPage(currentLocation, nextLocation),
   );
   const dialog = useRef<HTMLDialogElement>(null);
