@@ -65,6 +65,11 @@ export function likePattern(text: string): string {
 /** Counts stop here: past it the list says "more than 1,000" rather than reading every match. */
 export const COUNT_CAP = 1000;
 
+/** The cap of a count for a page: it grows with the page asked for, so the last page shown knows it is not the last. */
+export function countCapFor(opts: { offset?: number; limit?: number }): number {
+  return Math.max(COUNT_CAP, (opts.offset ?? 0) + (opts.limit ?? 0));
+}
+
 /**
  * Counts the rows `query` would return, up to a cap: a page never pays for a count of the whole
  * table. The cap grows with the page asked for, so the last page shown always knows it is not
@@ -75,7 +80,7 @@ export async function cappedCount(
   query: SQL,
   opts: { offset?: number; limit?: number } = {},
 ): Promise<{ total: number; totalIsCapped: boolean }> {
-  const cap = Math.max(COUNT_CAP, (opts.offset ?? 0) + (opts.limit ?? 0));
+  const cap = countCapFor(opts);
   const result = await ctx.db.execute(sql`select count(*)::int as n from (${query} limit ${cap + 1}) capped`);
   const n = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   return n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false };

@@ -2,7 +2,7 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags, titleAndEmail } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { KeepInTouch } from '../../domain/vocab.js';
-import { type Ctx, cappedCount, inTransaction, likePattern, updateVersioned } from '../context.js';
+import { type Ctx, countCapFor, inTransaction, likePattern, updateVersioned } from '../context.js';
 import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
 
 type PersonRow = typeof people.$inferSelect;
@@ -255,73 +255,74 @@ function peopleWhere(ctx: Ctx & PeopleFilter) {
   );
 }
 
-/** Tags and the latest introducer of each person of a page, read for the page at once. */
-async function decorate(
-  ctx: Ctx,
-  rows: { person: PersonRow; organizationName: string | null }[],
-): Promise<Person[]> {
-  if (!rows.length) return [];
-  const ids = sql.param(rows.map((r) => r.person.id));
-  const result = await ctx.db.execute(sql`
-    with tagged as (
-      select pt.person_id as id, array_agg(t.name order by t.name) as names
-      from ${personTags} pt join ${tags} t on t.id = pt.tag_id
-      where pt.person_id = any(${ids}::uuid[]) group by pt.person_id
-    ), introduced as (
-      select distinct on (x.introduced_id) x.introduced_id as id, i.id as introducer_id, i.full_name
-      from ${introductions} x join ${people} i on i.id = x.introducer_id
-      where x.introduced_id = any(${ids}::uuid[])
-      order by x.introduced_id, x.created_at desc
-    )
-    select coalesce(tagged.id, introduced.id) as id, tagged.names, introduced.introducer_id,
-      introduced.full_name
-    from tagged full join introduced on introduced.id = tagged.id`);
-  const extra = new Map(
-    (
-      result as unknown as {
-        rows: {
-          id: string;
-          names: string[] | null;
-          introducer_id: string | null;
-          full_name: string | null;
-        }[];
-      }
-    ).rows.map((r) => [r.id, r]),
-  );
-  return rows.map((r) => {
-    const e = extra.get(r.person.id);
-    return {
-      ...r.person,
-      organizationName: r.organizationName,
-      tags: e?.names ?? [],
-      introducedBy: e?.introducer_id ? { id: e.introducer_id, fullName: e.full_name! } : null,
-    };
-  });
-}
+/** A person as the People list shows them: everything but the search vector, which only the database reads. */
+export type ListedPerson = Omit<Person, 'search'>;
+
+/** A person of a page as one JSON object, with their organization's name, tags and latest introducer. */
+const listedPersonJson = sql`json_build_object(
+  'id', p.id, 'workspaceId', p.workspace_id, 'fullName', p.full_name, 'title', p.title,
+  'function', p.function, 'seniority', p.seniority, 'organizationId', p.organization_id,
+  'pastOrganizationIds', p.past_organization_ids, 'email', p.email, 'phone', p.phone,
+  'linkedinUrl', p.linkedin_url, 'location', p.location, 'timeZone', p.time_zone,
+  'howWeKnow', p.how_we_know, 'notes', p.notes, 'keepInTouch', p.keep_in_touch,
+  'keepInTouchEveryDays', p.keep_in_touch_every_days, 'preferredChannel', p.preferred_channel,
+  'connectedOn', p.connected_on, 'lastInteractionAt', p.last_interaction_at, 'source', p.source,
+  'editedFields', p.edited_fields, 'createdAt', p.created_at, 'updatedAt', p.updated_at,
+  'version', p.version,
+  'organizationName', (select o.name from ${organizations} o where o.id = p.organization_id),
+  'tags', array(select t.name from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+    where pt.person_id = p.id order by t.name),
+  'introducedBy', (select json_build_object('id', i.id, 'fullName', i.full_name)
+    from ${introductions} x join ${people} i on i.id = x.introducer_id
+    where x.introduced_id = p.id order by x.created_at desc limit 1))`;
+
+type ListedJson = Omit<ListedPerson, 'createdAt' | 'updatedAt' | 'lastInteractionAt'> & {
+  createdAt: string;
+  updatedAt: string;
+  lastInteractionAt: string | null;
+};
 
 /**
  * Lists people by name; `q` matches name, title, e-mail or organization. The total is exact up
  * to a thousand (or the page asked for); beyond it `totalIsCapped` says there are more.
+ *
+ * One statement: the page (through the name index, or the trigram indexes when few match), each
+ * row's organization, tags and introducer, and the capped count, which is only run when the page
+ * is full or not the first. The page comes back as one JSON value: PGlite decodes a result field
+ * by field, and on the embedded database every statement waits for the one before it, so one
+ * round trip with one field is several times cheaper than a page of rows and a second query.
  */
 export async function listPeople(
   ctx: Ctx & PeopleFilter,
-): Promise<{ items: Person[]; total: number; totalIsCapped: boolean }> {
+): Promise<{ items: ListedPerson[]; total: number; totalIsCapped: boolean }> {
   const where = peopleWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
-  const rows = await ctx.db
-    .select({ person: people, organizationName: organizations.name })
-    .from(people)
-    .leftJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(where)
-    .orderBy(asc(sql`lower(${people.fullName})`), asc(people.id))
-    .limit(limit)
-    .offset(offset);
-  const items = await decorate(ctx, rows);
-  // A short first page is the whole list: no count needed.
-  if (offset === 0 && rows.length < limit) return { items, total: rows.length, totalIsCapped: false };
-  const counted = await cappedCount(ctx, sql`select 1 from ${people} where ${where}`, { offset, limit });
-  return { items, ...counted };
+  const cap = countCapFor({ offset, limit });
+  // A short first page is the whole list; otherwise the count stops one past the cap.
+  const result = await ctx.db.execute(sql`
+    with page as materialized (
+      select * from ${people} where ${where}
+      order by lower(${people.fullName}), ${people.id}
+      limit ${limit} offset ${offset}
+    )
+    select coalesce((select json_agg(${listedPersonJson} order by lower(p.full_name), p.id)
+        from page p), '[]')::text as items,
+      case when ${offset}::int = 0 and (select count(*) from page) < ${limit}::int
+        then (select count(*) from page)
+        else (select count(*) from (select 1 from ${people} where ${where} limit ${cap + 1}::int) capped)
+      end::int as n`);
+  const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
+  const items = (JSON.parse(row.items) as ListedJson[]).map(
+    (r): ListedPerson => ({
+      ...r,
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
+      lastInteractionAt: r.lastInteractionAt === null ? null : new Date(r.lastInteractionAt),
+    }),
+  );
+  const n = Number(row.n);
+  return { items, ...(n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false }) };
 }
 
 /** A person as an export writes them: every field a person's page shows, by name. */
