@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type Send } from '../../../test/api.js';
 import type { TestDb } from '../../../test/db.js';
 import { createOrganization, listOrganizations } from '../organizations/organizations.js';
-import { createPerson, listPeople } from './people.js';
+import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
 
 let t: TestDb;
 let send: Send;
@@ -38,6 +38,78 @@ describe('the People box', () => {
       tags: ['alumni'],
       introducedBy: null,
     });
+  });
+
+  it("shows each row of a page exactly as the person's page reads them, for any phrasing the box takes", async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Ødegaard & Søn Verlag' } });
+    const introducer = await createPerson({ ...t.ctx, input: { fullName: 'Ines Referrer' } });
+    const renée = await createPerson({
+      ...t.ctx,
+      input: {
+        fullName: 'Renée Łukasik-Brandt',
+        title: 'Head of Cartography',
+        email: 'r.lukasik+maps@atlas-verlag.example',
+        organizationId: org.id,
+        pastOrganizationIds: [org.id],
+        tags: ['zeta', 'Alpha'],
+        introducedById: introducer.id,
+        connectedOn: '2024-02-29',
+        keepInTouch: 'yes',
+        keepInTouchEveryDays: 60,
+      },
+    });
+    // Edited once: the version, the edited fields and the new time come with the row.
+    t.clock.advance(60_000);
+    await updatePerson({ ...t.ctx, id: renée.id, version: 1, input: { location: 'Bergen' } });
+    const page = await getPerson({ ...t.ctx, id: renée.id });
+    const { search: _search, ...expected } = page;
+    for (const q of [
+      'renée',
+      'RENÉE ŁUKASIK',
+      'Łukasik-Brandt',
+      'lukasik+maps@atlas',
+      'atlas-verlag.example',
+      'of cartography',
+      'ødegaard & søn',
+      'SØN VERLAG',
+    ]) {
+      const found = await listPeople({ ...t.ctx, q });
+      expect(found.items, q).toEqual([expected]);
+      expect(found, q).toMatchObject({ total: 1, totalIsCapped: false });
+    }
+    expect((await listPeople({ ...t.ctx, q: 'renee' })).items).toEqual([]);
+    expect((await listPeople({ ...t.ctx, q: 'cartography head' })).items).toEqual([]);
+
+    const res = await send('GET', `/api/people?q=${encodeURIComponent('søn verlag')}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: Record<string, unknown>[]; total: number };
+    expect(body.total).toBe(1);
+    expect(body.items[0]).toMatchObject({
+      fullName: 'Renée Łukasik-Brandt',
+      organizationName: 'Ødegaard & Søn Verlag',
+      tags: ['Alpha', 'zeta'],
+      introducedBy: { id: introducer.id, fullName: 'Ines Referrer' },
+      updatedAt: t.clock.now().toISOString(),
+      connectedOn: '2024-02-29',
+      version: 2,
+    });
+    expect(body.items[0]).not.toHaveProperty('search');
+  });
+
+  it('pages through a filter in name order with the same total on every page', async () => {
+    for (const name of ['Pager Cc', 'pager Aa', 'Pager Bb', 'Pager Ee', 'pager Dd']) {
+      await createPerson({ ...t.ctx, input: { fullName: name, title: 'Paging Clerk' } });
+    }
+    const first = await listPeople({ ...t.ctx, q: 'paging clerk', limit: 2 });
+    const second = await listPeople({ ...t.ctx, q: 'paging clerk', limit: 2, offset: 2 });
+    const last = await listPeople({ ...t.ctx, q: 'paging clerk', limit: 2, offset: 4 });
+    expect([first, second, last].map((p) => p.items.map((x) => x.fullName))).toEqual([
+      ['pager Aa', 'Pager Bb'],
+      ['Pager Cc', 'pager Dd'],
+      ['Pager Ee'],
+    ]);
+    expect([first, second, last].map((p) => p.total)).toEqual([5, 5, 5]);
+    expect((await listPeople({ ...t.ctx, q: 'paging clerk', limit: 2, offset: 10 })).items).toEqual([]);
   });
 
   it('does not match text that runs from a title into an e-mail', async () => {
