@@ -2,7 +2,7 @@ import { and, asc, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
 import { organizations, people } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { organizationKey } from '../../domain/names.js';
-import { type Ctx, cappedCount, likePattern, updateVersioned } from '../context.js';
+import { type Ctx, countCapFor, likePattern, updateVersioned } from '../context.js';
 
 export type Organization = typeof organizations.$inferSelect & { peopleCount: number };
 
@@ -76,38 +76,49 @@ function organizationsWhere(ctx: Ctx & { q?: string }) {
   );
 }
 
+/** An organization as lists show it: everything but the search vector, which only the database reads. */
+export type ListedOrganization = Omit<Organization, 'search'>;
+
+type ListedOrganizationJson = Omit<ListedOrganization, 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+};
+
 /**
  * Lists organizations by name, optionally filtered by a search text (name or industry, each
- * through its trigram index). People are counted for the page's organizations at once, and the
- * total stops at a cap as the People list's does.
+ * through its trigram index). One statement, as the People list's: the page with each
+ * organization's people counted, answered as one JSON value, and the total, which stops at a cap
+ * and is only counted when the page is full or not the first.
  */
 export async function listOrganizations(
   ctx: Ctx & { q?: string; limit?: number; offset?: number },
-): Promise<{ items: Organization[]; total: number; totalIsCapped: boolean }> {
+): Promise<{ items: ListedOrganization[]; total: number; totalIsCapped: boolean }> {
   const where = organizationsWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
-  const rows = await ctx.db
-    .select()
-    .from(organizations)
-    .where(where)
-    .orderBy(asc(sql`lower(${organizations.name})`))
-    .limit(limit)
-    .offset(offset);
-  const counts = new Map<string, number>();
-  if (rows.length) {
-    const result = await ctx.db.execute(sql`
-      select organization_id as id, count(*)::int as n from ${people}
-      where organization_id = any(${sql.param(rows.map((r) => r.id))}::uuid[]) group by organization_id`);
-    for (const r of (result as unknown as { rows: { id: string; n: number }[] }).rows) counts.set(r.id, r.n);
-  }
-  const items = rows.map((r) => ({ ...r, peopleCount: counts.get(r.id) ?? 0 }));
-  if (offset === 0 && rows.length < limit) return { items, total: rows.length, totalIsCapped: false };
-  const counted = await cappedCount(ctx, sql`select 1 from ${organizations} where ${where}`, {
-    offset,
-    limit,
-  });
-  return { items, ...counted };
+  const cap = countCapFor({ offset, limit });
+  const result = await ctx.db.execute(sql`
+    with page as materialized (
+      select * from ${organizations} where ${where}
+      order by lower(${organizations.name}), ${organizations.id}
+      limit ${limit} offset ${offset}
+    )
+    select coalesce((select json_agg(json_build_object(
+        'id', o.id, 'workspaceId', o.workspace_id, 'name', o.name, 'nameKey', o.name_key,
+        'website', o.website, 'industry', o.industry, 'location', o.location, 'notes', o.notes,
+        'createdAt', o.created_at, 'updatedAt', o.updated_at, 'version', o.version,
+        'peopleCount', (select count(*)::int from ${people} p where p.organization_id = o.id))
+        order by lower(o.name), o.id) from page o), '[]')::text as items,
+      case when ${offset}::int = 0 and (select count(*) from page) < ${limit}::int
+        then (select count(*) from page)
+        else (select count(*) from (select 1 from ${organizations} where ${where} limit ${cap + 1}::int) capped)
+      end::int as n`);
+  const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
+  const items = (JSON.parse(row.items) as ListedOrganizationJson[]).map(
+    (r): ListedOrganization => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }),
+  );
+  const n = Number(row.n);
+  return { items, ...(n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false }) };
 }
 
 /**

@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type Send } from '../../../test/api.js';
 import type { TestDb } from '../../../test/db.js';
-import { createOrganization, listOrganizations } from '../organizations/organizations.js';
+import {
+  createOrganization,
+  getOrganization,
+  listOrganizations,
+  updateOrganization,
+} from '../organizations/organizations.js';
 import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
 
 let t: TestDb;
@@ -174,5 +179,25 @@ describe('the Organizations list', () => {
     expect(found).toMatchObject({ total: 1, totalIsCapped: false });
     const res = await send('GET', '/api/organizations?q=ropeworks');
     expect(await res.json()).toMatchObject({ total: 1, totalIsCapped: false, items: [{ peopleCount: 2 }] });
+  });
+
+  it('shows each organization of a page as its own page reads it, and pages by name', async () => {
+    const org = await createOrganization({
+      ...t.ctx,
+      input: { name: 'Zygote Cartwrights', industry: 'Wheelmaking', website: 'https://zygote.example' },
+    });
+    t.clock.advance(60_000);
+    await updateOrganization({ ...t.ctx, id: org.id, version: 1, input: { location: 'Tallinn' } });
+    await createPerson({ ...t.ctx, input: { fullName: 'Wheel One', organizationId: org.id } });
+    const { search: _search, ...expected } = await getOrganization({ ...t.ctx, id: org.id });
+    const found = await listOrganizations({ ...t.ctx, q: 'wheelmak' });
+    expect(found.items).toEqual([expected]);
+    expect(expected).toMatchObject({ peopleCount: 1, version: 2, location: 'Tallinn' });
+    const all = await listOrganizations({ ...t.ctx, limit: 1000 });
+    const names = all.items.map((o) => o.name.toLowerCase());
+    expect(names).toEqual([...names].sort());
+    const second = await listOrganizations({ ...t.ctx, limit: 1, offset: 1 });
+    expect(second.items.map((o) => o.name)).toEqual([all.items[1]!.name]);
+    expect(second.total).toBe(all.total);
   });
 });
