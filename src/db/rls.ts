@@ -5,10 +5,17 @@ import type { Db, DbHandle } from './client.js';
  * Row-level security: the second line of workspace isolation on PostgreSQL.
  *
  * Every service filters by `ctx.workspaceId`; on top of that, each table with a `workspace_id`
- * column (and `workspaces` itself, by its id) has a policy that shows a row only when
+ * column (and `workspaces` itself, by its id) has policies that show a row only when
  *
  *   - the connection does trusted whole-database work (`rapport.all_workspaces = on`), or
  *   - the row's workspace is the one the transaction set (`rapport.workspace_id`).
+ *
+ * The two are separate policies, one per role: `workspace_request` for `rapport_app` (a request's
+ * role) and `workspace_whole` for `rapport_whole` (granted to the server's own user). A request
+ * then meets a plain `workspace_id = …` condition, which the planner estimates as one workspace's
+ * share of the table; one policy with an OR of both was estimated at half the table, so a join
+ * by id read a whole table (every account's organizations) instead of using an index. Where the
+ * roles cannot be made, one policy for everyone (`workspace_scope`) holds both conditions.
  *
  * Every connection Rapport opens says `rapport.all_workspaces = on` (client.ts): migrations, local
  * mode, the CLI, maintenance, sign-up and sign-in work on the whole database. A hosted server runs
@@ -30,8 +37,14 @@ import type { Db, DbHandle } from './client.js';
  */
 
 export const APP_ROLE = 'rapport_app';
+/** The role of whole-database work: the server's user is given it at start. */
+const WHOLE_ROLE = 'rapport_whole';
 /** Tables with a workspace_id that the policies leave alone (see above). */
 const NOT_SCOPED = new Set(['workspace_members']);
+/** A request's policy (role rapport_app) and whole-database work's (role rapport_whole). */
+const REQUEST_POLICY = 'workspace_request';
+const WHOLE_POLICY = 'workspace_whole';
+/** One policy for every role, for a server whose user may not make the two roles. */
 const POLICY = 'workspace_scope';
 /** The first version's name: its settings were read again for every row (see ALL and THIS). */
 const OLD_POLICY = 'workspace_isolation';
@@ -52,12 +65,19 @@ function rows<T>(result: unknown): T[] {
  * second one starting, and a table added by a later migration is covered on the next start.
  */
 export async function applyRowSecurity(db: Db): Promise<void> {
-  const tables = rows<{ table: string; column: string; enabled: boolean; forced: boolean; policy: boolean }>(
+  const perRole = await ensureRoles(db);
+  const tables = rows<{
+    table: string;
+    column: string;
+    enabled: boolean;
+    forced: boolean;
+    policies: string[];
+  }>(
     await db.execute(sql`
       select c.relname as "table", col.column_name as "column",
              c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
-             exists (select 1 from pg_policies p
-                     where p.schemaname = 'public' and p.tablename = c.relname and p.policyname = ${POLICY}) as policy
+             array(select p.policyname::text from pg_policies p
+                    where p.schemaname = 'public' and p.tablename = c.relname) as policies
         from pg_class c
         join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
         join information_schema.columns col
@@ -68,65 +88,94 @@ export async function applyRowSecurity(db: Db): Promise<void> {
   ).filter((t) => !NOT_SCOPED.has(t.table));
   for (const t of tables) {
     const table = sql.identifier(t.table);
-    const column = sql.raw(`"${t.column}"`);
-    if (!t.policy) {
-      await db.execute(sql`drop policy if exists ${sql.identifier(OLD_POLICY)} on ${table}`);
+    const column = `"${t.column}"`;
+    const has = new Set(t.policies);
+    const create = async (name: string, to: string, condition: string) => {
+      if (has.has(name)) return;
       await db.execute(
-        sql`create policy ${sql.identifier(POLICY)} on ${table} using (${sql.raw(ALL)} or ${column} = ${sql.raw(THIS)}) with check (${sql.raw(ALL)} or ${column} = ${sql.raw(THIS)})`,
+        sql`create policy ${sql.identifier(name)} on ${table} to ${sql.raw(to)} using (${sql.raw(condition)}) with check (${sql.raw(condition)})`,
       );
+    };
+    const drop = async (name: string) => {
+      if (has.has(name)) await db.execute(sql`drop policy ${sql.identifier(name)} on ${table}`);
+    };
+    await drop(OLD_POLICY);
+    if (perRole) {
+      await create(REQUEST_POLICY, APP_ROLE, `${column} = ${THIS}`);
+      await create(WHOLE_POLICY, WHOLE_ROLE, ALL);
+      await drop(POLICY);
+    } else {
+      await create(POLICY, 'public', `${ALL} or ${column} = ${THIS}`);
     }
     if (!t.enabled) await db.execute(sql`alter table ${table} enable row level security`);
     if (!t.forced) await db.execute(sql`alter table ${table} force row level security`);
   }
-  await ensureAppRole(db);
 }
 
-/** Makes `rapport_app` when the server's user may, and grants it the tables it lacks. */
-async function ensureAppRole(db: Db): Promise<void> {
+/** Makes a role when the server's user may, and gives it to that user; false when it is not theirs. */
+async function ensureRole(db: Db, role: string): Promise<boolean> {
   // Roles belong to the whole PostgreSQL server: two databases migrating at once may both try.
   await db.execute(
     sql.raw(`do $$
 begin
-  if not exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
-    create role ${APP_ROLE} nologin nosuperuser nobypassrls;
+  if not exists (select 1 from pg_roles where rolname = '${role}') then
+    create role ${role} nologin nosuperuser nobypassrls;
   end if;
 exception
   when duplicate_object or unique_violation then null;
   when insufficient_privilege then
-    raise notice 'Rapport: the role ${APP_ROLE} could not be made; requests rely on FORCE ROW LEVEL SECURITY';
+    raise notice 'Rapport: the role ${role} could not be made; requests rely on FORCE ROW LEVEL SECURITY';
 end
 $$`),
   );
-  const [role] = rows<{ exists: boolean; member: boolean; superuser: boolean }>(
-    await db.execute(sql`
-      select exists (select 1 from pg_roles where rolname = ${APP_ROLE}) as exists,
-             coalesce(pg_has_role(current_user, (select oid from pg_roles where rolname = ${APP_ROLE}), 'MEMBER'), false) as member,
-             (select rolsuper from pg_roles where rolname = current_user) as superuser`),
-  );
-  if (!role?.exists) return;
-  if (!role.member) {
-    try {
-      await db.execute(sql.raw(`grant ${APP_ROLE} to current_user`));
-    } catch {
-      // Without CREATEROLE the grant is refused; requests then run as the server's own user.
+  const member = async () =>
+    rows<{ exists: boolean; member: boolean }>(
+      await db.execute(sql`
+        select exists (select 1 from pg_roles where rolname = ${role}) as exists,
+               coalesce(pg_has_role(current_user, (select oid from pg_roles where rolname = ${role}), 'MEMBER'), false) as member`),
+    )[0];
+  const found = await member();
+  if (!found?.exists) return false;
+  if (found.member) return true;
+  try {
+    await db.execute(sql.raw(`grant ${role} to current_user`));
+  } catch {
+    // Without CREATEROLE the grant is refused; requests then run as the server's own user.
+    return false;
+  }
+  return Boolean((await member())?.member);
+}
+
+/**
+ * Makes `rapport_app` (a request's role, with row privileges on the tables) and `rapport_whole`
+ * (whole-database work) when the server's user may. True when both are the user's, so each can
+ * have its own policy.
+ */
+async function ensureRoles(db: Db): Promise<boolean> {
+  const app = await ensureRole(db, APP_ROLE);
+  const whole = await ensureRole(db, WHOLE_ROLE);
+  const exists = rows<{ exists: boolean }>(
+    await db.execute(sql`select exists (select 1 from pg_roles where rolname = ${APP_ROLE}) as exists`),
+  )[0]?.exists;
+  if (exists) {
+    const missing = rows<{ table: string }>(
+      await db.execute(sql`
+        select c.relname as "table" from pg_class c
+          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+         where c.relkind = 'r'
+           and not has_table_privilege(${APP_ROLE}, c.oid, 'select, insert, update, delete')`),
+    );
+    if (missing.length) {
+      await db.execute(sql.raw(`grant usage on schema public to ${APP_ROLE}`));
+      for (const { table } of missing) {
+        await db.execute(
+          sql`grant select, insert, update, delete on ${sql.identifier(table)} to ${sql.raw(APP_ROLE)}`,
+        );
+      }
+      await db.execute(sql.raw(`grant usage, select on all sequences in schema public to ${APP_ROLE}`));
     }
   }
-  const missing = rows<{ table: string }>(
-    await db.execute(sql`
-      select c.relname as "table" from pg_class c
-        join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
-       where c.relkind = 'r'
-         and not has_table_privilege(${APP_ROLE}, c.oid, 'select, insert, update, delete')`),
-  );
-  if (missing.length) {
-    await db.execute(sql.raw(`grant usage on schema public to ${APP_ROLE}`));
-    for (const { table } of missing) {
-      await db.execute(
-        sql`grant select, insert, update, delete on ${sql.identifier(table)} to ${sql.raw(APP_ROLE)}`,
-      );
-    }
-    await db.execute(sql.raw(`grant usage, select on all sequences in schema public to ${APP_ROLE}`));
-  }
+  return app && whole;
 }
 
 /** Runs `fn` with a database that sees one workspace only, in one transaction. */

@@ -327,7 +327,10 @@ export const conversationStatusHistory = pgTable(
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('status_history_conversation_idx').on(t.conversationId, t.seq)],
+  (t) => [
+    index('status_history_conversation_idx').on(t.conversationId, t.seq),
+    index('status_history_workspace_idx').on(t.workspaceId, t.at),
+  ],
 );
 
 export const goals = pgTable(
@@ -344,7 +347,10 @@ export const goals = pgTable(
     achieved: boolean('achieved').notNull().default(false),
     position: smallint('position').notNull().default(0),
   },
-  (t) => [index('goals_conversation_idx').on(t.conversationId)],
+  (t) => [
+    index('goals_conversation_idx').on(t.conversationId),
+    index('goals_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 export const meetings = pgTable(
@@ -398,6 +404,7 @@ export const introductions = pgTable(
   (t) => [
     uniqueIndex('introductions_pair_idx').on(t.workspaceId, t.introducerId, t.introducedId),
     index('introductions_introduced_idx').on(t.introducedId),
+    index('introductions_introducer_idx').on(t.introducerId),
     check('introductions_not_self', sql`${t.introducerId} <> ${t.introducedId}`),
   ],
 );
@@ -446,6 +453,7 @@ export const planItems = pgTable(
   (t) => [
     index('plan_items_conversation_idx').on(t.conversationId, t.position),
     index('plan_items_search_idx').using('gin', t.search),
+    index('plan_items_workspace_idx').on(t.workspaceId),
   ],
 );
 
@@ -482,7 +490,10 @@ export const conversationDocuments = pgTable(
     sharedWithId: uuid('shared_with_id').references(() => people.id, { onDelete: 'set null' }),
     sharedAt: timestamp('shared_at', { withTimezone: true }),
   },
-  (t) => [index('conversation_documents_conversation_idx').on(t.conversationId)],
+  (t) => [
+    index('conversation_documents_conversation_idx').on(t.conversationId),
+    index('conversation_documents_workspace_idx').on(t.workspaceId),
+  ],
 );
 
 /** Markdown notes attached to exactly one of a person, an organization or a conversation. */
@@ -507,6 +518,7 @@ export const notes = pgTable(
     index('notes_organization_idx').on(t.organizationId),
     index('notes_conversation_idx').on(t.conversationId),
     index('notes_search_idx').using('gin', t.search),
+    index('notes_workspace_idx').on(t.workspaceId, t.kind),
     check(
       'notes_one_subject',
       sql`num_nonnulls(${t.personId}, ${t.organizationId}, ${t.conversationId}) = 1`,
@@ -533,21 +545,26 @@ export const insights = pgTable(
     index('insights_organization_idx').on(t.organizationId, t.topic),
     index('insights_conversation_idx').on(t.conversationId),
     index('insights_search_idx').using('gin', t.search),
+    index('insights_workspace_idx').on(t.workspaceId),
   ],
 );
 
-export const messageTemplates = pgTable('message_templates', {
-  id: id(),
-  workspaceId: ws(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  subject: text('subject').notNull().default(''),
-  body: text('body').notNull(),
-  builtIn: boolean('built_in').notNull().default(false),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-  version: version(),
-});
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: id(),
+    workspaceId: ws(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull().default(''),
+    body: text('body').notNull(),
+    builtIn: boolean('built_in').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: version(),
+  },
+  (t) => [index('message_templates_workspace_idx').on(t.workspaceId)],
+);
 
 /** The outreach log: every message sent or received. */
 export const messages = pgTable(
@@ -671,13 +688,17 @@ export const opportunitySources = pgTable(
 );
 
 /** Subscribable calendar feeds; only a hash of the URL token is kept, and a feed can be revoked. */
-export const calendarFeeds = pgTable('calendar_feeds', {
-  id: id(),
-  workspaceId: ws(),
-  tokenHash: text('token_hash').notNull().unique(),
-  createdAt: createdAt(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-});
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: id(),
+    workspaceId: ws(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('calendar_feeds_workspace_idx').on(t.workspaceId)],
+);
 
 /**
  * The mailbox a workspace reads and sends from (one per workspace). The password or token is
@@ -737,14 +758,18 @@ export const mailFolders = pgTable(
 );
 
 /** Remembered column mappings for CSV imports, and the record of merges so they can be undone. */
-export const importProfiles = pgTable('import_profiles', {
-  id: id(),
-  workspaceId: ws(),
-  kind: text('kind').notNull(),
-  headerKey: text('header_key').notNull(),
-  mapping: jsonb('mapping').notNull(),
-  createdAt: createdAt(),
-});
+export const importProfiles = pgTable(
+  'import_profiles',
+  {
+    id: id(),
+    workspaceId: ws(),
+    kind: text('kind').notNull(),
+    headerKey: text('header_key').notNull(),
+    mapping: jsonb('mapping').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('import_profiles_workspace_idx').on(t.workspaceId, t.kind)],
+);
 
 export const merges = pgTable(
   'merges',
@@ -997,6 +1022,7 @@ export const conversationComments = pgTable(
   },
   (t) => [
     index('conversation_comments_conversation_idx').on(t.conversationId, t.createdAt),
+    index('conversation_comments_workspace_idx').on(t.workspaceId, t.createdAt),
     check('conversation_comments_author_role', sql`${t.authorRole} in ('owner', 'coach')`),
   ],
 );
