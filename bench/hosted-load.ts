@@ -5,7 +5,10 @@
  * message) for a while. Every answer is checked for another account's records.
  *
  * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000 per account), BENCH_HOSTED_SESSIONS (30),
- * BENCH_HOSTED_SECONDS (120), BENCH_HOSTED_DATABASE_URL (default: a database rapport_bench_hosted
+ * BENCH_HOSTED_SECONDS (120), BENCH_HOSTED_THINK_MS (1500: the mean pause of a session between two
+ * requests, drawn evenly from half to one and a half times it; 0 makes every session a closed loop
+ * that sends its next request the moment an answer comes, which measures capacity, not what 30
+ * people feel), BENCH_HOSTED_DATABASE_URL (default: a database rapport_bench_hosted
  * beside BENCH_DATABASE_URL, or on 127.0.0.1 as rapport/rapport). The database is kept between
  * runs: accounts that sign in already are not made again (BENCH_HOSTED_FRESH=1 starts over).
  */
@@ -35,6 +38,8 @@ export interface HostedLoadOptions {
   peoplePerAccount: number;
   sessions: number;
   seconds: number;
+  /** Mean pause between a session's requests, ms (a person reads a page before the next click). */
+  thinkMs: number;
   databaseUrl?: string;
   fresh?: boolean;
 }
@@ -50,6 +55,7 @@ export function hostedLoadOptions(): HostedLoadOptions {
     peoplePerAccount: envInt('BENCH_HOSTED_PEOPLE', 2000),
     sessions: envInt('BENCH_HOSTED_SESSIONS', 30),
     seconds: envInt('BENCH_HOSTED_SECONDS', 120),
+    thinkMs: process.env.BENCH_HOSTED_THINK_MS === '0' ? 0 : envInt('BENCH_HOSTED_THINK_MS', 1500),
     databaseUrl: process.env.BENCH_HOSTED_DATABASE_URL,
     fresh: process.env.BENCH_HOSTED_FRESH === '1',
   };
@@ -94,6 +100,8 @@ async function startHosted(databaseUrl: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     [
+      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a server's time goes
+      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       cliPath(),
       'serve',
       '--hosted',
@@ -407,6 +415,10 @@ export async function benchHostedLoad(opts: HostedLoadOptions = hostedLoadOption
         });
         const marked = [...answer.body.matchAll(MARKER)].some((m) => Number(m[1]) !== account.index);
         if (foreign || marked) crossTenant++;
+        if (opts.thinkMs > 0) {
+          const pause = opts.thinkMs * (0.5 + Math.random());
+          await new Promise((r) => setTimeout(r, Math.min(pause, Math.max(0, stopAt - performance.now()))));
+        }
       }
       for (const a of agents) a.destroy();
     };
@@ -432,7 +444,7 @@ export async function benchHostedLoad(opts: HostedLoadOptions = hostedLoadOption
         label: 'requests',
         value: count(all.length),
         goal: '—',
-        detail: `${opts.sessions} sessions for ${(loadMs / 1000).toFixed(0)} s, two server processes; ${(all.length / (loadMs / 1000)).toFixed(0)} requests/s`,
+        detail: `${opts.sessions} sessions for ${(loadMs / 1000).toFixed(0)} s, two server processes, ${opts.thinkMs ? `a pause of ${opts.thinkMs / 2}–${(opts.thinkMs * 3) / 2} ms between a session's requests` : 'no pause between requests (capacity)'}; ${(all.length / (loadMs / 1000)).toFixed(0)} requests/s`,
       },
       {
         label: 'errors',

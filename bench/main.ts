@@ -13,7 +13,7 @@
  * BENCH_MAIL_MESSAGES (20000) for the mail sync and the .mbox import,
  * BENCH_MAIL_HOST (127.0.0.1) for the mail server of scripts/mail-server.sh: without one answering
  * there, mail-sync is skipped with a line, or fails when BENCH_ONLY names it,
- * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000), BENCH_HOSTED_SESSIONS (30) and
+ * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000), BENCH_HOSTED_SESSIONS (30), BENCH_HOSTED_THINK_MS (1500) and
  * BENCH_HOSTED_SECONDS (120) for hosted mode under load (PostgreSQL: BENCH_DATABASE_URL or
  * BENCH_HOSTED_DATABASE_URL; skipped without one unless BENCH_ONLY names it),
  * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       key: 'hosted-load',
       title: (() => {
         const o = hostedLoadOptions();
-        return `Hosted mode under load (${o.accounts} accounts × ${count(o.peoplePerAccount)} people, ${o.sessions} sessions for ${o.seconds} s, two serve --hosted processes, PostgreSQL; issue 17)`;
+        return `Hosted mode under load (${o.accounts} accounts × ${count(o.peoplePerAccount)} people, ${o.sessions} sessions for ${o.seconds} s ${o.thinkMs ? `pausing ~${o.thinkMs / 1000} s between requests` : 'without pauses'}, two serve --hosted processes, PostgreSQL; issue 17)`;
       })(),
       run: () => benchHostedLoad(),
       unavailable: async () =>
