@@ -16,7 +16,8 @@
  * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000), BENCH_HOSTED_SESSIONS (30), BENCH_HOSTED_THINK_MS (1500) and
  * BENCH_HOSTED_SECONDS (120) for hosted mode under load (PostgreSQL: BENCH_DATABASE_URL or
  * BENCH_HOSTED_DATABASE_URL; skipped without one unless BENCH_ONLY names it),
- * BENCH_ONLY=cold-start,person-read,people-list,agenda,search-network,import,export,writes,
+ * BENCH_PEOPLE_FOLDER=/path to seed the people-web section's folder once and reuse it,
+ * BENCH_ONLY=cold-start,person-read,people-list,people-web,agenda,search-network,import,export,writes,
  * mail-sync,mbox-import,build,hosted-load.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -28,7 +29,7 @@ import { benchHostedLoad, hostedLoadOptions } from './hosted-load.js';
 import { benchInstallBuild } from './install-build.js';
 import { benchLinkedInImport } from './linkedin-import.js';
 import { benchMailSync, benchMboxImport, mailHost, mailServerReachable } from './mail.js';
-import { benchPeopleList } from './people-list.js';
+import { benchPeopleList, benchPeopleWeb } from './people-list.js';
 import { benchPersonRead } from './person-read.js';
 import { count, type Figure, formatFigure, megabytes, seconds } from './report.js';
 import { benchSearchNetwork } from './search-network.js';
@@ -91,6 +92,13 @@ async function main(): Promise<void> {
           samples: envInt('BENCH_LIST_SAMPLES', 40),
           mixed: envInt('BENCH_MIXED_REQUESTS', 600),
         }),
+    },
+    {
+      key: 'people-web',
+      title: `Web weight and the People page in Chromium (${count(people)} people; issue 14; also in people-list)`,
+      run: () => benchPeopleWeb({ people, folder: process.env.BENCH_PEOPLE_FOLDER || undefined }),
+      // people-list measures the same figures; this one runs only when named.
+      unavailable: async () => 'measured within people-list (BENCH_ONLY=people-web runs it alone)',
     },
     {
       key: 'agenda',

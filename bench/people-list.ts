@@ -6,6 +6,7 @@
  * Chromium) and the data folder's size beside the PostgreSQL database's.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -238,7 +239,7 @@ async function measureRestarts(dataDir: string, times: number): Promise<Figure[]
 }
 
 /** Entry script size as sent, and one People page load in Chromium: bytes over the wire, time to the list. */
-async function measureWeb(url: string): Promise<Figure[]> {
+export async function measureWeb(url: string): Promise<Figure[]> {
   const figures: Figure[] = [];
   const html = await readFile(join(repoRoot(), 'dist/web/index.html'), 'utf8');
   const entries = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
@@ -382,5 +383,29 @@ export async function benchPeopleList(opts: { people: number; samples: number; m
   } finally {
     await server?.stop();
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Only the web figures (entry script, the People page in Chromium) on a 50,000-person folder:
+ * BENCH_ONLY=people-web. BENCH_PEOPLE_FOLDER names a folder to seed once and reuse on later runs,
+ * so a change to the web app can be measured before and after on the same data.
+ */
+export async function benchPeopleWeb(opts: { people: number; folder?: string }): Promise<Figure[]> {
+  const dir = opts.folder ? undefined : await mkdtemp(join(tmpdir(), 'rapport-bench-web-'));
+  const dataDir = opts.folder ?? join(dir!, 'data');
+  let server: ServerProcess | undefined;
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION')) && !existsSync(join(dataDir, 'db'))) {
+      progress(`people web: seeding ${count(opts.people)} people in ${dataDir}`);
+      await seedDataFolder(dataDir, { people: opts.people, maintained: true });
+    }
+    server = await startServerProcess(dataDir, { timeoutMs: 180_000 });
+    // Maintenance runs a few seconds after a start; the figures are for the app at rest.
+    await new Promise((r) => setTimeout(r, 8000));
+    return await measureWeb(server.url);
+  } finally {
+    await server?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
   }
 }

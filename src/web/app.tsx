@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Route, Routes } from 'react-router';
 import { signedInAccount } from './accounts/signed-in.js';
+import { fetchPeoplePageEarly } from './people/people-first-page.js';
 import { Loading } from './ui/loading.js';
 import { NavBar } from './ui/nav-bar.js';
 import { NotFoundPage } from './ui/not-found-page.js';
@@ -22,10 +23,32 @@ const lazyPage = <K extends string>(load: () => Promise<Record<K, () => React.JS
   lazy(() => load().then((m) => ({ default: m[name] })));
 // Every page loads on first visit (a few kilobytes each), which keeps the first download to
 // React, the router and the app's frame; main.tsx starts loading the page asked for at once.
-const loadHome = () => import('./agenda/home-page.js');
-const loadPeople = () => import('./people/people-page.js');
-const HomePage = lazyPage(loadHome, 'HomePage');
-const PeoplePage = lazyPage(loadPeople, 'PeoplePage');
+type PageComponent = () => React.JSX.Element;
+
+/**
+ * A page main.tsx can load before the first render. Once its code is here the page renders at
+ * once, with no Suspense fallback between (React keeps a fallback on screen at least 300 ms).
+ */
+function firstPage<K extends string>(load: () => Promise<Record<K, PageComponent>>, name: K) {
+  let loaded: PageComponent | undefined;
+  const preload = () =>
+    load().then((m) => {
+      loaded = m[name];
+      return m[name];
+    });
+  const Lazy = lazy(() => preload().then((page) => ({ default: page })));
+  function Page() {
+    // Chosen once per visit, so a later render never swaps the page for a fresh copy.
+    const [Loaded] = useState(() => loaded);
+    return Loaded ? <Loaded /> : <Lazy />;
+  }
+  return { Page, preload };
+}
+
+const home = firstPage(() => import('./agenda/home-page.js'), 'HomePage');
+const people = firstPage(() => import('./people/people-page.js'), 'PeoplePage');
+const HomePage = home.Page;
+const PeoplePage = people.Page;
 const ConversationNewPage = lazyPage(
   () => import('./conversations/conversation-new-page.js'),
   'ConversationNewPage',
@@ -81,11 +104,18 @@ const coachingCookie =
 
 /**
  * Starts loading the page at `pathname` before the first render, alongside the settings the app
- * waits for, so a first visit does not wait for the page's code after that.
+ * waits for, so a first visit does not wait for the page's code after that; for People, its
+ * first list too. Settles when the page's code is here (or could not be loaded: the page then
+ * says so itself when it renders).
  */
-export function preloadPage(pathname: string): void {
-  if (pathname === '/') void loadHome();
-  else if (pathname === '/people') void loadPeople();
+export async function preloadPage(pathname: string, search: string): Promise<void> {
+  let loading: Promise<unknown> | undefined;
+  if (pathname === '/') loading = home.preload();
+  else if (pathname === '/people') {
+    loading = people.preload();
+    fetchPeoplePageEarly(search);
+  }
+  await loading?.catch(() => undefined);
 }
 
 /** The page layout and every route of the app. */

@@ -15,7 +15,7 @@ import './results/results.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
 
-preloadPage(window.location.pathname);
+const pageCode = preloadPage(window.location.pathname, window.location.search);
 
 /**
  * Renders the app, or the sign-in page of a hosted server when nobody is signed in (or the page
@@ -56,11 +56,14 @@ type SignInProps = Parameters<typeof SignInPage>[0];
 // Every time on screen is read on the user's clock from Settings, so it is known before the first
 // render; if the server cannot answer, the pages say so themselves. Asked alongside: whether this
 // is a hosted server with nobody signed in, which shows the sign-in page instead (local mode never).
+// The first page's code, already on its way, is waited for too: rendered with it, the page shows
+// at once instead of behind a loading placeholder that React keeps up for at least 300 ms.
 Promise.all([
   call(api.session.$get()).catch(() => null),
   call(api.settings.$get())
     .then((settings) => setUserTimeZone(settings.timeZone))
     .catch(() => undefined),
+  pageCode,
 ]).then(([session]) => {
   const hosted = session?.mode === 'hosted';
   const signedOut = hosted && !session.account;

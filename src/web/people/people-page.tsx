@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, call } from '../api.js';
 import { ExportCsvLink } from '../exports/export-csv-link.js';
 import { ExportVCardLink } from '../exports/export-vcard-link.js';
 import { Alert, Notice } from '../ui/alert.js';
@@ -11,10 +10,14 @@ import { SearchBox } from '../ui/search-box.js';
 import { useLoad } from '../ui/use-load.js';
 import { DuplicatesLink } from './duplicates-link.js';
 import { PeopleBulkBar } from './people-bulk-bar.js';
+import {
+  loadPeoplePage,
+  PAGE_SIZE,
+  peopleKey,
+  peoplePlace,
+  takeEarlyPeoplePage,
+} from './people-first-page.js';
 import { PeopleTable } from './people-table.js';
-
-/** People per page of the list. */
-const PAGE_SIZE = 100;
 
 /** "3,700", or "More than 1,000" when the server stopped counting at its cap. */
 function howMany(list: { total: number; totalIsCapped: boolean }): string {
@@ -25,15 +28,10 @@ function howMany(list: { total: number; totalIsCapped: boolean }): string {
 /** Everyone in the workspace, searchable by name, title, organization or e-mail. */
 export function PeoplePage() {
   const [params] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Math.floor(Number(params.get('page')) || 1));
-  const people = useLoad(`people:${q}:${page}`, () =>
-    call(
-      api.people.$get({
-        query: { q: q || undefined, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) },
-      }),
-    ),
-  );
+  const { q, page } = peoplePlace(params);
+  const key = peopleKey(q, page);
+  // The first visit uses the answer asked for while the app started (see people-first-page.ts).
+  const people = useLoad(key, () => takeEarlyPeoplePage(key) ?? loadPeoplePage(q, page));
   const list = people.data;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);
