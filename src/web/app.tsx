@@ -31,12 +31,12 @@ type PageComponent = () => React.JSX.Element;
  */
 function firstPage<K extends string>(load: () => Promise<Record<K, PageComponent>>, name: K) {
   let loaded: PageComponent | undefined;
-  const preload = () =>
+  const preload = (): Promise<PageComponent> =>
     load().then((m) => {
       loaded = m[name];
       return m[name];
     });
-  const Lazy = lazy(() => preload().then((page) => ({ default: page })));
+  const Lazy = lazy<PageComponent>(() => preload().then((page) => ({ default: page })));
   function Page() {
     // Chosen once per visit, so a later render never swaps the page for a fresh copy.
     const [Loaded] = useState(() => loaded);
