@@ -1,9 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import pg from 'pg';
 import { DurableNodeFS } from './durable-fs.js';
 import * as schema from './schema.js';
 
@@ -72,8 +70,15 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
   };
 }
 
-/** Opens a pool on a real PostgreSQL server. */
+/**
+ * Opens a pool on a real PostgreSQL server. The driver is loaded here, not when the program
+ * starts: an embedded start never uses it and would only wait for it to load.
+ */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<DbHandle> {
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,

@@ -1,12 +1,31 @@
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Context } from 'hono';
-import { apiOverFetch } from '../../../mcp/api.js';
-import { createMcpServer } from '../../../mcp/server.js';
 import type { AppEnv } from '../../env.js';
 import { bearerToken, identify, refuseToken } from '../../token-auth.js';
 
 /** How the endpoint reaches the app's own API: in-process, as the CLI does without a server. */
 export type SelfRequest = (path: string, init: RequestInit) => Response | Promise<Response>;
+
+/**
+ * The MCP SDK, its JSON-schema validators and our tools, loaded at the first /mcp request: they
+ * are a fair part of what a start would otherwise load before the app can answer anyone.
+ */
+let mcpModules:
+  | Promise<
+      [
+        typeof import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+        typeof import('../../../mcp/api.js'),
+        typeof import('../../../mcp/server.js'),
+      ]
+    >
+  | undefined;
+function loadMcp() {
+  mcpModules ??= Promise.all([
+    import('@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js'),
+    import('../../../mcp/api.js'),
+    import('../../../mcp/server.js'),
+  ]);
+  return mcpModules;
+}
 
 /**
  * MCP over Streamable HTTP at `/mcp`, always with a personal access token (the same in hosted
@@ -19,6 +38,8 @@ export function mcpEndpoint(request: SelfRequest) {
     const token = bearerToken(authorization);
     const identity = await identify(c, token);
     if (!identity || !authorization) return refuseToken(c, token);
+    const [{ WebStandardStreamableHTTPServerTransport }, { apiOverFetch }, { createMcpServer }] =
+      await loadMcp();
     const api = apiOverFetch(request, { authorization, host: c.req.header('host') ?? 'localhost' });
     const server = createMcpServer(api, { readOnly: identity.scope === 'read' });
     const transport = new WebStandardStreamableHTTPServerTransport({
