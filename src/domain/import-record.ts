@@ -3,6 +3,7 @@
  * cleaned, with the line of the file it came from so every message can point at it; and the
  * error every format raises for a file it cannot read, naming the line.
  */
+import { type Options as CsvOptions, parse as csvParser } from 'csv-parse';
 import { AppError } from './errors.js';
 import {
   IMPORTED_PERSON_FIELDS,
@@ -175,4 +176,43 @@ export function csvProblem(
     default:
       return malformed(line, `the file cannot be read as CSV (${e.message ?? 'unknown problem'}).`);
   }
+}
+
+/** Characters of CSV text parsed between two pauses. */
+const PIECE_CHARS = 64 * 1024;
+
+/**
+ * Parses CSV text as csv-parse's `parse` from 'csv-parse/sync' does, with the same records and
+ * errors, but a piece at a time, awaiting `pause` between pieces: a server reading a large file
+ * answers other requests meanwhile.
+ */
+export async function parseCsvInPieces(
+  text: string,
+  options: CsvOptions,
+  pause: () => Promise<void>,
+): Promise<unknown[]> {
+  const parser = csvParser(options);
+  const records: unknown[] = [];
+  let failure: unknown;
+  parser.on('data', (record: unknown) => records.push(record));
+  const over = new Promise<void>((resolve) => {
+    parser.once('end', resolve);
+    parser.once('error', (err) => {
+      failure ??= err;
+      resolve();
+    });
+  });
+  for (let at = 0; at < text.length && failure === undefined; ) {
+    let end = Math.min(at + PIECE_CHARS, text.length);
+    // A character outside the BMP is two UTF-16 units; a piece never ends between them.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    parser.write(text.slice(at, end));
+    at = end;
+    await pause();
+  }
+  if (failure === undefined) parser.end();
+  await over;
+  if (failure !== undefined) throw failure;
+  return records;
 }

@@ -8,6 +8,7 @@ import {
   normalizeLinkedInUrl,
   parseConnectedOn,
   parseLinkedInConnections,
+  parseLinkedInConnectionsInTurns,
 } from './linkedin.js';
 
 const fixture = (name: string) =>
@@ -230,5 +231,50 @@ describe('round trip', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseLinkedInConnectionsInTurns', () => {
+  const pauses = () => {
+    const counted = { n: 0, pause: async () => void counted.n++ };
+    return counted;
+  };
+
+  it('reads a large export as the one-pass parser does, pausing between pieces', async () => {
+    const rows: string[][] = [];
+    for (let i = 0; i < 12_000; i++) {
+      // Emoji are two UTF-16 units: some fall where the text is cut into pieces.
+      rows.push([
+        `Ana${i} 🙂`,
+        `Silva "${i}"`,
+        `https://www.linkedin.com/in/p-${i}`,
+        '',
+        `Acme, ${i % 30}`,
+        '',
+        '04 Mar 2021',
+      ]);
+    }
+    rows.push(['', '', '', '', '', '', '']);
+    rows.push(['Only', '', 'not a url', 'not an e-mail', '', '', 'yesterday']);
+    const text = `\uFEFF${PREAMBLE}${stringify([LINKEDIN_HEADER, ...rows], { record_delimiter: '\r\n' })}`;
+    const counted = pauses();
+    const inTurns = await parseLinkedInConnectionsInTurns(Buffer.from(text), counted.pause);
+    expect(inTurns).toEqual(parseLinkedInConnections(Buffer.from(text)));
+    expect(inTurns.rows).toHaveLength(12_001);
+    expect(inTurns.rows[11_999]!.fullName).toBe('Ana11999 🙂 Silva "11999"');
+    expect(counted.n).toBeGreaterThan(20);
+  });
+
+  it('names the same line of a broken quote as the one-pass parser', async () => {
+    const refusal = (input: string | Uint8Array) =>
+      parseLinkedInConnectionsInTurns(input, pauses().pause).then(
+        () => ({ userMessage: 'read without a refusal' }),
+        (e: unknown) => e as { userMessage: string },
+      );
+    expect((await refusal(fixture('malformed-quote.csv'))).userMessage).toMatch(
+      /^Line 6: a quoted value starts here but its closing quote/,
+    );
+    const stray = `${LINKEDIN_HEADER.join(',')}\r\nAna,Silva,,,Acme,,\r\nBo,Li"u,,,,,\r\n`;
+    expect((await refusal(stray)).userMessage).toMatch(/^Line 3: a quote/);
   });
 });

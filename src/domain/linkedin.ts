@@ -5,7 +5,7 @@
  * "Notes:" paragraph before the header line. Older exports have no notes and no URL column.
  */
 import { parse } from 'csv-parse/sync';
-import { csvProblem, malformed } from './import-record.js';
+import { csvProblem, malformed, parseCsvInPieces } from './import-record.js';
 
 /** One connection as read from the file, already cleaned and normalized. */
 export interface LinkedInConnection {
@@ -239,11 +239,8 @@ function cleanRow(
   return row;
 }
 
-/**
- * Parses a Connections.csv export. Rows that cannot be imported are listed with a reason; a file
- * that is not a readable LinkedIn export throws a `validation` AppError naming the line.
- */
-export function parseLinkedInConnections(input: string | Uint8Array): ParsedConnections {
+/** The text of a Connections.csv from its header line on, or the error for a file that is not one. */
+function headerAndBody(input: string | Uint8Array): { firstLine: number; body: string } {
   const text = decode(input).replace(/^\uFEFF/, '');
   if (!text.trim())
     throw malformed(1, 'the file is empty. Choose the Connections.csv file from your export.');
@@ -254,23 +251,30 @@ export function parseLinkedInConnections(input: string | Uint8Array): ParsedConn
       'no header line with "First Name" and "Last Name" was found, so this does not look like LinkedIn\'s Connections.csv. Choose Connections.csv from the export LinkedIn sent you.',
     );
   }
-  const firstLine = header.line;
-  const body = text.slice(header.offset);
-  let records: (string[] & { line: number })[];
-  try {
-    records = parse(body, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Each record carries the line it ends on, for messages; cheaper than the `info` option.
-      on_record: (values, context) => Object.assign(values, { line: context.lines }),
-    }) as (string[] & { line: number })[];
-  } catch (err) {
-    throw csvProblem(err, body, {
-      firstLine,
-      separator: 'comma',
-      unclosedHint: 'Add the missing quote, or download the export from LinkedIn again.',
-    });
-  }
+  return { firstLine: header.line, body: text.slice(header.offset) };
+}
+
+const CSV_OPTIONS = {
+  relax_column_count: true,
+  skip_empty_lines: true,
+  // Each record carries the line it ends on, for messages; cheaper than the `info` option.
+  on_record: (values: string[], context: { lines: number }) => Object.assign(values, { line: context.lines }),
+};
+
+type LineRecord = string[] & { line: number };
+
+const csvFailure = (err: unknown, body: string, firstLine: number) =>
+  csvProblem(err, body, {
+    firstLine,
+    separator: 'comma',
+    unclosedHint: 'Add the missing quote, or download the export from LinkedIn again.',
+  });
+
+/**
+ * Cleans the parsed records into connections and skipped rows: `next(n)` cleans the next `n`
+ * records and says whether any are left.
+ */
+function cleaner(records: LineRecord[], firstLine: number) {
   const [names, ...data] = records;
   const columns = names!.map((cell) => HEADER_FIELDS[headerName(cell)] ?? null);
   const result: ParsedConnections = { rows: [], skipped: [] };
@@ -284,11 +288,53 @@ export function parseLinkedInConnections(input: string | Uint8Array): ParsedConn
     }
     return date;
   };
-  for (const values of data) {
-    const row = cleanRow(values, columns, values.line + firstLine - 1, dateOf);
-    if (!row) continue;
-    if ('reason' in row) result.skipped.push(row);
-    else result.rows.push(row);
+  let at = 0;
+  const next = (n: number): boolean => {
+    for (const values of data.slice(at, at + n)) {
+      const row = cleanRow(values, columns, values.line + firstLine - 1, dateOf);
+      if (!row) continue;
+      if ('reason' in row) result.skipped.push(row);
+      else result.rows.push(row);
+    }
+    at += n;
+    return at < data.length;
+  };
+  return { result, next };
+}
+
+/**
+ * Parses a Connections.csv export. Rows that cannot be imported are listed with a reason; a file
+ * that is not a readable LinkedIn export throws a `validation` AppError naming the line.
+ */
+export function parseLinkedInConnections(input: string | Uint8Array): ParsedConnections {
+  const { firstLine, body } = headerAndBody(input);
+  let records: LineRecord[];
+  try {
+    records = parse(body, CSV_OPTIONS) as LineRecord[];
+  } catch (err) {
+    throw csvFailure(err, body, firstLine);
   }
+  const { result, next } = cleaner(records, firstLine);
+  next(Number.POSITIVE_INFINITY);
+  return result;
+}
+
+/**
+ * The same as `parseLinkedInConnections`, a piece at a time: `pause` is awaited between two
+ * pieces of the file and every 1,000 rows, so a server answers other requests meanwhile.
+ */
+export async function parseLinkedInConnectionsInTurns(
+  input: string | Uint8Array,
+  pause: () => Promise<void>,
+): Promise<ParsedConnections> {
+  const { firstLine, body } = headerAndBody(input);
+  let records: LineRecord[];
+  try {
+    records = (await parseCsvInPieces(body, CSV_OPTIONS, pause)) as LineRecord[];
+  } catch (err) {
+    throw csvFailure(err, body, firstLine);
+  }
+  const { result, next } = cleaner(records, firstLine);
+  while (next(1000)) await pause();
   return result;
 }

@@ -13,9 +13,10 @@ import type { Ctx } from '../context.js';
  * How many people one statement writes; also how often progress is reported. On the embedded
  * database a statement runs on the event loop's thread and other requests wait for it: 5,000
  * people a statement was the fastest in total (1.1 s to update 14,500) but held everything else
- * for a quarter of a second at a time; 500 keeps each statement to a few tens of milliseconds.
+ * for a quarter of a second at a time; 500 still held it for 100–350 ms on a busy machine
+ * (inserting people also fills their search indexes); 100 keeps most statements near 20 ms.
  */
-export const CHUNK_SIZE = 500;
+export const CHUNK_SIZE = 100;
 
 export interface NewPerson {
   fullName: string;

@@ -366,7 +366,7 @@ async function applyInOneTransaction(
 }
 
 /** Steps staged in one short transaction. */
-const STAGE_EVERY = 4;
+const STAGE_EVERY = 2;
 /** Plans made at most; if the people keep changing, the last plan is published as it is. */
 const PLAN_TRIES = 3;
 

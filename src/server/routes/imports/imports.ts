@@ -4,7 +4,7 @@ import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../../
 import { AppError } from '../../../domain/errors.js';
 import { MAX_IMPORT_BYTES } from '../../../domain/import-limits.js';
 import type { ParsedRecords } from '../../../domain/import-record.js';
-import { type ParsedConnections, parseLinkedInConnections } from '../../../domain/linkedin.js';
+import { type ParsedConnections, parseLinkedInConnectionsInTurns } from '../../../domain/linkedin.js';
 import { parseVCards } from '../../../domain/vcard.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from '../../../services/imports/import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from '../../../services/imports/import-linkedin.js';
@@ -13,6 +13,7 @@ import {
   type ImportProgress,
   type ImportSummary,
 } from '../../../services/imports/import-people.js';
+import { nextTurn } from '../../../services/imports/import-people-write.js';
 import { applyVCardImport, previewVCardImport } from '../../../services/imports/import-vcard.js';
 import { type AppEnv, router } from '../../env.js';
 import { errors, json } from '../common.js';
@@ -69,7 +70,7 @@ async function readConnections(c: Context<AppEnv>): Promise<ParsedConnections> {
     'choose the Connections.csv file from your LinkedIn export.',
     LINKEDIN_SIZE,
   );
-  return parseLinkedInConnections(bytes);
+  return parseLinkedInConnectionsInTurns(bytes, nextTurn);
 }
 
 async function readCards(c: Context<AppEnv>): Promise<ParsedRecords> {
