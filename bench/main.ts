@@ -4,7 +4,7 @@
  *
  * Environment: BENCH_PEOPLE (50000), BENCH_REQUESTS (5000), BENCH_CONCURRENCY (50),
  * BENCH_RESTARTS (5), BENCH_NPM_CI=1 to time npm ci, BENCH_AGENDA_CALLS (100),
- * BENCH_EXPLAIN=1 to print the agenda queries' plans to stderr,
+ * BENCH_EXPLAIN=1 to print the agenda's and the People list's queries' plans to stderr,
  * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
  * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
  * BENCH_EXPORT_PEOPLE (200000) for the CSV export,

@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { openPostgres } from '../src/db/client.js';
+import { openPglite, openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { listOrganizations } from '../src/services/organizations/organizations.js';
+import { listPeople } from '../src/services/people/people.js';
 import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
 import { generateWorkspace, seedDataFolder } from './generate.js';
 import { count, type Figure, median, megabytes, millis, progress, quantile, seconds } from './report.js';
@@ -204,6 +206,80 @@ async function measureRequests(
   }
 }
 
+/**
+ * The People box's and the lists' statements alone, on the folder before any server opens it: the
+ * fastest of 10 runs of each (the statement's own cost, with little of the machine's other load),
+ * and with `explain` their plans (EXPLAIN ANALYZE, BUFFERS) on stderr.
+ */
+export async function measureStatements(dataDir: string, explain: boolean): Promise<Figure[]> {
+  const handle = await openPglite({ dataDir });
+  try {
+    const pglite = handle.pglite!;
+    const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db);
+    const ctx = { db: handle.db, workspaceId, userId, now: () => new Date() };
+    const page = await listPeople({ ...ctx, limit: 200, offset: 20_000 });
+    const cases: [string, () => Promise<unknown>][] = [
+      ['selective filter', () => listPeople({ ...ctx, q: page.items[0]!.fullName })],
+      ['broad filter', () => listPeople({ ...ctx, q: 'engineer' })],
+      [
+        'e-mail filter',
+        () => listPeople({ ...ctx, q: page.items.find((p) => p.email)!.email!.split('@')[0] }),
+      ],
+      [
+        'organization filter',
+        () => listPeople({ ...ctx, q: page.items.find((p) => p.organizationName)!.organizationName! }),
+      ],
+      ['People list', () => listPeople({ ...ctx })],
+      ['Organizations list', () => listOrganizations({ ...ctx })],
+    ];
+    const original = pglite.query.bind(pglite);
+    const timings: string[] = [];
+    for (const [label, run] of cases) {
+      const captured: { sql: string; params?: unknown[] }[] = [];
+      const spy = (async (sql: string, params?: unknown[], options?: unknown) => {
+        captured.push({ sql, params });
+        return original(sql, params, options as never);
+      }) as typeof pglite.query;
+      pglite.query = spy;
+      try {
+        await run();
+      } finally {
+        pglite.query = original;
+      }
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 10; i++) {
+        const t0 = performance.now();
+        await run();
+        best = Math.min(best, performance.now() - t0);
+      }
+      timings.push(
+        `${label} ${millis(best)} (${captured.length} statement${captured.length === 1 ? '' : 's'})`,
+      );
+      if (explain) {
+        for (const q of captured) {
+          const plan = await original<Record<string, string>>(
+            `explain (analyze, buffers) ${q.sql}`,
+            q.params,
+          );
+          process.stderr.write(
+            `\n--- ${label} ---\n${q.sql}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}\n`,
+          );
+        }
+      }
+    }
+    return [
+      {
+        label: 'embedded: the service alone, fastest of 10',
+        value: timings[0]!.split(' (')[0]!.replace('selective filter ', ''),
+        goal: '— (no HTTP, no queue)',
+        detail: timings.join('; '),
+      },
+    ];
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Restarts on the folder: spawn → first answer, and the first People page right after. */
 async function measureRestarts(dataDir: string, times: number): Promise<Figure[]> {
   const ready: number[] = [];
@@ -320,6 +396,7 @@ export async function benchPeopleList(opts: { people: number; samples: number; m
     // At rest, as a folder the server has kept for a while: vacuumed, with planner statistics. The
     // maintenance that gets it there runs when the app is idle, never in front of a request.
     const seeded = await seedDataFolder(dataDir, { people: opts.people, maintained: true });
+    figures.push(...(await measureStatements(dataDir, process.env.BENCH_EXPLAIN === '1')));
     figures.push(...(await measureRestarts(dataDir, 3)));
     server = await startServerProcess(dataDir, { timeoutMs: 180_000 });
     // Maintenance runs a few seconds after a start; the figures are for the app at rest.
