@@ -45,6 +45,7 @@ export async function openHostedTestApi(
       publicUrl: PUBLIC_URL,
       trustedProxy: true,
       signUp,
+      sendsMail: Boolean(opts.mail),
       scope: await workspaceScope(t.handle),
     },
     webDir: null,

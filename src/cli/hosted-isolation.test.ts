@@ -88,6 +88,7 @@ beforeAll(async () => {
       publicUrl: base,
       trustedProxy: false,
       signUp: 'open',
+      sendsMail: false,
       scope: await workspaceScope(t.handle),
     },
     webDir: null,

@@ -57,6 +57,8 @@ export interface HostedOptions {
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
   trustedProxy: boolean;
   signUp: SignUpMode;
+  /** Whether the server can send its own mail (confirmation links, password resets). */
+  sendsMail: boolean;
   /** Row-level security's per-request transaction (db/rls.ts), on PostgreSQL. */
   scope?: WorkspaceScope;
 }
@@ -167,6 +169,7 @@ export function createApp(opts: AppOptions) {
       auth: hosted.auth,
       base: opts.context,
       signUp: hosted.signUp,
+      sendsMail: hosted.sendsMail,
       scope: hosted.scope,
     });
     app.use('/api/*', auth);

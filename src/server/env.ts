@@ -25,7 +25,7 @@ export interface AppEnv {
     ctx: Ctx;
     token?: TokenIdentity;
     account?: SignedInAccount;
-    hosted?: { signUp: SignUpMode };
+    hosted?: { signUp: SignUpMode; sendsMail: boolean };
     coach?: CoachSeat;
     /**
      * The connection outside any one workspace (row-level security's request transaction sees

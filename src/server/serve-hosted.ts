@@ -24,17 +24,18 @@ export async function startHostedServer(
   const now = opts.now ?? (() => new Date());
   const db = database.handle.db;
   const secretKey = secretKeyLoader(config.dataDir);
+  const mail = createServerMail({
+    smtpUrl: hosted.smtpUrl,
+    mailFrom: hosted.mailFrom,
+    publicUrl: hosted.publicUrl,
+  });
   const auth = createAuth({
     db,
     now,
     publicUrl: hosted.publicUrl,
     secret: hosted.authSecret,
     signUp: hosted.signUp,
-    mail: createServerMail({
-      smtpUrl: hosted.smtpUrl,
-      mailFrom: hosted.mailFrom,
-      publicUrl: hosted.publicUrl,
-    }),
+    mail,
   });
   // Each request in a transaction that sees its own workspace only (row-level security).
   const scope = await workspaceScope(database.handle);
@@ -45,6 +46,7 @@ export async function startHostedServer(
       publicUrl: hosted.publicUrl,
       trustedProxy: hosted.trustedProxy,
       signUp: hosted.signUp,
+      sendsMail: mail !== null,
       scope,
     },
     webDir: opts.webDir,

@@ -103,12 +103,13 @@ export function sessionAuth(opts: {
   auth: Auth;
   base: () => Ctx;
   signUp: SignUpMode;
+  sendsMail: boolean;
   /** Row-level security's per-request transaction (rls.ts); absent on PGlite. */
   scope?: WorkspaceScope;
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const base = opts.base();
-    c.set('hosted', { signUp: opts.signUp });
+    c.set('hosted', { signUp: opts.signUp, sendsMail: opts.sendsMail });
     // /mcp calls the API in-process, one request per tool call: each of those gets its own
     // transaction, so the outer request holds none (it would keep a connection idle meanwhile).
     const scope = c.req.path === '/mcp' ? undefined : opts.scope;

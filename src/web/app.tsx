@@ -135,7 +135,7 @@ export function App() {
       <main id="main" className="page" tabIndex={-1}>
         {account && !account.emailVerified && (
           <Suspense fallback={null}>
-            <VerifyBanner email={account.email} />
+            <VerifyBanner email={account.email} serverSendsMail={account.serverSendsMail} />
           </Suspense>
         )}
         <Suspense fallback={<Loading />}>

@@ -2,6 +2,8 @@
 export interface SignedInAccount {
   email: string;
   emailVerified: boolean;
+  /** False when the server has no mail settings: no confirmation link or reset can reach anyone. */
+  serverSendsMail: boolean;
 }
 
 let current: SignedInAccount | null = null;

@@ -21,6 +21,10 @@ const SessionInfo = z
         email: z.string(),
         name: z.string(),
         emailVerified: z.boolean().openapi({ description: 'Whether the account has confirmed its address' }),
+        serverSendsMail: z.boolean().openapi({
+          description:
+            'Whether this server can mail the account (a confirmation link, a password reset); without mail settings it cannot',
+        }),
       })
       .nullable()
       .openapi({ description: 'The signed-in account; null when signed out, and always in local mode' }),
@@ -48,7 +52,12 @@ export const sessionRoutes = router().openapi(
         mode: hosted ? ('hosted' as const) : ('local' as const),
         signUp: hosted?.signUp ?? null,
         account: account
-          ? { email: account.email, name: account.name, emailVerified: account.emailVerified }
+          ? {
+              email: account.email,
+              name: account.name,
+              emailVerified: account.emailVerified,
+              serverSendsMail: hosted?.sendsMail ?? false,
+            }
           : null,
       },
       200,

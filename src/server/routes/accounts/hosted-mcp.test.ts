@@ -36,7 +36,7 @@ beforeAll(async () => {
   });
   app = createApp({
     context: () => ({ db: t.handle.db, now: t.clock.now, workspaceId: NO_WORKSPACE, userId: NO_WORKSPACE }),
-    hosted: { auth, publicUrl, trustedProxy: false, signUp: 'open' },
+    hosted: { auth, publicUrl, trustedProxy: false, signUp: 'open', sendsMail: false },
     webDir: null,
   });
   base = new URL(`${publicUrl}/mcp`);
