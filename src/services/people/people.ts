@@ -270,8 +270,7 @@ const listedPersonJson = sql`json_build_object(
   'editedFields', p.edited_fields, 'createdAt', p.created_at, 'updatedAt', p.updated_at,
   'version', p.version,
   'organizationName', (select o.name from ${organizations} o where o.id = p.organization_id),
-  'tags', array(select t.name from ${personTags} pt join ${tags} t on t.id = pt.tag_id
-    where pt.person_id = p.id order by t.name),
+  'tags', coalesce(tagged.names, '{}'),
   'introducedBy', (select json_build_object('id', i.id, 'fullName', i.full_name)
     from ${introductions} x join ${people} i on i.id = x.introducer_id
     where x.introduced_id = p.id order by x.created_at desc limit 1))`;
@@ -306,8 +305,13 @@ export async function listPeople(
       order by lower(${people.fullName}), ${people.id}
       limit ${limit} offset ${offset}
     )
+    , tagged as (
+      select pt.person_id, array_agg(t.name order by t.name) as names
+      from page join ${personTags} pt on pt.person_id = page.id join ${tags} t on t.id = pt.tag_id
+      group by pt.person_id
+    )
     select coalesce((select json_agg(${listedPersonJson} order by lower(p.full_name), p.id)
-        from page p), '[]')::text as items,
+        from page p left join tagged on tagged.person_id = p.id), '[]')::text as items,
       case when ${offset}::int = 0 and (select count(*) from page) < ${limit}::int
         then (select count(*) from page)
         else (select count(*) from (select 1 from ${people} where ${where} limit ${cap + 1}::int) capped)
