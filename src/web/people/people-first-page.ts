@@ -24,24 +24,39 @@ type PeoplePageData = Awaited<ReturnType<typeof loadPeoplePage>>;
 
 export const peopleKey = (q: string, page: number) => `people:${q}:${page}`;
 
-let early: { key: string; answer: Promise<PeoplePageData> } | null = null;
+/** The list asked for at start-up: its answer, and the data itself once it is here. */
+export interface EarlyPeoplePage {
+  answer: Promise<PeoplePageData>;
+  data?: PeoplePageData;
+}
+
+let early: (EarlyPeoplePage & { key: string }) | null = null;
 
 /**
  * Asks for the People list as soon as the app starts on /people, alongside the app's own first
  * requests and the page's code, instead of after them: the first rows then show one round trip
- * sooner. The page takes the answer once (`takeEarlyPeoplePage`); later loads ask again.
+ * sooner. The page takes it once (`takeEarlyPeoplePage`); later loads ask again.
  */
 export function fetchPeoplePageEarly(search: string): void {
   const { q, page } = peoplePlace(new URLSearchParams(search));
   const answer = loadPeoplePage(q, page);
-  // A failure (signed out, server away) is reported by the page when it takes the answer.
-  answer.catch(() => undefined);
-  early = { key: peopleKey(q, page), answer };
+  const asked: EarlyPeoplePage & { key: string } = { key: peopleKey(q, page), answer };
+  answer.then(
+    (data) => {
+      asked.data = data;
+    },
+    // A failure (signed out, server away) is reported by the page when it takes the answer.
+    () => undefined,
+  );
+  early = asked;
 }
 
-/** The answer asked for at start-up for `key`, once; undefined when there is none for it. */
-export function takeEarlyPeoplePage(key: string): Promise<PeoplePageData> | undefined {
-  const taken = early?.key === key ? early.answer : undefined;
+/**
+ * The list asked for at start-up for `key`, once (with its data when it has arrived, so the rows
+ * show in the page's first render); undefined when there is none for it.
+ */
+export function takeEarlyPeoplePage(key: string): EarlyPeoplePage | undefined {
+  const taken = early?.key === key ? early : undefined;
   early = null;
   return taken;
 }

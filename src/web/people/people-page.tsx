@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ExportCsvLink } from '../exports/export-csv-link.js';
 import { ExportVCardLink } from '../exports/export-vcard-link.js';
@@ -30,8 +30,19 @@ export function PeoplePage() {
   const [params] = useSearchParams();
   const { q, page } = peoplePlace(params);
   const key = peopleKey(q, page);
-  // The first visit uses the answer asked for while the app started (see people-first-page.ts).
-  const people = useLoad(key, () => takeEarlyPeoplePage(key) ?? loadPeoplePage(q, page));
+  // The first visit uses the list asked for while the app started (see people-first-page.ts):
+  // its rows at once when they are here, else its answer when it comes.
+  const [early] = useState(() => takeEarlyPeoplePage(key));
+  const earlyAnswer = useRef(early?.data === undefined ? early?.answer : undefined);
+  const people = useLoad(
+    key,
+    () => {
+      const answer = earlyAnswer.current;
+      earlyAnswer.current = undefined;
+      return answer ?? loadPeoplePage(q, page);
+    },
+    early?.data,
+  );
   const list = people.data;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [done, setDone] = useState<string | null>(null);

@@ -13,18 +13,25 @@ export interface Loaded<T> {
 
 /**
  * Loads data for a page and loads it again whenever `key` changes. Answers that arrive after the
- * key changed are dropped, so a slow search never overwrites a newer one.
+ * key changed are dropped, so a slow search never overwrites a newer one. With `initial` (data for
+ * the first `key` already in hand), the first render shows it and nothing is asked for until the
+ * key changes or `reload` is called.
  */
-export function useLoad<T>(key: string, load: () => Promise<T>): Loaded<T> {
-  const [data, setData] = useState<T | undefined>(undefined);
+export function useLoad<T>(key: string, load: () => Promise<T>, initial?: T): Loaded<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<Problem | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
+  const haveInitial = useRef(initial !== undefined);
   const [attempt, setAttempt] = useState(0);
   const loadRef = useRef(load);
   loadRef.current = load;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` and `attempt` trigger a load; the loader is read through a ref.
   useEffect(() => {
+    if (haveInitial.current) {
+      haveInitial.current = false;
+      return;
+    }
     let current = true;
     setLoading(true);
     loadRef.current().then(
