@@ -146,7 +146,7 @@ async function postImport(url: string, csv: string): Promise<ImportRun> {
  * Asks for the first page of people every 25 ms, one request at a time, until `done` settles, and
  * returns the longest answer: how long the longest-waiting user waited while the import ran.
  */
-async function probeWhile(
+export async function probeWhile(
   url: string,
   done: Promise<unknown>,
 ): Promise<{ longest: number; answered: number }> {

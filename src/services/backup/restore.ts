@@ -37,8 +37,12 @@ import { ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
 import { type BackupTable, backupTables, EXCLUDED_TABLES } from './backup-tables.js';
 import { batchRefusal, databaseErrorOf, rowRefusal, singleRowRefusal } from './restore-errors.js';
 
-/** Rows a statement inserts: big enough to be fast, small enough for a document's bytes. */
-const BATCH_ROWS = 500;
+/**
+ * Rows a statement inserts: big enough to be fast, small enough for a document's bytes. On the
+ * embedded database every other request waits for the statement: 500 people (with their search
+ * indexes) held it for a few hundred milliseconds on a busy machine.
+ */
+const BATCH_ROWS = 100;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
 export interface RestorePreview {
@@ -75,6 +79,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows checked between two turns of the event loop, so other requests are answered meanwhile. */
 const YIELD_EVERY = 500;
+/** Ids looked up by one statement when checking that the backup's records are not here already. */
+const ID_CHECK_EVERY = 2000;
 
 async function readRows(archive: OpenedArchive, tables: BackupTable[]): Promise<Plan['tables']> {
   const known = new Set(tables.map((t) => t.name));
@@ -141,13 +147,18 @@ async function blockerFor(ctx: Ctx, tables: Plan['tables']): Promise<string | nu
   }
   for (const { table, rows } of tables) {
     if (!table.hasId || !rows.length) continue;
-    const [row] = await rowsOf<{ n: number }>(
-      ctx,
-      sql`select count(*)::int as n from ${ident(table.name)}
-          where id = any(${sql.param(rows.map((r) => String(r.id)).filter((id) => UUID.test(id)))}::uuid[])`,
-    );
-    if ((row?.n ?? 0) > 0) {
-      return 'The records in this backup are already in this database (it was probably made here), so it cannot be restored a second time. Restore it into a new data folder or another database.';
+    const ids = rows.map((r) => String(r.id)).filter((id) => UUID.test(id));
+    // A few thousand ids a statement, with a turn between two, so other requests are answered.
+    for (let i = 0; i < ids.length; i += ID_CHECK_EVERY) {
+      await nextTurn();
+      const [row] = await rowsOf<{ n: number }>(
+        ctx,
+        sql`select count(*)::int as n from ${ident(table.name)}
+            where id = any(${sql.param(ids.slice(i, i + ID_CHECK_EVERY))}::uuid[])`,
+      );
+      if ((row?.n ?? 0) > 0) {
+        return 'The records in this backup are already in this database (it was probably made here), so it cannot be restored a second time. Restore it into a new data folder or another database.';
+      }
     }
   }
   return null;
@@ -192,11 +203,12 @@ export async function previewRestore(ctx: Ctx & { bytes: Uint8Array }): Promise<
 }
 
 /** Rows in batches, each with the number (1-based) of its first row in the entry. */
-function batches(rows: Row[]): { rows: Row[]; first: number }[] {
+async function batches(rows: Row[]): Promise<{ rows: Row[]; first: number }[]> {
   const out: { rows: Row[]; first: number }[] = [];
   let current: Row[] = [];
   let size = 0;
   for (const [i, row] of rows.entries()) {
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
     const rowSize = JSON.stringify(row).length;
     if (current.length && (current.length >= BATCH_ROWS || size + rowSize > BATCH_BYTES)) {
       out.push({ rows: current, first: i - current.length + 1 });
@@ -293,7 +305,7 @@ async function insertTable(
     tx.db.execute(sql`
         insert into ${ident(table.name)} (${target}) ${overriding}
         select ${values} from json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json) r`);
-  for (const batch of batches(withFiles)) {
+  for (const batch of await batches(withFiles)) {
     await each(ctx, async (tx) => {
       const insert = insertWith(tx);
       const err = await attempt(tx, () => insert(batch.rows));
