@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Alert, Notice } from '../ui/alert.js';
-import { Field } from '../ui/field.js';
 import { authRequest } from './auth-client.js';
+import { EmailField } from './email-field.js';
 
 /**
  * "Forgot your password?": asks the server to mail a reset link. The answer is the same whether
@@ -47,17 +47,7 @@ export function ForgotPassword({ initialEmail, onBack }: { initialEmail: string;
           </p>
         )}
         <form className="form" onSubmit={submit} noValidate aria-label="Send a reset link">
-          <Field label="E-mail" required>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
+          <EmailField value={email} onChange={setEmail} />
           <button type="submit" className="button button-primary" disabled={busy}>
             {sent ? 'Send the link again' : 'Send me a link'}
           </button>

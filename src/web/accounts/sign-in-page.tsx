@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
 import { authRequest } from './auth-client.js';
+import { EmailField } from './email-field.js';
 import { ForgotPassword } from './forgot-password.js';
 import { PasskeySignIn } from './passkey-sign-in.js';
 
@@ -73,17 +74,7 @@ export function SignInPage({ signUp }: { signUp: SignUpMode }) {
               )}
             </Field>
           )}
-          <Field label="E-mail" required>
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                autoComplete="email"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
+          <EmailField value={email} onChange={setEmail} />
           <Field label="Password" required hint={creating ? 'At least 10 characters.' : undefined}>
             {(control) => (
               <input
