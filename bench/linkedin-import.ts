@@ -146,6 +146,34 @@ async function postImport(url: string, csv: string): Promise<ImportRun> {
  * Asks for the first page of people every 25 ms, one request at a time, until `done` settles, and
  * returns the longest answer: how long the longest-waiting user waited while the import ran.
  */
+/**
+ * What a user working beside long work notices: the longest wait of their requests (`probeWhile`)
+ * beside its goal, and whether progress came while the work ran or all at the end.
+ */
+export function longWorkFigures(
+  what: string,
+  probe: { longest: number; answered: number },
+  run: { ms: number; progressAt: number[] },
+): Figure[] {
+  const firstLine = run.progressAt[0] ?? run.ms;
+  const lastLine = run.progressAt.at(-1) ?? run.ms;
+  return [
+    {
+      label: `Longest wait of another request (first page of people) during the ${what}`,
+      value: `${Math.round(probe.longest)} ms`,
+      goal: `≤ ${STALL_GOAL_MS} ms`,
+      withinGoal: probe.longest <= STALL_GOAL_MS,
+      detail: `${probe.answered} requests answered while it ran`,
+    },
+    {
+      label: 'Progress as it happens: first and last progress line',
+      value: `${seconds(firstLine)} → ${seconds(lastLine)}`,
+      goal: `spread over the ${what}`,
+      detail: `${run.progressAt.length} lines; the result came at ${seconds(run.ms)}`,
+    },
+  ];
+}
+
 export async function probeWhile(
   url: string,
   done: Promise<unknown>,
@@ -194,8 +222,6 @@ export async function benchLinkedInImport(opts: { people: number; rows: number }
         },
       );
       const peak = peakRss(server.pid);
-      const firstLine = first.progressAt[0] ?? first.ms;
-      const lastLine = first.progressAt.at(-1) ?? first.ms;
       progress('LinkedIn import: importing the same file again');
       const again = await postImport(server.url, csv);
       return [
@@ -206,19 +232,7 @@ export async function benchLinkedInImport(opts: { people: number; rows: number }
           withinGoal: first.ms <= GOAL_MS,
           detail: describe(first.counts),
         },
-        {
-          label: 'Longest wait of another request (first page of people) during the import',
-          value: `${Math.round(probe.longest)} ms`,
-          goal: `≤ ${STALL_GOAL_MS} ms`,
-          withinGoal: probe.longest <= STALL_GOAL_MS,
-          detail: `${probe.answered} requests answered while it ran`,
-        },
-        {
-          label: 'Progress as it happens: first and last progress line',
-          value: `${seconds(firstLine)} → ${seconds(lastLine)}`,
-          goal: 'spread over the import',
-          detail: `${first.progressAt.length} lines; the result came at ${seconds(first.ms)}`,
-        },
+        ...longWorkFigures('import', probe, first),
         {
           label: 'Peak memory of the server (RSS) through the import',
           value: megabytes(peak),

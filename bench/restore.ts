@@ -8,12 +8,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDataFolder } from './generate.js';
-import { probeWhile } from './linkedin-import.js';
+import { longWorkFigures, probeWhile } from './linkedin-import.js';
 import { count, type Figure, megabytes, progress, seconds } from './report.js';
 import { startServerProcess } from './server-process.js';
 
 /** Issue 12.6: other requests answer within 100 ms while a restore runs. */
-const STALL_GOAL_MS = 100;
 
 interface RestoreRun {
   ms: number;
@@ -87,8 +86,6 @@ export async function benchRestore(opts: { people: number }): Promise<Figure[]> 
           throw new Error(`${message}; the server said:\n${server.output()}`);
         },
       );
-      const firstLine = run.progressAt[0] ?? run.ms;
-      const lastLine = run.progressAt.at(-1) ?? run.ms;
       return [
         {
           label: `Restore a backup of ${count(opts.people)} people into an empty folder`,
@@ -96,19 +93,7 @@ export async function benchRestore(opts: { people: number }): Promise<Figure[]> 
           goal: '—',
           detail: `${count(run.rows)} rows, ${megabytes(zip.byteLength)}`,
         },
-        {
-          label: 'Longest wait of another request (first page of people) during the restore',
-          value: `${Math.round(probe.longest)} ms`,
-          goal: `≤ ${STALL_GOAL_MS} ms`,
-          withinGoal: probe.longest <= STALL_GOAL_MS,
-          detail: `${probe.answered} requests answered while it ran`,
-        },
-        {
-          label: 'Progress as it happens: first and last progress line',
-          value: `${seconds(firstLine)} → ${seconds(lastLine)}`,
-          goal: 'spread over the restore',
-          detail: `${run.progressAt.length} lines; the result came at ${seconds(run.ms)}`,
-        },
+        ...longWorkFigures('restore', probe, run),
       ];
     } finally {
       await server.stop();

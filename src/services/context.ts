@@ -82,6 +82,21 @@ export async function cappedCount(
 ): Promise<{ total: number; totalIsCapped: boolean }> {
   const cap = countCapFor(opts);
   const result = await ctx.db.execute(sql`select count(*)::int as n from (${query} limit ${cap + 1}) capped`);
-  const n = Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+  return cappedTotal(Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0), cap);
+}
+
+/** A count that ran to one past `cap`, as a list reports it. */
+export function cappedTotal(n: number, cap: number): { total: number; totalIsCapped: boolean } {
   return n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false };
+}
+
+/**
+ * The capped total of a list answered in one statement whose page is the CTE `page`, as a column:
+ * a short first page is the whole list; otherwise `rows` is counted up to one past the cap.
+ */
+export function pageTotalColumn(rows: SQL, opts: { offset: number; limit: number }): SQL {
+  return sql`case when ${opts.offset}::int = 0 and (select count(*) from page) < ${opts.limit}::int
+        then (select count(*) from page)
+        else (select count(*) from (${rows} limit ${countCapFor(opts) + 1}::int) capped)
+      end::int`;
 }

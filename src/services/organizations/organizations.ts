@@ -2,7 +2,14 @@ import { and, asc, eq, getTableColumns, ilike, or, sql } from 'drizzle-orm';
 import { organizations, people } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { organizationKey } from '../../domain/names.js';
-import { type Ctx, countCapFor, likePattern, updateVersioned } from '../context.js';
+import {
+  type Ctx,
+  cappedTotal,
+  countCapFor,
+  likePattern,
+  pageTotalColumn,
+  updateVersioned,
+} from '../context.js';
 
 export type Organization = typeof organizations.$inferSelect & { peopleCount: number };
 
@@ -96,7 +103,6 @@ export async function listOrganizations(
   const where = organizationsWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
-  const cap = countCapFor({ offset, limit });
   const result = await ctx.db.execute(sql`
     with page as materialized (
       select * from ${organizations} where ${where}
@@ -109,16 +115,12 @@ export async function listOrganizations(
         'createdAt', o.created_at, 'updatedAt', o.updated_at, 'version', o.version,
         'peopleCount', (select count(*)::int from ${people} p where p.organization_id = o.id))
         order by lower(o.name), o.id) from page o), '[]')::text as items,
-      case when ${offset}::int = 0 and (select count(*) from page) < ${limit}::int
-        then (select count(*) from page)
-        else (select count(*) from (select 1 from ${organizations} where ${where} limit ${cap + 1}::int) capped)
-      end::int as n`);
+      ${pageTotalColumn(sql`select 1 from ${organizations} where ${where}`, { offset, limit })} as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
   const items = (JSON.parse(row.items) as ListedOrganizationJson[]).map(
     (r): ListedOrganization => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }),
   );
-  const n = Number(row.n);
-  return { items, ...(n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false }) };
+  return { items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
 }
 
 /**

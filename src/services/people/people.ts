@@ -2,7 +2,15 @@ import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags, titleAndEmail } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { KeepInTouch } from '../../domain/vocab.js';
-import { type Ctx, countCapFor, inTransaction, likePattern, updateVersioned } from '../context.js';
+import {
+  type Ctx,
+  cappedTotal,
+  countCapFor,
+  inTransaction,
+  likePattern,
+  pageTotalColumn,
+  updateVersioned,
+} from '../context.js';
 import { assertOrganizationInWorkspace } from '../organizations/organizations.js';
 
 type PersonRow = typeof people.$inferSelect;
@@ -297,8 +305,6 @@ export async function listPeople(
   const where = peopleWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
-  const cap = countCapFor({ offset, limit });
-  // A short first page is the whole list; otherwise the count stops one past the cap.
   const result = await ctx.db.execute(sql`
     with page as materialized (
       select * from ${people} where ${where}
@@ -312,10 +318,7 @@ export async function listPeople(
     )
     select coalesce((select json_agg(${listedPersonJson} order by lower(p.full_name), p.id)
         from page p left join tagged on tagged.person_id = p.id), '[]')::text as items,
-      case when ${offset}::int = 0 and (select count(*) from page) < ${limit}::int
-        then (select count(*) from page)
-        else (select count(*) from (select 1 from ${people} where ${where} limit ${cap + 1}::int) capped)
-      end::int as n`);
+      ${pageTotalColumn(sql`select 1 from ${people} where ${where}`, { offset, limit })} as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
   const items = (JSON.parse(row.items) as ListedJson[]).map(
     (r): ListedPerson => ({
@@ -325,8 +328,7 @@ export async function listPeople(
       lastInteractionAt: r.lastInteractionAt === null ? null : new Date(r.lastInteractionAt),
     }),
   );
-  const n = Number(row.n);
-  return { items, ...(n > cap ? { total: cap, totalIsCapped: true } : { total: n, totalIsCapped: false }) };
+  return { items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
 }
 
 /** A person as an export writes them: every field a person's page shows, by name. */
