@@ -59,25 +59,35 @@ describe('planner statistics', () => {
 
   it('vacuums a table that took many new rows, as autovacuum does after a large import', async () => {
     await vacuumIfNeeded(t.handle, { all: true });
+    const stats = async () => {
+      const r = await t.ctx.db.execute(
+        sql`select n_ins_since_vacuum as inserted, vacuum_count + autovacuum_count as vacuums
+              from pg_stat_user_tables where relname = 'people'`,
+      );
+      const row = (r as unknown as { rows: { inserted: number; vacuums: number }[] }).rows[0]!;
+      return { inserted: Number(row.inserted), vacuums: Number(row.vacuums) };
+    };
+    const before = await stats();
     const ctx = await t.otherWorkspace();
     const at = t.clock.now().toISOString();
     await ctx.db.execute(sql`insert into people (workspace_id, full_name, created_at, updated_at)
       select ${ctx.workspaceId}::uuid, 'Imported ' || n, ${at}::timestamptz, ${at}::timestamptz
       from generate_series(1, 1500) n`);
-    const insertedSinceVacuum = async () => {
-      const r = await t.ctx.db.execute(
-        sql`select n_ins_since_vacuum from pg_stat_user_tables where relname = 'people'`,
-      );
-      return Number((r as unknown as { rows: { n_ins_since_vacuum: number }[] }).rows[0]?.n_ins_since_vacuum);
-    };
     let vacuumed: string[] = [];
     for (let tries = 0; tries < 40 && !vacuumed.includes('people'); tries++) {
       await new Promise((r) => setTimeout(r, 250));
       ({ vacuumed } = await vacuumIfNeeded(t.handle));
-      if (t.handle.engine === 'postgres' && (await insertedSinceVacuum()) === 0) break;
+      if (t.handle.engine === 'postgres' && (await stats()).vacuums > before.vacuums) break;
     }
-    if (t.handle.engine === 'pglite') expect(vacuumed).toContain('people');
-    expect(await insertedSinceVacuum()).toBe(0);
+    if (t.handle.engine === 'pglite') {
+      expect(vacuumed).toContain('people');
+      expect((await stats()).inserted).toBe(0);
+    } else {
+      // On a PostgreSQL server autovacuum may get there first, and another pooled connection may
+      // report rows it inserted earlier only after the vacuum (an idle connection sends its
+      // counts up to seconds late), so what shows is that the table was vacuumed after the insert.
+      expect((await stats()).vacuums).toBeGreaterThan(before.vacuums);
+    }
   });
 });
 
