@@ -71,6 +71,25 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 }
 
 /**
+ * Makes a connection run the queries it is given one after another. A transaction is one
+ * connection, and a service may ask it for several reads at once (`Promise.all`); pg still queues
+ * them itself, but warns that pg 9 will refuse to. Queued here, they run in the order asked, as
+ * before. Only the promise form is queued: pg's callback and cursor forms (the pool's own
+ * `query`, which takes a connection of its own) pass straight through.
+ */
+function queueQueries(client: { query: (...args: unknown[]) => unknown }): void {
+  const query = client.query.bind(client);
+  let last: Promise<unknown> = Promise.resolve();
+  client.query = (...args: unknown[]) => {
+    const first = args[0] as { submit?: unknown } | undefined;
+    if (typeof args.at(-1) === 'function' || typeof first?.submit === 'function') return query(...args);
+    const run = last.then(() => query(...args));
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+/**
  * Opens a pool on a real PostgreSQL server. The driver is loaded here, not when the program
  * starts: an embedded start never uses it and would only wait for it to load.
  */
@@ -97,6 +116,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   // An idle connection closed by the server (a restart, a terminated backend) must not crash the
   // process; the pool replaces it on the next query.
   pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+  pool.on('connect', queueQueries);
   // Fail early with a clear message when the server cannot be reached.
   const client = await pool.connect();
   client.release();
