@@ -4,6 +4,8 @@ import { openPostgres } from './client.js';
 
 const url = process.env.TEST_DATABASE_URL;
 
+const firstN = (result: unknown) => (result as { rows: { n: number }[] }).rows[0]?.n;
+
 /**
  * A service may ask a request's transaction for several reads at once. pg 8 queues them on the
  * connection but warns that pg 9 will refuse; the pool's connections queue them themselves, so the
@@ -19,9 +21,7 @@ describe.runIf(url)('a PostgreSQL transaction asked for several reads at once', 
       const answers = await handle.db.transaction(async (tx) =>
         Promise.all(
           Array.from({ length: 12 }, (_, i) =>
-            tx
-              .execute(sql`select ${i}::int as n, pg_sleep(0.002)`)
-              .then((r) => (r.rows[0] as { n: number }).n),
+            tx.execute(sql`select ${i}::int as n, pg_sleep(0.002)`).then(firstN),
           ),
         ),
       );
@@ -38,7 +38,7 @@ describe.runIf(url)('a PostgreSQL transaction asked for several reads at once', 
       const after = await handle.db.transaction(async (tx) =>
         Promise.all([tx.execute(sql`select 7 as n`), tx.execute(sql`select 8 as n`)]),
       );
-      expect(after.map((r) => (r.rows[0] as { n: number }).n)).toEqual([7, 8]);
+      expect(after.map(firstN)).toEqual([7, 8]);
       await new Promise((resolve) => setImmediate(resolve));
       expect(warnings.filter((m) => m.includes('already executing'))).toEqual([]);
     } finally {
