@@ -45,6 +45,60 @@ interface Servers {
   smtpSecurity: MailSecurity;
 }
 
+/** One server's host, port and encryption: IMAP for reading, SMTP for sending. */
+function ServerFields({
+  protocol,
+  servers,
+  errors,
+  onChange,
+}: {
+  protocol: 'imap' | 'smtp';
+  servers: Servers;
+  errors: Record<string, string | undefined>;
+  onChange: (key: keyof Servers, value: string) => void;
+}) {
+  const name = protocol.toUpperCase();
+  const host = `${protocol}Host` as const;
+  const port = `${protocol}Port` as const;
+  const security = `${protocol}Security` as const;
+  return (
+    <>
+      <Field label={`${name} server (${protocol === 'imap' ? 'reading' : 'sending'})`} error={errors[host]}>
+        {(c) => (
+          <input
+            {...c}
+            autoComplete="off"
+            value={servers[host]}
+            onChange={(e) => onChange(host, e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={`${name} port`} error={errors[port]}>
+        {(c) => (
+          <input
+            {...c}
+            type="number"
+            inputMode="numeric"
+            value={servers[port]}
+            onChange={(e) => onChange(port, e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={`${name} encryption`}>
+        {(c) => (
+          <select {...c} value={servers[security]} onChange={(e) => onChange(security, e.target.value)}>
+            {MAIL_SECURITIES.map((s) => (
+              <option key={s} value={s}>
+                {SECURITY_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    </>
+  );
+}
+
 function providerLabel(p: MailProvider): string {
   return p === 'custom' ? 'Another server' : MAIL_PRESETS[p].label;
 }
@@ -225,78 +279,8 @@ export function MailConnectForm({
         <fieldset>
           <legend>Servers</legend>
           <div className="form-grid">
-            <Field label="IMAP server (reading)" error={errors.imapHost}>
-              {(c) => (
-                <input
-                  {...c}
-                  autoComplete="off"
-                  value={servers.imapHost}
-                  onChange={(e) => setServer('imapHost', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="IMAP port" error={errors.imapPort}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="number"
-                  inputMode="numeric"
-                  value={servers.imapPort}
-                  onChange={(e) => setServer('imapPort', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="IMAP encryption">
-              {(c) => (
-                <select
-                  {...c}
-                  value={servers.imapSecurity}
-                  onChange={(e) => setServer('imapSecurity', e.target.value)}
-                >
-                  {MAIL_SECURITIES.map((s) => (
-                    <option key={s} value={s}>
-                      {SECURITY_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="SMTP server (sending)" error={errors.smtpHost}>
-              {(c) => (
-                <input
-                  {...c}
-                  autoComplete="off"
-                  value={servers.smtpHost}
-                  onChange={(e) => setServer('smtpHost', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="SMTP port" error={errors.smtpPort}>
-              {(c) => (
-                <input
-                  {...c}
-                  type="number"
-                  inputMode="numeric"
-                  value={servers.smtpPort}
-                  onChange={(e) => setServer('smtpPort', e.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="SMTP encryption">
-              {(c) => (
-                <select
-                  {...c}
-                  value={servers.smtpSecurity}
-                  onChange={(e) => setServer('smtpSecurity', e.target.value)}
-                >
-                  {MAIL_SECURITIES.map((s) => (
-                    <option key={s} value={s}>
-                      {SECURITY_LABELS[s]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <ServerFields protocol="imap" servers={servers} errors={errors} onChange={setServer} />
+            <ServerFields protocol="smtp" servers={servers} errors={errors} onChange={setServer} />
           </div>
         </fieldset>
       ) : (
