@@ -1,11 +1,11 @@
 /** `/mcp` on a hosted server: each access token's tools see its own workspace and no other. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { mcpClients } from '../../../../test/mcp-http.js';
 import { createAuth } from '../../../services/accounts/auth.js';
 import type { Ctx } from '../../../services/context.js';
 import { createPerson } from '../../../services/people/people.js';
@@ -17,7 +17,8 @@ let t: TestDb;
 let other: Ctx;
 let base: URL;
 let close: () => Promise<void>;
-const clients: Client[] = [];
+const mcp = mcpClients(() => base, 'rapport-hosted-test');
+const connect = mcp.connect;
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -45,20 +46,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) await c.close().catch(() => {});
+  await mcp.closeAll();
   await close?.();
   await t.close();
 });
-
-async function connect(token?: string): Promise<Client> {
-  const transport = new StreamableHTTPClientTransport(base, {
-    requestInit: token ? { headers: { authorization: `Bearer ${token}` } } : {},
-  });
-  const client = new Client({ name: 'rapport-hosted-test', version: '1.0.0' });
-  await client.connect(transport);
-  clients.push(client);
-  return client;
-}
 
 async function search(client: Client, query: string): Promise<string> {
   const found = (await client.callTool({

@@ -1,11 +1,10 @@
 /** `/mcp` over Streamable HTTP, with the MCP SDK's own client against a server on a free port. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { mcpClients } from '../../../../test/mcp-http.js';
 import { createPerson } from '../../../services/people/people.js';
 import { createAccessToken, revokeAccessToken } from '../../../services/tokens/tokens.js';
 import { createApp } from '../../app.js';
@@ -13,7 +12,8 @@ import { createApp } from '../../app.js';
 let t: TestDb;
 let base: URL;
 let close: () => Promise<void>;
-const clients: Client[] = [];
+const mcp = mcpClients(() => base, 'rapport-http-test');
+const connect = mcp.connect;
 
 beforeAll(async () => {
   t = await openTestDb();
@@ -26,20 +26,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const c of clients) await c.close().catch(() => {});
+  await mcp.closeAll();
   await close?.();
   await t.close();
 });
-
-async function connect(token?: string): Promise<Client> {
-  const transport = new StreamableHTTPClientTransport(base, {
-    requestInit: token ? { headers: { authorization: `Bearer ${token}` } } : {},
-  });
-  const client = new Client({ name: 'rapport-http-test', version: '1.0.0' });
-  await client.connect(transport);
-  clients.push(client);
-  return client;
-}
 
 function text(result: CallToolResult): string {
   return (result.content[0] as { text: string }).text;
