@@ -1,3 +1,7 @@
+import type { Context, TypedResponse } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { JSONParsed } from 'hono/utils/types';
+
 /** The JSON form of a value: dates become ISO strings, as JSON.stringify would write them. */
 export type Jsonify<T> = T extends Date
   ? string
@@ -30,4 +34,18 @@ function toJson(value: unknown): unknown {
  */
 export function serialize<T>(value: T): Jsonify<T> {
   return toJson(value) as Jsonify<T>;
+}
+
+/**
+ * Answers with JSON a service already wrote in its API form (times as toISOString writes them, no
+ * internal columns): sent as it is, without a parse and a second walk. Typed as `c.json` would type
+ * the serialized `T`.
+ */
+export function jsonText<T, U extends ContentfulStatusCode>(
+  c: Context,
+  text: string,
+  status: U,
+): Response & TypedResponse<JSONParsed<Jsonify<T>>, U, 'json'> {
+  return c.body(text, status, { 'Content-Type': 'application/json' }) as Response &
+    TypedResponse<JSONParsed<Jsonify<T>>, U, 'json'>;
 }

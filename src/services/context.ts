@@ -91,6 +91,14 @@ export function cappedTotal(n: number, cap: number): { total: number; totalIsCap
 }
 
 /**
+ * A timestamp as the API writes it: JavaScript's toISOString form (UTC, milliseconds, "Z"), so a
+ * statement can answer with JSON that is sent as it is, without being parsed and written again.
+ */
+export function isoTime(column: SQL): SQL {
+  return sql`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
  * The capped total of a list answered in one statement whose page is the CTE `page`, as a column:
  * a short first page is the whole list; otherwise `rows` is counted up to one past the cap.
  */

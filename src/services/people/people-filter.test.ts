@@ -1,14 +1,15 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type Send } from '../../../test/api.js';
 import type { TestDb } from '../../../test/db.js';
+import { people } from '../../db/schema.js';
 import {
   createOrganization,
   getOrganization,
   listOrganizations,
   updateOrganization,
 } from '../organizations/organizations.js';
-import { createPerson, getPerson, listPeople, updatePerson } from './people.js';
+import { createPerson, getPerson, listPeople, touchPeople, updatePerson } from './people.js';
 
 let t: TestDb;
 let send: Send;
@@ -67,7 +68,7 @@ describe('the People box', () => {
     t.clock.advance(60_000);
     await updatePerson({ ...t.ctx, id: renée.id, version: 1, input: { location: 'Bergen' } });
     const page = await getPerson({ ...t.ctx, id: renée.id });
-    const { search: _search, ...expected } = page;
+    const expected = page;
     for (const q of [
       'renée',
       'RENÉE ŁUKASIK',
@@ -99,6 +100,70 @@ describe('the People box', () => {
       version: 2,
     });
     expect(body.items[0]).not.toHaveProperty('search');
+  });
+
+  it("answers a person's page and their row of the list with every column as it is stored", async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Vellum & Quire Archive' } });
+    const former = await createOrganization({ ...t.ctx, input: { name: 'Old Press Guild' } });
+    const introducer = await createPerson({ ...t.ctx, input: { fullName: 'Olek First-Introducer' } });
+    const later = await createPerson({ ...t.ctx, input: { fullName: 'Olek Second-Introducer' } });
+    const rich = await createPerson({
+      ...t.ctx,
+      input: {
+        fullName: 'Zofia "Zosia" Wróblewska',
+        title: 'Conservator\\Rare books',
+        function: 'Preservation',
+        seniority: 'senior',
+        organizationId: org.id,
+        pastOrganizationIds: [former.id, org.id],
+        email: 'zofia@vellum.example',
+        phone: '+48 12 345 67 89',
+        linkedinUrl: 'https://www.linkedin.com/in/zofia-w',
+        location: 'Kraków',
+        timeZone: 'Europe/Warsaw',
+        howWeKnow: 'Met at the\nbook fair',
+        introducedById: introducer.id,
+        tags: ['paper', 'Archives', 'ünïcode'],
+        notes: 'Line one\n\tLine two — “quoted” </script>',
+        keepInTouch: 'yes',
+        keepInTouchEveryDays: 90,
+        preferredChannel: 'email',
+        connectedOn: '2023-07-14',
+      },
+    });
+    t.clock.advance(123_456);
+    await updatePerson({
+      ...t.ctx,
+      id: rich.id,
+      version: 1,
+      input: { introducedById: later.id, location: 'Gdańsk' },
+    });
+    t.clock.advance(61_001);
+    await touchPeople(t.ctx, [rich.id], t.clock.now());
+
+    // What the table holds, read column by column, as the API wrote it before a page was one JSON value.
+    const [row] = await t.ctx.db.select().from(people).where(eq(people.id, rich.id));
+    const { search: _search, workspaceId: _workspaceId, ...columns } = row!;
+    const expected = {
+      ...JSON.parse(JSON.stringify(columns)),
+      organizationName: 'Vellum & Quire Archive',
+      tags: ['Archives', 'paper', 'ünïcode'],
+      introducedBy: { id: later.id, fullName: 'Olek Second-Introducer' },
+    };
+    expect(expected).toMatchObject({
+      version: 2,
+      editedFields: ['location'],
+      lastInteractionAt: t.clock.now().toISOString(),
+    });
+
+    const res = await send('GET', `/api/people/${rich.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual(expected);
+    const listed = await send('GET', `/api/people?q=${encodeURIComponent('wróblewska')}`);
+    expect(await listed.json()).toEqual({ items: [expected], total: 1, totalIsCapped: false });
+    const missing = await send('GET', '/api/people/00000000-0000-4000-8000-000000000000');
+    expect(missing.status).toBe(404);
   });
 
   it('pages through a filter in name order with the same total on every page', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags, titleAndEmail } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { KeepInTouch } from '../../domain/vocab.js';
@@ -7,6 +7,7 @@ import {
   cappedTotal,
   countCapFor,
   inTransaction,
+  isoTime,
   likePattern,
   pageTotalColumn,
   updateVersioned,
@@ -15,7 +16,8 @@ import { assertOrganizationInWorkspace } from '../organizations/organizations.js
 
 type PersonRow = typeof people.$inferSelect;
 
-export interface Person extends PersonRow {
+/** A person as the app shows them: every column but the search vector, which only the database reads. */
+export interface Person extends Omit<PersonRow, 'search'> {
   organizationName: string | null;
   tags: string[];
   introducedBy: { id: string; fullName: string } | null;
@@ -42,6 +44,9 @@ export interface PersonInput {
   preferredChannel?: string | null;
   connectedOn?: string | null;
 }
+
+/** Every column of a person but the search vector. */
+const { search: _search, ...personColumns } = getTableColumns(people);
 
 const PLAIN_FIELDS = [
   'fullName',
@@ -176,7 +181,7 @@ export async function createPerson(ctx: Ctx & { input: PersonInput; source?: str
         createdAt: ctx.now(),
         updatedAt: ctx.now(),
       })
-      .returning();
+      .returning(personColumns);
     const tagNames = input.tags?.length ? await setTags(tx, row!.id, input.tags, { isNew: true }) : [];
     const introducedBy = input.introducedById
       ? ((await setIntroducer(tx, row!.id, input.introducedById)) ?? null)
@@ -191,42 +196,64 @@ export async function createPerson(ctx: Ctx & { input: PersonInput; source?: str
   return oneStatement ? write(ctx) : inTransaction(ctx, write);
 }
 
-const introducedBySql = sql<{ id: string; fullName: string } | null>`(
-  select json_build_object('id', i.id, 'fullName', i.full_name)
-  from ${introductions} x join ${people} i on i.id = x.introducer_id
-  where x.introduced_id = "people"."id"
-  order by x.created_at desc limit 1)`;
-const tagsSql = sql<string[]>`coalesce((
-  select array_agg(t.name order by t.name) from ${personTags} pt join ${tags} t on t.id = pt.tag_id
-  where pt.person_id = "people"."id"), '{}')`;
+/**
+ * A person as one JSON object in the API's form: every column but the search vector and the
+ * workspace, times as toISOString writes them, with their organization's name, tags and latest
+ * introducer. `tagNames` is the text[] of their tags, in name order.
+ */
+function personJson(tagNames: SQL): SQL {
+  return sql`json_build_object(
+  'id', p.id, 'fullName', p.full_name, 'title', p.title,
+  'function', p.function, 'seniority', p.seniority, 'organizationId', p.organization_id,
+  'pastOrganizationIds', p.past_organization_ids, 'email', p.email, 'phone', p.phone,
+  'linkedinUrl', p.linkedin_url, 'location', p.location, 'timeZone', p.time_zone,
+  'howWeKnow', p.how_we_know, 'notes', p.notes, 'keepInTouch', p.keep_in_touch,
+  'keepInTouchEveryDays', p.keep_in_touch_every_days, 'preferredChannel', p.preferred_channel,
+  'connectedOn', p.connected_on, 'lastInteractionAt', ${isoTime(sql`p.last_interaction_at`)},
+  'source', p.source, 'editedFields', p.edited_fields, 'createdAt', ${isoTime(sql`p.created_at`)},
+  'updatedAt', ${isoTime(sql`p.updated_at`)}, 'version', p.version,
+  'organizationName', (select o.name from ${organizations} o where o.id = p.organization_id),
+  'tags', ${tagNames},
+  'introducedBy', (select json_build_object('id', i.id, 'fullName', i.full_name)
+    from ${introductions} x join ${people} i on i.id = x.introducer_id
+    where x.introduced_id = p.id order by x.created_at desc limit 1))`;
+}
 
-function personSelect() {
+type PersonJson = Omit<Person, 'workspaceId' | 'createdAt' | 'updatedAt' | 'lastInteractionAt'> & {
+  createdAt: string;
+  updatedAt: string;
+  lastInteractionAt: string | null;
+};
+
+/** A person read back from their JSON form, as the services hand people to each other. */
+function personFromJson(r: PersonJson, workspaceId: string): Person {
   return {
-    person: people,
-    organizationName: organizations.name,
-    tags: tagsSql,
-    introducedBy: introducedBySql,
+    ...r,
+    workspaceId,
+    createdAt: new Date(r.createdAt),
+    updatedAt: new Date(r.updatedAt),
+    lastInteractionAt: r.lastInteractionAt === null ? null : new Date(r.lastInteractionAt),
   };
 }
 
-function toPerson(r: {
-  person: PersonRow;
-  organizationName: string | null;
-  tags: string[];
-  introducedBy: { id: string; fullName: string } | null;
-}): Person {
-  return { ...r.person, organizationName: r.organizationName, tags: r.tags, introducedBy: r.introducedBy };
+/**
+ * One person, with their organization's name, tags and introducer, as the JSON text the API
+ * answers with. One statement with one field: PGlite decodes a result field by field, and the
+ * route sends the text as it is.
+ */
+export async function getPersonJson(ctx: Ctx & { id: string }): Promise<string> {
+  const result = await ctx.db.execute(sql`
+    select ${personJson(sql`coalesce((select array_agg(t.name order by t.name)
+      from ${personTags} pt join ${tags} t on t.id = pt.tag_id where pt.person_id = p.id), '{}')`)}::text as person
+    from ${people} p where p.id = ${ctx.id} and p.workspace_id = ${ctx.workspaceId}`);
+  const row = (result as unknown as { rows: { person: string }[] }).rows[0];
+  if (!row) throw notFound('person', ctx.id);
+  return row.person;
 }
 
 /** One person with their organization's name, tags and introducer. */
 export async function getPerson(ctx: Ctx & { id: string }): Promise<Person> {
-  const [row] = await ctx.db
-    .select(personSelect())
-    .from(people)
-    .leftJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(and(eq(people.id, ctx.id), eq(people.workspaceId, ctx.workspaceId)));
-  if (!row) throw notFound('person', ctx.id);
-  return toPerson(row);
+  return personFromJson(JSON.parse(await getPersonJson(ctx)) as PersonJson, ctx.workspaceId);
 }
 
 export interface PeopleFilter {
@@ -263,45 +290,25 @@ function peopleWhere(ctx: Ctx & PeopleFilter) {
   );
 }
 
-/** A person as the People list shows them: everything but the search vector, which only the database reads. */
-export type ListedPerson = Omit<Person, 'search'>;
-
-/** A person of a page as one JSON object, with their organization's name, tags and latest introducer. */
-const listedPersonJson = sql`json_build_object(
-  'id', p.id, 'workspaceId', p.workspace_id, 'fullName', p.full_name, 'title', p.title,
-  'function', p.function, 'seniority', p.seniority, 'organizationId', p.organization_id,
-  'pastOrganizationIds', p.past_organization_ids, 'email', p.email, 'phone', p.phone,
-  'linkedinUrl', p.linkedin_url, 'location', p.location, 'timeZone', p.time_zone,
-  'howWeKnow', p.how_we_know, 'notes', p.notes, 'keepInTouch', p.keep_in_touch,
-  'keepInTouchEveryDays', p.keep_in_touch_every_days, 'preferredChannel', p.preferred_channel,
-  'connectedOn', p.connected_on, 'lastInteractionAt', p.last_interaction_at, 'source', p.source,
-  'editedFields', p.edited_fields, 'createdAt', p.created_at, 'updatedAt', p.updated_at,
-  'version', p.version,
-  'organizationName', (select o.name from ${organizations} o where o.id = p.organization_id),
-  'tags', coalesce(tagged.names, '{}'),
-  'introducedBy', (select json_build_object('id', i.id, 'fullName', i.full_name)
-    from ${introductions} x join ${people} i on i.id = x.introducer_id
-    where x.introduced_id = p.id order by x.created_at desc limit 1))`;
-
-type ListedJson = Omit<ListedPerson, 'createdAt' | 'updatedAt' | 'lastInteractionAt'> & {
-  createdAt: string;
-  updatedAt: string;
-  lastInteractionAt: string | null;
-};
+/** A person as the People list shows them: as their own page does. */
+export type ListedPerson = Person;
 
 /**
- * Lists people by name; `q` matches name, title, e-mail or organization. The total is exact up
- * to a thousand (or the page asked for); beyond it `totalIsCapped` says there are more.
+ * A page of the People list, its items as the JSON text the API answers with; `q` matches name,
+ * title, e-mail or organization. The total is exact up to a thousand (or the page asked for);
+ * beyond it `totalIsCapped` says there are more.
  *
  * One statement: the page (through the name index, or the trigram indexes when few match), each
  * row's organization, tags and introducer, and the capped count, which is only run when the page
  * is full or not the first. The page comes back as one JSON value: PGlite decodes a result field
  * by field, and on the embedded database every statement waits for the one before it, so one
- * round trip with one field is several times cheaper than a page of rows and a second query.
+ * round trip with one field is several times cheaper than a page of rows and a second query. The
+ * route sends that text as it is: parsing and writing a page of 100 again cost as much as the
+ * statement.
  */
-export async function listPeople(
+export async function listPeopleJson(
   ctx: Ctx & PeopleFilter,
-): Promise<{ items: ListedPerson[]; total: number; totalIsCapped: boolean }> {
+): Promise<{ itemsJson: string; total: number; totalIsCapped: boolean }> {
   const where = peopleWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
@@ -316,19 +323,20 @@ export async function listPeople(
       from page join ${personTags} pt on pt.person_id = page.id join ${tags} t on t.id = pt.tag_id
       group by pt.person_id
     )
-    select coalesce((select json_agg(${listedPersonJson} order by lower(p.full_name), p.id)
+    select coalesce((select json_agg(${personJson(sql`coalesce(tagged.names, '{}')`)} order by lower(p.full_name), p.id)
         from page p left join tagged on tagged.person_id = p.id), '[]')::text as items,
       ${pageTotalColumn(sql`select 1 from ${people} where ${where}`, { offset, limit })} as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
-  const items = (JSON.parse(row.items) as ListedJson[]).map(
-    (r): ListedPerson => ({
-      ...r,
-      createdAt: new Date(r.createdAt),
-      updatedAt: new Date(r.updatedAt),
-      lastInteractionAt: r.lastInteractionAt === null ? null : new Date(r.lastInteractionAt),
-    }),
-  );
-  return { items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
+  return { itemsJson: row.items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
+}
+
+/** Lists people by name, as listPeopleJson, with each person as the services use them. */
+export async function listPeople(
+  ctx: Ctx & PeopleFilter,
+): Promise<{ items: ListedPerson[]; total: number; totalIsCapped: boolean }> {
+  const { itemsJson, ...total } = await listPeopleJson(ctx);
+  const items = (JSON.parse(itemsJson) as PersonJson[]).map((r) => personFromJson(r, ctx.workspaceId));
+  return { items, ...total };
 }
 
 /** A person as an export writes them: every field a person's page shows, by name. */

@@ -4,8 +4,10 @@ import { personTimeline } from '../../../services/conversations/timeline.js';
 import {
   createPerson,
   deletePerson,
-  getPerson,
-  listPeople,
+  getPersonJson,
+  type listPeople,
+  listPeopleJson,
+  type Person as PersonRecord,
   updatePerson,
 } from '../../../services/people/people.js';
 import { bulkUpdatePeople, MAX_BULK_PEOPLE } from '../../../services/people/people-bulk.js';
@@ -20,7 +22,7 @@ import {
   PersonPatch,
   TimelineEntry,
 } from '../../schemas.js';
-import { serialize } from '../../serialize.js';
+import { jsonText, serialize } from '../../serialize.js';
 import { body, errors, json } from '../common.js';
 
 const tags = ['People'];
@@ -67,7 +69,14 @@ export const peopleRoutes = router()
       request: { query: PeopleQuery },
       responses: { 200: json(cappedListOf(Person), 'People by name'), ...errors(400) },
     }),
-    async (c) => c.json(serialize(await listPeople({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+    async (c) => {
+      const page = await listPeopleJson({ ...c.var.ctx, ...c.req.valid('query') });
+      return jsonText<Awaited<ReturnType<typeof listPeople>>, 200>(
+        c,
+        `{"items":${page.itemsJson},"total":${page.total},"totalIsCapped":${page.totalIsCapped}}`,
+        200,
+      );
+    },
   )
   .openapi(
     createRoute({
@@ -89,7 +98,8 @@ export const peopleRoutes = router()
       request: { params: IdParam },
       responses: { 200: json(Person, 'The person'), ...errors(400, 404) },
     }),
-    async (c) => c.json(serialize(await getPerson({ ...c.var.ctx, id: c.req.valid('param').id })), 200),
+    async (c) =>
+      jsonText<PersonRecord, 200>(c, await getPersonJson({ ...c.var.ctx, id: c.req.valid('param').id }), 200),
   )
   .openapi(
     createRoute({
