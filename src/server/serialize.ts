@@ -46,6 +46,6 @@ export function jsonText<T, U extends ContentfulStatusCode>(
   text: string,
   status: U,
 ): Response & TypedResponse<JSONParsed<Jsonify<T>>, U, 'json'> {
-  return c.body(text, status, { 'Content-Type': 'application/json' }) as Response &
-    TypedResponse<JSONParsed<Jsonify<T>>, U, 'json'>;
+  const response: Response = c.body(text, status, { 'Content-Type': 'application/json' });
+  return response as Response & TypedResponse<JSONParsed<Jsonify<T>>, U, 'json'>;
 }
