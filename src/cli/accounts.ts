@@ -3,7 +3,6 @@ import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open.js';
 import { createCoachInviteFor } from '../services/accounts/coaching.js';
 import { createInvite } from '../services/accounts/invites.js';
-import { operatorResetLink } from '../services/accounts/reset-link.js';
 import { CliError } from './api.js';
 import { printJson } from './format.js';
 
@@ -70,6 +69,8 @@ export function registerAccountCommands(program: Command): void {
       }
       const database = await openDatabase(config);
       try {
+        // Loaded here: better-auth is hundreds of modules no other command needs.
+        const { operatorResetLink } = await import('../services/accounts/reset-link.js');
         const link = await operatorResetLink({
           db: database.handle.db,
           now: () => new Date(),

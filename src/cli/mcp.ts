@@ -1,7 +1,5 @@
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { createMcpServer } from '../mcp/server.js';
 import { connect } from './api.js';
 
 /**
@@ -14,6 +12,12 @@ export function registerMcpCommand(program: Command): void {
     .command('mcp')
     .description('serve Rapport to an AI assistant over MCP (standard input and output)')
     .action(async () => {
+      // Loaded here, not when the program starts: every other command (serve above all) would
+      // wait for the MCP SDK to load without using it.
+      const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
+        import('@modelcontextprotocol/sdk/server/stdio.js'),
+        import('../mcp/server.js'),
+      ]);
       const api = await connect(loadConfig({ data: program.opts().data }));
       const server = createMcpServer(api);
       const transport = new StdioServerTransport();
