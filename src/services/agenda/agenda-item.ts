@@ -17,6 +17,10 @@ export const AGENDA_KINDS = [
 ] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
+/** The groups of Today a long list is cut in: one per kind of item, and "Coming up". */
+export const AGENDA_GROUPS = [...AGENDA_KINDS, 'upcoming'] as const;
+export type AgendaGroup = (typeof AGENDA_GROUPS)[number];
+
 export interface AgendaItem {
   /** Stable key of this occurrence; done, snooze and dismiss are remembered by it. */
   key: string;

@@ -18,6 +18,7 @@ import { getSettings } from '../settings/settings.js';
 import { followUps, waitingRequests } from './agenda-follow-ups.js';
 import {
   type AgendaClock,
+  type AgendaGroup,
   type AgendaDraft,
   type AgendaItem,
   type AgendaKind,
@@ -27,8 +28,32 @@ import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
 import { replyAnswerItems } from './agenda-replies.js';
 
-export type { AgendaItem, AgendaKind } from './agenda-item.js';
-export { AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';
+export type { AgendaGroup, AgendaItem, AgendaKind } from './agenda-item.js';
+export { AGENDA_GROUPS, AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';
+
+/**
+ * How many items of one group Today shows at first. Hundreds of overdue follow-ups are not a list
+ * anyone works through at a glance; the first ones are the most overdue, and the rest come on asking.
+ */
+export const AGENDA_GROUP_CAP = 50;
+
+export interface Agenda {
+  today: string;
+  timeZone: string;
+  items: AgendaItem[];
+  upcoming: AgendaItem[];
+  /** How many items each group holds in all, whether or not all of them are in this answer. */
+  totals: Partial<Record<AgendaGroup, number>>;
+  /** How many of the due items are overdue, in all. */
+  overdue: number;
+}
+
+export interface AgendaOptions {
+  /** At most this many items of each group; every item when left out. */
+  cap?: number;
+  /** Groups given in full despite the cap. */
+  full?: readonly AgendaGroup[];
+}
 
 type Clock = AgendaClock;
 
@@ -144,9 +169,7 @@ function isUpcoming(item: AgendaDraft, clock: Clock): boolean {
  * facts by the same rules. An item stays until it is done, snoozed or dismissed; those answers are
  * remembered by the item's key.
  */
-export async function todayAgenda(
-  ctx: Ctx,
-): Promise<{ today: string; timeZone: string; items: AgendaItem[]; upcoming: AgendaItem[] }> {
+export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<Agenda> {
   const clock = await agendaClock(ctx);
   const { now } = clock;
   const groups = await Promise.all([
@@ -185,7 +208,31 @@ export async function todayAgenda(
   const upcoming = shown
     .filter((i) => isUpcoming(i, clock))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind]);
-  return { today: clock.today, timeZone: clock.cal.timeZone, items, upcoming };
+  const totals: Partial<Record<AgendaGroup, number>> = {};
+  for (const i of items) totals[i.kind] = (totals[i.kind] ?? 0) + 1;
+  if (upcoming.length) totals.upcoming = upcoming.length;
+  const overdue = items.reduce((n, i) => n + (i.overdue ? 1 : 0), 0);
+  return {
+    today: clock.today,
+    timeZone: clock.cal.timeZone,
+    ...capGroups(items, upcoming, opts),
+    totals,
+    overdue,
+  };
+}
+
+/** The first `cap` items of each group (the groups named in `full` whole), in the same order. */
+function capGroups(items: AgendaItem[], upcoming: AgendaItem[], opts: AgendaOptions) {
+  const { cap, full = [] } = opts;
+  if (cap === undefined) return { items, upcoming };
+  const taken = new Map<AgendaKind, number>();
+  const capped = items.filter((i) => {
+    if (full.includes(i.kind)) return true;
+    const n = (taken.get(i.kind) ?? 0) + 1;
+    taken.set(i.kind, n);
+    return n <= cap;
+  });
+  return { items: capped, upcoming: full.includes('upcoming') ? upcoming : upcoming.slice(0, cap) };
 }
 
 /** One waiting request's open 3B7 steps, each with the local date it falls due and whether it has. */

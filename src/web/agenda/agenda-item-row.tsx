@@ -47,7 +47,7 @@ export function AgendaItemRow({
   const titleId = useId();
   const action = agendaAction(item, organizationId);
   return (
-    <li className={`agenda-item${item.overdue ? ' agenda-item-overdue' : ''}`}>
+    <li className={`agenda-item${item.overdue ? ' agenda-item-overdue' : ''}`} data-key={item.key}>
       <div className="agenda-main">
         <p className="agenda-title" id={titleId}>
           {item.title}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { addCalendarDays, startOfLocalDay } from '../../domain/business-days.js';
 import { type AgendaItem, api, call, describeError } from '../api.js';
@@ -8,17 +8,19 @@ import { Loading } from '../ui/loading.js';
 import { UndoToast } from '../ui/undo-toast.js';
 import { useLoad } from '../ui/use-load.js';
 import { type AgendaAnswer, AgendaItemRow, type MeetingAnswer } from './agenda-item-row.js';
+import { ShowAllButton } from './show-all-button.js';
 import { UpcomingList } from './upcoming-list.js';
 
 type AgendaKind = AgendaItem['kind'];
+type AgendaGroup = AgendaKind | 'upcoming';
 const KIND_ORDER = Object.keys(AGENDA_KIND_LABELS) as AgendaKind[];
 
 /**
  * The agenda, plus the organization of each conversation that needs a second contact: the
  * agenda item names the conversation but not where it happens.
  */
-async function loadToday() {
-  const agenda = await call(api.agenda.$get());
+async function loadToday(full: AgendaGroup[]) {
+  const agenda = await call(api.agenda.$get({ query: full.length ? { full: full.join(',') } : {} }));
   const ids = [
     ...new Set(
       agenda.items
@@ -51,7 +53,13 @@ const DONE_TEXT: Record<AgendaAnswer, string> = {
  * step; then what comes up in the week after.
  */
 export function TodayPanel() {
-  const agenda = useLoad('agenda', loadToday);
+  // Long groups come cut to their first items; "Show all" asks for the whole group, which then
+  // stays whole through the reloads that follow each answer.
+  const [full, setFull] = useState<AgendaGroup[]>([]);
+  const agenda = useLoad(`agenda:${full.join(',')}`, () => loadToday(full));
+  // After "Show all", the first item that was not shown before takes the focus.
+  const [reveal, setReveal] = useState<{ group: AgendaGroup; index: number } | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,11 +120,26 @@ export function TodayPanel() {
     }
   };
 
-  const overdue = data?.items.filter((i) => i.overdue).length ?? 0;
+  useEffect(() => {
+    if (!reveal || !data || !full.includes(reveal.group) || agenda.loading) return;
+    const list = panelRef.current?.ownerDocument.getElementById(`agenda-list-${reveal.group}`);
+    const item = list?.querySelectorAll('[data-key]')[reveal.index];
+    item?.querySelector<HTMLElement>('a[href], button:not([disabled])')?.focus();
+    setReveal(null);
+  }, [reveal, data, full, agenda.loading]);
+
+  const showAll = (group: AgendaGroup, shown: number) => {
+    if (full.includes(group)) return;
+    setReveal({ group, index: shown });
+    setFull([...full, group]);
+  };
+  const total = (group: AgendaGroup, shown: number) => data?.totals[group] ?? shown;
+
+  const overdue = data?.overdue ?? 0;
   const undo = toast?.undo;
   return (
     <>
-      <section className="card today" aria-labelledby="today-heading">
+      <section ref={panelRef} className="card today" aria-labelledby="today-heading">
         <h2 id="today-heading">
           Today
           {overdue > 0 && <span className="tag tag-overdue">{overdue} overdue</span>}
@@ -150,9 +173,10 @@ export function TodayPanel() {
             return (
               <section key={kind} className="agenda-group" aria-labelledby={headingId}>
                 <h3 id={headingId}>
-                  {AGENDA_KIND_LABELS[kind]} <span className="muted small">({items.length})</span>
+                  {AGENDA_KIND_LABELS[kind]}{' '}
+                  <span className="muted small">({total(kind, items.length)})</span>
                 </h3>
-                <ul className="agenda-list">
+                <ul className="agenda-list" id={`agenda-list-${kind}`}>
                   {items.map((item) => (
                     <AgendaItemRow
                       key={item.key}
@@ -165,11 +189,31 @@ export function TodayPanel() {
                     />
                   ))}
                 </ul>
+                <ShowAllButton
+                  shown={items.length}
+                  total={total(kind, items.length)}
+                  controls={`agenda-list-${kind}`}
+                  loading={full.includes(kind) && agenda.loading}
+                  onShowAll={() => showAll(kind, items.length)}
+                />
               </section>
             );
           })}
       </section>
-      {data && <UpcomingList items={data.upcoming} />}
+      {data && (
+        <UpcomingList
+          items={data.upcoming}
+          footer={
+            <ShowAllButton
+              shown={data.upcoming.length}
+              total={total('upcoming', data.upcoming.length)}
+              controls="agenda-list-upcoming"
+              loading={full.includes('upcoming') && agenda.loading}
+              onShowAll={() => showAll('upcoming', data.upcoming.length)}
+            />
+          }
+        />
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../api.js';
 import { formatWeekDay } from '../ui/format-week-day.js';
@@ -26,12 +27,13 @@ const KIND_NAMES: Partial<Record<AgendaItem['kind'], string>> = {
  * What falls due in the week after today, by day: nothing to do yet, but the user sees it coming
  * (a follow-up on Tuesday, Thursday's meeting to confirm on Wednesday).
  */
-export function UpcomingList({ items }: { items: AgendaItem[] }) {
+export function UpcomingList({ items, footer }: { items: AgendaItem[]; footer?: ReactNode }) {
   if (items.length === 0) return null;
   const days = [...new Set(items.map((i) => i.dueDate))];
   return (
     <section className="card upcoming" aria-labelledby="coming-up-heading">
       <h2 id="coming-up-heading">Coming up this week</h2>
+      <div id="agenda-list-upcoming">
       {days.map((day) => (
         <section key={day} className="upcoming-day" aria-label={formatWeekDay(day)}>
           <h3>
@@ -43,7 +45,7 @@ export function UpcomingList({ items }: { items: AgendaItem[] }) {
               .map((item) => {
                 const to = itemLink(item);
                 return (
-                  <li key={item.key}>
+                  <li key={item.key} data-key={item.key}>
                     {to ? <Link to={to}>{item.title}</Link> : item.title}
                     <span className="muted small">
                       {' · '}
@@ -55,6 +57,8 @@ export function UpcomingList({ items }: { items: AgendaItem[] }) {
           </ul>
         </section>
       ))}
+      </div>
+      {footer}
     </section>
   );
 }

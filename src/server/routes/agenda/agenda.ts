@@ -1,6 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { MEETING_OUTCOMES } from '../../../domain/meeting-reminders.js';
-import { AGENDA_KINDS, todayAgenda } from '../../../services/agenda/agenda.js';
+import {
+  AGENDA_GROUP_CAP,
+  AGENDA_GROUPS,
+  AGENDA_KINDS,
+  type AgendaGroup,
+  todayAgenda,
+} from '../../../services/agenda/agenda.js';
 import { answerReminder } from '../../../services/agenda/reminders.js';
 import { router } from '../../env.js';
 import { serialize } from '../../serialize.js';
@@ -44,6 +50,32 @@ const Answer = z
   })
   .openapi('AgendaAnswer');
 
+const AgendaQuery = z.object({
+  full: z
+    .string()
+    .max(300)
+    .optional()
+    .transform((s, c): AgendaGroup[] => {
+      const names = (s ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean);
+      if (names.includes('all')) return [...AGENDA_GROUPS];
+      for (const n of names) {
+        if (!(AGENDA_GROUPS as readonly string[]).includes(n)) {
+          c.addIssue({ code: 'custom', message: `"${n}" is not a group of Today` });
+          return z.NEVER;
+        }
+      }
+      return names as AgendaGroup[];
+    })
+    .openapi({
+      param: { name: 'full', in: 'query' },
+      example: 'follow_up,upcoming',
+      description: `Groups to give in full, comma-separated: an item kind (${AGENDA_KINDS.join(', ')}), upcoming, or all. Every other group holds its first ${AGENDA_GROUP_CAP} items; \`totals\` says how many it has.`,
+    }),
+});
+
 export const agendaRoutes = router()
   .openapi(
     createRoute({
@@ -51,6 +83,8 @@ export const agendaRoutes = router()
       path: '/',
       tags,
       summary: 'Everything due or overdue today, across all rules, and what falls due in the week after',
+      description: `Each group (the due items of one kind, and upcoming) holds its first ${AGENDA_GROUP_CAP} items, in the order they are worked through (most overdue first; upcoming by day); \`totals\` gives each group's full count, and \`full\` asks for whole groups.`,
+      request: { query: AgendaQuery },
       responses: {
         200: json(
           z.object({
@@ -61,12 +95,24 @@ export const agendaRoutes = router()
               description:
                 'Items not due yet that fall due in the next 7 days (by dueDate, in the user zone): follow-ups, second contacts, meetings after tomorrow and their confirmations, tasks, keep-in-touch.',
             }),
+            totals: z.partialRecord(z.enum(AGENDA_GROUPS), z.number().int()).openapi({
+              description:
+                'How many items each group holds in all (groups without items are left out): more than the answer carries when a group was cut.',
+            }),
+            overdue: z.number().int().openapi({ description: 'How many due items are overdue, in all.' }),
           }),
           'Agenda',
         ),
+        ...errors(400),
       },
     }),
-    async (c) => c.json(serialize(await todayAgenda(c.var.ctx)), 200),
+    async (c) =>
+      c.json(
+        serialize(
+          await todayAgenda(c.var.ctx, { cap: AGENDA_GROUP_CAP, full: c.req.valid('query').full }),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
