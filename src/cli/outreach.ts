@@ -65,23 +65,33 @@ export function registerOutreachCommands(program: Command, withApi: WithApi): vo
     .command('today')
     .description('everything due or overdue today, then what comes up in the week after')
     .option('--json', 'print JSON')
-    .action((o: { json?: boolean }) =>
+    .option('--all', 'every item of every group (a long group shows its first 50 otherwise)')
+    .action((o: { json?: boolean; all?: boolean }) =>
       withApi(async ({ call }) => {
         const agenda = await call<{
           today: string;
           timeZone: string;
           items: AgendaItem[];
           upcoming: AgendaItem[];
-        }>('GET', '/api/agenda');
+          totals: Record<string, number>;
+        }>('GET', `/api/agenda${o.all ? '?full=all' : ''}`);
         if (o.json) return printJson(agenda);
         console.log(`Today, ${agenda.today} (${agenda.timeZone})\n`);
         if (!agenda.items.length) console.log('Nothing due. A good day to reach out to someone new.');
         printDue(agenda.items);
+        const shown = new Map<string, number>();
+        for (const i of agenda.items) shown.set(i.kind, (shown.get(i.kind) ?? 0) + 1);
+        for (const [kind, n] of shown) {
+          const more = (agenda.totals[kind] ?? n) - n;
+          if (more > 0) console.log(`… and ${more} more (${KIND_LABEL[kind] ?? kind}): rapport today --all`);
+        }
         if (agenda.upcoming.length) {
           console.log('\nComing up this week\n');
           for (const i of agenda.upcoming) {
             console.log(`${i.dueDate}  ${(KIND_LABEL[i.kind] ?? i.kind).padEnd(13)} ${i.title}`);
           }
+          const more = (agenda.totals.upcoming ?? 0) - agenda.upcoming.length;
+          if (more > 0) console.log(`… and ${more} more this week: rapport today --all`);
         }
       }),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MERGE_FIELDS } from '../domain/templates.js';
 import { CONVERSATION_STATUSES } from '../domain/vocab.js';
+import { AGENDA_GROUPS } from '../services/agenda/agenda-item.js';
 import { SEARCH_TYPES } from '../services/search/search.js';
 import { query, seg } from './api.js';
 import { defineTool, READS } from './tool.js';
@@ -17,10 +18,16 @@ export const readTools = [
     name: 'get_agenda',
     title: "Today's agenda",
     description:
-      "What is due or overdue today across all of Rapport's rules (follow-ups after 3 and 7 business days, meetings and their confirmations, thank-yous within 24 hours, promises, keep-in-touch), and what falls due in the week after. Start here to know what to do next.",
-    input: z.strictObject({}),
+      "What is due or overdue today across all of Rapport's rules (follow-ups after 3 and 7 business days, meetings and their confirmations, thank-yous within 24 hours, promises, keep-in-touch), and what falls due in the week after. Start here to know what to do next. A long group holds its first 50 items, most overdue first; `totals` gives each group's full count, and `full` asks for whole groups.",
+    input: z.strictObject({
+      full: z
+        .array(z.enum([...AGENDA_GROUPS, 'all']))
+        .max(AGENDA_GROUPS.length)
+        .optional()
+        .describe('Groups to give whole: an item kind such as follow_up, or upcoming, or all.'),
+    }),
     annotations: READS,
-    run: (api) => api.call('GET', '/api/agenda'),
+    run: (api, a) => api.call('GET', `/api/agenda${query({ full: a.full?.join(',') })}`),
   }),
   defineTool({
     name: 'search',

@@ -8,7 +8,7 @@ import type { Ctx } from '../context.js';
 import { seal } from '../mail/secret.js';
 import { updateSettings } from '../settings/settings.js';
 import { createTask } from '../tasks/tasks.js';
-import { composeDigest, sendDigestIfDue } from './digest.js';
+import { composeDigest, DIGEST_GROUP_CAP, sendDigestIfDue } from './digest.js';
 
 let t: TestDb;
 let ctx: Ctx;
@@ -128,5 +128,26 @@ describe('the daily digest of Today', () => {
     const other = await t.otherWorkspace();
     await updateSettings({ ...other, input: { digestEnabled: true, digestHour: 0 } });
     expect(await sendDigestIfDue(other)).toBe('no_mailbox');
+  });
+});
+
+describe('the digest of a long Today', () => {
+  it('lists the first items of each kind and counts the rest', async () => {
+    ctx = { ...(await t.otherWorkspace()), secretKey: () => key };
+    t.clock.set('2026-11-23T09:00:00Z');
+    for (let i = 0; i < 25; i++) {
+      await createTask({ ...ctx, input: { title: `Old task ${i}`, dueOn: '2026-11-20' } });
+      await createTask({ ...ctx, input: { title: `Next task ${i}`, dueOn: '2026-11-26' } });
+    }
+    await createTask({ ...ctx, input: { title: 'Due today', dueOn: '2026-11-23' } });
+    const mail = await composeDigest(ctx);
+    expect(mail!.subject).toBe('Today in Rapport: 26 things to do (Monday 23 November)');
+    const lines = mail!.text.split('\n');
+    expect(lines.filter((l) => l.startsWith('- Old task'))).toHaveLength(DIGEST_GROUP_CAP);
+    expect(mail!.text).not.toContain('Due today');
+    expect(mail!.text).toContain(`- … and ${26 - DIGEST_GROUP_CAP} more on Today\n`);
+    expect(lines.filter((l) => l.includes(': Next task'))).toHaveLength(DIGEST_GROUP_CAP);
+    expect(mail!.text).toContain(`- … and ${25 - DIGEST_GROUP_CAP} more this week\n`);
+    expect(mail!.html).toContain(`<li>… and ${26 - DIGEST_GROUP_CAP} more on Today</li>`);
   });
 });

@@ -22,6 +22,9 @@ export type DigestOutcome =
   | 'nothing_due'
   | { sent: string; to: string; messageId: string };
 
+/** Items of one group the e-mail lists; the rest are counted, and wait on Today. */
+export const DIGEST_GROUP_CAP = 20;
+
 /** "Monday 23 November" for a local date. */
 function dayName(date: string): string {
   return new Intl.DateTimeFormat('en-GB', {
@@ -46,12 +49,17 @@ function line(item: AgendaItem, withDay: boolean): string {
  * Null when nothing is due today: an empty list is no reason to write.
  */
 export async function composeDigest(ctx: Ctx, opts: { appUrl?: string } = {}): Promise<DigestMail | null> {
-  const agenda = await todayAgenda(ctx);
+  const agenda = await todayAgenda(ctx, { cap: DIGEST_GROUP_CAP });
   if (!agenda.items.length) return null;
-  const n = agenda.items.length;
+  const { upcoming: upcomingTotal = 0, ...due } = agenda.totals;
+  const n = Object.values(due).reduce((a, b) => a + b, 0);
   const subject = `Today in Rapport: ${n} ${n === 1 ? 'thing' : 'things'} to do (${dayName(agenda.today)})`;
   const today = agenda.items.map((i) => line(i, false));
+  if (n > agenda.items.length) today.push(`… and ${n - agenda.items.length} more on Today`);
   const upcoming = agenda.upcoming.map((i) => line(i, true));
+  if (upcomingTotal > agenda.upcoming.length) {
+    upcoming.push(`… and ${upcomingTotal - agenda.upcoming.length} more this week`);
+  }
   const text = [
     `Today, ${dayName(agenda.today)}`,
     '',
