@@ -198,6 +198,16 @@ export const people = pgTable(
     index('people_keep_in_touch_own_idx')
       .on(t.workspaceId)
       .where(sql`${t.keepInTouchEveryDays} is not null and ${t.keepInTouch} <> 'no'`),
+    // Today's "reconnect with a few people": the quietest of those never asked, read in order from
+    // here instead of sorting everyone (170 ms at 50,000 people, in front of every other request).
+    // The expression is the one in services/agenda/agenda-keep-in-touch.ts, written the same way.
+    index('people_quiet_idx')
+      .on(
+        t.workspaceId,
+        sql`(coalesce(${t.lastInteractionAt}, ${t.connectedOn}::timestamp at time zone 'UTC', ${t.createdAt}))`,
+        t.id,
+      )
+      .where(sql`${t.keepInTouch} = 'unknown' and ${t.keepInTouchEveryDays} is null`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { openTestDb, type TestDb } from '../../../test/db.js';
 import { createApp } from '../../server/app.js';
 import type { Ctx } from '../context.js';
 import { createConversation } from '../conversations/conversations.js';
+import { createOrganization } from '../organizations/organizations.js';
 import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
 import { createTask } from '../tasks/tasks.js';
@@ -108,4 +109,28 @@ describe('Today with long groups', () => {
     expect(after.body.totals.follow_up).toBe(119);
     expect(after.body.items.map((i) => i.key)).not.toContain(late.key);
   }, 120_000);
+});
+
+describe('a second contact on Today', () => {
+  it('names the organization where to find someone else, with no other request needed', async () => {
+    ctx = await t.otherWorkspace();
+    t.clock.set('2026-11-23T09:00:00Z'); // Monday
+    const org = await createOrganization({ ...ctx, input: { name: 'Harbor Analytics' } });
+    const p = await createPerson({ ...ctx, input: { fullName: 'Mina Sato', organizationId: org.id } });
+    const c = await createConversation({
+      ...ctx,
+      input: { type: 'learn_company', participantIds: [p.id], title: 'Analytics at Harbor' },
+    });
+    await logMessage({
+      ...ctx,
+      input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
+    });
+    t.clock.set('2026-11-26T09:00:00Z'); // Thursday: three business days without an answer.
+    const res = await get<{ items: { kind: string; conversationId: string; organizationId: string | null }[] }>(
+      '/api/agenda',
+    );
+    expect(res.body.items.filter((i) => i.kind === 'second_contact')).toEqual([
+      expect.objectContaining({ conversationId: c.id, organizationId: org.id }),
+    ]);
+  });
 });

@@ -18,6 +18,7 @@ export interface WaitingRequest {
   id: string;
   title: string;
   personId: string | null;
+  organizationId: string | null;
   steps: FollowUpItem[];
 }
 
@@ -80,7 +81,7 @@ export async function waitingRequests(
       clock.cal,
       rulesOf(clock.settings),
     );
-    return { id: r.id, title: r.title, personId: r.personId, steps };
+    return { id: r.id, title: r.title, personId: r.personId, organizationId: r.organizationId, steps };
   });
 }
 
@@ -101,6 +102,7 @@ export async function followUps(ctx: Ctx, clock: AgendaClock): Promise<AgendaDra
         personId: r.personId,
         conversationId: r.id,
         taskId: null,
+        organizationId: f.kind === 'second_contact' ? r.organizationId : null,
       });
     }
   }

@@ -35,6 +35,11 @@ export interface AgendaItem {
   conversationId: string | null;
   taskId: string | null;
   /**
+   * The organization of the item's conversation, for a second contact ("find someone else
+   * there"); null otherwise.
+   */
+  organizationId: string | null;
+  /**
    * How the item is answered when Done does not fit: "Did your meeting happen?" takes one of
    * held, moved or cancelled, each through the conversation's own routes. Empty otherwise.
    */
@@ -44,8 +49,8 @@ export interface AgendaItem {
 }
 
 /** An item as a rule builds it; the fields most rules leave empty may be left out. */
-export type AgendaDraft = Omit<AgendaItem, 'answers' | 'people'> &
-  Partial<Pick<AgendaItem, 'answers' | 'people'>>;
+export type AgendaDraft = Omit<AgendaItem, 'answers' | 'people' | 'organizationId'> &
+  Partial<Pick<AgendaItem, 'answers' | 'people' | 'organizationId'>>;
 
 /** How many days ahead "Coming up" looks: the week after today. */
 export const UPCOMING_DAYS = 7;

@@ -13,21 +13,28 @@ import { MEDIUM_LABELS } from '../../domain/vocab.js';
 import type { Ctx } from '../context.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
 
+// Made once: a new formatter for each of hundreds of meetings cost more than the meetings' query.
+const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' });
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
 function dayName(date: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long' }).format(
-    new Date(`${date}T12:00:00Z`),
-  );
+  return weekday.format(new Date(`${date}T12:00:00Z`));
 }
 
 function whenText(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(instant);
+  let format = whenFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    whenFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /**

@@ -101,7 +101,14 @@ async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
 
 async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   const rows = await ctx.db
-    .select()
+    .select({
+      id: tasks.id,
+      kind: tasks.kind,
+      title: tasks.title,
+      dueOn: tasks.dueOn,
+      personId: tasks.personId,
+      conversationId: tasks.conversationId,
+    })
     .from(tasks)
     .where(
       and(
@@ -181,7 +188,7 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
     keepInTouchItems(ctx, clock),
     reconnectItem(ctx, clock),
   ]);
-  const all: AgendaItem[] = groups.flat().map((i) => ({ answers: [], people: [], ...i }));
+  const all: AgendaItem[] = groups.flat().map((i) => ({ answers: [], people: [], organizationId: null, ...i }));
   const keys = all.map((i) => i.key);
   const states = keys.length
     ? await ctx.db

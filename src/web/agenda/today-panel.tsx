@@ -15,25 +15,9 @@ type AgendaKind = AgendaItem['kind'];
 type AgendaGroup = AgendaKind | 'upcoming';
 const KIND_ORDER = Object.keys(AGENDA_KIND_LABELS) as AgendaKind[];
 
-/**
- * The agenda, plus the organization of each conversation that needs a second contact: the
- * agenda item names the conversation but not where it happens.
- */
-async function loadToday(full: AgendaGroup[]) {
-  const agenda = await call(api.agenda.$get({ query: full.length ? { full: full.join(',') } : {} }));
-  const ids = [
-    ...new Set(
-      agenda.items
-        .filter((i) => i.kind === 'second_contact' && i.conversationId)
-        .map((i) => i.conversationId!),
-    ),
-  ];
-  const conversations = await Promise.all(
-    ids.map((id) => call(api.conversations[':id'].$get({ param: { id } })).catch(() => null)),
-  );
-  const organizationOf: Record<string, string | null> = {};
-  for (const c of conversations) if (c) organizationOf[c.id] = c.organizationId;
-  return { ...agenda, organizationOf };
+/** The agenda, with the groups named in `full` whole. A second contact names its organization. */
+function loadToday(full: AgendaGroup[]) {
+  return call(api.agenda.$get({ query: full.length ? { full: full.join(',') } : {} }));
 }
 
 interface Toast {
@@ -58,7 +42,7 @@ export function TodayPanel() {
   const [full, setFull] = useState<AgendaGroup[]>([]);
   const agenda = useLoad(`agenda:${full.join(',')}`, () => loadToday(full));
   // After "Show all", the first item that was not shown before takes the focus.
-  const [reveal, setReveal] = useState<{ group: AgendaGroup; index: number } | null>(null);
+  const [reveal, setReveal] = useState<{ group: AgendaGroup; index: number; before: unknown } | null>(null);
   const panelRef = useRef<HTMLElement>(null);
   const [busyKey, setBusyKey] = useState<string | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
@@ -121,16 +105,17 @@ export function TodayPanel() {
   };
 
   useEffect(() => {
-    if (!reveal || !data || !full.includes(reveal.group) || agenda.loading) return;
+    // Once the answer with the whole group is in: the data on screen at the click is not it.
+    if (!reveal || !data || data === reveal.before || agenda.loading) return;
     const list = panelRef.current?.ownerDocument.getElementById(`agenda-list-${reveal.group}`);
     const item = list?.querySelectorAll('[data-key]')[reveal.index];
     item?.querySelector<HTMLElement>('a[href], button:not([disabled])')?.focus();
     setReveal(null);
-  }, [reveal, data, full, agenda.loading]);
+  }, [reveal, data, agenda.loading]);
 
   const showAll = (group: AgendaGroup, shown: number) => {
     if (full.includes(group)) return;
-    setReveal({ group, index: shown });
+    setReveal({ group, index: shown, before: data });
     setFull([...full, group]);
   };
   const total = (group: AgendaGroup, shown: number) => data?.totals[group] ?? shown;
@@ -182,7 +167,7 @@ export function TodayPanel() {
                       key={item.key}
                       item={item}
                       today={data.today}
-                      organizationId={item.conversationId ? data.organizationOf[item.conversationId] : null}
+                      organizationId={item.organizationId}
                       busy={busyKey !== null}
                       onAnswer={(a) => answer(item.key, item.title, a)}
                       onMeetingAnswer={(a) => answerMeeting(item, a)}

@@ -26,6 +26,9 @@ const AgendaItem = z
     personId: z.string().nullable(),
     conversationId: z.string().nullable(),
     taskId: z.string().nullable(),
+    organizationId: z.string().nullable().openapi({
+      description: 'For a second contact: the organization of the conversation, where to find someone else.',
+    }),
     answers: z.array(z.enum(MEETING_OUTCOMES)).openapi({
       description:
         'For "Did your meeting happen?" (kind meeting_outcome): the possible answers, each given through the conversation: ' +

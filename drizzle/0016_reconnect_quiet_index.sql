@@ -1,0 +1,1 @@
+CREATE INDEX "people_quiet_idx" ON "people" USING btree ("workspace_id",(coalesce("last_interaction_at", "connected_on"::timestamp at time zone 'UTC', "created_at")),"id") WHERE "people"."keep_in_touch" = 'unknown' and "people"."keep_in_touch_every_days" is null;
