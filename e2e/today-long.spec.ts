@@ -18,7 +18,12 @@ test('a long group on Today shows its first items, "Show all" brings the rest, a
 }) => {
   const run = unique();
   for (let i = 0; i < MINE; i++) {
-    ids.push(await createTask(request, { title: `Long list ${run} ${String(i).padStart(2, '0')}`, dueOn: utcDate(0) }));
+    ids.push(
+      await createTask(request, {
+        title: `Long list ${run} ${String(i).padStart(2, '0')}`,
+        dueOn: utcDate(0),
+      }),
+    );
   }
   const today = new TodayPanel(page);
   await today.goto();

@@ -54,7 +54,13 @@ async function longAgenda(): Promise<string[]> {
       });
       await logMessage({
         ...ctx,
-        input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
+        input: {
+          personId: p.id,
+          conversationId: c.id,
+          channel: 'email',
+          direction: 'out',
+          purpose: 'request',
+        },
       });
       expected.push(`Follow up: Talk with ${name}`);
     }
@@ -81,7 +87,9 @@ describe('Today with long groups', () => {
     expect(followUps(capped.items)).toEqual(followUps(whole.items).slice(0, AGENDA_GROUP_CAP));
     expect(capped.totals).toEqual({ follow_up: 120, upcoming: 60 });
     expect(capped.overdue).toBe(120);
-    expect(capped.upcoming.map((i) => i.key)).toEqual(whole.upcoming.slice(0, AGENDA_GROUP_CAP).map((i) => i.key));
+    expect(capped.upcoming.map((i) => i.key)).toEqual(
+      whole.upcoming.slice(0, AGENDA_GROUP_CAP).map((i) => i.key),
+    );
 
     // Over the API: cut by default, whole groups when asked for by name.
     const first = await get<AgendaAnswer>('/api/agenda');
@@ -126,9 +134,9 @@ describe('a second contact on Today', () => {
       input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
     });
     t.clock.set('2026-11-26T09:00:00Z'); // Thursday: three business days without an answer.
-    const res = await get<{ items: { kind: string; conversationId: string; organizationId: string | null }[] }>(
-      '/api/agenda',
-    );
+    const res = await get<{
+      items: { kind: string; conversationId: string; organizationId: string | null }[];
+    }>('/api/agenda');
     expect(res.body.items.filter((i) => i.kind === 'second_contact')).toEqual([
       expect.objectContaining({ conversationId: c.id, organizationId: org.id }),
     ]);

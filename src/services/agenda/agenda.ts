@@ -18,8 +18,8 @@ import { getSettings } from '../settings/settings.js';
 import { followUps, waitingRequests } from './agenda-follow-ups.js';
 import {
   type AgendaClock,
-  type AgendaGroup,
   type AgendaDraft,
+  type AgendaGroup,
   type AgendaItem,
   type AgendaKind,
   UPCOMING_DAYS,
@@ -188,7 +188,9 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
     keepInTouchItems(ctx, clock),
     reconnectItem(ctx, clock),
   ]);
-  const all: AgendaItem[] = groups.flat().map((i) => ({ answers: [], people: [], organizationId: null, ...i }));
+  const all: AgendaItem[] = groups
+    .flat()
+    .map((i) => ({ answers: [], people: [], organizationId: null, ...i }));
   const keys = all.map((i) => i.key);
   const states = keys.length
     ? await ctx.db

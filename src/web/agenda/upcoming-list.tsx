@@ -34,29 +34,29 @@ export function UpcomingList({ items, footer }: { items: AgendaItem[]; footer?: 
     <section className="card upcoming" aria-labelledby="coming-up-heading">
       <h2 id="coming-up-heading">Coming up this week</h2>
       <div id="agenda-list-upcoming">
-      {days.map((day) => (
-        <section key={day} className="upcoming-day" aria-label={formatWeekDay(day)}>
-          <h3>
-            <time dateTime={day}>{formatWeekDay(day)}</time>
-          </h3>
-          <ul className="upcoming-list">
-            {items
-              .filter((i) => i.dueDate === day)
-              .map((item) => {
-                const to = itemLink(item);
-                return (
-                  <li key={item.key} data-key={item.key}>
-                    {to ? <Link to={to}>{item.title}</Link> : item.title}
-                    <span className="muted small">
-                      {' · '}
-                      {KIND_NAMES[item.kind] ?? AGENDA_KIND_LABELS[item.kind]}
-                    </span>
-                  </li>
-                );
-              })}
-          </ul>
-        </section>
-      ))}
+        {days.map((day) => (
+          <section key={day} className="upcoming-day" aria-label={formatWeekDay(day)}>
+            <h3>
+              <time dateTime={day}>{formatWeekDay(day)}</time>
+            </h3>
+            <ul className="upcoming-list">
+              {items
+                .filter((i) => i.dueDate === day)
+                .map((item) => {
+                  const to = itemLink(item);
+                  return (
+                    <li key={item.key} data-key={item.key}>
+                      {to ? <Link to={to}>{item.title}</Link> : item.title}
+                      <span className="muted small">
+                        {' · '}
+                        {KIND_NAMES[item.kind] ?? AGENDA_KIND_LABELS[item.kind]}
+                      </span>
+                    </li>
+                  );
+                })}
+            </ul>
+          </section>
+        ))}
       </div>
       {footer}
     </section>

@@ -111,9 +111,7 @@ export const agendaRoutes = router()
     }),
     async (c) =>
       c.json(
-        serialize(
-          await todayAgenda(c.var.ctx, { cap: AGENDA_GROUP_CAP, full: c.req.valid('query').full }),
-        ),
+        serialize(await todayAgenda(c.var.ctx, { cap: AGENDA_GROUP_CAP, full: c.req.valid('query').full })),
         200,
       ),
   )
