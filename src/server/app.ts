@@ -141,6 +141,24 @@ function cacheFor(value: string) {
   };
 }
 
+/** People per page of the web app's list (PAGE_SIZE in web/people/people-first-page.ts). */
+const PEOPLE_PAGE_SIZE = 100;
+
+/**
+ * The API answers the web app asks for as soon as it starts on `path`, named in the page's Link
+ * header so the browser asks for them while the app's script is still on its way instead of after
+ * it has run: the session and settings on every page, and the first People page on /people. Each
+ * URL is written exactly as the app's client writes it, or the browser asks twice.
+ */
+export function earlyRequests(path: string, params: URLSearchParams): string[] {
+  const urls = ['/api/session', '/api/settings'];
+  if (path === '/people' && !params.get('q')) {
+    const page = Math.max(1, Math.floor(Number(params.get('page')) || 1));
+    urls.push(`/api/people?limit=${PEOPLE_PAGE_SIZE}&offset=${(page - 1) * PEOPLE_PAGE_SIZE}`);
+  }
+  return urls;
+}
+
 /** The whole HTTP application: API, OpenAPI document and the web app. */
 export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -239,6 +257,15 @@ export function createApp(opts: AppOptions) {
     );
     app.on('GET', ['/manifest.webmanifest', '/sw.js', '/icons/*'], (c) => c.notFound());
     // The page names the current build's files, so it is checked on every visit.
+    app.get('*', async (c, next) => {
+      await next();
+      if (!c.res.headers.get('content-type')?.startsWith('text/html')) return;
+      const links = earlyRequests(c.req.path, new URL(c.req.url).searchParams);
+      c.res.headers.set(
+        'Link',
+        links.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
+      );
+    });
     app.get(
       '*',
       serveStatic({ root: webDir, path: 'index.html', precompressed: true, onFound: cacheFor('no-cache') }),

@@ -2,10 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { hc } from 'hono/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../test/db.js';
 import { createPerson } from '../services/people/people.js';
-import { createApp } from './app.js';
+import { PAGE_SIZE } from '../web/people/people-first-page.js';
+import { type ApiRoutes, createApp } from './app.js';
 
 // A built web app in miniature: the page and one hashed script with its compressed copies.
 const script = `console.log(${JSON.stringify('Rapport '.repeat(400))});`;
@@ -56,6 +58,30 @@ describe('web delivery', () => {
     expect(page.headers.get('cache-control')).toBe('no-cache');
     const missing = await get('/assets/index-Gone0000.js');
     expect(missing.headers.get('cache-control')).not.toContain('immutable');
+  });
+
+  it("names the app's first API requests in the page's Link header, written as the app writes them", async () => {
+    const links = async (path: string) =>
+      [
+        ...((await get(path)).headers.get('link') ?? '').matchAll(
+          /<([^>]+)>; rel=preload; as=fetch; crossorigin/g,
+        ),
+      ].map((m) => m[1]);
+    // The URL the app's own client builds for the first People page, and for the third.
+    const client = hc<ApiRoutes>('http://localhost:4310/api');
+    const peopleUrl = (page: number) => {
+      const url = client.people.$url({
+        query: { q: undefined, limit: String(PAGE_SIZE), offset: String((page - 1) * PAGE_SIZE) },
+      });
+      return `${url.pathname}${url.search}`;
+    };
+    expect(await links('/people')).toEqual(['/api/session', '/api/settings', peopleUrl(1)]);
+    expect(await links('/people?page=3')).toEqual(['/api/session', '/api/settings', peopleUrl(3)]);
+    // A search is typed by the user: the page asks for it itself.
+    expect(await links('/people?q=ada')).toEqual(['/api/session', '/api/settings']);
+    expect(await links('/conversations')).toEqual(['/api/session', '/api/settings']);
+    expect((await get('/assets/index-Ab12Cd34.js')).headers.get('link')).toBeNull();
+    expect((await get('/api/settings')).headers.get('link')).toBeNull();
   });
 
   it('sends the API answers gzipped to clients that take it', async () => {
