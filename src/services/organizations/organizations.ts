@@ -6,6 +6,7 @@ import {
   type Ctx,
   cappedTotal,
   countCapFor,
+  isoTime,
   likePattern,
   pageTotalColumn,
   updateVersioned,
@@ -83,23 +84,27 @@ function organizationsWhere(ctx: Ctx & { q?: string }) {
   );
 }
 
-/** An organization as lists show it: everything but the search vector, which only the database reads. */
-export type ListedOrganization = Omit<Organization, 'search'>;
+/**
+ * An organization as lists show it: everything but the search vector and the matching key, which
+ * only the database reads.
+ */
+export type ListedOrganization = Omit<Organization, 'search' | 'nameKey'>;
 
-type ListedOrganizationJson = Omit<ListedOrganization, 'createdAt' | 'updatedAt'> & {
+type ListedOrganizationJson = Omit<ListedOrganization, 'workspaceId' | 'createdAt' | 'updatedAt'> & {
   createdAt: string;
   updatedAt: string;
 };
 
 /**
- * Lists organizations by name, optionally filtered by a search text (name or industry, each
- * through its trigram index). One statement, as the People list's: the page with each
- * organization's people counted, answered as one JSON value, and the total, which stops at a cap
- * and is only counted when the page is full or not the first.
+ * A page of organizations by name, its items as the JSON text the API answers with, optionally
+ * filtered by a search text (name or industry, each through its trigram index). One statement, as
+ * the People list's: the page with each organization's people counted, answered as one JSON value
+ * the route sends as it is, and the total, which stops at a cap and is only counted when the page
+ * is full or not the first.
  */
-export async function listOrganizations(
+export async function listOrganizationsJson(
   ctx: Ctx & { q?: string; limit?: number; offset?: number },
-): Promise<{ items: ListedOrganization[]; total: number; totalIsCapped: boolean }> {
+): Promise<{ itemsJson: string; total: number; totalIsCapped: boolean }> {
   const where = organizationsWhere(ctx);
   const limit = ctx.limit ?? 100;
   const offset = ctx.offset ?? 0;
@@ -110,17 +115,30 @@ export async function listOrganizations(
       limit ${limit} offset ${offset}
     )
     select coalesce((select json_agg(json_build_object(
-        'id', o.id, 'workspaceId', o.workspace_id, 'name', o.name, 'nameKey', o.name_key,
-        'website', o.website, 'industry', o.industry, 'location', o.location, 'notes', o.notes,
-        'createdAt', o.created_at, 'updatedAt', o.updated_at, 'version', o.version,
+        'id', o.id, 'name', o.name, 'website', o.website, 'industry', o.industry,
+        'location', o.location, 'notes', o.notes, 'createdAt', ${isoTime(sql`o.created_at`)},
+        'updatedAt', ${isoTime(sql`o.updated_at`)}, 'version', o.version,
         'peopleCount', (select count(*)::int from ${people} p where p.organization_id = o.id))
         order by lower(o.name), o.id) from page o), '[]')::text as items,
       ${pageTotalColumn(sql`select 1 from ${organizations} where ${where}`, { offset, limit })} as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
-  const items = (JSON.parse(row.items) as ListedOrganizationJson[]).map(
-    (r): ListedOrganization => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }),
+  return { itemsJson: row.items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
+}
+
+/** Lists organizations by name, as listOrganizationsJson, with each one as the services use them. */
+export async function listOrganizations(
+  ctx: Ctx & { q?: string; limit?: number; offset?: number },
+): Promise<{ items: ListedOrganization[]; total: number; totalIsCapped: boolean }> {
+  const { itemsJson, ...total } = await listOrganizationsJson(ctx);
+  const items = (JSON.parse(itemsJson) as ListedOrganizationJson[]).map(
+    (r): ListedOrganization => ({
+      ...r,
+      workspaceId: ctx.workspaceId,
+      createdAt: new Date(r.createdAt),
+      updatedAt: new Date(r.updatedAt),
+    }),
   );
-  return { items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
+  return { items, ...total };
 }
 
 /**

@@ -4,7 +4,8 @@ import {
   createOrganization,
   deleteOrganization,
   getOrganization,
-  listOrganizations,
+  type listOrganizations,
+  listOrganizationsJson,
   updateOrganization,
 } from '../../../services/organizations/organizations.js';
 import { router } from '../../env.js';
@@ -17,7 +18,7 @@ import {
   Paging,
   TimelineEntry,
 } from '../../schemas.js';
-import { serialize } from '../../serialize.js';
+import { jsonText, serialize } from '../../serialize.js';
 import { body, errors, json } from '../common.js';
 
 const tags = ['Organizations'];
@@ -32,7 +33,14 @@ export const organizationRoutes = router()
       request: { query: Paging.extend({ q: z.string().trim().max(200).optional() }) },
       responses: { 200: json(cappedListOf(Organization), 'Organizations by name'), ...errors(400) },
     }),
-    async (c) => c.json(serialize(await listOrganizations({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+    async (c) => {
+      const page = await listOrganizationsJson({ ...c.var.ctx, ...c.req.valid('query') });
+      return jsonText<Awaited<ReturnType<typeof listOrganizations>>, 200>(
+        c,
+        `{"items":${page.itemsJson},"total":${page.total},"totalIsCapped":${page.totalIsCapped}}`,
+        200,
+      );
+    },
   )
   .openapi(
     createRoute({
