@@ -5,7 +5,14 @@
  * telling a user exactly what is wrong with a file that is not a backup this version can read.
  */
 import { strFromU8, strToU8, type Zippable, zipSync } from 'fflate';
-import { inflateEntry, readCentralDirectory, type ZipLimits } from './backup-unzip.js';
+import {
+  INFLATE_STEPS_PER_TURN,
+  inflateSteps,
+  readCentralDirectory,
+  runSteps,
+  runStepsInTurns,
+  type ZipLimits,
+} from './backup-unzip.js';
 import { AppError } from './errors.js';
 import { MAX_DOCUMENT_BYTES } from './file-type.js';
 
@@ -154,11 +161,32 @@ export function openArchive(
   knownSchemas: readonly string[],
   layout?: ArchiveLayout,
 ): OpenedArchive {
+  return runSteps(openArchiveSteps(bytes, knownSchemas, layout));
+}
+
+/**
+ * `openArchive` a few hundred kilobytes at a time, awaiting `pause` in between: a server
+ * restoring a large backup answers other requests meanwhile.
+ */
+export function openArchiveInTurns(
+  bytes: Uint8Array,
+  knownSchemas: readonly string[],
+  layout: ArchiveLayout | undefined,
+  pause: () => Promise<void>,
+): Promise<OpenedArchive> {
+  return runStepsInTurns(openArchiveSteps(bytes, knownSchemas, layout), pause, INFLATE_STEPS_PER_TURN);
+}
+
+function* openArchiveSteps(
+  bytes: Uint8Array,
+  knownSchemas: readonly string[],
+  layout?: ArchiveLayout,
+): Generator<void, OpenedArchive> {
   const listed = readCentralDirectory(bytes, archiveLimits(layout));
   const entries: Record<string, Uint8Array> = {};
   // The manifest first: an archive from a newer version is refused before the rest is inflated.
   const manifestEntry = listed.find((e) => e.name === MANIFEST_ENTRY);
-  if (manifestEntry) entries[MANIFEST_ENTRY] = inflateEntry(bytes, manifestEntry);
+  if (manifestEntry) entries[MANIFEST_ENTRY] = yield* inflateSteps(bytes, manifestEntry);
   const manifest = parseJsonEntry(entries, MANIFEST_ENTRY);
   if (!isObject(manifest) || manifest.format !== BACKUP_FORMAT) {
     throw notABackup('its manifest.json does not say format "rapport-backup".');
@@ -183,7 +211,10 @@ export function openArchive(
       throw notABackup(`manifest.json: the count of ${table} is not a whole number.`);
     }
   }
-  for (const entry of listed) entries[entry.name] ??= inflateEntry(bytes, entry);
+  for (const entry of listed) {
+    if (!entries[entry.name]) entries[entry.name] = yield* inflateSteps(bytes, entry);
+    yield;
+  }
   const workspace = parseJsonEntry(entries, WORKSPACE_ENTRY);
   if (!isObject(workspace) || typeof workspace.name !== 'string' || !isObject(workspace.owner)) {
     throw notABackup('workspace.json has no workspace name or owner.');
@@ -215,12 +246,86 @@ export function openArchive(
  * when the archive keeps its one-row-a-line shape, the line that is broken.
  */
 export function readTableRows(entries: Record<string, Uint8Array>, table: string, expected: number): Row[] {
+  return runSteps(readTableRowsSteps(entries, table, expected));
+}
+
+/**
+ * `readTableRows` a few hundred kilobytes at a time, awaiting `pause` in between: a server
+ * restoring a large backup answers other requests meanwhile.
+ */
+export function readTableRowsInTurns(
+  entries: Record<string, Uint8Array>,
+  table: string,
+  expected: number,
+  pause: () => Promise<void>,
+): Promise<Row[]> {
+  return runStepsInTurns(readTableRowsSteps(entries, table, expected), pause);
+}
+
+/** Bytes of a table entry read between two pauses. */
+const ROWS_PIECE_BYTES = 256 * 1024;
+
+/**
+ * The rows of an entry in the archive's own shape — `[`, one row a line each followed by a comma
+ * but the last, `]` — read a piece at a time; null when the entry has any other shape, which is
+ * then read in one go (the same rows, or the same refusal).
+ */
+function* rowsByLine(bytes: Uint8Array): Generator<void, Row[] | null> {
+  const rows: Row[] = [];
+  // Before `[`; expecting a row or `]`; after the last row (no comma), expecting `]`; after `]`.
+  let state: 'start' | 'rows' | 'end' | 'closed' = 'start';
+  for (let at = 0; at < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, Math.min(at + ROWS_PIECE_BYTES, bytes.length - 1));
+    const end = newline < 0 ? bytes.length : newline + 1;
+    const lines = strFromU8(bytes.subarray(at, end)).split('\n');
+    at = end;
+    for (const raw of lines) {
+      const line = raw.trim();
+      if (!line) continue;
+      if (state === 'start') {
+        if (line !== '[') return null;
+        state = 'rows';
+      } else if (line === ']') {
+        if (state === 'closed' || (state === 'rows' && rows.length)) return null;
+        state = 'closed';
+      } else {
+        if (state !== 'rows') return null;
+        const last = !line.endsWith(',');
+        let row: unknown;
+        try {
+          row = JSON.parse(last ? line : line.slice(0, -1));
+        } catch {
+          return null;
+        }
+        if (!isObject(row)) return null;
+        rows.push(row);
+        if (last) state = 'end';
+      }
+    }
+    yield;
+  }
+  return state === 'closed' ? rows : null;
+}
+
+function* readTableRowsSteps(
+  entries: Record<string, Uint8Array>,
+  table: string,
+  expected: number,
+): Generator<void, Row[]> {
   const name = tableEntry(table);
   const bytes = entries[name];
   if (!bytes) {
     if (expected === 0) return [];
     throw notABackup(`it has no ${name}, but its manifest counts ${expected} rows there.`);
   }
+  const rows = (yield* rowsByLine(bytes)) ?? rowsInOneGo(name, bytes);
+  if (rows.length !== expected) {
+    throw notABackup(`${name} holds ${rows.length} rows but its manifest counts ${expected}.`);
+  }
+  return rows;
+}
+
+function rowsInOneGo(name: string, bytes: Uint8Array): Row[] {
   const text = strFromU8(bytes);
   let rows: unknown;
   try {
@@ -243,9 +348,6 @@ export function readTableRows(entries: Record<string, Uint8Array>, table: string
   if (!Array.isArray(rows)) throw notABackup(`${name} must hold a list of rows.`);
   const badRow = rows.findIndex((r) => !isObject(r));
   if (badRow >= 0) throw notABackup(`${name}: row ${badRow + 1} is not an object.`);
-  if (rows.length !== expected) {
-    throw notABackup(`${name} holds ${rows.length} rows but its manifest counts ${expected}.`);
-  }
   return rows as Row[];
 }
 

@@ -133,6 +133,38 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): ZipE
  * caps whatever the compressed stream holds.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
+  return runSteps(inflateSteps(bytes, entry));
+}
+
+/** Runs a stepwise piece of work to its end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Runs a stepwise piece of work, awaiting `pause` after every `every` steps, so a server doing
+ * it answers other requests meanwhile.
+ */
+export async function runStepsInTurns<T>(
+  steps: Generator<void, T>,
+  pause: () => Promise<void>,
+  every = 1,
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (n % every === 0) await pause();
+  }
+}
+
+/** Compressed steps inflated between two pauses: about 256 KB, a few milliseconds of work. */
+export const INFLATE_STEPS_PER_TURN = 16;
+
+/** `inflateEntry` as steps: it yields after each `STEP` of compressed bytes it inflates. */
+export function* inflateSteps(bytes: Uint8Array, entry: ZipEntryInfo): Generator<void, Uint8Array> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.offset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== SIG_LOCAL) {
@@ -164,6 +196,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array
       const last = p + STEP >= data.length;
       inflater.push(data.subarray(p, Math.min(p + STEP, data.length)), last);
       if (last) break;
+      yield;
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

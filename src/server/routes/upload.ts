@@ -2,7 +2,6 @@
  * What the routes that take a file (imports, restore) share: the multipart body in the OpenAPI
  * document, a size limit that answers in words, reading the file, and answering with progress.
  */
-import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
@@ -10,14 +9,23 @@ import { AppError } from '../../domain/errors.js';
 import type { ProgressEvent } from '../../domain/progress-stream.js';
 import type { AppEnv } from '../env.js';
 import { describeForLog } from '../errors.js';
+import { readMultipart } from './multipart.js';
 
-/** A multipart form with one `file`. */
+/**
+ * A multipart form with one `file`. Described for the OpenAPI document as a plain schema, so no
+ * validator parses the whole form in one go before the route: `readUpload` reads it a piece at
+ * a time.
+ */
 export const FileUpload = {
   body: {
     required: true,
     content: {
       'multipart/form-data': {
-        schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+        schema: {
+          type: 'object',
+          properties: { file: { type: 'string', format: 'binary' } },
+          required: ['file'] as string[],
+        },
       },
     },
   },
@@ -38,25 +46,42 @@ export function uploadLimit(maxBytes: number, tooLarge: () => AppError) {
 
 /**
  * The uploaded file's bytes and the form's other fields. A missing file is a 400 that says what
- * to choose (`choose`); a file over `maxBytes` is refused with `tooLarge`.
+ * to choose (`choose`); a file over `maxBytes` is refused with `tooLarge`. The body is read and
+ * split a piece at a time (see multipart.ts), so other requests are answered meanwhile.
  */
 export async function readUpload(
   c: Context<AppEnv>,
   opts: { choose: string; maxBytes: number; tooLarge: () => AppError },
 ): Promise<{ bytes: Uint8Array; form: Record<string, unknown> }> {
-  const form = await c.req.parseBody().catch(() => {
-    throw new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
+  const parts = await readMultipart(c.req.raw, nextTurn).catch((err: unknown) => {
+    if (err instanceof AppError) throw err;
+    throw notAForm();
   });
-  const file = form.file;
-  if (!(file instanceof File)) {
+  if (!parts) throw notAForm();
+  const form: Record<string, unknown> = {};
+  let file: Uint8Array | undefined;
+  for (const part of parts) {
+    if (part.fileName !== null) {
+      if (part.name === 'file') file ??= part.bytes;
+    } else {
+      form[part.name] ??= new TextDecoder().decode(part.bytes);
+    }
+  }
+  if (!file) {
     throw new AppError('validation', {
       userMessage: `file: ${opts.choose}`,
       issues: [{ field: 'file', message: 'is required' }],
     });
   }
-  if (file.size > opts.maxBytes) throw opts.tooLarge();
-  return { bytes: new Uint8Array(await file.arrayBuffer()), form };
+  if (file.byteLength > opts.maxBytes) throw opts.tooLarge();
+  return { bytes: file, form };
 }
+
+const notAForm = () =>
+  new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
+
+/** Lets the event loop run: a request that waited is answered now. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The OpenAPI description of an answer that can stream its progress; `what` is what gets written. */
 export const streamNote = (what: string) =>

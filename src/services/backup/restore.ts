@@ -26,9 +26,9 @@ import {
   type BackupManifest,
   fileEntry,
   type OpenedArchive,
-  openArchive,
+  openArchiveInTurns,
   type Row,
-  readTableRows,
+  readTableRowsInTurns,
   tableEntry,
 } from '../../domain/backup-format.js';
 import { AppError } from '../../domain/errors.js';
@@ -95,7 +95,8 @@ async function readRows(archive: OpenedArchive, tables: BackupTable[]): Promise<
   const out: Plan['tables'] = [];
   for (const table of tables) {
     await nextTurn();
-    const rows = readTableRows(archive.entries, table.name, archive.manifest.counts[table.name] ?? 0);
+    const expected = archive.manifest.counts[table.name] ?? 0;
+    const rows = await readTableRowsInTurns(archive.entries, table.name, expected, nextTurn);
     const columns = new Set(table.columns.filter((c) => !c.binary).map((c) => c.name));
     for (const [i, row] of rows.entries()) {
       if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
@@ -190,8 +191,7 @@ async function plan(ctx: Ctx, bytes: Uint8Array): Promise<Plan> {
       binaryColumns: t.columns.filter((c) => c.binary).map((c) => c.name),
     })),
   };
-  const archive = openArchive(bytes, knownSchemas(), layout);
-  await nextTurn();
+  const archive = await openArchiveInTurns(bytes, knownSchemas(), layout, nextTurn);
   const tables = await readRows(archive, all);
   const blocker = await blockerFor(ctx, tables);
   return { archive, tables, preview: previewOf(archive, tables, blocker) };

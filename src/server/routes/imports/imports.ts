@@ -120,13 +120,19 @@ const CsvUpload = {
     required: true,
     content: {
       'multipart/form-data': {
-        schema: z.object({
-          file: z.any().openapi({ type: 'string', format: 'binary' }),
-          mapping: z.string().openapi({
-            description: 'JSON list with, for each column in order, a person field or "ignore".',
-            example: '["fullName","email","organization","ignore"]',
-          }),
-        }),
+        // A plain schema, as for FileUpload: the form is read a piece at a time by `readUpload`.
+        schema: {
+          type: 'object',
+          properties: {
+            file: { type: 'string', format: 'binary' },
+            mapping: {
+              type: 'string',
+              description: 'JSON list with, for each column in order, a person field or "ignore".',
+              example: '["fullName","email","organization","ignore"]',
+            },
+          },
+          required: ['file', 'mapping'] as string[],
+        },
       },
     },
   },
