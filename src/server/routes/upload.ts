@@ -45,24 +45,24 @@ export function uploadLimit(maxBytes: number, tooLarge: () => AppError) {
 }
 
 /**
- * The uploaded file's bytes and the form's other fields. A missing file is a 400 that says what
+ * The uploaded file's bytes and name, and the form's other fields. A missing file is a 400 that says what
  * to choose (`choose`); a file over `maxBytes` is refused with `tooLarge`. The body is read and
  * split a piece at a time (see multipart.ts), so other requests are answered meanwhile.
  */
 export async function readUpload(
   c: Context<AppEnv>,
   opts: { choose: string; maxBytes: number; tooLarge: () => AppError },
-): Promise<{ bytes: Uint8Array; form: Record<string, unknown> }> {
+): Promise<{ bytes: Uint8Array; fileName: string; form: Record<string, unknown> }> {
   const parts = await readMultipart(c.req.raw, nextTurn).catch((err: unknown) => {
     if (err instanceof AppError) throw err;
     throw notAForm();
   });
   if (!parts) throw notAForm();
   const form: Record<string, unknown> = {};
-  let file: Uint8Array | undefined;
+  let file: { bytes: Uint8Array; fileName: string } | undefined;
   for (const part of parts) {
     if (part.fileName !== null) {
-      if (part.name === 'file') file ??= part.bytes;
+      if (part.name === 'file') file ??= { bytes: part.bytes, fileName: part.fileName };
     } else {
       form[part.name] ??= new TextDecoder().decode(part.bytes);
     }
@@ -73,8 +73,8 @@ export async function readUpload(
       issues: [{ field: 'file', message: 'is required' }],
     });
   }
-  if (file.byteLength > opts.maxBytes) throw opts.tooLarge();
-  return { bytes: file, form };
+  if (file.bytes.byteLength > opts.maxBytes) throw opts.tooLarge();
+  return { ...file, form };
 }
 
 const notAForm = () =>

@@ -39,12 +39,12 @@ const tooLarge = () =>
   });
 
 async function readMailUpload(c: Context<AppEnv>) {
-  const { bytes, form } = await readUpload(c, {
+  const { bytes, fileName } = await readUpload(c, {
     choose: 'choose an .mbox file (from Gmail Takeout) or an .eml file.',
     maxBytes: MAX_MAIL_FILE_BYTES,
     tooLarge,
   });
-  return { bytes, fileName: (form.file as File).name };
+  return { bytes, fileName };
 }
 
 /** /api/mail/import: mail files exported from a mailbox, matched and deduplicated like the sync. */
