@@ -37,7 +37,7 @@ async function largeBackup(ctx: Ctx, n: number): Promise<Uint8Array<ArrayBuffer>
 describe('checking a large backup while the user keeps working', () => {
   it('answers other requests while it reads the upload, unzips and reads the rows', async () => {
     const source = await t.otherWorkspace();
-    const zip = await largeBackup(source, 30_000);
+    const zip = await largeBackup(source, 60_000);
     const ctx = await t.otherWorkspace();
     const app = createApp({ context: () => ctx, webDir: null });
     const request = (path: string, init: RequestInit = {}) =>
@@ -55,11 +55,10 @@ describe('checking a large backup while the user keeps working', () => {
     expect(result.status).toBe(200);
     const preview = (await result.json()) as { totalRows: number; blocker: string | null };
     expect(preview.blocker).toBeNull();
-    expect(preview.totalRows).toBeGreaterThanOrEqual(30_000);
+    expect(preview.totalRows).toBeGreaterThanOrEqual(60_000);
     expect(waits.length).toBeGreaterThan(5);
-    console.log("PROBE", Math.round(longest));
-    // Reading ~30 MB of rows in one go held the server for seconds (2.4 s at load 15); a piece at a time, each
-    // request waits for at most one piece (a generous bound, for a loaded machine).
+    // Read in one go, these ~60 MB of rows held the server for 4.9 s (load 15); a piece at a time,
+    // a request waits for one piece (135 ms at load 15). The bound is generous, for a loaded machine.
     expect(longest).toBeLessThan(1000);
   }, 180_000);
 });
