@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { SignUpMode } from '../config.js';
 import type { WorkspaceScope } from '../db/rls.js';
 import type { Auth } from '../services/accounts/auth.js';
@@ -45,7 +46,14 @@ import { workspaceRoutes } from './routes/settings/workspace.js';
 import { suggestionRoutes } from './routes/tasks/suggestions.js';
 import { taskRoutes } from './routes/tasks/tasks.js';
 import { tokenRoutes } from './routes/tokens/tokens.js';
-import { clientAddressOf, localOnly, publicOnly, refuseNulCharacters, securityHeaders } from './security.js';
+import {
+  clientAddressOf,
+  localOnly,
+  publicOnly,
+  refuseNulCharacters,
+  securityHeaders,
+  setHeadersInPlace,
+} from './security.js';
 import { sessionAuth } from './session-auth.js';
 import { tokenAuth } from './token-auth.js';
 
@@ -159,6 +167,24 @@ export function earlyRequests(path: string, params: URLSearchParams): string[] {
   return urls;
 }
 
+/**
+ * hono's compress, with its `Vary: Accept-Encoding` set in place first (setHeadersInPlace says
+ * why): an answer to a client that takes no compression then goes out as the route wrote it.
+ */
+function compressApi(): MiddlewareHandler<AppEnv> {
+  const gzip = compress();
+  return (c, next) =>
+    gzip(c, async () => {
+      await next();
+      const headers = c.res.headers;
+      const type = headers.get('Content-Type');
+      const vary = headers.get('Vary');
+      if (!type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || vary === '*') return;
+      if (vary && /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) return;
+      setHeadersInPlace(c, [['Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']]);
+    });
+}
+
 /** The whole HTTP application: API, OpenAPI document and the web app. */
 export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -173,7 +199,7 @@ export function createApp(opts: AppOptions) {
   );
   app.use('/api/*', refuseNulCharacters());
   // JSON goes out gzipped when the client takes it (a People page of 100 is ~60 KB, ~8 KB gzipped).
-  app.use('/api/*', compress());
+  app.use('/api/*', compressApi());
   if (hosted) {
     // better-auth's own endpoints (sign-up, sign-in, sign-out, sessions, delete-user), answered
     // before any workspace is chosen. It reads the client's address, for throttling, from a

@@ -158,15 +158,35 @@ const CONTENT_SECURITY_POLICY = [
  * https adds HSTS, so a browser never again tries it over plain http.
  */
 export function securityHeaders(opts: { hsts?: boolean } = {}): MiddlewareHandler {
+  const headers: [string, string][] = [
+    ...(opts.hsts
+      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
+    ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+    ['X-Frame-Options', 'DENY'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'no-referrer'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+  ];
   return async (c, next) => {
     await next();
-    if (opts.hsts) c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    c.header('X-Frame-Options', 'DENY');
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    setHeadersInPlace(c, headers);
   };
+}
+
+/**
+ * Sets headers on the answer a route already made. `c.header()` after the route would copy the
+ * answer into a new one whose body is a stream, once per header: the Node server then streams
+ * every JSON answer instead of writing its text at once. The answer's own headers are set where
+ * they can be; an answer whose headers cannot change (one fetched from elsewhere) is copied as before.
+ */
+export function setHeadersInPlace(c: Context, headers: readonly (readonly [string, string])[]): void {
+  try {
+    const own = c.res.headers;
+    for (const [name, value] of headers) own.set(name, value);
+  } catch {
+    for (const [name, value] of headers) c.header(name, value);
+  }
 }
 
 /** The path of the first text holding a NUL character in a parsed JSON value, if any. */

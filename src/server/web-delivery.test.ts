@@ -94,4 +94,19 @@ describe('web delivery', () => {
     const body = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString());
     expect(body.items).toHaveLength(40);
   });
+
+  it('tells caches that an API answer depends on Accept-Encoding, and sends the security headers, compressed or not', async () => {
+    for (const encoding of ['gzip', undefined]) {
+      const res = await get('/api/people?limit=100', encoding);
+      expect(res.headers.get('content-encoding')).toBe(encoding ?? null);
+      expect(res.headers.get('vary')).toBe('Accept-Encoding');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const text = encoding ? gunzipSync(Buffer.from(await res.arrayBuffer())).toString() : await res.text();
+      expect(JSON.parse(text).items.length).toBeGreaterThan(0);
+    }
+    const missing = await get('/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('x-frame-options')).toBe('DENY');
+  });
 });
