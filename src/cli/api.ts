@@ -1,7 +1,6 @@
 import type { Config } from '../config.js';
 import { readLock } from '../db/lock.js';
 import { openDatabase } from '../db/open.js';
-import { createApp } from '../server/app.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 
@@ -81,7 +80,8 @@ export async function connect(config: Config, env: NodeJS.ProcessEnv = process.e
     const holder = readLock(config.dataDir);
     if (holder?.url) return overHttp(holder.url);
   }
-  const database = await openDatabase(config);
+  // The app loads only here, while the database opens: through a running server a command never needs it.
+  const [database, { createApp }] = await Promise.all([openDatabase(config), import('../server/app.js')]);
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db);
   const secretKey = secretKeyLoader(config.dataDir);
   const app = createApp({

@@ -8,7 +8,6 @@ import { scheduleDigest } from '../services/agenda/digest.js';
 import { scheduleMailSync } from '../services/mail/schedule.js';
 import { secretKeyLoader } from '../services/mail/secret.js';
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
-import { createApp } from './app.js';
 import { isLoopbackAddress } from './security.js';
 import { fakeClock } from './test-clock.js';
 
@@ -37,7 +36,9 @@ export async function startServer(
       userMessage: `Rapport runs for you alone on this machine, with no sign-in, so it only listens on 127.0.0.1, ::1 or localhost; --host ${config.host} would give anyone on the network your whole workspace. Open it on this machine, or run the multi-user server with accounts: serve --hosted on PostgreSQL (docs/hosting.md).`,
     });
   }
-  const database = await openDatabase(config);
+  // The app's routes (a schema for every request and answer) load while the database opens:
+  // PGlite reads and compiles its wasm in the background meanwhile.
+  const [database, { createApp }] = await Promise.all([openDatabase(config), import('./app.js')]);
   const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
   const now = opts.now ?? clock?.now ?? (() => new Date());
   const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db, now());
