@@ -119,6 +119,17 @@ export function TodayPanel() {
     setFull([...full, group]);
   };
   const total = (group: AgendaGroup, shown: number) => data?.totals[group] ?? shown;
+  // A whole group has no button, even while an answer on it is taken away and the count catches up.
+  const showAllButton = (group: AgendaGroup, shown: number) =>
+    full.includes(group) && reveal?.group !== group ? null : (
+      <ShowAllButton
+        shown={shown}
+        total={total(group, shown)}
+        controls={`agenda-list-${group}`}
+        loading={full.includes(group)}
+        onShowAll={() => showAll(group, shown)}
+      />
+    );
 
   const overdue = data?.overdue ?? 0;
   const undo = toast?.undo;
@@ -174,30 +185,13 @@ export function TodayPanel() {
                     />
                   ))}
                 </ul>
-                <ShowAllButton
-                  shown={items.length}
-                  total={total(kind, items.length)}
-                  controls={`agenda-list-${kind}`}
-                  loading={full.includes(kind) && agenda.loading}
-                  onShowAll={() => showAll(kind, items.length)}
-                />
+                {showAllButton(kind, items.length)}
               </section>
             );
           })}
       </section>
       {data && (
-        <UpcomingList
-          items={data.upcoming}
-          footer={
-            <ShowAllButton
-              shown={data.upcoming.length}
-              total={total('upcoming', data.upcoming.length)}
-              controls="agenda-list-upcoming"
-              loading={full.includes('upcoming') && agenda.loading}
-              onShowAll={() => showAll('upcoming', data.upcoming.length)}
-            />
-          }
-        />
+        <UpcomingList items={data.upcoming} footer={showAllButton('upcoming', data.upcoming.length)} />
       )}
     </>
   );
