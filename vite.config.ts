@@ -70,6 +70,8 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), serviceWorker(), precompress()],
-  build: { outDir: '../../dist/web', emptyOutDir: true },
+  // The manifest (.vite/manifest.json) tells the server which files each page's code needs, so the
+  // page's Link header can have the browser fetch them alongside the app's script.
+  build: { outDir: '../../dist/web', emptyOutDir: true, manifest: true },
   server: { proxy: { '/api': 'http://127.0.0.1:4310' } },
 });

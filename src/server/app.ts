@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -185,6 +185,46 @@ function compressApi(): MiddlewareHandler<AppEnv> {
     });
 }
 
+/** The page the web app shows first on a path, as its source file (app.tsx's firstPage). */
+const FIRST_PAGES: Record<string, string> = {
+  '/': 'agenda/home-page.tsx',
+  '/people': 'people/people-page.tsx',
+};
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+/**
+ * The built files of each first page's code and what it imports, from the build's manifest:
+ * named in the page's Link header, they load alongside the app's script instead of after it has
+ * run. The app's own script, already named in the page, is left out. Empty without a manifest.
+ */
+export function pageModules(webDir: string): Map<string, string[]> {
+  const file = join(webDir, '.vite', 'manifest.json');
+  const modules = new Map<string, string[]>();
+  if (!existsSync(file)) return modules;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+  for (const [path, source] of Object.entries(FIRST_PAGES)) {
+    const files = new Set<string>();
+    const add = (key: string) => {
+      const chunk = manifest[key];
+      if (!chunk || chunk.isEntry || files.has(chunk.file)) return;
+      files.add(chunk.file);
+      for (const imported of chunk.imports ?? []) add(imported);
+    };
+    add(source);
+    if (files.size)
+      modules.set(
+        path,
+        [...files].map((f) => `/${f}`),
+      );
+  }
+  return modules;
+}
+
 /** The whole HTTP application: API, OpenAPI document and the web app. */
 export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -283,14 +323,17 @@ export function createApp(opts: AppOptions) {
     );
     app.on('GET', ['/manifest.webmanifest', '/sw.js', '/icons/*'], (c) => c.notFound());
     // The page names the current build's files, so it is checked on every visit.
+    const modules = pageModules(webDir);
     app.get('*', async (c, next) => {
       await next();
       if (!c.res.headers.get('content-type')?.startsWith('text/html')) return;
-      const links = earlyRequests(c.req.path, new URL(c.req.url).searchParams);
-      c.res.headers.set(
-        'Link',
-        links.map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`).join(', '),
-      );
+      const links = [
+        ...earlyRequests(c.req.path, new URL(c.req.url).searchParams).map(
+          (url) => `<${url}>; rel=preload; as=fetch; crossorigin`,
+        ),
+        ...(modules.get(c.req.path) ?? []).map((file) => `<${file}>; rel=modulepreload`),
+      ];
+      setHeadersInPlace(c, [['Link', links.join(', ')]]);
     });
     app.get(
       '*',

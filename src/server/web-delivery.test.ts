@@ -17,6 +17,24 @@ writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><body>Rapport</b
 writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js'), script);
 writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js.gz'), gzipSync(script));
 writeFileSync(join(webDir, 'assets', 'index-Ab12Cd34.js.br'), brotliCompressSync(script));
+// The build's manifest: the People page's code imports a shared file and the app's own script.
+mkdirSync(join(webDir, '.vite'));
+writeFileSync(
+  join(webDir, '.vite', 'manifest.json'),
+  JSON.stringify({
+    'main.tsx': {
+      file: 'assets/index-Ab12Cd34.js',
+      isEntry: true,
+      dynamicImports: ['people/people-page.tsx'],
+    },
+    'people/people-page.tsx': {
+      file: 'assets/people-page-Pp11Qq22.js',
+      isDynamicEntry: true,
+      imports: ['main.tsx', '_use-load-Ul33Vv44.js'],
+    },
+    '_use-load-Ul33Vv44.js': { file: 'assets/use-load-Ul33Vv44.js', imports: ['main.tsx'] },
+  }),
+);
 
 let t: TestDb;
 let app: ReturnType<typeof createApp>;
@@ -81,6 +99,16 @@ describe('web delivery', () => {
     expect(await links('/people?q=ada')).toEqual(['/api/session', '/api/settings']);
     expect(await links('/conversations')).toEqual(['/api/session', '/api/settings']);
     expect((await get('/assets/index-Ab12Cd34.js')).headers.get('link')).toBeNull();
+    // The People page's own code and what it imports load beside the app's script, not after it.
+    const modules = async (path: string) =>
+      [...((await get(path)).headers.get('link') ?? '').matchAll(/<([^>]+)>; rel=modulepreload/g)].map(
+        (m) => m[1],
+      );
+    expect(await modules('/people')).toEqual([
+      '/assets/people-page-Pp11Qq22.js',
+      '/assets/use-load-Ul33Vv44.js',
+    ]);
+    expect(await modules('/conversations')).toEqual([]);
     expect((await get('/api/settings')).headers.get('link')).toBeNull();
   });
 
