@@ -65,6 +65,10 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
     .where(
       and(
         eq(meetings.workspaceId, ctx.workspaceId),
+        // The meetings of the few scheduled conversations, read by conversation: the planner
+        // otherwise scans every meeting ever held (3,000 at 50,000 people) to find them.
+        sql`${meetings.conversationId} = any(array(select c.id from ${conversations} c
+          where c.workspace_id = ${ctx.workspaceId} and c.status = 'scheduled'))`,
         isNull(meetings.cancelledAt),
         lt(meetings.startsAt, to),
         eq(conversations.status, 'scheduled'),

@@ -75,6 +75,9 @@ async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
       and(
         eq(conversations.workspaceId, ctx.workspaceId),
         eq(conversations.status, 'held'),
+        // The meetings of the held conversations, read by conversation rather than by scanning all.
+        sql`${meetings.conversationId} = any(array(select c.id from ${conversations} c
+          where c.workspace_id = ${ctx.workspaceId} and c.status = 'held'))`,
         sql`not exists (select 1 from ${messages} m where m.conversation_id = "conversations"."id"
           and m.person_id = "people"."id" and m.direction = 'out' and m.purpose = 'thank_you'
           and m.at >= "meetings"."starts_at")`,
