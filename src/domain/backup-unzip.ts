@@ -7,6 +7,7 @@
  */
 import { Inflate } from 'fflate';
 import { AppError } from './errors.js';
+import { runSteps } from './steps.js';
 
 /** One entry as the central directory describes it. */
 export interface ZipEntryInfo {
@@ -134,30 +135,6 @@ export function readCentralDirectory(bytes: Uint8Array, limits: ZipLimits): ZipE
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntryInfo): Uint8Array {
   return runSteps(inflateSteps(bytes, entry));
-}
-
-/** Runs a stepwise piece of work to its end in one go. */
-export function runSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const next = steps.next();
-    if (next.done) return next.value;
-  }
-}
-
-/**
- * Runs a stepwise piece of work, awaiting `pause` after every `every` steps, so a server doing
- * it answers other requests meanwhile.
- */
-export async function runStepsInTurns<T>(
-  steps: Generator<void, T>,
-  pause: () => Promise<void>,
-  every = 1,
-): Promise<T> {
-  for (let n = 1; ; n++) {
-    const next = steps.next();
-    if (next.done) return next.value;
-    if (n % every === 0) await pause();
-  }
 }
 
 /** Compressed steps inflated between two pauses: about 256 KB, a few milliseconds of work. */

@@ -16,6 +16,7 @@ import {
   looksLikeEmail,
   malformed,
   type ParsedRecords,
+  parseCsvInPieces,
   type PersonRecord,
   type SkippedRecord,
 } from './import-record.js';
@@ -57,6 +58,38 @@ export function detectDelimiter(text: string): Delimiter {
  * workbook, a broken quote) throws a `validation` AppError naming the line.
  */
 export function readCsvTable(input: string | Uint8Array): CsvTable {
+  const { text, delimiter } = prepare(input);
+  let records: CsvRecord[];
+  try {
+    records = parse(text, csvOptions(delimiter)) as CsvRecord[];
+  } catch (err) {
+    throw csvFailure(err, text);
+  }
+  return tableOf(delimiter, records);
+}
+
+/**
+ * The same as `readCsvTable`, a piece at a time: `pause` is awaited between two pieces of the
+ * file, so a server reading a large file answers other requests meanwhile.
+ */
+export async function readCsvTableInTurns(
+  input: string | Uint8Array,
+  pause: () => Promise<void>,
+): Promise<CsvTable> {
+  const { text, delimiter } = prepare(input);
+  let records: CsvRecord[];
+  try {
+    records = (await parseCsvInPieces(text, csvOptions(delimiter), pause)) as CsvRecord[];
+  } catch (err) {
+    throw csvFailure(err, text);
+  }
+  return tableOf(delimiter, records);
+}
+
+type CsvRecord = string[] & { line: number };
+
+/** The file's text with one kind of line break, and its delimiter; refuses files that are no CSV. */
+function prepare(input: string | Uint8Array): { text: string; delimiter: Delimiter } {
   if (typeof input !== 'string' && input[0] === 0x50 && input[1] === 0x4b && input[2] === 0x03) {
     throw malformed(
       1,
@@ -73,21 +106,23 @@ export function readCsvTable(input: string | Uint8Array): CsvTable {
       'this looks like LinkedIn’s Connections.csv, which starts with a "Notes:" paragraph. Use Import from LinkedIn (rapport import linkedin), which reads it as it is.',
     );
   }
-  const delimiter = detectDelimiter(text.replace(/^\s*[\r\n]+/, ''));
-  let records: (string[] & { line: number })[];
-  try {
-    records = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (values, context) => Object.assign(values, { line: context.lines }),
-    }) as (string[] & { line: number })[];
-  } catch (err) {
-    throw csvProblem(err, text, {
-      separator: 'delimiter',
-      unclosedHint: 'Add the quote, or save the file from your spreadsheet again as CSV.',
-    });
-  }
+  return { text, delimiter: detectDelimiter(text.replace(/^\s*[\r\n]+/, '')) };
+}
+
+const csvOptions = (delimiter: Delimiter) => ({
+  delimiter,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  on_record: (values: string[], context: { lines: number }) => Object.assign(values, { line: context.lines }),
+});
+
+const csvFailure = (err: unknown, text: string) =>
+  csvProblem(err, text, {
+    separator: 'delimiter',
+    unclosedHint: 'Add the quote, or save the file from your spreadsheet again as CSV.',
+  });
+
+function tableOf(delimiter: Delimiter, records: CsvRecord[]): CsvTable {
   const [header, ...data] = records.filter((r) => r.some((v) => v.trim()));
   if (!header) throw malformed(1, 'the file has no header line.');
   if (!data.length) {

@@ -20,6 +20,7 @@ import {
   type SkippedRecord,
 } from './import-record.js';
 import { normalizeLinkedInUrl } from './linkedin.js';
+import { runSteps, runStepsInTurns } from './steps.js';
 
 /** One property line of a card after unfolding, with the line of the file it starts on. */
 interface LogicalLine {
@@ -43,7 +44,7 @@ const isQuotedPrintable = (text: string) => {
  * space or tab) and quoted-printable soft line breaks (a line ends with "=") are joined here,
  * because the `vcf` package only unfolds CRLF lines and knows nothing of soft breaks.
  */
-function splitCards(text: string): RawCard[] {
+function* splitCards(text: string): Generator<void, RawCard[]> {
   const physical = text.split(/\r\n|\n|\r/);
   const cards: RawCard[] = [];
   let card: RawCard | null = null;
@@ -53,6 +54,7 @@ function splitCards(text: string): RawCard[] {
     current = null;
   };
   for (let i = 0; i < physical.length; i++) {
+    if (i % LINES_PER_STEP === LINES_PER_STEP - 1) yield;
     const raw = physical[i]!;
     const line = i + 1;
     // A soft break never swallows the card's end: a stray "=" before END:VCARD stays a character.
@@ -337,11 +339,32 @@ function toRecord(card: RawCard): PersonRecord | SkippedRecord {
  * the line, so nothing is imported from it.
  */
 export function parseVCards(input: string | Uint8Array): ParsedRecords {
+  return runSteps(vcardSteps(input));
+}
+
+/**
+ * The same as `parseVCards`, a piece at a time: `pause` is awaited every few thousand lines and
+ * every few hundred cards, so a server reading a large file answers other requests meanwhile.
+ */
+export function parseVCardsInTurns(
+  input: string | Uint8Array,
+  pause: () => Promise<void>,
+): Promise<ParsedRecords> {
+  return runStepsInTurns(vcardSteps(input), pause);
+}
+
+/** Lines of the file split between two steps, and cards read between two. */
+const LINES_PER_STEP = 5000;
+const CARDS_PER_STEP = 250;
+
+function* vcardSteps(input: string | Uint8Array): Generator<void, ParsedRecords> {
   const text = decodeText(input);
   if (!text.trim())
     throw malformed(1, 'the file is empty. Export your contacts as vCard (.vcf) and choose that file.');
   const result: ParsedRecords = { rows: [], skipped: [] };
-  for (const card of splitCards(text)) {
+  const cards = yield* splitCards(text);
+  for (const [i, card] of cards.entries()) {
+    if (i % CARDS_PER_STEP === CARDS_PER_STEP - 1) yield;
     const read = toRecord(card);
     if ('reason' in read) result.skipped.push(read);
     else result.rows.push(read);

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTable } from '../../../domain/csv-import.js';
+import { CSV_FIELDS, type CsvTable, checkMapping, readCsvTableInTurns } from '../../../domain/csv-import.js';
 import { AppError } from '../../../domain/errors.js';
 import { MAX_IMPORT_BYTES } from '../../../domain/import-limits.js';
 import type { ParsedRecords } from '../../../domain/import-record.js';
 import { type ParsedConnections, parseLinkedInConnectionsInTurns } from '../../../domain/linkedin.js';
-import { parseVCards } from '../../../domain/vcard.js';
+import { parseVCardsInTurns } from '../../../domain/vcard.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from '../../../services/imports/import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from '../../../services/imports/import-linkedin.js';
 import {
@@ -75,7 +75,7 @@ async function readConnections(c: Context<AppEnv>): Promise<ParsedConnections> {
 
 async function readCards(c: Context<AppEnv>): Promise<ParsedRecords> {
   const { bytes } = await upload(c, 'choose the .vcf file you exported from your contacts.', VCARD_SIZE);
-  return parseVCards(bytes);
+  return parseVCardsInTurns(bytes, nextTurn);
 }
 
 async function readTable(c: Context<AppEnv>): Promise<{ table: CsvTable; mapping: unknown }> {
@@ -91,7 +91,7 @@ async function readTable(c: Context<AppEnv>): Promise<{ table: CsvTable; mapping
       });
     }
   }
-  return { table: readCsvTable(bytes), mapping };
+  return { table: await readCsvTableInTurns(bytes, nextTurn), mapping };
 }
 
 const answer = (
