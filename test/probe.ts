@@ -52,3 +52,21 @@ export async function probeWhile<T>(
     took: performance.now() - started,
   };
 }
+
+/**
+ * A form as a browser sends it: its bytes with their length. (A FormData body given to an
+ * in-process request streams through promises alone, which holds the test's own event loop.)
+ */
+export async function formBody(
+  form: FormData,
+): Promise<{ body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }> {
+  const encoded = new Response(form);
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  return {
+    body,
+    headers: {
+      'content-type': encoded.headers.get('content-type')!,
+      'content-length': String(body.byteLength),
+    },
+  };
+}

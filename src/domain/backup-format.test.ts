@@ -1,6 +1,13 @@
 import { strToU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { buildArchive, openArchive, readTableRows, rowsToJson } from './backup-format.js';
+import {
+  buildArchive,
+  openArchive,
+  openArchiveInTurns,
+  readTableRows,
+  readTableRowsInTurns,
+  rowsToJson,
+} from './backup-format.js';
 import { AppError } from './errors.js';
 
 const manifest = {
@@ -81,5 +88,61 @@ describe('backup archive format', () => {
     );
     expect(refusal(() => readTableRows(fine.entries, 'tags', 1))).toMatch(/no tables\/tags\.json/);
     expect(readTableRows(fine.entries, 'tags', 0)).toEqual([]);
+  });
+});
+
+describe('reading an archive in turns', () => {
+  const counted = () => {
+    const c = { n: 0, pause: async () => void c.n++ };
+    return c;
+  };
+
+  it('gives the same entries and rows as reading in one go, pausing between pieces', async () => {
+    // Enough rows for many pieces, with characters of several bytes where pieces are cut.
+    const many = Array.from({ length: 8000 }, (_, i) => ({
+      id: `r${i}`,
+      full_name: `Zoë 山田 🙂 ${i}`,
+      notes: 'x'.repeat(i % 300),
+    }));
+    const bytes = archive({
+      ...good(),
+      'manifest.json': JSON.stringify({ ...manifest, counts: { people: many.length } }),
+      'tables/people.json': rowsToJson(many),
+    });
+    const c = counted();
+    const opened = await openArchiveInTurns(bytes, ['0000_init'], undefined, c.pause);
+    const inOneGo = openArchive(bytes, ['0000_init']);
+    expect({ ...opened, entries: null }).toEqual({ ...inOneGo, entries: null });
+    expect(Object.keys(opened.entries).sort()).toEqual(Object.keys(inOneGo.entries).sort());
+    for (const [name, entry] of Object.entries(opened.entries)) {
+      expect(Buffer.from(entry).equals(inOneGo.entries[name]!)).toBe(true);
+    }
+    const read = await readTableRowsInTurns(opened.entries, 'people', many.length, c.pause);
+    expect(read).toEqual(many);
+    expect(c.n).toBeGreaterThan(5);
+  });
+
+  it('reads a table of another shape in one go, with the same rows or the same refusal', async () => {
+    const entries = (text: string) => ({ 'tables/people.json': strToU8(text) });
+    const inTurns = (text: string, expected = 2) =>
+      readTableRowsInTurns(entries(text), 'people', expected, counted().pause);
+    const oneLine = JSON.stringify(rows);
+    expect(await inTurns(oneLine)).toEqual(rows);
+    expect(await inTurns('[]\n', 0)).toEqual([]);
+    expect(await inTurns('[\n]\n', 0)).toEqual([]);
+    const refusalOf = (text: string) =>
+      inTurns(text).then(
+        () => 'read without a refusal',
+        (e: AppError) => e.userMessage,
+      );
+    // A trailing comma, a missing comma, a broken line: each named as the one-go reader names it.
+    for (const broken of [
+      '[\n{"id":"a"},\n{"id":"b"},\n]\n',
+      '[\n{"id":"a"}\n{"id":"b"}\n]\n',
+      '[\n{"id":"a"},\n{"id":\n]\n',
+      '[\n{"id":"a"},\n7\n]\n',
+    ]) {
+      expect(await refusalOf(broken)).toBe(refusal(() => readTableRows(entries(broken), 'people', 2)));
+    }
   });
 });

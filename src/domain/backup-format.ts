@@ -5,7 +5,12 @@
  * telling a user exactly what is wrong with a file that is not a backup this version can read.
  */
 import { strFromU8, strToU8, type Zippable, zipSync } from 'fflate';
-import { INFLATE_STEPS_PER_TURN, inflateSteps, readCentralDirectory, type ZipLimits } from './backup-unzip.js';
+import {
+  INFLATE_STEPS_PER_TURN,
+  inflateSteps,
+  readCentralDirectory,
+  type ZipLimits,
+} from './backup-unzip.js';
 import { AppError } from './errors.js';
 import { MAX_DOCUMENT_BYTES } from './file-type.js';
 import { runSteps, runStepsInTurns } from './steps.js';

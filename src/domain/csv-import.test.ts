@@ -10,6 +10,7 @@ import {
   guessMapping,
   headerKey,
   readCsvTable,
+  readCsvTableInTurns,
 } from './csv-import.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/csv/${name}`, import.meta.url));
@@ -173,5 +174,20 @@ describe('column mapping', () => {
     });
     expect(rows[1]).toMatchObject({ fullName: 'bo@x.example', email: 'bo@x.example' });
     expect(skipped).toEqual([{ line: 4, name: null, reason: 'no name and no e-mail address' }]);
+  });
+});
+
+describe('readCsvTableInTurns', () => {
+  it('reads a large file as the one-pass reader does, pausing between pieces', async () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => [`Zoë 🙂 ${i}`, `z${i}@example.com`, `Acme; "${i}"`]);
+    const text = stringify([['Name', 'Email', 'Company'], ...rows], { delimiter: ';' });
+    const counted = { n: 0, pause: async () => void counted.n++ };
+    const inTurns = await readCsvTableInTurns(text, counted.pause);
+    expect(inTurns).toEqual(readCsvTable(text));
+    expect(inTurns.delimiter).toBe(';');
+    expect(inTurns.rows).toHaveLength(6000);
+    expect(counted.n).toBeGreaterThan(3);
+    const broken = await readCsvTableInTurns(fixture('broken-quote.csv'), counted.pause).catch((e) => e);
+    expect(broken.userMessage).toBe(errorOf(() => readCsvTable(fixture('broken-quote.csv'))).userMessage);
   });
 });

@@ -16,8 +16,8 @@ import {
   looksLikeEmail,
   malformed,
   type ParsedRecords,
-  parseCsvInPieces,
   type PersonRecord,
+  parseCsvInPieces,
   type SkippedRecord,
 } from './import-record.js';
 import { normalizeLinkedInUrl, parseConnectedOn } from './linkedin.js';

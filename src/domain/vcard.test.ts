@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorOf } from '../../test/errors.js';
-import { decodeQuotedPrintable, parseVCards } from './vcard.js';
+import { decodeQuotedPrintable, parseVCards, parseVCardsInTurns } from './vcard.js';
 import { type CardPerson, escapeText, foldLine, peopleToVCards, personToVCard } from './vcard-export.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../test/fixtures/vcard/${name}`, import.meta.url));
@@ -244,5 +244,34 @@ describe('vCard 4.0 export', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('parseVCardsInTurns', () => {
+  it('reads a large file as the one-pass reader does, pausing between pieces', async () => {
+    const cards: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      cards.push(
+        [
+          'BEGIN:VCARD',
+          'VERSION:3.0',
+          `FN:Ana${i} Silva`,
+          `EMAIL:ana${i}@example.com`,
+          'NOTE:a long',
+          '  note',
+          'END:VCARD',
+        ].join('\r\n'),
+      );
+    }
+    cards.push(['BEGIN:VCARD', 'VERSION:3.0', 'KIND:org', 'FN:Acme', 'END:VCARD'].join('\r\n'));
+    const text = cards.join('\r\n');
+    const counted = { n: 0, pause: async () => void counted.n++ };
+    const inTurns = await parseVCardsInTurns(text, counted.pause);
+    expect(inTurns).toEqual(parseVCards(text));
+    expect(inTurns.rows).toHaveLength(3000);
+    expect(inTurns.rows[2999]).toMatchObject({ fullName: 'Ana2999 Silva', notes: 'a long note' });
+    expect(counted.n).toBeGreaterThan(10);
+    const refusal = await parseVCardsInTurns(fixture('cut-short.vcf'), counted.pause).catch((e) => e);
+    expect(refusal.userMessage).toBe(errorOf(() => parseVCards(fixture('cut-short.vcf'))).userMessage);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
-import { probeWhile } from '../../../../test/probe.js';
+import { formBody, probeWhile } from '../../../../test/probe.js';
 import { buildArchive, MANIFEST_ENTRY, rowsToJson, tableEntry } from '../../../domain/backup-format.js';
 import { backupContent } from '../../../services/backup/backup.js';
 import type { Ctx } from '../../../services/context.js';
@@ -47,9 +47,10 @@ describe('checking a large backup while the user keeps working', () => {
       });
     const form = new FormData();
     form.set('file', new File([zip], 'rapport-backup.zip', { type: 'application/zip' }));
+    const upload = await formBody(form);
 
     const { result, longest, waits } = await probeWhile(
-      async () => request('/backup/restore/preview', { method: 'POST', body: form }),
+      async () => request('/backup/restore/preview', { method: 'POST', ...upload }),
       async () => (await request('/people?limit=1')).arrayBuffer(),
     );
     expect(result.status).toBe(200);
