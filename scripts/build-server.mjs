@@ -30,6 +30,7 @@ const BUNDLED = new Set([
   'csv-stringify',
   'vcf',
   'fflate',
+  '@fastify/busboy',
 ]);
 
 /** Never bundled, even when a bundled package imports them: they load files beside their code, or are large and loaded late. */
