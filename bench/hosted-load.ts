@@ -24,7 +24,7 @@ import { conversations, organizations, people } from '../src/db/schema.js';
 import type { Ctx } from '../src/services/context.js';
 import { generateWorkspace } from './generate.js';
 import { count, type Figure, millis, progress, quantile } from './report.js';
-import { cliPath, freePort } from './server-process.js';
+import { cliPath, freePort, serverNodeArgs } from './server-process.js';
 
 const HOST = '127.0.0.1';
 const PASSWORD = 'bench password, long enough';
@@ -100,8 +100,7 @@ async function startHosted(databaseUrl: string): Promise<Server> {
   const child = spawn(
     process.execPath,
     [
-      // e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a server's time goes
-      ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      ...serverNodeArgs(),
       cliPath(),
       'serve',
       '--hosted',

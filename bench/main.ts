@@ -17,6 +17,7 @@
  * BENCH_HOSTED_SECONDS (120) for hosted mode under load (PostgreSQL: BENCH_DATABASE_URL or
  * BENCH_HOSTED_DATABASE_URL; skipped without one unless BENCH_ONLY names it),
  * BENCH_PEOPLE_FOLDER=/path to seed the people-web section's folder once and reuse it,
+ * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for every server the bench starts,
  * BENCH_ONLY=cold-start,person-read,people-list,people-web,agenda,search-network,import,export,writes,
  * mail-sync,mbox-import,build,hosted-load.
  */

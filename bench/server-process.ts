@@ -107,6 +107,15 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/**
+ * Node options for every server the bench starts, from BENCH_SERVER_NODE_ARGS: e.g.
+ * "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where a server's time goes (the profile is written
+ * when the server stops).
+ */
+export function serverNodeArgs(): string[] {
+  return process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+}
+
 /** Starts `rapport serve` on `dataDir` and waits until GET /api/workspace answers 200. */
 export async function startServerProcess(
   dataDir: string,
@@ -118,7 +127,8 @@ export async function startServerProcess(
   const { DATABASE_URL: _db, PORT: _port, HOST: _host, RAPPORT_DATA: _data, ...rest } = process.env;
   const env = opts.databaseUrl ? { ...rest, DATABASE_URL: opts.databaseUrl } : rest;
   const started = performance.now();
-  const child = spawn(process.execPath, [cliPath(), 'serve', '--port', String(port), '--data', dataDir], {
+  const args = [...serverNodeArgs(), cliPath(), 'serve', '--port', String(port), '--data', dataDir];
+  const child = spawn(process.execPath, args, {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
