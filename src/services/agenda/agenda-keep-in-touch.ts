@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { conversationParticipants, conversations, people, reminderStates } from '../../db/schema.js';
-import { localDate } from '../../domain/business-days.js';
 import { joinNames, MET_STATUSES } from '../../domain/meeting-reminders.js';
 import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../../domain/relationship.js';
 import type { Ctx } from '../context.js';
@@ -10,90 +9,117 @@ import { type AgendaClock, type AgendaDraft, UPCOMING_DAYS } from './agenda-item
 const RECONNECT_CANDIDATES = 50;
 
 const last = sql`coalesce(${people.lastInteractionAt}, ${people.createdAt})`;
-const fields = {
-  id: people.id,
-  fullName: people.fullName,
-  keepInTouch: people.keepInTouch,
-  everyDays: people.keepInTouchEveryDays,
-  preferredChannel: people.preferredChannel,
-  last: sql<string>`${last}`,
-};
+
+interface KeepInTouchRow {
+  id: string;
+  full_name: string;
+  channel: string | null;
+  due: string;
+  upcoming: boolean;
+  n: number;
+  total: number;
+  overdue: number;
+}
+
+/** Keep-in-touch reminders as Today shows them: the due ones and the coming week's, each group counted. */
+export interface KeepInTouchGroups {
+  /** Due today or overdue, the longest waiting first; at most `cap` unless given whole. */
+  due: AgendaDraft[];
+  /** Due in the coming week, by day; at most `cap` unless given whole. */
+  upcoming: AgendaDraft[];
+  totals: { due: number; upcoming: number; overdue: number };
+}
 
 /**
  * Keep-in-touch reminders: people with a rhythm set by hand, people who said yes, and people the
  * user met in a held conversation (on the workspace's default rhythm); never those who said no.
+ * Snoozed and dismissed reminders are left out here.
+ *
+ * This is the one group that grows with the network (800 due and 900 coming up at 50,000 people),
+ * so the due date, the key, the answers and the counts are all worked out in the database, and
+ * only the first `cap` of each group come back. The due date is `keepInTouchDue`'s rule in SQL:
+ * the local date of the last interaction plus the rhythm, in calendar days.
  */
-export async function keepInTouchItems(ctx: Ctx, clock: AgendaClock): Promise<AgendaDraft[]> {
+export async function keepInTouchGroups(
+  ctx: Ctx,
+  clock: AgendaClock,
+  opts: { cap?: number; fullDue?: boolean; fullUpcoming?: boolean } = {},
+): Promise<KeepInTouchGroups> {
+  const defaultDays = clock.settings.keepInTouchDefaultDays;
+  // The rule refuses a default that is not a whole number of days, and so does this group.
+  keepInTouchDue(
+    { permission: 'yes', everyDays: null, lastInteraction: clock.today, met: false },
+    defaultDays,
+  );
   // Due today or in the coming week: "Coming up" shows the latter.
   const until = new Date(clock.now.getTime() + UPCOMING_DAYS * 86_400_000).toISOString();
-  const defaultDays = clock.settings.keepInTouchDefaultDays;
   // Three small reads, each from a small set: two partial indexes on people, and the held
-  // conversations. The SQL narrows with a day of slack for time zones; the domain rule then
-  // decides the exact local due date.
+  // conversations. Each narrows with a day of slack for time zones; the due date then decides.
   const dueOnDefault = sql`${last} <= ${until}::timestamptz - make_interval(days => ${defaultDays - 1})`;
-  const onDefault = await ctx.db
-    .select(fields)
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.keepInTouch} = 'yes' and ${people.keepInTouchEveryDays} is null`,
-        dueOnDefault,
-      ),
-    );
-  const onOwn = await ctx.db
-    .select(fields)
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'`,
-        sql`${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${until}::timestamptz`,
-      ),
-    );
+  const columns = sql`${people.id} as id, ${people.fullName} as full_name, ${people.preferredChannel} as channel, ${last} as last`;
+  const onDefault = sql`select ${columns}, ${defaultDays}::int as every from ${people}
+    where ${people.workspaceId} = ${ctx.workspaceId}
+      and ${people.keepInTouch} = 'yes' and ${people.keepInTouchEveryDays} is null and ${dueOnDefault}`;
+  const onOwn = sql`select ${columns}, ${people.keepInTouchEveryDays} as every from ${people}
+    where ${people.workspaceId} = ${ctx.workspaceId}
+      and ${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'
+      and ${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${until}::timestamptz`;
   // Met and never asked: the default rhythm. The people come from the held conversations, which
   // are few, and are then read by primary key rather than by scanning everyone.
-  const met = await ctx.db
-    .select(fields)
-    .from(people)
-    .where(
-      and(
-        eq(people.workspaceId, ctx.workspaceId),
-        sql`${people.id} = any(array(select cp.person_id from ${conversations} c
-          join ${conversationParticipants} cp on cp.conversation_id = c.id
-          where c.workspace_id = ${ctx.workspaceId} and c.status in ${MET_STATUSES}))`,
-        sql`${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null`,
-        dueOnDefault,
-      ),
-    );
-  const items: AgendaDraft[] = [];
-  for (const r of [...onDefault, ...onOwn, ...met.map((m) => ({ ...m, met: true }))]) {
-    const due = keepInTouchDue(
-      {
-        permission: r.keepInTouch,
-        everyDays: r.everyDays,
-        lastInteraction: localDate(new Date(r.last), clock.cal.timeZone),
-        met: 'met' in r,
-      },
-      defaultDays,
-    );
-    if (!due || due > clock.horizon) continue;
-    items.push({
-      key: `keep_in_touch:${r.id}:${due}`,
+  const met = sql`select ${columns}, ${defaultDays}::int as every from ${people}
+    where ${people.workspaceId} = ${ctx.workspaceId}
+      and ${people.id} = any(array(select cp.person_id from ${conversations} c
+        join ${conversationParticipants} cp on cp.conversation_id = c.id
+        where c.workspace_id = ${ctx.workspaceId} and c.status in ${MET_STATUSES}))
+      and ${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null and ${dueOnDefault}`;
+  const { today, horizon, now } = clock;
+  const capDue = opts.cap === undefined || opts.fullDue ? null : opts.cap;
+  const capUpcoming = opts.cap === undefined || opts.fullUpcoming ? null : opts.cap;
+  // The three sets do not overlap (yes, a rhythm of one's own, unknown), so nobody comes twice.
+  // Within a day, by name then id: an order that does not depend on how the rows were read.
+  // Each group's first row comes back even when none is asked for, to carry the group's counts.
+  const result = await ctx.db.execute(sql`with candidates as (
+      select c.*, to_char(((c.last at time zone ${clock.cal.timeZone})::date + c.every)::timestamp, 'YYYY-MM-DD') as due
+      from (${onDefault} union all ${onOwn} union all ${met}) c
+    ), shown as (
+      select c.*, c.due > ${today} as upcoming
+      from candidates c
+      where c.due <= ${horizon}
+        and not exists (select 1 from ${reminderStates} r
+          where r.workspace_id = ${ctx.workspaceId} and r.rule_key = 'keep_in_touch:' || c.id || ':' || c.due
+            and (r.state <> 'snoozed' or r.snoozed_until > ${now.toISOString()}::timestamptz))
+    ), counted as (
+      select s.*,
+        row_number() over (partition by s.upcoming order by s.due, s.full_name, s.id)::int as n,
+        count(*) over (partition by s.upcoming)::int as total,
+        (count(*) filter (where s.due < ${today}) over ())::int as overdue
+      from shown s
+    )
+    select id, full_name, channel, due, upcoming, n, total, overdue from counted
+    where n <= greatest(case when upcoming then ${capUpcoming}::int else ${capDue}::int end, 1)
+      or case when upcoming then ${capUpcoming}::int else ${capDue}::int end is null
+    order by upcoming, n`);
+  const rows = (result as unknown as { rows: KeepInTouchRow[] }).rows;
+  const groups: KeepInTouchGroups = { due: [], upcoming: [], totals: { due: 0, upcoming: 0, overdue: 0 } };
+  for (const r of rows) {
+    groups.totals[r.upcoming ? 'upcoming' : 'due'] = r.total;
+    groups.totals.overdue = r.overdue;
+    const cap = r.upcoming ? capUpcoming : capDue;
+    if (cap !== null && r.n > cap) continue;
+    (r.upcoming ? groups.upcoming : groups.due).push({
+      key: `keep_in_touch:${r.id}:${r.due}`,
       kind: 'keep_in_touch',
-      title: `Keep in touch with ${r.fullName}`,
-      detail: r.preferredChannel
-        ? `They prefer ${r.preferredChannel}.`
-        : 'Share news, an article, or how their advice helped.',
-      dueDate: due,
+      title: `Keep in touch with ${r.full_name}`,
+      detail: r.channel ? `They prefer ${r.channel}.` : 'Share news, an article, or how their advice helped.',
+      dueDate: r.due,
       dueAt: null,
-      overdue: due < clock.today,
+      overdue: r.due < today,
       personId: r.id,
       conversationId: null,
       taskId: null,
     });
   }
-  return items;
+  return groups;
 }
 
 /**

@@ -17,6 +17,7 @@ import type { Ctx } from '../context.js';
 import { getSettings } from '../settings/settings.js';
 import { followUps, waitingRequests } from './agenda-follow-ups.js';
 import {
+  AGENDA_GROUPS,
   type AgendaClock,
   type AgendaDraft,
   type AgendaGroup,
@@ -24,7 +25,7 @@ import {
   type AgendaKind,
   UPCOMING_DAYS,
 } from './agenda-item.js';
-import { keepInTouchItems, reconnectItem } from './agenda-keep-in-touch.js';
+import { keepInTouchGroups, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
 import { replyAnswerItems } from './agenda-replies.js';
 
@@ -182,18 +183,22 @@ function isUpcoming(item: AgendaDraft, clock: Clock): boolean {
 export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<Agenda> {
   const clock = await agendaClock(ctx);
   const { now } = clock;
-  const groups = await Promise.all([
+  const full = opts.full ?? [];
+  const [keepInTouch, ...groups] = await Promise.all([
+    // The group that grows with the network comes counted and cut, its answers applied.
+    keepInTouchGroups(ctx, clock, {
+      cap: opts.cap,
+      fullDue: full.includes('keep_in_touch'),
+      fullUpcoming: full.includes('upcoming'),
+    }),
     meetingItems(ctx, clock),
     thankYous(ctx, clock),
     replyAnswerItems(ctx, clock),
     followUps(ctx, clock),
     taskItems(ctx, clock),
-    keepInTouchItems(ctx, clock),
     reconnectItem(ctx, clock),
   ]);
-  const all: AgendaItem[] = groups
-    .flat()
-    .map((i) => ({ answers: [], people: [], organizationId: null, ...i }));
+  const all: AgendaItem[] = groups.flat().map(withDefaults);
   const keys = all.map((i) => i.key);
   const states = keys.length
     ? await ctx.db
@@ -213,17 +218,27 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
       .map((s) => s.ruleKey),
   );
   const shown = all.filter((i) => !hidden.has(i.key));
-  const items = shown
-    .filter((i) => !isUpcoming(i, clock))
-    .sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate));
+  // Keep-in-touch items come in their order already (by day); a stable sort keeps it.
+  const items = [...shown.filter((i) => !isUpcoming(i, clock)), ...keepInTouch.due.map(withDefaults)].sort(
+    (a, b) => ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate),
+  );
   // The week ahead reads by day; within a day, in the usual order.
-  const upcoming = shown
-    .filter((i) => isUpcoming(i, clock))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind]);
+  const upcoming = [
+    ...shown.filter((i) => isUpcoming(i, clock)),
+    ...keepInTouch.upcoming.map(withDefaults),
+  ].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind]);
+  const counts = new Map<AgendaGroup, number>([
+    ['keep_in_touch', keepInTouch.totals.due],
+    ['upcoming', upcoming.length - keepInTouch.upcoming.length + keepInTouch.totals.upcoming],
+  ]);
+  let overdue = keepInTouch.totals.overdue;
+  for (const i of items) {
+    if (i.kind === 'keep_in_touch') continue;
+    counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
+    if (i.overdue) overdue++;
+  }
   const totals: Partial<Record<AgendaGroup, number>> = {};
-  for (const i of items) totals[i.kind] = (totals[i.kind] ?? 0) + 1;
-  if (upcoming.length) totals.upcoming = upcoming.length;
-  const overdue = items.reduce((n, i) => n + (i.overdue ? 1 : 0), 0);
+  for (const g of AGENDA_GROUPS) if (counts.get(g)) totals[g] = counts.get(g);
   return {
     today: clock.today,
     timeZone: clock.cal.timeZone,
@@ -231,6 +246,10 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
     totals,
     overdue,
   };
+}
+
+function withDefaults(i: AgendaDraft): AgendaItem {
+  return { answers: [], people: [], organizationId: null, ...i };
 }
 
 /** The first `cap` items of each group (the groups named in `full` whole), in the same order. */
