@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cellText, csvFileName, csvPieces, toCsv } from './csv-export.js';
+import { cellText, csvFileName, csvPieces, csvRows, toCsv } from './csv-export.js';
 
 describe('CSV export', () => {
   it('starts with a byte-order mark, uses human headers and CRLF line ends', () => {
@@ -91,6 +92,49 @@ describe('CSV export', () => {
         }[];
         expect(rows.map((r) => r.Value)).toEqual(values.map((v) => cellText(v)));
       }),
+    );
+  });
+
+  it('writes rows exactly as csv-stringify did, byte for byte (property)', () => {
+    // The settings csv-stringify wrote the rows with before csvRows wrote them itself.
+    const options = {
+      record_delimiter: 'windows',
+      quote_record_delimiter: true,
+      quoted_match: /[\r\n]/,
+    } as const;
+    const tricky = fc.constantFrom(
+      '',
+      ',',
+      '"',
+      '""',
+      '\r',
+      '\n',
+      '\r\n',
+      '=1',
+      '-1',
+      '@',
+      '\t',
+      ' ',
+      'a,b',
+      'é',
+    );
+    const cell = fc.oneof(
+      fc.string({ unit: 'grapheme' }),
+      fc.array(tricky, { maxLength: 4 }).map((parts) => parts.join('')),
+      fc.constantFrom(null, -3, 12, true, false, new Date('2026-11-23T09:30:00Z'), ['=x', 'y,z']),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 6 }), (rows) => {
+        const columns = [0, 1, 2].map((i) => ({ header: `C${i}`, value: (r: unknown[]) => r[i] }));
+        const expected = rows.length
+          ? stringify(
+              rows.map((r) => columns.map((c) => cellText(c.value(r)))),
+              options,
+            )
+          : '';
+        expect(csvRows(columns, rows)).toBe(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -36,10 +36,10 @@ import { listQuestions } from '../meetings/questions.js';
 import { listOrganizationsAfter, type Organization } from '../organizations/organizations.js';
 import { listTargets } from '../organizations/targets.js';
 import { listMessagesAfter } from '../outreach/messages.js';
-import { listPeopleAfter, type PersonForExport } from '../people/people.js';
 import { listOpportunities } from '../results/opportunities.js';
 import { getSettings } from '../settings/settings.js';
 import { listTasks, type TaskState } from '../tasks/tasks.js';
+import { listPeopleAfter, type PersonForExport } from './people-pages.js';
 
 export const CSV_LISTS = [
   'people',
