@@ -5,7 +5,8 @@
  * the server still answers other requests while the export streams.
  */
 
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,23 +53,52 @@ function download(url: string): Promise<Download> {
   });
 }
 
-/** Seeds `people` people, then times the export and the requests answered while it runs. */
-export async function benchExport(opts: { people: number }): Promise<Figure[]> {
+/** A data folder of `people` generated people, vacuumed and analyzed. */
+async function seedExportFolder(dataDir: string, people: number): Promise<void> {
+  progress(`CSV export: generating ${count(people)} people`);
+  // Without the outreach log: the People export does not read it.
+  await seedDataFolder(dataDir, { people, messages: 0 });
+  // The server vacuums and analyzes freshly filled tables a few seconds after it starts, which
+  // holds the one connection for a long while; done here first, the export is measured alone.
+  progress('CSV export: vacuum and analyze the seeded folder');
+  const handle = await openPglite({ dataDir });
+  try {
+    await handle.pglite!.exec('vacuum analyze');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** GET /api/workspace sent `times` times one after another, with nothing else running: its own time. */
+async function alone(url: string, times: number): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t0 = performance.now();
+    const res = await httpGet(`${url}/api/workspace`, false, 60_000);
+    if (res.status === 200) ms.push(performance.now() - t0);
+  }
+  return ms;
+}
+
+/**
+ * Seeds `people` people, then times the export and the requests answered while it runs. With
+ * `folder` (BENCH_EXPORT_FOLDER), the seeded folder is kept there and copied for each run, since
+ * seeding 200,000 people takes minutes; it is seeded again only when it does not exist.
+ */
+export async function benchExport(opts: { people: number; folder?: string }): Promise<Figure[]> {
   const dir = await mkdtemp(join(tmpdir(), 'rapport-bench-export-'));
   const dataDir = join(dir, 'data');
-  await mkdir(dataDir);
   try {
-    progress(`CSV export: generating ${count(opts.people)} people`);
-    // Without the outreach log: the People export does not read it.
-    await seedDataFolder(dataDir, { people: opts.people, messages: 0 });
-    // The server vacuums and analyzes freshly filled tables a few seconds after it starts, which
-    // holds the one connection for a long while; done here first, the export is measured alone.
-    progress('CSV export: vacuum and analyze the seeded folder');
-    const handle = await openPglite({ dataDir });
-    try {
-      await handle.pglite!.exec('vacuum analyze');
-    } finally {
-      await handle.close();
+    if (opts.folder) {
+      if (!existsSync(join(opts.folder, 'PG_VERSION'))) {
+        await mkdir(opts.folder, { recursive: true });
+        await seedExportFolder(opts.folder, opts.people);
+      }
+      progress(`CSV export: copying ${opts.folder}`);
+      await cp(opts.folder, dataDir, { recursive: true });
+    } else {
+      await mkdir(dataDir);
+      await seedExportFolder(dataDir, opts.people);
     }
     const server = await startServerProcess(dataDir);
     try {
@@ -76,6 +106,9 @@ export async function benchExport(opts: { people: number }): Promise<Figure[]> {
       // one that warms the server up.
       await new Promise((r) => setTimeout(r, 5000));
       await httpGet(`${server.url}/api/people?limit=1`, false, 600_000);
+      // What the other request costs by itself: a wait during the export is this plus the export's
+      // turn on the one connection.
+      const before = await alone(server.url, 20);
       progress(`CSV export: downloading ${count(opts.people)} people while GET /api/workspace is sent`);
       let exporting = true;
       const latencies: number[] = [];
@@ -126,6 +159,15 @@ export async function benchExport(opts: { people: number }): Promise<Figure[]> {
             ? `one after another: median ${millis(median(latencies))}, slowest ${millis(worst)}` +
               (failures ? `; ${count(failures)} failed` : '')
             : `none answered before the export ended${failures ? `; ${count(failures)} failed` : ''}`,
+        },
+        {
+          label: 'GET /api/workspace alone, before the export (its own time)',
+          value: before.length ? millis(median(before)) : '—',
+          goal: 'for reference',
+          withinGoal: before.length > 0,
+          detail: before.length
+            ? `${count(before.length)} one after another: median ${millis(median(before))}, slowest ${millis(Math.max(...before))}`
+            : 'none answered',
         },
       ];
     } finally {

@@ -7,7 +7,8 @@
  * BENCH_EXPLAIN=1 to print the agenda's and the People list's queries' plans to stderr,
  * BENCH_DATABASE_URL=postgres://… to compare search with PostgreSQL,
  * BENCH_IMPORT_PEOPLE (20000) and BENCH_IMPORT_ROWS (30000) for the LinkedIn import,
- * BENCH_EXPORT_PEOPLE (200000) for the CSV export, BENCH_RESTORE_PEOPLE (20000) for the restore,
+ * BENCH_EXPORT_PEOPLE (200000) for the CSV export, BENCH_EXPORT_FOLDER=/path to seed its folder once
+ * and reuse it, BENCH_RESTORE_PEOPLE (20000) for the restore,
  * BENCH_CREATES (1000) for the durable writes,
  * BENCH_LIST_SAMPLES (40) and BENCH_MIXED_REQUESTS (600) for the People list section,
  * BENCH_MAIL_MESSAGES (20000) for the mail sync and the .mbox import,
@@ -132,7 +133,11 @@ async function main(): Promise<void> {
     {
       key: 'export',
       title: 'CSV export of People (embedded database, through the running server)',
-      run: () => benchExport({ people: envInt('BENCH_EXPORT_PEOPLE', 200_000) }),
+      run: () =>
+        benchExport({
+          people: envInt('BENCH_EXPORT_PEOPLE', 200_000),
+          folder: process.env.BENCH_EXPORT_FOLDER,
+        }),
     },
     {
       key: 'restore',
