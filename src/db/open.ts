@@ -5,6 +5,7 @@ import { type DbHandle, openPglite, openPostgres } from './client.js';
 import { acquireLock, type Lock } from './lock.js';
 import { migrate } from './migrate.js';
 import { resumeStagedWork } from './staged.js';
+import { traced, traceStart } from './start-trace.js';
 
 export interface OpenDatabase {
   handle: DbHandle;
@@ -26,14 +27,16 @@ export async function openDatabase(config: Config): Promise<OpenDatabase> {
   // The folder holds someone's whole network and notes: only its owner may read it.
   process.umask(0o077);
   const lock = acquireLock(config.dataDir);
+  traceStart('data folder locked');
   try {
-    const handle = await openPglite({ dataDir: config.dataDir });
-    await migrate(handle);
+    const handle = await traced('PGlite open', () => openPglite({ dataDir: config.dataDir }));
+    await traced('migrations checked', () => migrate(handle));
     // An import cut short by a crash is finished if it was published, or else thrown away.
-    await resumeStagedWork(handle.db);
+    await traced('staged work resumed', () => resumeStagedWork(handle.db));
     // Files PostgreSQL makes later come out private (durable-fs.ts); these are the ones its first
     // start copied in, or that earlier versions made readable by everyone.
     restrictToOwner(config.dataDir);
+    traceStart('folder made private');
     return {
       handle,
       lock,

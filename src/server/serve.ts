@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import type { Config } from '../config.js';
 import { scheduleMaintenance } from '../db/maintenance.js';
 import { openDatabase } from '../db/open.js';
+import { traced, traceStart } from '../db/start-trace.js';
 import { AppError } from '../domain/errors.js';
 import { scheduleDigest } from '../services/agenda/digest.js';
 import { scheduleMailSync } from '../services/mail/schedule.js';
@@ -38,10 +39,16 @@ export async function startServer(
   }
   // The app's routes (a schema for every request and answer) load while the database opens:
   // PGlite reads and compiles its wasm in the background meanwhile.
-  const [database, { createApp }] = await Promise.all([openDatabase(config), import('./app.js')]);
+  traceStart('program loaded');
+  const [database, { createApp }] = await Promise.all([
+    openDatabase(config),
+    traced('app routes loaded', () => import('./app.js')),
+  ]);
   const clock = process.env.RAPPORT_FAKE_CLOCK === '1' ? fakeClock() : null;
   const now = opts.now ?? clock?.now ?? (() => new Date());
-  const { workspaceId, userId } = await ensureDefaultWorkspace(database.handle.db, now());
+  const { workspaceId, userId } = await traced('workspace found', () =>
+    ensureDefaultWorkspace(database.handle.db, now()),
+  );
   const secretKey = secretKeyLoader(config.dataDir);
   const context = () => ({ db: database.handle.db, workspaceId, userId, now, secretKey });
   const app = createApp({
@@ -54,17 +61,21 @@ export async function startServer(
   // for a moment with none, and one that holds a table for a quiet one.
   let lastRequestAt = Date.now();
   let inFlight = 0;
+  let answered = 0;
   const fetch: typeof app.fetch = async (request, ...rest) => {
     lastRequestAt = Date.now();
     inFlight++;
     try {
-      return await app.fetch(request, ...rest);
+      const response = await app.fetch(request, ...rest);
+      if (answered++ < 3) traceStart(`answered ${request.method} ${new URL(request.url).pathname}`);
+      return response;
     } finally {
       inFlight--;
       lastRequestAt = Date.now();
     }
   };
   const { server, url } = await listen(fetch, config, database.close);
+  traceStart('listening');
   database.lock?.setUrl(url);
   const stopMaintenance = scheduleMaintenance(database.handle, {
     isQuiet: () => Date.now() - lastRequestAt > QUIET_MS,
