@@ -25,6 +25,7 @@ writeFileSync(
     'main.tsx': {
       file: 'assets/index-Ab12Cd34.js',
       isEntry: true,
+      css: ['assets/index-Ee55Ff66.css'],
       dynamicImports: ['people/people-page.tsx'],
     },
     'people/people-page.tsx': {
@@ -74,6 +75,9 @@ describe('web delivery', () => {
   it('has the page checked on every visit, and never caches a missing script as the page', async () => {
     const page = await get('/people');
     expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.headers.get('last-modified')).toBeTruthy();
+    expect(await page.text()).toBe('<!doctype html><html><body>Rapport</body></html>');
     const missing = await get('/assets/index-Gone0000.js');
     expect(missing.headers.get('cache-control')).not.toContain('immutable');
   });
@@ -104,11 +108,18 @@ describe('web delivery', () => {
       [...((await get(path)).headers.get('link') ?? '').matchAll(/<([^>]+)>; rel=modulepreload/g)].map(
         (m) => m[1],
       );
+    // The app's own script goes first, on every page: it is what the page waits for.
     expect(await modules('/people')).toEqual([
+      '/assets/index-Ab12Cd34.js',
       '/assets/people-page-Pp11Qq22.js',
       '/assets/use-load-Ul33Vv44.js',
     ]);
-    expect(await modules('/conversations')).toEqual([]);
+    expect(await modules('/conversations')).toEqual(['/assets/index-Ab12Cd34.js']);
+    const first = ((await get('/people')).headers.get('link') ?? '').split(', ').slice(0, 2);
+    expect(first).toEqual([
+      '</assets/index-Ab12Cd34.js>; rel=modulepreload',
+      '</assets/index-Ee55Ff66.css>; rel=preload; as=style; crossorigin',
+    ]);
     expect((await get('/api/settings')).headers.get('link')).toBeNull();
   });
 
