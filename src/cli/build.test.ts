@@ -48,14 +48,8 @@ describe('the built program', () => {
     const { files, packages } = loadedAtStart(main);
     // 565 compiled files and packages' own modules before the bundle.
     expect(files.size).toBeLessThanOrEqual(20);
-    // PGlite finds its wasm and data files beside its code; the folder lock is a native addon; the
-    // calendar's two packages are one file each.
-    const unbundled = [
-      '@electric-sql/pglite',
-      'fs-native-extensions',
-      'ical-generator',
-      '@touch4it/ical-timezones',
-    ];
+    // PGlite finds its wasm and data files beside its code; the folder lock is a native addon.
+    const unbundled = ['@electric-sql/pglite', 'fs-native-extensions'];
     expect([...packages].filter((p) => !unbundled.includes(p))).toEqual([]);
   });
 
@@ -84,5 +78,15 @@ describe('the built program', () => {
       );
       expect(atStart, `${lazy} loaded at start`).toEqual([]);
     }
+  });
+
+  it("leaves the calendar's packages out of what `serve` loads before its first answer", () => {
+    // serve loads the app's routes (chunks/app-*.js) while the database opens; the calendar's
+    // time zones are 2 MB of JavaScript, for the few who download an .ics file.
+    const chunks = join(dirname(main), 'chunks');
+    const app = readdirSync(chunks).find((f) => /^app-[\w-]+\.js$/.test(f));
+    expect(app).toBeDefined();
+    const atServe = new Set([...loadedAtStart(main).packages, ...loadedAtStart(join(chunks, app!)).packages]);
+    expect([...atServe].filter((p) => p.includes('ical'))).toEqual([]);
   });
 });

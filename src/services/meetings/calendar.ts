@@ -1,7 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { and, desc, eq, gte, isNull, lt } from 'drizzle-orm';
-import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { calendarFeeds, conversations, meetings } from '../../db/schema.js';
 import { notFound } from '../../domain/errors.js';
 import { meetingEnd, wallClock } from '../../domain/meeting-rules.js';
@@ -11,6 +9,18 @@ import type { Ctx } from '../context.js';
 import { getConversation } from '../conversations/conversations.js';
 
 const DAY = 86_400_000;
+
+/**
+ * The calendar packages, loaded on first use: the time-zone table alone is 2 MB of JavaScript that
+ * every start of the server read and compiled before its first answer, for a file few ask for.
+ */
+async function icalPackages() {
+  const [generator, zones] = await Promise.all([
+    import('ical-generator'),
+    import('@touch4it/ical-timezones'),
+  ]);
+  return { ...generator, ical: generator.default, getVtimezoneComponent: zones.getVtimezoneComponent };
+}
 
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -35,6 +45,7 @@ export async function meetingIcs(
   const conv = await getConversation({ ...ctx, id: ctx.conversationId });
   const m = conv.meeting;
   if (!m) throw notFound('scheduled meeting for conversation', ctx.conversationId);
+  const { ical, ICalCalendarMethod, ICalAlarmType, getVtimezoneComponent } = await icalPackages();
   const cal = ical({ name: 'Rapport', prodId: { company: 'rapport', product: 'rapport' } });
   cal.method(ICalCalendarMethod.PUBLISH);
   // Only the VTIMEZONE block, not a calendar-wide zone: with one set, ical-generator writes DTSTAMP
@@ -115,6 +126,7 @@ export async function calendarFeedIcs(ctx: Ctx & { token: string }): Promise<str
         lt(meetings.startsAt, new Date(now.getTime() + 180 * DAY)),
       ),
     );
+  const { ical, ICalAlarmType } = await icalPackages();
   const cal = ical({ name: 'Rapport', prodId: { company: 'rapport', product: 'rapport' }, ttl: 3600 });
   for (const { m, title } of rows) {
     cal.createEvent({
