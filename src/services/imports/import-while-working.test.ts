@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { connections } from '../../../test/linkedin-data.js';
@@ -42,5 +43,29 @@ describe('a large import while the user keeps working', () => {
     expect(summary.counts).toMatchObject({ new: 7999, updated: 1 });
     const found = await listPeople({ ...ctx, q: 'Ana7999' });
     expect(found.items.map((p) => p.linkedinUrl)).toEqual(['https://www.linkedin.com/in/p-7999']);
+  });
+});
+
+describe('a large import leaves short statements behind it', () => {
+  it('keeps no more than 256 kB of search entries waiting to be merged in any index of people', async () => {
+    // New search entries wait in a pending list, and the statement that fills the list merges all
+    // of it, holding every other request meanwhile. At PostgreSQL's 4 MB, an import left lists of
+    // hundreds of pages behind, and every few thousand people one statement merged one of them.
+    const ctx = await t.otherWorkspace();
+    const summary = await applyLinkedInImport(
+      ctx,
+      connections(8000, { prefix: 'pending', organizations: 50 }),
+    );
+    expect(summary.counts.new).toBe(8000);
+    const indexes = ['people_name_trgm_idx', 'people_title_email_trgm_idx', 'people_search_idx'];
+    for (const index of indexes) {
+      // Merging now returns how many 8 kB pages were waiting; the list may pass its limit by the
+      // page being filled.
+      const result = await t.handle.db.execute(
+        sql`select gin_clean_pending_list(${index}::regclass) as pages`,
+      );
+      const { pages } = (result as unknown as { rows: [{ pages: number }] }).rows[0];
+      expect(Number(pages) * 8, index).toBeLessThanOrEqual(256 + 8);
+    }
   });
 });
