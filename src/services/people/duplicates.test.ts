@@ -19,7 +19,11 @@ import {
 } from '../../db/schema.js';
 import { AppError } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
-import { createOrganization } from '../organizations/organizations.js';
+import {
+  createOrganization,
+  deleteOrganization,
+  updateOrganization,
+} from '../organizations/organizations.js';
 import { comparePeople, dismissPair, listDuplicates } from './duplicates.js';
 import { listMerges, mergePeople, undoMerge } from './merge-people.js';
 import { createPerson, getPerson, type PersonInput, touchPeople, updatePerson } from './people.js';
@@ -250,6 +254,19 @@ describe('finding duplicates', () => {
     expect((await listDuplicates(c)).total).toBe(0);
     await updatePerson({ ...c, id: b.id, version: b.version, input: { email: 'CY@example.com' } });
     expect((await listDuplicates(c)).total).toBe(1);
+  });
+
+  it('shows an organization renamed or removed at once (the clock here does not move)', async () => {
+    const c = await freshWorkspace();
+    const org = await createOrganization({ ...c, input: { name: 'Lumen' } });
+    await person(c, { fullName: 'Jonathan Smith', organizationId: org.id });
+    await person(c, { fullName: 'Jon Smith', organizationId: org.id });
+    expect((await listDuplicates(c)).items.map((p) => p.a.organizationName)).toEqual(['Lumen']);
+    await updateOrganization({ ...c, id: org.id, version: org.version, input: { name: 'Lumen Labs' } });
+    expect((await listDuplicates(c)).items.map((p) => p.a.organizationName)).toEqual(['Lumen Labs']);
+    // Without their organization the two names are no longer a likely pair.
+    await deleteOrganization({ ...c, id: org.id });
+    expect((await listDuplicates(c)).total).toBe(0);
   });
 
   it('compares two people side by side with how much history each has', async () => {
