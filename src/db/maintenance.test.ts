@@ -40,7 +40,7 @@ describe('planner statistics', () => {
     await t.ctx.db.update(people).set({ connectedOn: '2024-02-01' });
     const deadRows = async () => {
       const r = await t.ctx.db.execute(
-        sql`select n_dead_tup from pg_stat_user_tables where relname = 'people'`,
+        sql`select n_dead_tup from pg_stat_user_tables where schemaname = 'public' and relname = 'people'`,
       );
       return Number((r as unknown as { rows: { n_dead_tup: number }[] }).rows[0]?.n_dead_tup);
     };
@@ -62,7 +62,7 @@ describe('planner statistics', () => {
     const stats = async () => {
       const r = await t.ctx.db.execute(
         sql`select n_ins_since_vacuum as inserted, vacuum_count + autovacuum_count as vacuums
-              from pg_stat_user_tables where relname = 'people'`,
+              from pg_stat_user_tables where schemaname = 'public' and relname = 'people'`,
       );
       const row = (r as unknown as { rows: { inserted: number; vacuums: number }[] }).rows[0]!;
       return { inserted: Number(row.inserted), vacuums: Number(row.vacuums) };
@@ -92,6 +92,13 @@ describe('planner statistics', () => {
 });
 
 describe('giving space back', () => {
+  async function deletedMoreThanKept(): Promise<boolean> {
+    const result = await t.ctx.db.execute(
+      sql`select n_tup_del > n_live_tup as yes from pg_stat_user_tables where schemaname = 'public' and relname = 'people'`,
+    );
+    return (result as unknown as { rows: { yes: boolean }[] }).rows[0]?.yes === true;
+  }
+
   it('shrinks the database after most people are deleted, and only rewrites wasteful tables in quiet time', async () => {
     const names = Array.from({ length: 20_000 }, (_, i) => `Departed Person ${i} ${'x'.repeat(200)}`);
     await t.ctx.db.execute(sql`
@@ -111,6 +118,12 @@ describe('giving space back', () => {
     expect(Number((afterVacuum as unknown as { rows: { b: number }[] }).rows[0]!.b)).toBeGreaterThan(
       full * 0.8,
     );
+    if (t.handle.engine === 'postgres') {
+      // The quiet-time rule reads the table's counts of live and deleted rows; on a PostgreSQL server
+      // the pooled connection that deleted sends its counts up to seconds late (see above).
+      for (let i = 0; i < 100 && !(await deletedMoreThanKept()); i++)
+        await new Promise((r) => setTimeout(r, 200));
+    }
     const quiet = await compact(t.ctx.db, { onlyWasteful: true });
     expect(quiet.tables).toContain('people');
     expect(quiet.tables).not.toContain('tags');
