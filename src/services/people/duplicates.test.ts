@@ -235,6 +235,50 @@ describe('finding duplicates', () => {
     );
   });
 
+  it('groups people by the same keys the rules compare: any script, any way of writing a profile URL', async () => {
+    const c = await freshWorkspace();
+    const org = await createOrganization({ ...c, input: { name: 'Северсталь' } });
+    // A profile on a country subdomain, or with its name percent-encoded, is the same profile.
+    await person(c, { fullName: 'Lena Park', linkedinUrl: 'https://de.linkedin.com/in/lenapark' });
+    await person(c, { fullName: 'L. Park', linkedinUrl: 'linkedin.com/in/LenaPark/' });
+    await person(c, { fullName: 'José Ortega', linkedinUrl: 'https://www.linkedin.com/in/jos%C3%A9-ortega' });
+    await person(c, { fullName: 'Jose Ortega', linkedinUrl: 'https://linkedin.com/in/josé-ortega?trk=pp' });
+    // Names outside the Latin alphabet, and letters no short list of accents covers.
+    await person(c, { fullName: 'Иван Петров', organizationId: org.id });
+    await person(c, { fullName: 'иван петров', organizationId: org.id });
+    await person(c, { fullName: 'Nguyễn Văn An', organizationId: org.id });
+    await person(c, { fullName: 'Nguyen An', organizationId: org.id });
+    await person(c, { fullName: 'Ivan Petrov', organizationId: org.id });
+    const seen = (await listDuplicates(c)).items.map((p) => [
+      [p.a.fullName, p.b.fullName].sort().join(' / '),
+      p.labels,
+    ]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['L. Park / Lena Park', ['Same LinkedIn profile']],
+        ['Jose Ortega / José Ortega', expect.arrayContaining(['Same LinkedIn profile'])],
+        ['Иван Петров / иван петров', [expect.stringContaining('Same name')]],
+        ['Nguyen An / Nguyễn Văn An', [expect.stringContaining('same first and last name')]],
+      ]),
+    );
+    expect(seen).toHaveLength(4);
+  });
+
+  it('finds a pair however far apart the two people are among thousands', async () => {
+    const c = await freshWorkspace();
+    const at = c.now().toISOString();
+    // 2,500 people, read in several pages: the pair is the first and the last of them by id.
+    await c.db.execute(sql`insert into people (id, workspace_id, full_name, email, created_at, updated_at)
+      select gen_random_uuid(), ${c.workspaceId}, 'Person ' || n, 'person' || n || '@example.com', ${at}, ${at}
+      from generate_series(1, 2500) n`);
+    await c.db.execute(sql`insert into people (id, workspace_id, full_name, email, created_at, updated_at)
+      values ('00000000-0000-4000-8000-000000000001', ${c.workspaceId}, 'Quinn Early', 'quinn@example.com', ${at}, ${at}),
+        ('ffffffff-ffff-4fff-bfff-ffffffffffff', ${c.workspaceId}, 'Quinn Late', ' Quinn@Example.com', ${at}, ${at})`);
+    const { items, total } = await listDuplicates(c);
+    expect(total).toBe(1);
+    expect(items[0]!.labels).toEqual(['Same e-mail']);
+  });
+
   it('does not propose a pair marked "not the same person", and only in its own workspace', async () => {
     const c = await freshWorkspace();
     const a = await person(c, { fullName: 'Pat Doe', email: 'pat@example.com' });

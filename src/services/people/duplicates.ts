@@ -1,15 +1,17 @@
 /**
  * Finding people who are probably the same person, comparing two side by side, and remembering
- * pairs the user said are not the same. The database gathers candidate pairs with hash joins on
- * normalised keys (profile URL, e-mail, organization and last name), so the work grows with the
- * number of people rather than its square; the pure rules in domain/duplicates.ts confirm them.
+ * pairs the user said are not the same. Candidate pairs are people grouped by normalised keys
+ * (profile URL, e-mail, organization and last name), so the work grows with the number of people
+ * rather than its square; the pure rules in domain/duplicates.ts confirm them.
  */
+import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { duplicateDismissals, organizations, people } from '../../db/schema.js';
 import {
   compareNames,
   type DuplicateReason,
   emailKey,
+  foldName,
   linkedInKey,
   reasonLabel,
 } from '../../domain/duplicates.js';
@@ -23,7 +25,7 @@ import {
   type MergeChoice,
   type MergeField,
 } from '../../domain/merge-fields.js';
-import { type Ctx, inTransaction } from '../context.js';
+import type { Ctx } from '../context.js';
 import { getPerson, type Person } from './people.js';
 
 /** Keys shared by more people than this are not a sign of duplicates (a team inbox, "n/a"). */
@@ -49,72 +51,100 @@ export interface DuplicatePair {
   labels: string[];
 }
 
-/** Lower case, accents folded: the same idea as foldName, in SQL, for the blocking key only. */
-const FOLD = (col: string) =>
-  `translate(lower(${col}), 'áàâäãåāéèêëēíìîïīóòôöõøōúùûüūñçýÿšžčćł', 'aaaaaaaeeeeeiiiiiooooooouuuuuncyyszccl')`;
-/** The last word of a name, folded. */
-const LAST_NAME = `substring(${FOLD('full_name')} from '([[:alnum:]]+)[^[:alnum:]]*$')`;
-/**
- * The name rule needs the same last name and (for every kind of match it knows) the same first
- * letter, so people are grouped by organization, last name and first letter; or, for a slip in
- * the last name, the same first name, grouped by organization, first name and the last name's
- * first letter.
- */
-const NAME_KEY = `organization_id::text || ' ' || ${LAST_NAME} || ' ' || left(${FOLD('ltrim(full_name)')}, 1)`;
-const FIRST_NAME_KEY = `organization_id::text || ' ' || substring(${FOLD('full_name')} from '^[^[:alnum:]]*([[:alnum:]]+)')
-  || ' ' || left(${LAST_NAME}, 1)`;
-/** Host and path of a profile URL, without scheme, "www.", query or trailing slash. */
-const LINKEDIN_KEY = `rtrim(split_part(split_part(regexp_replace(lower(trim(linkedin_url)),
-  '^([a-z][a-z0-9+.-]*://)?(www\\.)?', ''), '?', 1), '#', 1), '/')`;
+type Kind = 'linkedin' | 'email' | 'name';
 
 interface Candidate {
   a: string;
   b: string;
-  kind: 'linkedin' | 'email' | 'name';
+  kind: Kind;
 }
 
 function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
+/** People read for the grouping at a time: one short statement each, other requests in between. */
+const KEY_PAGE = 1000;
+
+/** What grouping needs of a person: [id, full name, e-mail, profile URL, organization id]. */
+type KeyRow = [string, string, string | null, string | null, string | null];
+
 /**
- * Candidate pairs in one scan of the workspace's people: each person's four keys are computed
- * once, grouped with hash aggregates, and only groups of two to MAX_GROUP people become pairs.
+ * The keys a person is grouped by, from the same rules that confirm a pair afterwards, so the
+ * grouping never splits a pair the rules would accept. The name rule needs the same last name
+ * and (for every kind of match it knows) the same first letter, so names are grouped by
+ * organization, last name and first letter; or, for a slip in the last name, by organization,
+ * first name and the last name's first letter.
+ */
+function groupingKeys([, fullName, email, linkedinUrl, organizationId]: KeyRow): [Kind, string][] {
+  const keys: [Kind, string][] = [];
+  const li = linkedInKey(linkedinUrl);
+  if (li) keys.push(['linkedin', li]);
+  const em = emailKey(email);
+  if (em) keys.push(['email', em]);
+  if (organizationId) {
+    const words = foldName(fullName).split(' ').filter(Boolean);
+    if (words.length) {
+      const first = words[0]!;
+      const last = words[words.length - 1]!;
+      keys.push(['name', `${organizationId} L ${last} ${first[0]}`]);
+      keys.push(['name', `${organizationId} F ${first} ${last[0]}`]);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Candidate pairs: people grouped by each key, and only groups of two to MAX_GROUP people become
+ * pairs. The keys are worked out here rather than in SQL: folding 50,000 names with regular
+ * expressions in the database took 2–5 s of the embedded database's only connection, during
+ * which no other request was answered. Here the people are read KEY_PAGE at a time by id, and
+ * the event loop gets a turn between pages, so a request that arrives meanwhile waits for one
+ * page at most.
  */
 async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
-  const ws = ctx.workspaceId;
-  return inTransaction(ctx, async (tx) => {
-    // The three groupings fit in memory at 50,000 people instead of spilling to disk.
-    await tx.db.execute(sql`set local work_mem = '32MB'`);
-    const result = await tx.db.execute(sql`
-      with base as materialized (
-        select id,
-          nullif(${sql.raw(LINKEDIN_KEY)}, '') as li,
-          nullif(lower(trim(email)), '') as em,
-          case when organization_id is not null then ${sql.raw(NAME_KEY)} end as nm,
-          case when organization_id is not null then ${sql.raw(FIRST_NAME_KEY)} end as fn
-        from people where workspace_id = ${ws}
-      ), groups as (
-        select 'linkedin' as kind, array_agg(id) as ids from base where li is not null
-          group by li having count(*) between 2 and ${MAX_GROUP}
-        union all
-        select 'email', array_agg(id) from base where em is not null
-          group by em having count(*) between 2 and ${MAX_GROUP}
-        union all
-        select 'name', array_agg(id) from base where nm is not null
-          group by nm having count(*) between 2 and ${MAX_GROUP}
-        union all
-        select 'name', array_agg(id) from base where fn is not null
-          group by fn having count(*) between 2 and ${MAX_GROUP}
-      )
-      select a, b, kind from groups, unnest(ids) a, unnest(ids) b
-      where a < b and not exists (
-        select 1 from duplicate_dismissals d
-        where d.workspace_id = ${ws} and least(d.person_a_id, d.person_b_id) = a
-          and greatest(d.person_a_id, d.person_b_id) = b)
-      limit ${MAX_CANDIDATES}`);
-    return rowsOf<Candidate>(result);
-  });
+  const groups = new Map<string, { kind: Kind; ids: string[] }>();
+  let after: string | null = null;
+  for (;;) {
+    if (after) await setImmediate();
+    const page: KeyRow[] = JSON.parse(
+      rowsOf<{ page: string }>(
+        await ctx.db.execute(sql`select coalesce(json_agg(json_build_array(id, full_name, email,
+            linkedin_url, organization_id) order by id), '[]')::text as page
+          from (select id, full_name, email, linkedin_url, organization_id from ${people}
+            where workspace_id = ${ctx.workspaceId} ${after ? sql`and id > ${after}::uuid` : sql``}
+            order by id limit ${KEY_PAGE}) p`),
+      )[0]!.page,
+    );
+    for (const row of page) {
+      for (const [kind, key] of groupingKeys(row)) {
+        const groupKey = `${kind} ${key}`;
+        const group = groups.get(groupKey);
+        // A group past MAX_GROUP is dropped anyway: keep one id more to know it is too big.
+        if (!group) groups.set(groupKey, { kind, ids: [row[0]] });
+        else if (group.ids.length <= MAX_GROUP) group.ids.push(row[0]);
+      }
+    }
+    if (page.length < KEY_PAGE) break;
+    after = page[page.length - 1]![0];
+  }
+  const dismissed = new Set(
+    rowsOf<{ a: string; b: string }>(
+      await ctx.db.execute(sql`select person_a_id as a, person_b_id as b from ${duplicateDismissals}
+        where workspace_id = ${ctx.workspaceId}`),
+    ).flatMap(({ a, b }) => [`${a}:${b}`, `${b}:${a}`]),
+  );
+  const candidates: Candidate[] = [];
+  for (const { kind, ids } of groups.values()) {
+    if (ids.length < 2 || ids.length > MAX_GROUP) continue;
+    for (const x of ids) {
+      for (const y of ids) {
+        if (x < y && !dismissed.has(`${x}:${y}`)) candidates.push({ a: x, b: y, kind });
+        if (candidates.length >= MAX_CANDIDATES) return candidates;
+      }
+    }
+  }
+  return candidates;
 }
 
 /**
@@ -126,6 +156,7 @@ async function candidatePairs(ctx: Ctx): Promise<Candidate[]> {
  * organization clears its people's organization without touching their version.
  */
 const cache = new Map<string, { fingerprint: string; pairs: DuplicatePair[] }>();
+const inFlight = new Map<string, { fingerprint: string; pairs: Promise<DuplicatePair[]> }>();
 
 async function fingerprint(ctx: Ctx): Promise<string> {
   const rows = rowsOf<{ f: string }>(
@@ -166,9 +197,17 @@ async function allPairs(ctx: Ctx): Promise<DuplicatePair[]> {
   const f = await fingerprint(ctx);
   const hit = cache.get(ctx.workspaceId);
   if (hit?.fingerprint === f) return hit.pairs;
-  const pairs = await findPairs(ctx);
-  cache.set(ctx.workspaceId, { fingerprint: f, pairs });
-  return pairs;
+  // Several requests for the same unchanged people (two tabs, the badge and the page) share one run.
+  const running = inFlight.get(ctx.workspaceId);
+  if (running?.fingerprint === f) return running.pairs;
+  const pairs = findPairs(ctx);
+  inFlight.set(ctx.workspaceId, { fingerprint: f, pairs });
+  try {
+    cache.set(ctx.workspaceId, { fingerprint: f, pairs: await pairs });
+    return await pairs;
+  } finally {
+    if (inFlight.get(ctx.workspaceId)?.pairs === pairs) inFlight.delete(ctx.workspaceId);
+  }
 }
 
 async function findPairs(ctx: Ctx): Promise<DuplicatePair[]> {
