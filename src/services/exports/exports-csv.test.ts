@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { introductions, people } from '../../db/schema.js';
@@ -101,6 +102,11 @@ describe('People CSV export', () => {
       })),
     );
 
+    // Times finer than a millisecond, and one before 1970: the export writes what a JavaScript date
+    // holds (the millisecond they fall in), as the People list does.
+    await ctx.db.execute(sql`update people set last_interaction_at = '1969-12-31 23:59:59.9995+00',
+      updated_at = updated_at + interval '0.000999 seconds' where id = ${detailed[1]!}`);
+
     const listed = await listPeople({ ...ctx, limit: 5000 });
     expect(listed.total).toBeGreaterThan(1000);
     const text = await csvText();
@@ -111,6 +117,9 @@ describe('People CSV export', () => {
     expect(first['Introduced by']).toBe('Noor Later');
     expect(exported.find((r) => r['Full name'] === 'Bnna Detail 1')!.Tags).toBe('alpha; mid; zeta');
     expect(exported.find((r) => r['Full name'] === 'Cnna Detail 2')!.Organization).toBe("'=Evil Corp");
+    expect(exported.find((r) => r['Full name'] === 'Bnna Detail 1')!['Last interaction']).toBe(
+      '1969-12-31T23:59:59.999Z',
+    );
   });
 
   it('applies the People list’s filters to the pages', async () => {

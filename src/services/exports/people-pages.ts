@@ -1,7 +1,7 @@
 /**
  * The People list in its order, a page at a time, as the CSV export writes it.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { type PeopleFilter, peopleWhere } from '../people/people.js';
@@ -32,7 +32,16 @@ export interface PersonForExport {
   updatedAt: Date;
 }
 
-type ExportTuple = (string | number | string[] | null)[];
+/** A page row: every value as text (or null), tags as the JSON text of their array. */
+type ExportTuple = (string | null)[];
+
+/** Milliseconds since 1970 as the page writes them, back to a date. */
+function instant(v: string | null): Date | null {
+  return v === null ? null : new Date(Number(v));
+}
+
+/** The exact time of a timestamp in milliseconds, truncated as JavaScript dates are. */
+const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::text`;
 
 /**
  * The people list in its order, one page after another, for exports. Keyset paging: each page
@@ -41,11 +50,18 @@ type ExportTuple = (string | number | string[] | null)[];
  * array: PGlite decodes a result field by field, and one field a page instead of twenty-odd a
  * row makes 200,000 people several times faster to read.
  *
- * The page walks the name index in the list's order; each row's organization, latest introducer
- * and tags are index lookups for that row, as the People list reads them. The page used to find
- * its introducers with a hash join over the whole introductions table, a scan that every page
- * repeated (5 ms of a page's 17 at 200,000 people with 20,000 introductions, and growing with
- * them).
+ * Each row is an array of text, not a JSON array of typed values: json_build_array looks up how
+ * to write each of its two dozen arguments again for every row, while a text array's elements
+ * are written one way. Times come as milliseconds since 1970 (exact: extract gives a numeric),
+ * which is both cheaper to write than an ISO string with an offset and cheaper to read back.
+ * Measured over 200,000 people (CPU, in one process): 1.4 s to write the values as before, 1.0 s
+ * as text.
+ *
+ * The page walks the name index in the list's order; each row's organization and latest
+ * introducer are index lookups for that row, as the People list reads them. The tags of the
+ * whole page are read in one grouped join over the page's ids: read person by person, each row
+ * scanned the tags table afresh (a sort and a hash join a row, and on the embedded database a
+ * file-size look-up for every scan), the largest part of a page's time.
  */
 export async function listPeopleAfter(
   ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
@@ -55,17 +71,7 @@ export async function listPeopleAfter(
     ? sql`and (lower(${people.fullName}), ${people.id}) > (${name}, ${id}::uuid)`
     : sql``;
   const result = await ctx.db.execute(sql`
-    select coalesce(json_agg(json_build_array(p.full_name, p.title, p.function, p.seniority,
-        (select o.name from ${organizations} o where o.id = p.organization_id),
-        p.email, p.phone, p.linkedin_url, p.location, p.time_zone, p.how_we_know,
-        (select i.full_name from ${introductions} x join ${people} i on i.id = x.introducer_id
-          where x.introduced_id = p.id order by x.created_at desc limit 1),
-        array(select t.name from ${personTags} pt join ${tags} t on t.id = pt.tag_id
-          where pt.person_id = p.id order by t.name),
-        p.keep_in_touch, p.keep_in_touch_every_days, p.preferred_channel, p.connected_on,
-        p.last_interaction_at, p.source, p.notes, p.created_at, p.updated_at, p.k, p.id)
-      order by p.k, p.id), '[]')::text as page
-    from (
+    with page as materialized (
       select ${people.id} as id, lower(${people.fullName}) as k, ${people.fullName} as full_name,
         ${people.title} as title, ${people.function} as function, ${people.seniority} as seniority,
         ${people.organizationId} as organization_id, ${people.email} as email, ${people.phone} as phone,
@@ -79,34 +85,49 @@ export async function listPeopleAfter(
       where ${peopleWhere(ctx)} ${after}
       order by lower(${people.fullName}), ${people.id}
       limit ${ctx.limit}
-    ) p`);
+    ),
+    tagged as (
+      select pt.person_id, array_to_json(array_agg(t.name order by t.name))::text as names
+      from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+      where pt.person_id = any(array(select id from page))
+      group by pt.person_id
+    )
+    select coalesce(json_agg(array[p.full_name, p.title, p.function, p.seniority,
+        (select o.name from ${organizations} o where o.id = p.organization_id),
+        p.email, p.phone, p.linkedin_url, p.location, p.time_zone, p.how_we_know,
+        (select i.full_name from ${introductions} x join ${people} i on i.id = x.introducer_id
+          where x.introduced_id = p.id order by x.created_at desc limit 1),
+        tagged.names, p.keep_in_touch, p.keep_in_touch_every_days::text, p.preferred_channel,
+        to_json(p.connected_on) #>> '{}', ${epochMs(sql`p.last_interaction_at`)}, p.source, p.notes,
+        ${epochMs(sql`p.created_at`)}, ${epochMs(sql`p.updated_at`)}, p.k, p.id::text]
+      order by p.k, p.id), '[]')::text as page
+    from page p left join tagged on tagged.person_id = p.id`);
   const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
   const tuples = JSON.parse(raw) as ExportTuple[];
-  const date = (v: unknown) => (v === null ? null : new Date(v as string));
   const items = tuples.map(
     (t): PersonForExport => ({
       fullName: t[0] as string,
-      title: t[1] as string | null,
-      function: t[2] as string | null,
-      seniority: t[3] as string | null,
-      organizationName: t[4] as string | null,
-      email: t[5] as string | null,
-      phone: t[6] as string | null,
-      linkedinUrl: t[7] as string | null,
-      location: t[8] as string | null,
-      timeZone: t[9] as string | null,
-      howWeKnow: t[10] as string | null,
-      introducedByName: t[11] as string | null,
-      tags: (t[12] as string[] | null) ?? [],
+      title: t[1] ?? null,
+      function: t[2] ?? null,
+      seniority: t[3] ?? null,
+      organizationName: t[4] ?? null,
+      email: t[5] ?? null,
+      phone: t[6] ?? null,
+      linkedinUrl: t[7] ?? null,
+      location: t[8] ?? null,
+      timeZone: t[9] ?? null,
+      howWeKnow: t[10] ?? null,
+      introducedByName: t[11] ?? null,
+      tags: t[12] === null || t[12] === undefined ? [] : (JSON.parse(t[12]) as string[]),
       keepInTouch: t[13] as string,
-      keepInTouchEveryDays: t[14] as number | null,
-      preferredChannel: t[15] as string | null,
-      connectedOn: t[16] as string | null,
-      lastInteractionAt: date(t[17]),
+      keepInTouchEveryDays: t[14] === null || t[14] === undefined ? null : Number(t[14]),
+      preferredChannel: t[15] ?? null,
+      connectedOn: t[16] ?? null,
+      lastInteractionAt: instant(t[17] ?? null),
       source: t[18] as string,
       notes: t[19] as string,
-      createdAt: date(t[20])!,
-      updatedAt: date(t[21])!,
+      createdAt: instant(t[20] ?? null)!,
+      updatedAt: instant(t[21] ?? null)!,
     }),
   );
   const last = tuples.length === ctx.limit ? tuples[tuples.length - 1] : undefined;
