@@ -7,7 +7,8 @@
  * Both ways are therefore measured on two copies of the folder, as written and after ANALYZE,
  * alternating between them so that other work on the machine weighs on both alike.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +33,12 @@ export interface AgendaOptions {
   warmup: number;
   /** Print each agenda query's EXPLAIN ANALYZE to stderr. */
   explain: boolean;
+  /**
+   * Where to keep the seeded folder (BENCH_AGENDA_FOLDER) and copy it from on later runs, since
+   * seeding takes one to two minutes. Its dates were drawn around the day it was seeded: delete
+   * it on another day.
+   */
+  folder?: string;
 }
 
 /** What GET /api/agenda asks for: the first items of each group, with every group's total. */
@@ -309,19 +316,25 @@ export async function benchAgenda(opts: AgendaOptions): Promise<Figure[]> {
       `agenda: generating ${count(opts.people)} people, ${count(sizes.conversations)} conversations, ` +
         `${count(sizes.messages)} messages, ${count(sizes.tasks)} tasks`,
     );
-    const seeded = await seedDataFolder(plain.dataDir, { people: opts.people });
-    const seedMs = seeded.buildMs + seeded.insertMs;
-    const rows = Object.values(seeded.counts).reduce((x, y) => x + y, 0);
-    const slowTables = Object.entries(seeded.insertMsByTable)
-      .sort((x, y) => y[1] - x[1])
-      .slice(0, 4)
-      .map(([t, ms]) => `${t} ${seconds(ms)}`)
-      .join(', ');
-    progress('agenda: copying the folder and running ANALYZE on the copy');
-    await cp(plain.dataDir, analyzed.dataDir, { recursive: true });
-    const analyzeMs = await analyzeFolder(analyzed.dataDir);
-    const figures: Figure[] = [
-      {
+    const figures: Figure[] = [];
+    const kept = opts.folder && existsSync(join(opts.folder, 'PG_VERSION'));
+    if (kept) {
+      progress(`agenda: copying ${opts.folder}`);
+      await cp(opts.folder!, plain.dataDir, { recursive: true });
+    } else {
+      const seeded = await seedDataFolder(plain.dataDir, { people: opts.people });
+      if (opts.folder) {
+        await mkdir(opts.folder, { recursive: true });
+        await cp(plain.dataDir, opts.folder, { recursive: true });
+      }
+      const seedMs = seeded.buildMs + seeded.insertMs;
+      const rows = Object.values(seeded.counts).reduce((x, y) => x + y, 0);
+      const slowTables = Object.entries(seeded.insertMsByTable)
+        .sort((x, y) => y[1] - x[1])
+        .slice(0, 4)
+        .map(([t, ms]) => `${t} ${seconds(ms)}`)
+        .join(', ');
+      figures.push({
         label: 'Generate and insert the workspace',
         value: seconds(seedMs),
         goal: atMostSeconds(GOALS.seedMs),
@@ -331,16 +344,19 @@ export async function benchAgenda(opts: AgendaOptions): Promise<Figure[]> {
           `${count(seeded.counts.conversations ?? 0)} conversations, ${count(seeded.counts.messages ?? 0)} messages, ` +
           `${count(seeded.counts.tasks ?? 0)} tasks, ${count(seeded.counts.meetings ?? 0)} meetings; ` +
           `build ${seconds(seeded.buildMs)}, insert ${seconds(seeded.insertMs)} (slowest: ${slowTables})`,
-      },
-      {
-        label: 'ANALYZE, whole database (on a copy of the folder)',
-        value: seconds(analyzeMs),
-        goal: '—',
-        detail:
-          'PGlite has no autovacuum, so a user’s folder never gets planner statistics unless the app runs ' +
-          'ANALYZE; both folders are measured below, calls alternating between them',
-      },
-    ];
+      });
+    }
+    progress('agenda: copying the folder and running ANALYZE on the copy');
+    await cp(plain.dataDir, analyzed.dataDir, { recursive: true });
+    const analyzeMs = await analyzeFolder(analyzed.dataDir);
+    figures.push({
+      label: 'ANALYZE, whole database (on a copy of the folder)',
+      value: seconds(analyzeMs),
+      goal: '—',
+      detail:
+        'PGlite has no autovacuum, so a user’s folder never gets planner statistics unless the app runs ' +
+        'ANALYZE; both folders are measured below, calls alternating between them',
+    });
 
     const local = await measureInProcess(variants, opts);
     const localLoad = loadavg()[0] ?? 0;

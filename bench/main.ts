@@ -17,6 +17,7 @@
  * BENCH_HOSTED_ACCOUNTS (100), BENCH_HOSTED_PEOPLE (2000), BENCH_HOSTED_SESSIONS (30), BENCH_HOSTED_THINK_MS (1500) and
  * BENCH_HOSTED_SECONDS (120) for hosted mode under load (PostgreSQL: BENCH_DATABASE_URL or
  * BENCH_HOSTED_DATABASE_URL; skipped without one unless BENCH_ONLY names it),
+ * BENCH_AGENDA_FOLDER=/path to seed the agenda section's folder once and reuse it (on the same day),
  * BENCH_PEOPLE_FOLDER=/path to seed the people-web section's folder once and reuse it,
  * BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" for every server the bench starts,
  * BENCH_ONLY=cold-start,person-read,people-list,people-web,agenda,search-network,import,export,writes,
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
           calls: agendaCalls,
           warmup: Math.max(1, Math.min(10, agendaCalls)),
           explain: process.env.BENCH_EXPLAIN === '1',
+          folder: process.env.BENCH_AGENDA_FOLDER || undefined,
         }),
     },
     {
