@@ -1,16 +1,22 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
+import { conversationParticipants, conversations, people, reminderStates } from '../../db/schema.js';
+import { addCalendarDays, localDate } from '../../domain/business-days.js';
+import { MET_STATUSES } from '../../domain/meeting-reminders.js';
+import { keepInTouchDue } from '../../domain/relationship.js';
 import type { Ctx } from '../context.js';
 import { createConversation, moveConversation } from '../conversations/conversations.js';
 import { scheduleMeeting } from '../meetings/meetings.js';
 import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
-import { updateSettings } from '../settings/settings.js';
+import { getSettings, updateSettings } from '../settings/settings.js';
 import { createTask } from '../tasks/tasks.js';
-import { type Agenda, type AgendaGroup, type AgendaOptions, todayAgenda } from './agenda.js';
+import { type Agenda, type AgendaGroup, type AgendaOptions, todayAgenda, UPCOMING_DAYS } from './agenda.js';
 import { answerReminder } from './reminders.js';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 let t: TestDb;
 let ctx: Ctx;
 
@@ -33,17 +39,18 @@ function cut(whole: Agenda, cap: number, full: readonly AgendaGroup[] = []): Age
 }
 
 /**
- * A workspace in Auckland (a day ahead of UTC) with a holiday, where every group has more items
- * than a cap of 3: keep-in-touch people due long ago, today and in the coming week, on their own
- * rhythm, on the default one and met in a meeting; follow-ups, tasks and meetings; and answers of
- * every kind (snoozed, snoozed but run out, dismissed, done) on items inside and outside the cut.
+ * A workspace in `timeZone` with a holiday, where every group has more items than a cap of 3:
+ * keep-in-touch people due long ago, today and in the coming week, on their own rhythm, on the
+ * default one and met in a meeting, made at hours near midnight in the zone and across its clock
+ * change; follow-ups, tasks and report-backs (several due the same day) and meetings. Auckland is
+ * a day ahead of UTC, Los Angeles behind it.
  */
-async function richWorkspace(): Promise<string[]> {
+async function richWorkspace(timeZone: string): Promise<string[]> {
   ctx = await t.otherWorkspace();
   t.clock.set('2026-06-01T09:00:00Z');
   await updateSettings({
     ...ctx,
-    input: { timeZone: 'Pacific/Auckland', holidays: ['2026-11-27'], keepInTouchDefaultDays: 60 },
+    input: { timeZone, holidays: ['2026-11-27'], keepInTouchDefaultDays: 60 },
   });
   const names: string[] = [];
   const person = async (fullName: string, input: Record<string, unknown>) => {
@@ -53,7 +60,8 @@ async function richWorkspace(): Promise<string[]> {
   // Created on different days, so their due dates spread over the past and the coming week;
   // several share a day, so the order within a day matters too.
   for (let d = 0; d < 12; d++) {
-    t.clock.set(new Date(Date.parse('2026-09-20T22:30:00Z') + d * 4 * DAY));
+    // 22:30, 07:30 and 11:30 UTC: about midnight in Auckland, in Los Angeles, or neither.
+    t.clock.set(new Date(Date.parse('2026-09-20T22:30:00Z') + d * 4 * DAY + (d % 3) * 9 * HOUR));
     await person(`Yes ${d}a`, { keepInTouch: 'yes' });
     await person(`Yes ${d}b`, { keepInTouch: 'yes' });
     await person(`Own ${d}`, { keepInTouch: 'unknown', keepInTouchEveryDays: 30 + d });
@@ -68,7 +76,7 @@ async function richWorkspace(): Promise<string[]> {
       conversationId: c.id,
       input: {
         startsAt: new Date(t.clock.now().getTime() + 3_600_000),
-        timeZone: 'Pacific/Auckland',
+        timeZone,
         medium: 'phone',
       },
     });
@@ -95,6 +103,19 @@ async function richWorkspace(): Promise<string[]> {
       input: { title: `Task ${i}`, dueOn: `2026-11-${String(20 + i).padStart(2, '0')}` },
     });
   }
+  // Several due the same day: the order they were made in decides, in the cut as in the whole.
+  for (let i = 0; i < 9; i++) {
+    t.clock.advance(60_000);
+    await createTask({
+      ...ctx,
+      input: {
+        title: `Report back ${i}`,
+        kind: 'report_back',
+        dueOn: `2026-11-${[22, 23, 26, 29][i % 4]}`,
+      },
+    });
+    await createTask({ ...ctx, input: { title: `Same day ${i}`, dueOn: '2026-11-24' } });
+  }
   // Meetings later this week, for "Coming up" and their confirmations.
   for (let d = 0; d < 4; d++) {
     const p = await person(`Meeting ${d}`, {});
@@ -104,7 +125,7 @@ async function richWorkspace(): Promise<string[]> {
       conversationId: c.id,
       input: {
         startsAt: new Date(Date.parse('2026-11-27T22:00:00Z') + d * DAY),
-        timeZone: 'Pacific/Auckland',
+        timeZone,
         medium: 'video',
       },
     });
@@ -112,57 +133,105 @@ async function richWorkspace(): Promise<string[]> {
   return names;
 }
 
-describe('Today cut to the first items of each group', () => {
-  it('gives what the whole agenda cut in JavaScript gives, with the same totals, whatever is answered', async () => {
-    await richWorkspace();
-    const whole = await todayAgenda(ctx);
-    for (const kind of ['keep_in_touch', 'follow_up', 'task', 'thank_you'] as const) {
-      expect(whole.items.filter((i) => i.kind === kind).length, kind).toBeGreaterThan(3);
-    }
-    expect(whole.upcoming.filter((i) => i.kind === 'keep_in_touch').length).toBeGreaterThan(3);
-    expect(whole.upcoming.filter((i) => i.kind !== 'keep_in_touch').length).toBeGreaterThan(0);
+describe.each(['Pacific/Auckland', 'America/Los_Angeles'])(
+  'Today cut to the first items of each group, in %s',
+  (timeZone) => {
+    it('gives what the whole agenda cut in JavaScript gives, with the same totals, whatever is answered', async () => {
+      await richWorkspace(timeZone);
+      const whole = await todayAgenda(ctx);
+      for (const kind of ['keep_in_touch', 'follow_up', 'task', 'report_back', 'thank_you'] as const) {
+        expect(whole.items.filter((i) => i.kind === kind).length, kind).toBeGreaterThan(3);
+      }
+      expect(whole.upcoming.filter((i) => i.kind === 'keep_in_touch').length).toBeGreaterThan(3);
+      expect(whole.upcoming.filter((i) => i.kind !== 'keep_in_touch').length).toBeGreaterThan(0);
+      expect(whole.upcoming.filter((i) => i.kind === 'report_back').length).toBeGreaterThan(0);
 
-    // Answers inside and outside the first three of a group, and of "Coming up".
-    const keepInTouch = whole.items.filter((i) => i.kind === 'keep_in_touch');
-    const comingUp = whole.upcoming.filter((i) => i.kind === 'keep_in_touch');
-    const answered = [
-      { key: keepInTouch[0]!.key, action: 'dismiss' as const },
-      { key: keepInTouch[2]!.key, action: 'snooze' as const },
-      { key: keepInTouch[5]!.key, action: 'done' as const },
-      { key: comingUp[1]!.key, action: 'snooze' as const },
-      { key: whole.items.find((i) => i.kind === 'follow_up')!.key, action: 'dismiss' as const },
-      { key: whole.items.find((i) => i.kind === 'task')!.key, action: 'snooze' as const },
-    ];
-    for (const a of answered) await answerReminder({ ...ctx, ...a });
-    // A snooze that has run out: the item is back, in its place.
-    await answerReminder({
-      ...ctx,
-      key: keepInTouch[1]!.key,
-      action: 'snooze',
-      until: new Date(t.clock.now().getTime() + 3_600_000),
+      // Answers inside and outside the first three of a group, and of "Coming up".
+      const keepInTouch = whole.items.filter((i) => i.kind === 'keep_in_touch');
+      const comingUp = whole.upcoming.filter((i) => i.kind === 'keep_in_touch');
+      const answered = [
+        { key: keepInTouch[0]!.key, action: 'dismiss' as const },
+        { key: keepInTouch[2]!.key, action: 'snooze' as const },
+        { key: keepInTouch[5]!.key, action: 'done' as const },
+        { key: comingUp[1]!.key, action: 'snooze' as const },
+        { key: whole.items.find((i) => i.kind === 'follow_up')!.key, action: 'dismiss' as const },
+        { key: whole.items.find((i) => i.kind === 'task')!.key, action: 'snooze' as const },
+        { key: whole.items.filter((i) => i.kind === 'task')[4]!.key, action: 'dismiss' as const },
+        { key: whole.items.filter((i) => i.kind === 'report_back')[1]!.key, action: 'snooze' as const },
+        { key: whole.upcoming.find((i) => i.kind === 'report_back')!.key, action: 'dismiss' as const },
+        { key: whole.items.find((i) => i.kind === 'thank_you')!.key, action: 'dismiss' as const },
+      ];
+      for (const a of answered) await answerReminder({ ...ctx, ...a });
+      // A snooze that has run out: the item is back, in its place.
+      await answerReminder({
+        ...ctx,
+        key: keepInTouch[1]!.key,
+        action: 'snooze',
+        until: new Date(t.clock.now().getTime() + 3_600_000),
+      });
+      t.clock.advance(2 * 3_600_000);
+
+      const after = await todayAgenda(ctx);
+      const shownKeys = [...after.items, ...after.upcoming].map((i) => i.key);
+      for (const a of answered) expect(shownKeys).not.toContain(a.key);
+      expect(shownKeys).toContain(keepInTouch[1]!.key);
+      // Hidden items are not counted either.
+      expect(after.totals.keep_in_touch).toBe(keepInTouch.length - 3);
+      expect(after.totals.upcoming).toBe(after.upcoming.length);
+      expect(after.overdue).toBe(after.items.filter((i) => i.overdue).length);
+
+      const asks: AgendaOptions[] = [
+        { cap: 3 },
+        { cap: 1 },
+        { cap: 3, full: ['keep_in_touch'] },
+        { cap: 3, full: ['upcoming'] },
+        { cap: 2, full: ['follow_up', 'task'] },
+        { cap: 2, full: ['report_back', 'upcoming'] },
+        { cap: 50 },
+      ];
+      for (const ask of asks) {
+        const capped = await todayAgenda(ctx, ask);
+        expect(capped, JSON.stringify(ask)).toEqual(cut(after, ask.cap!, ask.full));
+      }
+    }, 120_000);
+
+    it("shows each person's keep-in-touch reminder on the date the domain rule gives, in the zone", async () => {
+      // The group's due dates are worked out in SQL; keepInTouchDue is the rule written down. Every
+      // person of the workspace is put through the rule here, and the whole agenda must agree.
+      const agenda = await todayAgenda(ctx);
+      const { keepInTouchDefaultDays } = await getSettings(ctx);
+      const horizon = addCalendarDays(agenda.today, UPCOMING_DAYS);
+      const everyone = await ctx.db.select().from(people).where(eq(people.workspaceId, ctx.workspaceId));
+      const metRows = await ctx.db
+        .select({ personId: conversationParticipants.personId })
+        .from(conversationParticipants)
+        .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
+        .where(inArray(conversations.status, [...MET_STATUSES]));
+      const met = new Set(metRows.map((r) => r.personId));
+      const expected: string[] = [];
+      for (const p of everyone) {
+        const due = keepInTouchDue(
+          {
+            permission: p.keepInTouch,
+            everyDays: p.keepInTouchEveryDays,
+            lastInteraction: localDate(p.lastInteractionAt ?? p.createdAt, timeZone),
+            met: met.has(p.id),
+          },
+          keepInTouchDefaultDays,
+        );
+        if (due !== null && due <= horizon) expected.push(`keep_in_touch:${p.id}:${due}`);
+      }
+      const shown = [...agenda.items, ...agenda.upcoming].filter((i) => i.kind === 'keep_in_touch');
+      for (const i of shown) expect(i.key.endsWith(`:${i.dueDate}`)).toBe(true);
+      // Answered reminders are left out of the agenda: they are put back for the comparison.
+      const states = await ctx.db
+        .select({ key: reminderStates.ruleKey })
+        .from(reminderStates)
+        .where(eq(reminderStates.workspaceId, ctx.workspaceId));
+      const shownKeys = shown.map((i) => i.key);
+      const hidden = states.map((r) => r.key).filter((k) => expected.includes(k) && !shownKeys.includes(k));
+      expect(expected.length).toBeGreaterThan(10);
+      expect([...shownKeys, ...hidden].sort()).toEqual(expected.sort());
     });
-    t.clock.advance(2 * 3_600_000);
-
-    const after = await todayAgenda(ctx);
-    const shownKeys = [...after.items, ...after.upcoming].map((i) => i.key);
-    for (const a of answered) expect(shownKeys).not.toContain(a.key);
-    expect(shownKeys).toContain(keepInTouch[1]!.key);
-    // Hidden items are not counted either.
-    expect(after.totals.keep_in_touch).toBe(keepInTouch.length - 3);
-    expect(after.totals.upcoming).toBe(after.upcoming.length);
-    expect(after.overdue).toBe(after.items.filter((i) => i.overdue).length);
-
-    const asks: AgendaOptions[] = [
-      { cap: 3 },
-      { cap: 1 },
-      { cap: 3, full: ['keep_in_touch'] },
-      { cap: 3, full: ['upcoming'] },
-      { cap: 2, full: ['follow_up', 'task'] },
-      { cap: 50 },
-    ];
-    for (const ask of asks) {
-      const capped = await todayAgenda(ctx, ask);
-      expect(capped, JSON.stringify(ask)).toEqual(cut(after, ask.cap!, ask.full));
-    }
-  }, 120_000);
-});
+  },
+);

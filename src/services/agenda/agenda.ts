@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import {
   conversationParticipants,
   conversations,
@@ -6,7 +6,6 @@ import {
   messages,
   people,
   reminderStates,
-  tasks,
 } from '../../db/schema.js';
 import { THANK_YOU_WITHIN_HOURS } from '../../domain/after-meeting.js';
 import { addCalendarDays, localDate } from '../../domain/business-days.js';
@@ -28,6 +27,7 @@ import {
 import { keepInTouchGroups, reconnectItem } from './agenda-keep-in-touch.js';
 import { meetingItems } from './agenda-meetings.js';
 import { replyAnswerItems } from './agenda-replies.js';
+import { taskGroups } from './agenda-tasks.js';
 
 export type { AgendaGroup, AgendaItem, AgendaKind } from './agenda-item.js';
 export { AGENDA_GROUPS, AGENDA_KINDS, UPCOMING_DAYS } from './agenda-item.js';
@@ -103,39 +103,6 @@ async function thankYous(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
   });
 }
 
-async function taskItems(ctx: Ctx, clock: Clock): Promise<AgendaDraft[]> {
-  const rows = await ctx.db
-    .select({
-      id: tasks.id,
-      kind: tasks.kind,
-      title: tasks.title,
-      dueOn: tasks.dueOn,
-      personId: tasks.personId,
-      conversationId: tasks.conversationId,
-    })
-    .from(tasks)
-    .where(
-      and(
-        eq(tasks.workspaceId, ctx.workspaceId),
-        isNull(tasks.doneAt),
-        isNotNull(tasks.dueOn),
-        lte(tasks.dueOn, clock.horizon),
-      ),
-    );
-  return rows.map((t) => ({
-    key: `task:${t.id}`,
-    kind: t.kind === 'report_back' ? ('report_back' as const) : ('task' as const),
-    title: t.title,
-    detail: t.kind === 'report_back' ? 'Tell them what you did with their advice or referral.' : '',
-    dueDate: t.dueOn!,
-    dueAt: null,
-    overdue: t.dueOn! < clock.today,
-    personId: t.personId,
-    conversationId: t.conversationId,
-    taskId: t.id,
-  }));
-}
-
 const ORDER: Record<AgendaKind, number> = {
   meeting: 0,
   meeting_outcome: 1,
@@ -149,6 +116,9 @@ const ORDER: Record<AgendaKind, number> = {
   keep_in_touch: 8,
   reconnect: 9,
 };
+
+/** The kinds whose items come counted and cut from the database rather than counted here. */
+const COUNTED_IN_SQL = new Set<AgendaKind>(['keep_in_touch', 'task', 'report_back']);
 
 /** The agenda's clock: now, today and the end of the coming week, in the user's zone. */
 async function agendaClock(ctx: Ctx): Promise<Clock> {
@@ -184,18 +154,18 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
   const clock = await agendaClock(ctx);
   const { now } = clock;
   const full = opts.full ?? [];
-  const [keepInTouch, ...groups] = await Promise.all([
-    // The group that grows with the network comes counted and cut, its answers applied.
+  const [keepInTouch, tasks, ...groups] = await Promise.all([
+    // The groups that grow with use come counted and cut, their answers applied.
     keepInTouchGroups(ctx, clock, {
       cap: opts.cap,
       fullDue: full.includes('keep_in_touch'),
       fullUpcoming: full.includes('upcoming'),
     }),
+    taskGroups(ctx, clock, opts),
     meetingItems(ctx, clock),
     thankYous(ctx, clock),
     replyAnswerItems(ctx, clock),
     followUps(ctx, clock),
-    taskItems(ctx, clock),
     reconnectItem(ctx, clock),
   ]);
   const all: AgendaItem[] = groups.flat().map(withDefaults);
@@ -218,22 +188,34 @@ export async function todayAgenda(ctx: Ctx, opts: AgendaOptions = {}): Promise<A
       .map((s) => s.ruleKey),
   );
   const shown = all.filter((i) => !hidden.has(i.key));
-  // Keep-in-touch items come in their order already (by day); a stable sort keeps it.
-  const items = [...shown.filter((i) => !isUpcoming(i, clock)), ...keepInTouch.due.map(withDefaults)].sort(
-    (a, b) => ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate),
-  );
+  // Counted groups come in their order already (by day); a stable sort keeps it.
+  const items = [
+    ...shown.filter((i) => !isUpcoming(i, clock)),
+    ...tasks.due.map(withDefaults),
+    ...keepInTouch.due.map(withDefaults),
+  ].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.dueDate.localeCompare(b.dueDate));
   // The week ahead reads by day; within a day, in the usual order.
   const upcoming = [
     ...shown.filter((i) => isUpcoming(i, clock)),
+    ...tasks.upcoming.map(withDefaults),
     ...keepInTouch.upcoming.map(withDefaults),
   ].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || ORDER[a.kind] - ORDER[b.kind]);
   const counts = new Map<AgendaGroup, number>([
     ['keep_in_touch', keepInTouch.totals.due],
-    ['upcoming', upcoming.length - keepInTouch.upcoming.length + keepInTouch.totals.upcoming],
+    ['task', tasks.totals.task],
+    ['report_back', tasks.totals.report_back],
+    [
+      'upcoming',
+      upcoming.length -
+        keepInTouch.upcoming.length -
+        tasks.upcoming.length +
+        keepInTouch.totals.upcoming +
+        tasks.totals.upcoming,
+    ],
   ]);
-  let overdue = keepInTouch.totals.overdue;
+  let overdue = keepInTouch.totals.overdue + tasks.totals.overdue;
   for (const i of items) {
-    if (i.kind === 'keep_in_touch') continue;
+    if (COUNTED_IN_SQL.has(i.kind)) continue;
     counts.set(i.kind, (counts.get(i.kind) ?? 0) + 1);
     if (i.overdue) overdue++;
   }
