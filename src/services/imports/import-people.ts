@@ -299,13 +299,33 @@ async function peopleFingerprint(ctx: Ctx): Promise<string> {
   return (result as unknown as { rows: { mark: string }[] }).rows[0]!.mark;
 }
 
-/** The writes of a plan, in order: organizations first, as new people and changes name them. */
-function stepsOf(ctx: Ctx, source: ImportSource, planned: Plan): Step[] {
-  return [
-    ...organizationSteps(ctx, planned.newOrganizations),
-    ...insertPeopleSteps(ctx, source, planned.creates),
-    ...updatePeopleSteps(ctx, planned.changes),
-  ];
+/**
+ * People whose steps are written between two turns of the event loop: the steps of 15,000 changes
+ * took 90-200 ms to write in one go (load 18), in front of every other request.
+ */
+const STEPS_EVERY = 2000;
+
+/**
+ * The writes of a plan, in order: organizations first, as new people and changes name them.
+ * Changes are taken in order of the fields they set, so that a piece of them, whose steps are
+ * grouped by those fields, ends at most one group's statement short.
+ */
+async function stepsOf(ctx: Ctx, source: ImportSource, planned: Plan): Promise<Step[]> {
+  const steps = organizationSteps(ctx, planned.newOrganizations);
+  for (let i = 0; i < planned.creates.length; i += STEPS_EVERY) {
+    await nextTurn();
+    steps.push(...insertPeopleSteps(ctx, source, planned.creates.slice(i, i + STEPS_EVERY)));
+  }
+  const fields = (c: PersonChange) => Object.keys(c).sort().join(',');
+  const changes = planned.changes
+    .map((change) => ({ change, fields: fields(change) }))
+    .sort((a, b) => (a.fields < b.fields ? -1 : a.fields > b.fields ? 1 : 0))
+    .map((c) => c.change);
+  for (let i = 0; i < changes.length; i += STEPS_EVERY) {
+    await nextTurn();
+    steps.push(...updatePeopleSteps(ctx, changes.slice(i, i + STEPS_EVERY)));
+  }
+  return steps;
 }
 
 type ApplyInput = PeopleImportInput & { onProgress?: (progress: ImportProgress) => void };
@@ -359,7 +379,7 @@ async function applyInOneTransaction(
     const current = (await peopleFingerprint(tx)) === mark ? planned : await plan(tx, input, opts);
     const report = progressOf(input, current);
     report(0);
-    await runSteps(tx, stepsOf(tx, opts.source, current), report);
+    await runSteps(tx, await stepsOf(tx, opts.source, current), report);
     await opts.also?.(tx);
     return { ...current.summary, applied: true };
   });
@@ -376,7 +396,7 @@ async function applyStaged(ctx: Ctx, input: ApplyInput, opts: ApplyOptions): Pro
     const planned = await plan(ctx, input, opts);
     const report = progressOf(input, planned);
     report(0);
-    const steps = stepsOf(ctx, opts.source, planned);
+    const steps = await stepsOf(ctx, opts.source, planned);
     const batch = await stageBatch(ctx.db, 'import', ctx.now());
     let published: boolean;
     try {
