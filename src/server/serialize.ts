@@ -12,7 +12,7 @@ export type Jsonify<T> = T extends Date
       : T;
 
 /** Columns that exist for the database's sake and are never part of a response. */
-const INTERNAL_KEYS = new Set(['search', 'nameKey', 'workspaceId']);
+const INTERNAL_KEYS = new Set(['search', 'filterText', 'nameKey', 'workspaceId']);
 
 function toJson(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type Send } from '../../../test/api.js';
 import type { TestDb } from '../../../test/db.js';
 import { people } from '../../db/schema.js';
+import { likePattern } from '../context.js';
 import {
   createOrganization,
   getOrganization,
   listOrganizations,
   updateOrganization,
 } from '../organizations/organizations.js';
-import { createPerson, getPerson, listPeople, touchPeople, updatePerson } from './people.js';
+import { createPerson, getPerson, listPeople, peopleTextMatch, touchPeople, updatePerson } from './people.js';
 
 let t: TestDb;
 let send: Send;
@@ -143,7 +144,7 @@ describe('the People box', () => {
 
     // What the table holds, read column by column, as the API wrote it before a page was one JSON value.
     const [row] = await t.ctx.db.select().from(people).where(eq(people.id, rich.id));
-    const { search: _search, workspaceId: _workspaceId, ...columns } = row!;
+    const { search: _search, filterText: _filterText, workspaceId: _workspaceId, ...columns } = row!;
     const expected = {
       ...JSON.parse(JSON.stringify(columns)),
       organizationName: 'Vellum & Quire Archive',
@@ -213,21 +214,119 @@ describe('the People box', () => {
   });
 
   it('searches every promised field through an index, never by reading every person', async () => {
-    const plan = await t.ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      // The filter's own condition (the workspace's is the same for every row of a one-user folder).
-      const r = await tx.execute(sql`explain select p.id from people p
-        where (p.full_name ilike '%okoro%'
-          or (coalesce(p.title, '') || E'\\n' || coalesce(p.email, '')) ilike '%okoro%'
-          or p.organization_id = any(array(select o.id from organizations o where o.name ilike '%okoro%')))`);
-      return (r as unknown as { rows: { 'QUERY PLAN': string }[] }).rows
-        .map((x) => x['QUERY PLAN'])
-        .join('\n');
+    const planOf = (q: string) =>
+      t.ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        // The box's own condition, as the list and the exports run it (the workspace's is the same
+        // for every row of a one-user folder).
+        const r = await tx.execute(sql`explain select id from ${people} where ${peopleTextMatch(t.ctx, q)}`);
+        return (r as unknown as { rows: { 'QUERY PLAN': string }[] }).rows
+          .map((x) => x['QUERY PLAN'])
+          .join('\n');
+      });
+    for (const q of ['okoro', 'two\nlines']) {
+      const plan = await planOf(q);
+      expect(plan, q).toContain('people_filter_trgm_idx');
+      // Organizations are found through an index too: their name's, or, in a folder this small,
+      // the workspace's.
+      expect(plan, q).toMatch(
+        /Index Scan (using|on) organizations_\w+ on organizations|organizations_name_trgm_idx/,
+      );
+      expect(plan, q).not.toMatch(/Seq Scan on (people|organizations)/);
+    }
+  });
+
+  it('matches name, title and e-mail as ILIKE on each field does, for any text and any letters', async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Überhaus ÇA_100%' } });
+    const inputs = [
+      { fullName: 'ÉLODIE Ærøskøbing-Straße', title: 'Ведущий ИНЖЕНЕР', email: 'e.aero@ÆRØ.example' },
+      { fullName: 'Ola 50%_off', title: 'Back\\slash Lead', email: null },
+      { fullName: 'Nils Line', title: 'First\nSecond', email: 'nils@line.example' },
+      { fullName: 'Tab\tName', title: null, email: 'TAB@Example.COM' },
+      { fullName: 'Ørjan Org', title: 'Staff', email: null, organizationId: org.id },
+    ];
+    for (const input of inputs) await createPerson({ ...t.ctx, input });
+    const queries = [
+      'élodie',
+      'ÆRØSKØBING',
+      'straße',
+      'инженер',
+      'ведущий инж',
+      '@ærø.',
+      '50%',
+      '%_',
+      '_off',
+      'back\\sl',
+      '\\',
+      'first\nsecond',
+      'second\nnils',
+      'line\nfirst',
+      'lead\n',
+      'name\ntab',
+      'tab\tn',
+      'tab@example.com',
+      'überhaus',
+      'ça_100%',
+      'org\nstaff',
+      'e.aero',
+      'ø',
+      'ß',
+    ];
+    for (const q of queries) {
+      // What each field matched with ILIKE before the People box had its own lower-cased text.
+      const r = await t.ctx.db.execute(sql`select p.full_name from people p
+        where p.workspace_id = ${t.ctx.workspaceId} and (p.full_name ilike ${likePattern(q)}
+          or (coalesce(p.title, '') || E'\\n' || coalesce(p.email, '')) ilike ${likePattern(q)}
+          or p.organization_id in (select o.id from organizations o where o.name ilike ${likePattern(q)}))
+        order by lower(p.full_name), p.id`);
+      const expected = (r as unknown as { rows: { full_name: string }[] }).rows.map((x) => x.full_name);
+      const found = await listPeople({ ...t.ctx, q, limit: 1000 });
+      expect(
+        found.items.map((p) => p.fullName),
+        JSON.stringify(q),
+      ).toEqual(expected);
+      expect(found.total, JSON.stringify(q)).toBe(expected.length);
+    }
+    // The list above holds matches, not only misses.
+    expect(await names('straße')).toEqual(['ÉLODIE Ærøskøbing-Straße']);
+    expect(await names('first\nsecond')).toEqual(['Nils Line']);
+    expect(await names('line\nfirst')).toEqual([]);
+  });
+
+  it("finds a tag's people by any promised field together, and people edited since by their new text", async () => {
+    const org = await createOrganization({ ...t.ctx, input: { name: 'Cinderwick Foundry' } });
+    const a = await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Tagged Cinder', title: 'Smelter', tags: ['forge'] },
     });
-    expect(plan).toContain('people_name_trgm_idx');
-    expect(plan).toContain('people_title_email_trgm_idx');
-    expect(plan).toContain('organizations_name_trgm_idx');
-    expect(plan).not.toMatch(/Seq Scan on people/);
+    await createPerson({ ...t.ctx, input: { fullName: 'Untagged Smelter', title: 'Smelter' } });
+    await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Tagged Other', organizationId: org.id, tags: ['forge'] },
+    });
+    const tagged = async (q: string) =>
+      (await listPeople({ ...t.ctx, q, tag: 'forge' })).items.map((p) => p.fullName);
+    expect(await tagged('smelter')).toEqual(['Tagged Cinder']);
+    expect(await tagged('cinderwick')).toEqual(['Tagged Other']);
+    expect(await tagged('CINDER')).toEqual(['Tagged Cinder', 'Tagged Other']);
+    // An edit is searchable at once, and the old text no longer finds them.
+    await updatePerson({
+      ...t.ctx,
+      id: a.id,
+      version: 1,
+      input: { title: 'Bellfounder', email: 'A@Bells.example' },
+    });
+    expect(await tagged('smelter')).toEqual([]);
+    expect(await tagged('bellfound')).toEqual(['Tagged Cinder']);
+    expect(await tagged('a@bells')).toEqual(['Tagged Cinder']);
+    const res = await send('GET', `/api/people?q=BELLS.EXAMPLE&tag=forge`);
+    const body = (await res.json()) as { items: Record<string, unknown>[] };
+    expect(body).toMatchObject({ total: 1, totalIsCapped: false, items: [{ fullName: 'Tagged Cinder' }] });
+    expect(body.items[0]).not.toHaveProperty('filterText');
+    // The text the database keeps for the box is never part of a person as the API writes them.
+    const created = await send('POST', '/api/people', { fullName: 'Api Person', title: 'Anything' });
+    expect(created.status).toBe(201);
+    expect(await created.json()).not.toHaveProperty('filterText');
   });
 });
 

@@ -1,5 +1,5 @@
-import { and, asc, eq, getTableColumns, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
-import { introductions, organizations, people, personTags, tags, titleAndEmail } from '../../db/schema.js';
+import { and, asc, eq, getTableColumns, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { introductions, organizations, people, personTags, tags } from '../../db/schema.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { KeepInTouch } from '../../domain/vocab.js';
 import {
@@ -16,8 +16,11 @@ import { assertOrganizationInWorkspace } from '../organizations/organizations.js
 
 type PersonRow = typeof people.$inferSelect;
 
-/** A person as the app shows them: every column but the search vector, which only the database reads. */
-export interface Person extends Omit<PersonRow, 'search'> {
+/**
+ * A person as the app shows them: every column but the search vector and the People box's text,
+ * which only the database reads.
+ */
+export interface Person extends Omit<PersonRow, 'search' | 'filterText'> {
   organizationName: string | null;
   tags: string[];
   introducedBy: { id: string; fullName: string } | null;
@@ -45,8 +48,8 @@ export interface PersonInput {
   connectedOn?: string | null;
 }
 
-/** Every column of a person but the search vector. */
-const { search: _search, ...personColumns } = getTableColumns(people);
+/** Every column of a person but the search vector and the People box's text. */
+const { search: _search, filterText: _filterText, ...personColumns } = getTableColumns(people);
 
 const PLAIN_FIELDS = [
   'fullName',
@@ -266,12 +269,12 @@ export interface PeopleFilter {
 
 /**
  * The People list's filter, shared by its pages and by exports. Every field the box promises is
- * matched through a trigram index: the name through its own (fuzzy search uses it too), title and
- * e-mail through one over both, and the organization by its name's index, so a keystroke never
+ * matched through a trigram index: name, title and e-mail as the one lower-cased text the database
+ * keeps for it (filter_text, schema.ts), matched with LIKE against the lower-cased search text,
+ * which is what ILIKE on each field does; the organization by its name's index. A keystroke never
  * reads every person.
  */
 export function peopleWhere(ctx: Ctx & PeopleFilter) {
-  const pattern = ctx.q ? likePattern(ctx.q) : undefined;
   return and(
     eq(people.workspaceId, ctx.workspaceId),
     ctx.organizationId ? eq(people.organizationId, ctx.organizationId) : undefined,
@@ -279,15 +282,26 @@ export function peopleWhere(ctx: Ctx & PeopleFilter) {
       ? sql`exists (select 1 from ${personTags} pt join ${tags} t on t.id = pt.tag_id
           where pt.person_id = "people"."id" and t.name = ${ctx.tag})`
       : undefined,
-    pattern
-      ? or(
-          ilike(people.fullName, pattern),
-          sql`${titleAndEmail(people)} ilike ${pattern}`,
-          sql`${people.organizationId} = any(array(select o.id from ${organizations} o
-            where o.workspace_id = ${ctx.workspaceId} and o.name ilike ${pattern}))`,
-        )
-      : undefined,
+    ctx.q ? peopleTextMatch(ctx, ctx.q) : undefined,
   );
+}
+
+/** The People box's own condition: the text `q` in a person's name, title, e-mail or organization. */
+export function peopleTextMatch(ctx: Ctx, q: string): SQL {
+  const pattern = likePattern(q);
+  return sql`(${pattern.includes('\n') ? fieldByField(pattern) : sql`${people.filterText} like lower(${pattern})`}
+    or ${people.organizationId} = any(array(select o.id from ${organizations} o
+      where o.workspace_id = ${ctx.workspaceId} and o.name ilike ${pattern})))`;
+}
+
+/**
+ * A search text with a line break could run from one field into the next in filter_text, where
+ * the fields are lines: the index still finds the candidates, and each field is checked on its
+ * own, as the box always matched (title and e-mail together, as their old index held them).
+ */
+function fieldByField(pattern: string): SQL {
+  return sql`(${people.filterText} like lower(${pattern}) and (${people.fullName} ilike ${pattern}
+    or (coalesce(${people.title}, '') || E'\\n' || coalesce(${people.email}, '')) ilike ${pattern}))`;
 }
 
 /** A person as the People list shows them: as their own page does. */
