@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addBusinessDays,
@@ -43,6 +44,42 @@ describe('localDate', () => {
     expect(localDate(new Date('2026-03-09T04:00:00Z'), 'America/New_York')).toBe('2026-03-09');
     expect(localDate(new Date('2026-11-02T04:30:00Z'), 'America/New_York')).toBe('2026-11-01');
     expect(localDate(new Date('2026-11-02T05:00:00Z'), 'America/New_York')).toBe('2026-11-02');
+  });
+
+  it('reads the same wall clock as Intl gives part by part, in zones with odd offsets and changes', () => {
+    const zones = [
+      'UTC',
+      'Pacific/Auckland',
+      'America/Los_Angeles',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'Pacific/Kiritimati',
+      'Europe/Dublin',
+    ];
+    const byParts = (instant: Date, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(instant);
+      const get = (type: string) => parts.find((p) => p.type === type)!.value;
+      return `${get('year').padStart(4, '0')}-${get('month')}-${get('day')}`;
+    };
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('1000-01-01T00:00:00Z'),
+          max: new Date('2999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.constantFrom(...zones),
+        (instant, zone) => localDate(instant, zone) === byParts(instant, zone),
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('refuses unknown zones and invalid instants with a validation error', () => {
