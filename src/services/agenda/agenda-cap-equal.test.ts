@@ -1,14 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdMeeting, sendRequest } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { conversationParticipants, conversations, people, reminderStates } from '../../db/schema.js';
 import { addCalendarDays, localDate } from '../../domain/business-days.js';
 import { MET_STATUSES } from '../../domain/meeting-reminders.js';
 import { keepInTouchDue } from '../../domain/relationship.js';
 import type { Ctx } from '../context.js';
-import { createConversation, moveConversation } from '../conversations/conversations.js';
+import { createConversation } from '../conversations/conversations.js';
 import { scheduleMeeting } from '../meetings/meetings.js';
-import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
 import { getSettings, updateSettings } from '../settings/settings.js';
 import { createTask } from '../tasks/tasks.js';
@@ -70,31 +70,13 @@ async function richWorkspace(timeZone: string): Promise<string[]> {
   for (let d = 0; d < 6; d++) {
     t.clock.set(new Date(Date.parse('2026-09-25T20:00:00Z') + d * 5 * DAY));
     const p = await person(`Met ${d}`, {});
-    const c = await createConversation({ ...ctx, input: { type: 'explore_career', participantIds: [p.id] } });
-    await scheduleMeeting({
-      ...ctx,
-      conversationId: c.id,
-      input: {
-        startsAt: new Date(t.clock.now().getTime() + 3_600_000),
-        timeZone,
-        medium: 'phone',
-      },
-    });
-    t.clock.advance(2 * 3_600_000);
-    await moveConversation({ ...ctx, id: c.id, to: 'held' });
+    await holdMeeting(ctx, t.clock, p.id, timeZone);
   }
   // Requests never answered: follow-ups and second contacts, counted in business days.
   for (let d = 0; d < 8; d++) {
     t.clock.set(new Date(Date.parse('2026-11-09T21:00:00Z') + d * DAY));
     const p = await person(`Waiting ${d}`, {});
-    const c = await createConversation({
-      ...ctx,
-      input: { type: 'learn_company', participantIds: [p.id], title: `Request ${d}` },
-    });
-    await logMessage({
-      ...ctx,
-      input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
-    });
+    await sendRequest(ctx, p.id, `Request ${d}`);
   }
   t.clock.set('2026-11-25T20:00:00Z'); // Thursday 26 November, 9 am in Auckland.
   for (let i = 0; i < 10; i++) {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRequest } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { createApp } from '../../server/app.js';
 import type { Ctx } from '../context.js';
-import { createConversation } from '../conversations/conversations.js';
 import { createOrganization } from '../organizations/organizations.js';
-import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
 import { createTask } from '../tasks/tasks.js';
 import { AGENDA_GROUP_CAP, todayAgenda } from './agenda.js';
@@ -48,20 +47,7 @@ async function longAgenda(): Promise<string[]> {
     for (let i = 0; i < 30; i++) {
       const name = `Waiting ${week}-${String(i).padStart(2, '0')}`;
       const p = await createPerson({ ...ctx, input: { fullName: name } });
-      const c = await createConversation({
-        ...ctx,
-        input: { type: 'learn_company', participantIds: [p.id], title: `Talk with ${name}` },
-      });
-      await logMessage({
-        ...ctx,
-        input: {
-          personId: p.id,
-          conversationId: c.id,
-          channel: 'email',
-          direction: 'out',
-          purpose: 'request',
-        },
-      });
+      await sendRequest(ctx, p.id, `Talk with ${name}`);
       expected.push(`Follow up: Talk with ${name}`);
     }
   }
@@ -125,14 +111,7 @@ describe('a second contact on Today', () => {
     t.clock.set('2026-11-23T09:00:00Z'); // Monday
     const org = await createOrganization({ ...ctx, input: { name: 'Harbor Analytics' } });
     const p = await createPerson({ ...ctx, input: { fullName: 'Mina Sato', organizationId: org.id } });
-    const c = await createConversation({
-      ...ctx,
-      input: { type: 'learn_company', participantIds: [p.id], title: 'Analytics at Harbor' },
-    });
-    await logMessage({
-      ...ctx,
-      input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
-    });
+    const c = await sendRequest(ctx, p.id, 'Analytics at Harbor');
     t.clock.set('2026-11-26T09:00:00Z'); // Thursday: three business days without an answer.
     const res = await get<{
       items: { kind: string; conversationId: string; organizationId: string | null }[];

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { holdMeeting } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import type { Ctx } from '../context.js';
-import { createConversation, moveConversation } from '../conversations/conversations.js';
-import { scheduleMeeting } from '../meetings/meetings.js';
+import { createConversation } from '../conversations/conversations.js';
 import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
 import { updateSettings } from '../settings/settings.js';
@@ -24,24 +24,7 @@ async function workspace(settings: { keepInTouchDefaultDays?: number } = {}): Pr
 }
 
 /** A meeting with `personId` an hour from now, then marked held once it is over. */
-async function meet(ctx: Ctx, personId: string) {
-  const c = await createConversation({
-    ...ctx,
-    input: { type: 'explore_career', participantIds: [personId] },
-  });
-  await scheduleMeeting({
-    ...ctx,
-    conversationId: c.id,
-    input: {
-      startsAt: new Date(t.clock.now().getTime() + 3_600_000),
-      timeZone: 'Europe/Paris',
-      medium: 'phone',
-    },
-  });
-  t.clock.advance(2 * 3_600_000);
-  await moveConversation({ ...ctx, id: c.id, to: 'held' });
-  return c;
-}
+const meet = (ctx: Ctx, personId: string) => holdMeeting(ctx, t.clock, personId, 'Europe/Paris');
 
 async function titles(ctx: Ctx, kind: string) {
   return (await todayAgenda(ctx)).items.filter((i) => i.kind === kind).map((i) => i.title);

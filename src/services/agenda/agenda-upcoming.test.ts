@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRequest } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { createApp } from '../../server/app.js';
 import type { Ctx } from '../context.js';
@@ -32,14 +33,7 @@ async function workspace(): Promise<Ctx> {
 async function request(name: string) {
   const org = await createOrganization({ ...ctx, input: { name: `${name}'s employer` } });
   const p = await createPerson({ ...ctx, input: { fullName: name, organizationId: org.id } });
-  const c = await createConversation({
-    ...ctx,
-    input: { type: 'learn_company', participantIds: [p.id], title: `Talk with ${name}` },
-  });
-  await logMessage({
-    ...ctx,
-    input: { personId: p.id, conversationId: c.id, channel: 'email', direction: 'out', purpose: 'request' },
-  });
+  const c = await sendRequest(ctx, p.id, `Talk with ${name}`);
   return { p, c };
 }
 
