@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type ConversationSummary, call } from '../api.js';
+import { api, type ConversationSummary, call, type WorkspaceSummary } from '../api.js';
 import { ConversationList } from '../conversations/conversation-list.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { formatDateTime } from '../ui/format.js';
@@ -16,6 +16,12 @@ function loadDashboard() {
     call(api.conversations.$get({ query: { status: 'scheduled', limit: '100' } })),
     call(api.conversations.$get({ query: { limit: '6' } })),
   ]).then(([summary, scheduled, recent]) => ({ summary, scheduled: scheduled.items, recent: recent.items }));
+}
+
+/** A count as the home page shows it: "10,000+" when the server stopped counting at its cap. */
+function shownCount(summary: WorkspaceSummary, of: keyof WorkspaceSummary['counts']): string {
+  const n = summary.counts[of];
+  return summary.countsAreCapped[of] ? `${n.toLocaleString('en-US')}+` : String(n);
 }
 
 function bySoonest(a: ConversationSummary, b: ConversationSummary): number {
@@ -53,17 +59,17 @@ export function HomePage() {
           <ul className="counts" aria-label="Your workspace">
             <li>
               <Link to="/people">
-                <span className="count">{d.summary.counts.people}</span> people
+                <span className="count">{shownCount(d.summary, 'people')}</span> people
               </Link>
             </li>
             <li>
               <Link to="/organizations">
-                <span className="count">{d.summary.counts.organizations}</span> organizations
+                <span className="count">{shownCount(d.summary, 'organizations')}</span> organizations
               </Link>
             </li>
             <li>
               <Link to="/conversations">
-                <span className="count">{d.summary.counts.conversations}</span> conversations
+                <span className="count">{shownCount(d.summary, 'conversations')}</span> conversations
               </Link>
             </li>
           </ul>

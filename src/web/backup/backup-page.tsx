@@ -107,6 +107,9 @@ export function BackupPage() {
   };
 
   const counts = workspace.data?.counts;
+  // "more than 10,000" where the server stopped counting.
+  const held = (of: 'people' | 'organizations' | 'conversations') =>
+    `${workspace.data?.countsAreCapped[of] ? 'more than ' : ''}${(counts?.[of] ?? 0).toLocaleString()}`;
   const empty = counts ? counts.people + counts.organizations + counts.conversations === 0 : false;
   const busy = step.name === 'reading' || step.name === 'restoring';
 
@@ -137,10 +140,9 @@ export function BackupPage() {
         {workspace.data && !empty && step.name !== 'done' && (
           <Notice>
             A backup can only be restored into an empty workspace, so nothing here is ever overwritten. This
-            workspace already has {counts!.people.toLocaleString()} people,{' '}
-            {counts!.organizations.toLocaleString()} organizations and{' '}
-            {counts!.conversations.toLocaleString()} conversations. To restore, start Rapport with a new data
-            folder (<code>rapport serve --data NEW-FOLDER</code>) and come back here.
+            workspace already has {held('people')} people, {held('organizations')} organizations and{' '}
+            {held('conversations')} conversations. To restore, start Rapport with a new data folder (
+            <code>rapport serve --data NEW-FOLDER</code>) and come back here.
           </Notice>
         )}
         {empty && step.name !== 'done' && (

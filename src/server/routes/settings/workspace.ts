@@ -10,7 +10,12 @@ const tags = ['Workspace'];
 const Summary = z
   .object({
     name: z.string(),
-    counts: z.object({ people: z.number(), organizations: z.number(), conversations: z.number() }),
+    counts: z
+      .object({ people: z.number(), organizations: z.number(), conversations: z.number() })
+      .openapi({ description: 'How many of each, exact up to 10,000 (see countsAreCapped)' }),
+    countsAreCapped: z
+      .object({ people: z.boolean(), organizations: z.boolean(), conversations: z.boolean() })
+      .openapi({ description: 'True where the workspace holds more than the count says (over 10,000)' }),
   })
   .openapi('WorkspaceSummary');
 
