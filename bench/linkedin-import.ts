@@ -49,7 +49,7 @@ interface Known {
 }
 
 /** Reads back people to re-export, as LinkedIn would list them, and closes the folder again. */
-async function knownPeople(dataDir: string, n: number): Promise<Known[]> {
+export async function knownPeople(dataDir: string, n: number): Promise<Known[]> {
   const handle = await openPglite({ dataDir });
   try {
     const result = await handle.pglite!.query<Known>(
@@ -64,7 +64,7 @@ async function knownPeople(dataDir: string, n: number): Promise<Known[]> {
   }
 }
 
-function connectionsCsv(known: Known[], newRows: number): string {
+export function connectionsCsv(known: Known[], newRows: number): string {
   const rng = createRng(7);
   const date = () => `${String(rng.int(1, 28)).padStart(2, '0')} ${rng.pick(MONTHS)} ${rng.int(2012, 2026)}`;
   const rows: string[][] = [];
