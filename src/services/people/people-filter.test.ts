@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApi, type Send } from '../../../test/api.js';
 import type { TestDb } from '../../../test/db.js';
-import { people } from '../../db/schema.js';
+import { organizations, people } from '../../db/schema.js';
 import { likePattern } from '../context.js';
 import {
   createOrganization,
@@ -375,5 +375,19 @@ describe('the Organizations list', () => {
     const second = await listOrganizations({ ...t.ctx, limit: 1, offset: 1 });
     expect(second.items.map((o) => o.name)).toEqual([all.items[1]!.name]);
     expect(second.total).toBe(all.total);
+  });
+
+  it('reads the Organizations list’s first page in its order from an index, without sorting them all', async () => {
+    const plan = await t.ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const r = await tx.execute(sql`explain select id from ${organizations}
+        where ${organizations.workspaceId} = ${t.ctx.workspaceId}
+        order by lower(${organizations.name}), ${organizations.id} limit 100`);
+      return (r as unknown as { rows: { 'QUERY PLAN': string }[] }).rows
+        .map((x) => x['QUERY PLAN'])
+        .join('\n');
+    });
+    expect(plan).toContain('organizations_list_idx');
+    expect(plan).not.toMatch(/Sort/);
   });
 });
