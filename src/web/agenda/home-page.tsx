@@ -18,10 +18,10 @@ function loadDashboard() {
   ]).then(([summary, scheduled, recent]) => ({ summary, scheduled: scheduled.items, recent: recent.items }));
 }
 
-/** A count as the home page shows it: "10,000+" when the server stopped counting at its cap. */
+/** A count as the home page shows it, "2,100"; "10,000+" when the server stopped counting at its cap. */
 function shownCount(summary: WorkspaceSummary, of: keyof WorkspaceSummary['counts']): string {
-  const n = summary.counts[of];
-  return summary.countsAreCapped[of] ? `${n.toLocaleString('en-US')}+` : String(n);
+  const n = summary.counts[of].toLocaleString('en-US');
+  return summary.countsAreCapped[of] ? `${n}+` : n;
 }
 
 function bySoonest(a: ConversationSummary, b: ConversationSummary): number {
