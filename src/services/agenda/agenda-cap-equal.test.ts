@@ -170,6 +170,10 @@ describe.each(['Pacific/Auckland', 'America/Los_Angeles'])(
         { cap: 2, full: ['follow_up', 'task'] },
         { cap: 2, full: ['report_back', 'upcoming'] },
         { cap: 50 },
+        // None of a group asked for: its totals still come, as when it is cut.
+        { cap: 0 },
+        { cap: 0, full: ['keep_in_touch', 'task'] },
+        { cap: 0, full: ['upcoming'] },
       ];
       for (const ask of asks) {
         const capped = await todayAgenda(ctx, ask);

@@ -10,14 +10,15 @@ const RECONNECT_CANDIDATES = 50;
 
 const last = sql`coalesce(${people.lastInteractionAt}, ${people.createdAt})`;
 
+/** One reminder shown, with its groups' counts; the reminder's columns are null in a row of counts alone. */
 interface KeepInTouchRow {
-  id: string;
+  id: string | null;
   full_name: string;
   channel: string | null;
   due: string;
   upcoming: boolean;
-  n: number;
-  total: number;
+  due_total: number;
+  upcoming_total: number;
   overdue: number;
 }
 
@@ -76,36 +77,39 @@ export async function keepInTouchGroups(
   const capDue = opts.cap === undefined || opts.fullDue ? null : opts.cap;
   const capUpcoming = opts.cap === undefined || opts.fullUpcoming ? null : opts.cap;
   // The three sets do not overlap (yes, a rhythm of one's own, unknown), so nobody comes twice.
-  // Within a day, by name then id: an order that does not depend on how the rows were read.
-  // Each group's first row comes back even when none is asked for, to carry the group's counts.
-  const result = await ctx.db.execute(sql`with candidates as (
-      select c.*, to_char(((c.last at time zone ${clock.cal.timeZone})::date + c.every)::timestamp, 'YYYY-MM-DD') as due
-      from (${onDefault} union all ${onOwn} union all ${met}) c
-    ), shown as (
-      select c.*, c.due > ${today} as upcoming
-      from candidates c
+  // The reminders shown are worked out once (materialized): they are counted, and each group's
+  // first `cap` are taken by a bounded sort, rather than ranking all of them with window
+  // functions. Within a day, by name then id: an order that does not depend on how the rows were
+  // read. The answered keys are hashed once (not in): a correlated "not exists" rescanned the
+  // answers for each of the 1,400 reminders of a large network. The counts come in every row,
+  // and in a row of their own when no reminder is asked for.
+  const limited = (
+    upcoming: boolean,
+    cap: number | null,
+  ) => sql`(select s.id, s.full_name, s.channel, s.due, s.upcoming
+    from shown s where s.upcoming = ${upcoming} order by s.due, s.full_name, s.id limit ${cap}::int)`;
+  const result = await ctx.db.execute(sql`with shown as materialized (
+      select c.id, c.full_name, c.channel, c.due, c.due > ${today} as upcoming
+      from (select c.*, to_char(((c.last at time zone ${clock.cal.timeZone})::date + c.every)::timestamp, 'YYYY-MM-DD') as due
+        from (${onDefault} union all ${onOwn} union all ${met}) c) c
       where c.due <= ${horizon}
-        and not exists (select 1 from ${reminderStates} r
-          where r.workspace_id = ${ctx.workspaceId} and r.rule_key = 'keep_in_touch:' || c.id || ':' || c.due
+        and 'keep_in_touch:' || c.id || ':' || c.due not in (select r.rule_key from ${reminderStates} r
+          where r.workspace_id = ${ctx.workspaceId}
             and (r.state <> 'snoozed' or r.snoozed_until > ${now.toISOString()}::timestamptz))
-    ), counted as (
-      select s.*,
-        row_number() over (partition by s.upcoming order by s.due, s.full_name, s.id)::int as n,
-        count(*) over (partition by s.upcoming)::int as total,
-        (count(*) filter (where s.due < ${today}) over ())::int as overdue
+    ), counts as (
+      select (count(*) filter (where not s.upcoming))::int as due_total,
+        (count(*) filter (where s.upcoming))::int as upcoming_total,
+        (count(*) filter (where s.due < ${today}))::int as overdue
       from shown s
     )
-    select id, full_name, channel, due, upcoming, n, total, overdue from counted
-    where n <= greatest(case when upcoming then ${capUpcoming}::int else ${capDue}::int end, 1)
-      or case when upcoming then ${capUpcoming}::int else ${capDue}::int end is null
-    order by upcoming, n`);
+    select x.id, x.full_name, x.channel, x.due, x.upcoming, k.due_total, k.upcoming_total, k.overdue
+    from counts k left join lateral (${limited(false, capDue)} union all ${limited(true, capUpcoming)}) x on true
+    order by x.upcoming, x.due, x.full_name, x.id`);
   const rows = (result as unknown as { rows: KeepInTouchRow[] }).rows;
   const groups: KeepInTouchGroups = { due: [], upcoming: [], totals: { due: 0, upcoming: 0, overdue: 0 } };
   for (const r of rows) {
-    groups.totals[r.upcoming ? 'upcoming' : 'due'] = r.total;
-    groups.totals.overdue = r.overdue;
-    const cap = r.upcoming ? capUpcoming : capDue;
-    if (cap !== null && r.n > cap) continue;
+    groups.totals = { due: r.due_total, upcoming: r.upcoming_total, overdue: r.overdue };
+    if (r.id === null) continue;
     (r.upcoming ? groups.upcoming : groups.due).push({
       key: `keep_in_touch:${r.id}:${r.due}`,
       kind: 'keep_in_touch',
