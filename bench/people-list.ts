@@ -164,11 +164,16 @@ async function measureRequests(
     ] as const;
     const byKind = new Map<string, number[]>(kinds.map(([k]) => [k, []]));
     const all: number[] = [];
+    const later: number[] = [];
     let issued = 0;
     let failures = 0;
+    // The first 16 go out at once, on connections opened for them, and include this server's first
+    // Today and first create (not warmed by the measurements above): they are reported apart.
+    let firstBurstMax = 0;
     const worker = async () => {
       while (issued < opts.mixed) {
-        const [kind, call] = kinds[issued++ % kinds.length]!;
+        const index = issued++;
+        const [kind, call] = kinds[index % kinds.length]!;
         const t0 = performance.now();
         try {
           const r = await call();
@@ -179,6 +184,8 @@ async function measureRequests(
         }
         const ms = performance.now() - t0;
         byKind.get(kind)!.push(ms);
+        if (index < 16) firstBurstMax = Math.max(firstBurstMax, ms);
+        else later.push(ms);
         all.push(ms);
       }
     };
@@ -196,7 +203,9 @@ async function measureRequests(
       value: millis(p95),
       goal: `≤ ${GOALS.mixedP95} ms`,
       withinGoal: p95 <= GOALS.mixedP95,
-      detail: `p50 ${millis(median(sorted))}, max ${millis(sorted[sorted.length - 1]!)}; ${count(opts.mixed)} requests${
+      detail: `p50 ${millis(median(sorted))}, max ${millis(sorted[sorted.length - 1]!)} (the first 16, sent at once: max ${millis(
+        firstBurstMax,
+      )}; the rest: max ${millis(Math.max(0, ...later))}); ${count(opts.mixed)} requests${
         failures ? `, ${failures} failed` : ''
       }; p50/p95 by kind: ${perKind}`,
     });
