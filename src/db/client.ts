@@ -3,6 +3,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { DurableNodeFS } from './durable-fs.js';
+import { PreparedStatements } from './pglite-prepared.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -59,7 +60,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     extensions: { pg_trgm },
     startParams: pgliteStartParams(),
   });
-  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  const db = drizzlePglite(new PreparedStatements(pglite).client(), { schema }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
