@@ -5,7 +5,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import { introductions, organizations, people, personTags, tags } from '../../db/schema.js';
 import type { Ctx } from '../context.js';
 import { type PeopleFilter, peopleWhere } from '../people/people.js';
-import { executeReused } from './prepared.js';
 
 /** A person as an export writes them: every field a person's page shows, by name. */
 export interface PersonForExport {
@@ -65,9 +64,10 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  * for every scan), the largest part of a page's time, and most of the 500 introducer look-ups
  * a page found nothing (one index scan over the page's ids: 0.7 ms less of a page's 14).
  *
- * The pages after the first are one prepared statement on the embedded database (prepared.ts),
- * the page size written into its text: with the limit as a parameter PostgreSQL's generic plan
- * expects a tenth of the table and is never chosen, and every page was planned again.
+ * The page size is written into the statement's text, not passed as a parameter: on the embedded
+ * database a statement sent again is kept prepared (db/pglite-prepared.ts), and with the limit as
+ * a parameter PostgreSQL's plan for any value expects a tenth of the table and is seldom chosen:
+ * most pages were planned again (about 4 ms of a page's 12).
  */
 export async function listPeopleAfter(
   ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
@@ -114,11 +114,7 @@ export async function listPeopleAfter(
       order by p.k, p.id), '[]')::text as page
     from page p left join introducer on introducer.introduced_id = p.id
       left join tagged on tagged.person_id = p.id`;
-  // Every page after the first is the same statement with another key: planned once on the
-  // embedded database. Not with a filter, whose best plan depends on the text searched for.
-  const filtered = ctx.q || ctx.tag || ctx.organizationId;
-  const result =
-    ctx.after && !filtered ? await executeReused(ctx.db, statement) : await ctx.db.execute(statement);
+  const result = await ctx.db.execute(statement);
   const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
   const tuples = JSON.parse(raw) as ExportTuple[];
   const items = tuples.map(

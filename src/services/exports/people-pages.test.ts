@@ -10,7 +10,7 @@ let t: TestDb;
 beforeAll(async () => {
   t = await openTestDb();
   // Names with a quote and a backslash, repeated, so the pages end on them: each later page
-  // starts after such a name, which the embedded database receives as the text of a literal.
+  // starts after such a name, passed back to the database as its key.
   const names = ["O'Brien \\ Ada", "o'brien \\ ada", "D'Arcy \\\\' Bo", 'Plain Name'];
   await t.ctx.db.insert(people).values(
     Array.from({ length: 1100 }, (_, i) => ({
@@ -31,24 +31,16 @@ async function exportedTitles(): Promise<string[]> {
   return (parse(text, { bom: true, columns: true }) as Record<string, string>[]).map((r) => r.Title!);
 }
 
-describe('People export pages on a reused statement', () => {
+describe('People export pages', () => {
   it('writes every person once, in the list’s order, when pages end on names with quotes and backslashes', async () => {
     const listed = await listPeople({ ...t.ctx, limit: 5000 });
     expect(listed.items).toHaveLength(1100);
     expect(await exportedTitles()).toEqual(listed.items.map((p) => p.title));
   });
 
-  it('plans the pages after the first once on the embedded database, and prepares again what was dropped', async () => {
+  it('exports the same again and again, and after the kept statements are dropped (DEALLOCATE ALL)', async () => {
     const before = await exportedTitles();
-    if (t.handle.engine === 'pglite') {
-      const statements = await t.ctx.db.execute(
-        sql`select generic_plans + custom_plans as runs from pg_prepared_statements`,
-      );
-      // Two exports of three pages so far: the second and third page of each ran the prepared statement.
-      expect((statements as unknown as { rows: { runs: number }[] }).rows.map((r) => Number(r.runs))).toEqual(
-        [4],
-      );
-    }
+    for (let i = 0; i < 6; i++) expect(await exportedTitles()).toEqual(before);
     await t.ctx.db.execute(sql`deallocate all`);
     expect(await exportedTitles()).toEqual(before);
   });
