@@ -21,6 +21,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Db } from './client.js';
+import { withoutWaitingForWal } from './durable-fs.js';
 import { stagedBatches, stagedSteps } from './schema.js';
 
 const dialect = new PgDialect();
@@ -37,6 +38,17 @@ export interface Step {
 /** True on the embedded database, where one long transaction would stall every request. */
 export function isEmbedded(db: Db): boolean {
   return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
+/**
+ * Runs one transaction of a batch without waiting for its WAL to reach the disk (see
+ * `withoutWaitingForWal`): a staged or applied step lost to a power cut is staged again, or applied
+ * again at the next start, since it is deleted in the same transaction that applies it. Publishing
+ * and the end of a batch are ordinary commits, which wait for these first.
+ */
+function stepTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  return client instanceof PGlite ? withoutWaitingForWal(client, work) : work();
 }
 
 /** Lets the event loop run: a request that waited is answered now. */
@@ -68,19 +80,21 @@ export async function stageBatch(db: Db, kind: string, now: Date): Promise<strin
  * checks. A check that fails throws its database error; the caller then discards the batch.
  */
 export async function stageSteps(db: Db, batchId: string, first: number, steps: Step[]): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const [i, step] of steps.entries()) {
-      if (step.check) await tx.execute(step.check);
-      const query = dialect.sqlToQuery(step.statement);
-      await tx.insert(stagedSteps).values({
-        batchId,
-        seq: first + i,
-        statement: query.sql,
-        params: query.params,
-        rows: step.rows,
-      });
-    }
-  });
+  await stepTransaction(db, () =>
+    db.transaction(async (tx) => {
+      for (const [i, step] of steps.entries()) {
+        if (step.check) await tx.execute(step.check);
+        const query = dialect.sqlToQuery(step.statement);
+        await tx.insert(stagedSteps).values({
+          batchId,
+          seq: first + i,
+          statement: query.sql,
+          params: query.params,
+          rows: step.rows,
+        });
+      }
+    }),
+  );
 }
 
 /**
@@ -119,20 +133,22 @@ export async function discardBatch(db: Db, batchId: string): Promise<void> {
  */
 export async function applyBatch(db: Db, batchId: string, onStep?: (rows: number) => void): Promise<void> {
   for (;;) {
-    const rows = await db.transaction(async (tx) => {
-      const [step] = await tx
-        .select()
-        .from(stagedSteps)
-        .where(eq(stagedSteps.batchId, batchId))
-        .orderBy(asc(stagedSteps.seq))
-        .limit(1);
-      if (!step) return null;
-      await tx.execute(replay(step.statement, step.params));
-      await tx
-        .delete(stagedSteps)
-        .where(and(eq(stagedSteps.batchId, batchId), eq(stagedSteps.seq, step.seq)));
-      return step.rows;
-    });
+    const rows = await stepTransaction(db, () =>
+      db.transaction(async (tx) => {
+        const [step] = await tx
+          .select()
+          .from(stagedSteps)
+          .where(eq(stagedSteps.batchId, batchId))
+          .orderBy(asc(stagedSteps.seq))
+          .limit(1);
+        if (!step) return null;
+        await tx.execute(replay(step.statement, step.params));
+        await tx
+          .delete(stagedSteps)
+          .where(and(eq(stagedSteps.batchId, batchId), eq(stagedSteps.seq, step.seq)));
+        return step.rows;
+      }),
+    );
     if (rows === null) break;
     onStep?.(rows);
     await nextTurn();
