@@ -12,6 +12,7 @@
  * each value with the column's own type: microseconds, jsonb and arrays arrive exactly.
  */
 import { eq, sql } from 'drizzle-orm';
+import { analyzeInSlices } from '../../db/maintenance.js';
 import { users, workspaces } from '../../db/schema.js';
 import {
   applyBatch,
@@ -365,11 +366,30 @@ type RestoreCtx = Ctx & { bytes: Uint8Array; onProgress?: (progress: RestoreProg
  * start, and deleting the undo steps once every row is in is what keeps the restore.
  */
 export async function applyRestore(ctx: RestoreCtx): Promise<RestorePreview> {
-  if (!isEmbedded(ctx.db)) return inTransaction(ctx, (tx) => restoreInOneTransaction(tx, ctx));
+  if (!isEmbedded(ctx.db)) {
+    const restored = await inTransaction(ctx, (tx) => restoreInOneTransaction(tx, ctx));
+    await analyzeRestored(ctx, restored);
+    return restored;
+  }
   // One restore at a time: a second one would find the workspace already being filled.
-  const run = restoring.then(() => restoreInShortTransactions(ctx));
+  const run = restoring.then(async () => {
+    const restored = await restoreInShortTransactions(ctx);
+    await analyzeRestored(ctx, restored);
+    return restored;
+  });
   restoring = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * Statistics for the tables the restore filled (PGlite has no autovacuum): without them every
+ * query after a restore was planned for empty tables, or with none at all.
+ */
+function analyzeRestored(ctx: Ctx, restored: RestorePreview): Promise<void> {
+  return analyzeInSlices(
+    ctx.db,
+    restored.tables.filter((t) => t.rows > 0).map((t) => t.name),
+  );
 }
 
 let restoring: Promise<unknown> = Promise.resolve();
