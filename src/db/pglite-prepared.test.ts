@@ -98,6 +98,19 @@ describe('statements the embedded database is sent again', () => {
     await handle.pglite!.exec('alter table tags drop column shade; alter table tags drop column tint');
   });
 
+  it('prepares again what was dropped behind its back', async () => {
+    const read = () =>
+      rowsOf<{ n: number }>(sql`select count(*)::int as n from tags where workspace_id = ${ctx.workspaceId}`);
+    const before = await read();
+    await read();
+    await handle.pglite!.exec('deallocate all');
+    expect(await read()).toEqual(before);
+    expect(await read()).toEqual(before);
+    await handle.db.execute(sql`deallocate all`);
+    expect(await read()).toEqual(before);
+    expect(await read()).toEqual(before);
+  });
+
   it('still tells the app it runs on the embedded database', async () => {
     const { isEmbedded } = await import('./maintenance.js');
     const staged = await import('./staged.js');

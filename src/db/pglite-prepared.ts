@@ -125,9 +125,11 @@ export class PreparedStatements {
       try {
         result = await lock(() => this.#run<T>(text, params, options));
       } catch (e) {
-        // A table changed under a prepared statement by a connection that is not this client
-        // (a test's or a tool's own statement): outside a transaction, run it again, unprepared.
-        if (!outsideTransaction || (e as { code?: string }).code !== '0A000') throw e;
+        // A table changed under a prepared statement (0A000), or the statement was dropped
+        // (26000, DEALLOCATE), by a statement that did not pass through this client (a test's or
+        // a tool's own): outside a transaction, run it again, unprepared.
+        const code = (e as { code?: string }).code;
+        if (!outsideTransaction || (code !== '0A000' && code !== '26000')) throw e;
         this.#forgetAll();
         return plain<T>(text, params, options);
       }
