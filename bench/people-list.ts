@@ -16,6 +16,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
+import { watchStatements } from '../src/db/pglite-prepared.js';
 import { listOrganizations } from '../src/services/organizations/organizations.js';
 import { listPeople } from '../src/services/people/people.js';
 import { ensureDefaultWorkspace } from '../src/services/settings/workspaces.js';
@@ -241,19 +242,14 @@ export async function measureStatements(dataDir: string, explain: boolean): Prom
       ['People list', () => listPeople({ ...ctx })],
       ['Organizations list', () => listOrganizations({ ...ctx })],
     ];
-    const original = pglite.query.bind(pglite);
     const timings: string[] = [];
     for (const [label, run] of cases) {
       const captured: { sql: string; params?: unknown[] }[] = [];
-      const spy = (async (sql: string, params?: unknown[], options?: unknown) => {
-        captured.push({ sql, params });
-        return original(sql, params, options as never);
-      }) as typeof pglite.query;
-      pglite.query = spy;
+      const stop = watchStatements(handle.db, (sql, params) => captured.push({ sql, params }));
       try {
         await run();
       } finally {
-        pglite.query = original;
+        stop();
       }
       let best = Number.POSITIVE_INFINITY;
       for (let i = 0; i < 10; i++) {
@@ -266,7 +262,7 @@ export async function measureStatements(dataDir: string, explain: boolean): Prom
       );
       if (explain) {
         for (const q of captured) {
-          const plan = await original<Record<string, string>>(
+          const plan = await pglite.query<Record<string, string>>(
             `explain (analyze, buffers) ${q.sql}`,
             q.params,
           );

@@ -5,6 +5,7 @@ import { createPerson, getPersonJson, listPeople } from '../services/people/peop
 import { ensureDefaultWorkspace } from '../services/settings/workspaces.js';
 import { type DbHandle, openPglite } from './client.js';
 import { migrate } from './migrate.js';
+import { watchStatements } from './pglite-prepared.js';
 import { people } from './schema.js';
 
 // The embedded database only: a PostgreSQL server plans through node-postgres, not through this.
@@ -116,6 +117,15 @@ describe('statements the embedded database is sent again', () => {
     const staged = await import('./staged.js');
     expect(isEmbedded(handle.db)).toBe(true);
     expect(staged.isEmbedded(handle.db)).toBe(true);
+  });
+
+  it('shows every statement it sends to whoever watches, prepared or not', async () => {
+    const seen: string[] = [];
+    const stop = watchStatements(handle.db, (text) => seen.push(text));
+    for (let i = 0; i < 3; i++) await handle.db.execute(sql`select ${i}::int as watched`);
+    stop();
+    await handle.db.execute(sql`select 9::int as watched`);
+    expect(seen).toEqual(Array(3).fill('select $1::int as watched'));
   });
 
   it('keeps a bounded number prepared, closing the least recently used', async () => {

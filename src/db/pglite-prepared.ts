@@ -68,7 +68,22 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** The PreparedStatements behind each client handed to Drizzle, for `watchStatements`. */
+const byClient = new WeakMap<object, PreparedStatements>();
+
+/**
+ * Calls `listener` with every statement Drizzle's client `db` sends to the embedded database
+ * (prepared or not), until the returned function is called: the benchmarks print what a request
+ * sent, and explain it. Nothing is called for a client that is not the embedded database's.
+ */
+export function watchStatements(db: object, listener: (text: string, params: unknown[]) => void): () => void {
+  const statements = byClient.get((db as { $client?: object }).$client ?? db);
+  statements?.listeners.add(listener);
+  return () => statements?.listeners.delete(listener);
+}
+
 export class PreparedStatements {
+  readonly listeners = new Set<(text: string, params: unknown[]) => void>();
   readonly #pg: PGlite;
   readonly #internals: Internals;
   readonly #prepared = new Map<string, Prepared>();
@@ -96,7 +111,7 @@ export class PreparedStatements {
     );
     const transaction = <T>(callback: (tx: Transaction) => Promise<T>) =>
       pg.transaction((tx) => callback(this.#inTransaction(tx)));
-    return new Proxy(pg, {
+    const client = new Proxy(pg, {
       get: (target, key) => {
         if (key === 'query') return query;
         if (key === 'transaction') return transaction;
@@ -104,6 +119,8 @@ export class PreparedStatements {
         return typeof value === 'function' ? value.bind(target) : value;
       },
     });
+    byClient.set(client, this);
+    return client;
   }
 
   #inTransaction(tx: Transaction): Transaction {
@@ -115,6 +132,7 @@ export class PreparedStatements {
 
   #query(lock: <T>(fn: () => Promise<T>) => Promise<T>, plain: Query, outsideTransaction: boolean): Query {
     return async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
+      for (const listener of this.listeners) listener(text, params);
       if (!this.#prepared.has(text) && !this.#secondUse(text)) {
         const result = await plain<T>(text, params, options);
         this.#afterCommand(result);
