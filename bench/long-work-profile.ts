@@ -54,15 +54,26 @@ function instrument(pglite: unknown, calls: Call[]) {
   const pg = pglite as { execProtocolRawSync: (m: Uint8Array) => unknown };
   const raw = pg.execProtocolRawSync.bind(pg);
   const dec = new TextDecoder();
+  /** A NUL-terminated string of a protocol message at `at`, and where the next field starts. */
+  const field = (m: Uint8Array, at: number): [string, number] => {
+    const end = m.indexOf(0, at);
+    const stop = end < 0 ? m.length : end;
+    return [dec.decode(m.subarray(at, Math.min(stop, at + 400))), stop + 1];
+  };
+  // The client keeps statements prepared by name (src/db/pglite-prepared.ts): a later run is a
+  // Bind of that name alone, labelled here with the text its Parse carried.
+  const prepared = new Map<string, string>();
   let label = '?';
   pg.execProtocolRawSync = (m: Uint8Array) => {
     const type = String.fromCharCode(m[0]!);
-    if (type === 'P' || type === 'Q') {
-      const text = dec
-        .decode(m.subarray(5, Math.min(m.length, 400)))
-        .replace(/\0/g, ' ')
-        .replace(/\s+/g, ' ');
-      label = text.slice(type === 'P' ? 1 : 0, 90);
+    if (type === 'Q') label = field(m, 5)[0].replace(/\s+/g, ' ').slice(0, 90);
+    else if (type === 'P') {
+      const [name, at] = field(m, 5);
+      label = field(m, at)[0].replace(/\s+/g, ' ').slice(0, 90);
+      if (name) prepared.set(name, label);
+    } else if (type === 'B') {
+      const [statement] = field(m, field(m, 5)[1]);
+      if (statement) label = prepared.get(statement) ?? `prepared ${statement}`;
     }
     const f = fsyncsSoFar();
     const t0 = performance.now();
@@ -185,6 +196,17 @@ async function main() {
         `  wait ${x.ms.toFixed(1)} ms at ${((x.at - t0) / 1000).toFixed(2)} s: ${during.map((c) => `${c.ms.toFixed(0)}ms[${c.fsyncs}] ${c.label.slice(0, 50)}`).join(' | ')}`,
       );
     }
+    const syncing = calls.filter((c) => c.fsyncs > 0);
+    const syncedBy = new Map<string, number>();
+    for (const c of syncing)
+      syncedBy.set(c.label.slice(0, 40), (syncedBy.get(c.label.slice(0, 40)) ?? 0) + 1);
+    console.log(
+      `fsyncs waited for: ${syncing.reduce((a, c) => a + c.fsyncs, 0)} in ${syncing.length} calls (${[
+        ...syncedBy,
+      ]
+        .map(([k, n]) => `${n}× ${k}`)
+        .join(' | ')})`,
+    );
     const by = new Map<string, number[]>();
     for (const c of calls) {
       const k = c.label.slice(0, 70);
