@@ -52,6 +52,15 @@ function pgliteStartParams(): string[] {
   return [...defaults.filter((p) => p !== '-F'), ...PGLITE_SETTINGS];
 }
 
+/**
+ * True on the embedded database (PGlite): one connection, no autovacuum, and one long transaction
+ * would stall every request. Its Drizzle client is PGlite's instance behind a Proxy
+ * (pglite-prepared.ts), which is still an instance of PGlite.
+ */
+export function isEmbedded(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /** Opens an embedded database in `dataDir` (or in memory when undefined). */
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
   const pglite = await PGlite.create({

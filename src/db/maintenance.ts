@@ -87,6 +87,11 @@ const VACUUM_SHARE = 0.2;
 const VACUUM_INSERT_BASE = 1000;
 const ANALYZE_SHARE = 0.1;
 
+/** Whether `changed` rows in a table of `live` rows leave its statistics stale, by autovacuum's rule. */
+export function statisticsStale(changed: number, live: number): boolean {
+  return changed > VACUUM_BASE + ANALYZE_SHARE * live;
+}
+
 /**
  * Vacuums the tables whose updates and deletes left many dead rows behind, or that took many new
  * rows, and analyzes those that changed a lot since their statistics, as PostgreSQL's autovacuum
@@ -181,12 +186,6 @@ const COMPACT_MIN_BYTES = 8 * 1024 * 1024;
 async function databaseBytes(db: Db): Promise<number> {
   const result = await db.execute(sql`select pg_database_size(current_database())::float8 as bytes`);
   return Number((result as unknown as { rows: { bytes: number }[] }).rows[0]?.bytes ?? 0);
-}
-
-/** Whether `db` is the embedded database (PGlite), where nothing gives space back by itself. */
-export function isEmbedded(db: Db): boolean {
-  const client = (db as unknown as { $client?: object }).$client;
-  return !!client && 'dumpDataDir' in client;
 }
 
 /**

@@ -17,10 +17,9 @@
  * A kill at any moment thus leaves, once Rapport starts again, either none of the batch or all
  * of it. The db layer knows nothing of imports: a step is a statement and its parameters.
  */
-import { PGlite } from '@electric-sql/pglite';
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db } from './client.js';
+import { type Db, isEmbedded } from './client.js';
 import { withoutWaitingForWal } from './durable-fs.js';
 import { stagedBatches, stagedSteps } from './schema.js';
 
@@ -35,11 +34,6 @@ export interface Step {
   rows: number;
 }
 
-/** True on the embedded database, where one long transaction would stall every request. */
-export function isEmbedded(db: Db): boolean {
-  return (db as unknown as { $client?: unknown }).$client instanceof PGlite;
-}
-
 /**
  * Runs one transaction of a batch without waiting for its WAL to reach the disk (see
  * `withoutWaitingForWal`): a staged or applied step lost to a power cut is staged again, or applied
@@ -47,8 +41,7 @@ export function isEmbedded(db: Db): boolean {
  * and the end of a batch are ordinary commits, which wait for these first.
  */
 function stepTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  const client = (db as unknown as { $client?: unknown }).$client;
-  return client instanceof PGlite ? withoutWaitingForWal(client, work) : work();
+  return isEmbedded(db) ? withoutWaitingForWal((db as unknown as { $client: object }).$client, work) : work();
 }
 
 /** Lets the event loop run: a request that waited is answered now. */

@@ -1,4 +1,5 @@
-import { compact, isEmbedded } from '../../db/maintenance.js';
+import { isEmbedded } from '../../db/client.js';
+import { compact } from '../../db/maintenance.js';
 import { AppError } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
 

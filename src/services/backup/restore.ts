@@ -12,17 +12,10 @@
  * each value with the column's own type: microseconds, jsonb and arrays arrive exactly.
  */
 import { eq, sql } from 'drizzle-orm';
+import { isEmbedded } from '../../db/client.js';
 import { analyzeInSlices } from '../../db/maintenance.js';
 import { users, workspaces } from '../../db/schema.js';
-import {
-  applyBatch,
-  dropBatch,
-  isEmbedded,
-  publishBatch,
-  type Step,
-  stageBatch,
-  stageSteps,
-} from '../../db/staged.js';
+import { applyBatch, dropBatch, publishBatch, type Step, stageBatch, stageSteps } from '../../db/staged.js';
 import {
   type BackupManifest,
   fileEntry,

@@ -11,12 +11,12 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { analyzeInSlices } from '../../db/maintenance.js';
+import { isEmbedded } from '../../db/client.js';
+import { analyzeInSlices, statisticsStale } from '../../db/maintenance.js';
 import { organizations, people } from '../../db/schema.js';
 import {
   applyBatch,
   discardBatch,
-  isEmbedded,
   publishBatch,
   type Step,
   stageBatch,
@@ -397,7 +397,7 @@ async function applyInOneTransaction(
  * workspace: a few changes leave the statistics as good as they were.
  */
 async function analyzeWritten(ctx: Ctx, planned: Plan): Promise<void> {
-  if (planned.creates.length + planned.changes.length <= 50 + 0.1 * planned.known) return;
+  if (!statisticsStale(planned.creates.length + planned.changes.length, planned.known)) return;
   await analyzeInSlices(ctx.db, ['organizations', 'people']);
 }
 
