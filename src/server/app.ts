@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { cloneRawRequest } from 'hono/request';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { SignUpMode } from '../config.js';
 import type { WorkspaceScope } from '../db/rls.js';
@@ -266,10 +267,11 @@ export function createApp(opts: AppOptions) {
     // better-auth's own endpoints (sign-up, sign-in, sign-out, sessions, delete-user), answered
     // before any workspace is chosen. It reads the client's address, for throttling, from a
     // header set here: whatever a client sends under that name is replaced.
-    app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, (c) => {
+    app.on(['GET', 'POST'], `${AUTH_BASE_PATH}/*`, async (c) => {
       const headers = new Headers(c.req.raw.headers);
       headers.set(CLIENT_ADDRESS_HEADER, clientAddressOf(c, hosted.trustedProxy));
-      return hosted.auth.handler(new Request(c.req.raw, { headers }));
+      // The body was read once already (refuseNulCharacters): a new request is made from its text.
+      return hosted.auth.handler(new Request(await cloneRawRequest(c.req), { headers }));
     });
     const auth = sessionAuth({
       auth: hosted.auth,

@@ -228,8 +228,10 @@ export function refuseNulCharacters(): MiddlewareHandler {
       if (key.includes('\u0000') || value.includes('\u0000')) throw refuseNul(key.split('\u0000').join(''));
     }
     if ((c.req.header('content-type') ?? '').includes('application/json')) {
-      // A clone, so the routes (and the upload size limit) still read the body from its stream.
-      const text = await c.req.raw.clone().text();
+      // Read through Hono, which keeps the text: the validators' c.req.json() parses it from there.
+      // A clone of the raw request (as before) turned every JSON request into a full web Request
+      // whose body was teed and read as a stream twice, about a fifth of a create's time.
+      const text = await c.req.text();
       if (text.includes('\\u0000') || text.includes('\u0000')) {
         let parsed: unknown;
         try {

@@ -2,7 +2,7 @@
  * What the routes that take a file (imports, restore) share: the multipart body in the OpenAPI
  * document, a size limit that answers in words, reading the file, and answering with progress.
  */
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { AppError } from '../../domain/errors.js';
@@ -32,16 +32,21 @@ export const FileUpload = {
 } as const;
 
 /**
- * Refuses a body over `maxBytes` (plus room for the form around the file) with `tooLarge`, before
- * it is read into memory.
+ * Refuses a body that is not a multipart form, and one over `maxBytes` (plus room for the form
+ * around the file) with `tooLarge`, before it is read into memory. A JSON body sent here was read
+ * already, by the check for NUL characters (security.ts), so the form reader would find it used.
  */
-export function uploadLimit(maxBytes: number, tooLarge: () => AppError) {
-  return bodyLimit({
+export function uploadLimit(maxBytes: number, tooLarge: () => AppError): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
     maxSize: maxBytes + 64 * 1024,
     onError: () => {
       throw tooLarge();
     },
   });
+  return (c, next) => {
+    if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) throw notAForm();
+    return limit(c, next);
+  };
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../../domain/errors.js';
 import { MAX_DOCUMENT_BYTES } from '../../../domain/file-type.js';
 import {
@@ -17,6 +16,7 @@ import { zodIssues } from '../../errors.js';
 import { Id, IdParam } from '../../schemas.js';
 import { serialize } from '../../serialize.js';
 import { body, errors, json } from '../common.js';
+import { uploadLimit } from '../upload.js';
 
 const tags = ['Documents'];
 
@@ -53,12 +53,11 @@ const Attached = z.array(
   }),
 );
 
-const tooLarge = () => {
-  throw new AppError('too_large', {
+const tooLarge = () =>
+  new AppError('too_large', {
     userMessage: 'The file is larger than 10 MB; documents can be at most 10 MB.',
     issues: [{ field: 'file', message: 'larger than 10 MB' }],
   });
-};
 
 export const documentRoutes = router()
   .openapi(
@@ -77,7 +76,7 @@ export const documentRoutes = router()
       path: '/',
       tags,
       summary: 'Upload a document (at most 10 MB; type checked by content)',
-      middleware: [bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, onError: tooLarge })] as const,
+      middleware: [uploadLimit(MAX_DOCUMENT_BYTES, tooLarge)] as const,
       request: {
         body: {
           required: true,
