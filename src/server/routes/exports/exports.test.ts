@@ -1,8 +1,10 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
+import { watchStatements } from '../../../db/pglite-prepared.js';
 import { people } from '../../../db/schema.js';
 import { CSV_LISTS } from '../../../services/exports/exports-csv.js';
 import { createPerson, listPeople } from '../../../services/people/people.js';
@@ -150,6 +152,68 @@ describe('CSV export over HTTP', () => {
     expect(new Set(exported.map((r) => r.Title)).size).toBe(total);
     const keys = exported.map((r) => r['Full name']!.toLowerCase());
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  }, 60_000);
+
+  it('answers a request sent on a new connection during the People export before reading a second page', async () => {
+    // The embedded database's one connection is what is shared; PostgreSQL gives each request its own.
+    if (t.handle.engine !== 'pglite') return;
+    const ctx = await t.otherWorkspace();
+    const other = createApp({ context: () => ctx, webDir: null });
+    for (let from = 0; from < 8000; from += 2000) {
+      await ctx.db.insert(people).values(
+        Array.from({ length: 2000 }, (_, i) => ({
+          workspaceId: ctx.workspaceId,
+          fullName: `Person ${from + i}`,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        })),
+      );
+    }
+    const server = serve({ fetch: other.fetch, hostname: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    let pagesRead = 0;
+    const stopWatching = watchStatements(ctx.db, (text) => {
+      if (text.includes('with page as')) pagesRead++;
+    });
+    onTestFinished(stopWatching);
+    // Each request on a connection of its own (agent: false), as the bench's, and as a browser's
+    // first request on each of its connections: the accepting turn of the event loop reads nothing.
+    const get = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        http
+          .get(
+            { host: '127.0.0.1', port, path: `/api${path}`, agent: false, headers: { host: 'localhost' } },
+            (res) => {
+              let body = '';
+              res.setEncoding('utf8');
+              res.on('data', (c: string) => {
+                body += c;
+              });
+              res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+            },
+          )
+          .on('error', reject);
+      });
+    let exporting = true;
+    const exported = get('/exports/csv/people').finally(() => {
+      exporting = false;
+    });
+    // How many pages the export read while each request waited for its answer.
+    const pagesWhileWaiting: number[] = [];
+    while (exporting) {
+      const before = pagesRead;
+      const res = await get('/workspace');
+      expect(res.status).toBe(200);
+      if (exporting) pagesWhileWaiting.push(pagesRead - before);
+    }
+    const csv = await exported;
+    expect((parse(csv.body, { bom: true }) as unknown[]).length).toBe(8001);
+    expect(pagesWhileWaiting.length).toBeGreaterThan(0);
+    // One page here (the one being read when the request came); waiting on one turn of the event
+    // loop before each page, each request waited for three.
+    expect(Math.max(...pagesWhileWaiting)).toBeLessThanOrEqual(2);
   }, 60_000);
 
   it('applies the page’s filters', async () => {
