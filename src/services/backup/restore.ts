@@ -13,7 +13,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { isEmbedded } from '../../db/client.js';
-import { analyzeInSlices } from '../../db/maintenance.js';
+import { analyzeInSlices, PlanGrowth } from '../../db/maintenance.js';
 import { users, workspaces } from '../../db/schema.js';
 import { applyBatch, dropBatch, publishBatch, type Step, stageBatch, stageSteps } from '../../db/staged.js';
 import {
@@ -269,6 +269,9 @@ async function refusalFor(
 /** Runs one batch's work: inside the restore's transaction, or in a short transaction of its own. */
 type EachBatch = <T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>) => Promise<T>;
 
+/** Whether batches are committed one by one, so other requests see (and plan for) the table as it fills. */
+type Committed = 'each batch' | 'at the end';
+
 async function insertTable(
   ctx: Ctx,
   archive: OpenedArchive,
@@ -276,6 +279,7 @@ async function insertTable(
   rows: Row[],
   report: (n: number) => void,
   each: EachBatch,
+  committed: Committed,
 ) {
   // The columns the backup has values for, a few hundred rows a turn (20,000 people's keys in
   // one go held the server for 40-85 ms).
@@ -311,6 +315,10 @@ async function insertTable(
     tx.db.execute(sql`
         insert into ${ident(table.name)} (${target}) ${overriding}
         select ${values} from json_populate_recordset(null::${ident(table.name)}, ${JSON.stringify(batch)}::json) r`);
+  const growth =
+    committed === 'each batch'
+      ? new PlanGrowth(ctx.db, table.name, table.workspaceScoped ? 'workspace_id' : table.columns[0]!.name)
+      : null;
   for (const batch of await batches(withFiles, BATCH_ROWS_OF[table.name] ?? BATCH_ROWS)) {
     await each(ctx, async (tx) => {
       const insert = insertWith(tx);
@@ -318,6 +326,7 @@ async function insertTable(
       if (err) throw await refusalFor(tx, err, table, batch, insert);
     });
     report(batch.rows.length);
+    await growth?.wrote(batch.rows.length);
   }
   for (const c of columns.filter((col) => col.identity)) {
     // Later steps must sort after the restored ones, so the sequence moves past them.
@@ -402,7 +411,7 @@ async function restoreInOneTransaction(tx: Ctx, ctx: RestoreCtx): Promise<Restor
   report(0);
   await takeOver(tx, archive, tables);
   for (const { table, rows } of tables) {
-    if (rows.length) await insertTable(tx, archive, table, rows, report, (c, fn) => fn(c));
+    if (rows.length) await insertTable(tx, archive, table, rows, report, (c, fn) => fn(c), 'at the end');
   }
   return { ...preview, applied: true };
 }
@@ -432,7 +441,7 @@ async function restoreInShortTransactions(ctx: RestoreCtx): Promise<RestorePrevi
     report(0);
     await inTransaction(ctx, (tx) => takeOver(tx, archive, tables));
     for (const { table, rows } of tables) {
-      if (rows.length) await insertTable(ctx, archive, table, rows, report, shortTransaction);
+      if (rows.length) await insertTable(ctx, archive, table, rows, report, shortTransaction, 'each batch');
     }
   } catch (err) {
     await applyBatch(ctx.db, undo);
