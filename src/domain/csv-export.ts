@@ -86,8 +86,16 @@ export function csvRows<T>(columns: CsvColumn<T>[], rows: Iterable<T>): string {
   let out = '';
   for (const row of rows) {
     for (let i = 0; i < columns.length; i++) {
-      const text = cellText(columns[i]!.value(row));
       if (i > 0) out += ',';
+      const value = columns[i]!.value(row);
+      if (value === null || value === undefined) continue;
+      // Most cells are one line of text with nothing to quote, where only the start can need
+      // defusing: one search instead of cellText's two and the quoting's one.
+      if (typeof value === 'string' && !NEEDS_QUOTES.test(value)) {
+        out += CELL_FORMULA_START.test(value) ? `'${value}` : value;
+        continue;
+      }
+      const text = cellText(value);
       out += NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
     }
     out += '\r\n';

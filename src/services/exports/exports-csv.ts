@@ -39,7 +39,7 @@ import { listMessagesAfter } from '../outreach/messages.js';
 import { listOpportunities } from '../results/opportunities.js';
 import { getSettings } from '../settings/settings.js';
 import { listTasks, type TaskState } from '../tasks/tasks.js';
-import { listPeopleAfter, type PersonForExport } from './people-pages.js';
+import { instantOf, listPeopleAfter, PERSON_AT, type PersonRow, tagsOf } from './people-pages.js';
 
 export const CSV_LISTS = [
   'people',
@@ -178,29 +178,40 @@ const stamps = <T extends { createdAt: Date; updatedAt: Date }>(): CsvColumn<T>[
 ];
 
 function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
-  type P = PersonForExport;
-  const columns: CsvColumn<P>[] = [
-    { header: 'Full name', value: (p) => p.fullName },
-    { header: 'Title', value: (p) => p.title },
-    { header: 'Function', value: (p) => p.function },
-    { header: 'Seniority', value: (p) => (p.seniority ? SENIORITY_LABELS[p.seniority as Seniority] : '') },
-    { header: 'Organization', value: (p) => p.organizationName },
-    { header: 'E-mail', value: (p) => p.email },
-    { header: 'Phone', value: (p) => p.phone },
-    { header: 'LinkedIn', value: (p) => p.linkedinUrl },
-    { header: 'Location', value: (p) => p.location },
-    { header: 'Time zone', value: (p) => p.timeZone },
-    { header: 'How we know each other', value: (p) => p.howWeKnow },
-    { header: 'Introduced by', value: (p) => p.introducedByName },
-    { header: 'Tags', value: (p) => p.tags },
-    { header: 'Keep in touch', value: (p) => p.keepInTouch },
-    { header: 'Every (days)', value: (p) => p.keepInTouchEveryDays },
-    { header: 'Preferred channel', value: (p) => p.preferredChannel },
-    { header: 'Connected on', value: (p) => p.connectedOn },
-    { header: 'Last interaction', value: (p) => p.lastInteractionAt },
-    { header: 'Source', value: (p) => p.source },
-    { header: 'Notes', value: (p) => p.notes },
-    ...stamps<P>(),
+  const at = PERSON_AT;
+  const columns: CsvColumn<PersonRow>[] = [
+    { header: 'Full name', value: (p) => p[at.fullName] },
+    { header: 'Title', value: (p) => p[at.title] },
+    { header: 'Function', value: (p) => p[at.function] },
+    {
+      header: 'Seniority',
+      value: (p) => (p[at.seniority] ? SENIORITY_LABELS[p[at.seniority] as Seniority] : ''),
+    },
+    { header: 'Organization', value: (p) => p[at.organizationName] },
+    { header: 'E-mail', value: (p) => p[at.email] },
+    { header: 'Phone', value: (p) => p[at.phone] },
+    { header: 'LinkedIn', value: (p) => p[at.linkedinUrl] },
+    { header: 'Location', value: (p) => p[at.location] },
+    { header: 'Time zone', value: (p) => p[at.timeZone] },
+    { header: 'How we know each other', value: (p) => p[at.howWeKnow] },
+    { header: 'Introduced by', value: (p) => p[at.introducedByName] },
+    { header: 'Tags', value: tagsOf },
+    { header: 'Keep in touch', value: (p) => p[at.keepInTouch] },
+    // A number, written as one (cellText does not defuse numbers).
+    {
+      header: 'Every (days)',
+      value: (p) => {
+        const days = p[at.keepInTouchEveryDays];
+        return days === null || days === undefined ? null : Number(days);
+      },
+    },
+    { header: 'Preferred channel', value: (p) => p[at.preferredChannel] },
+    { header: 'Connected on', value: (p) => p[at.connectedOn] },
+    { header: 'Last interaction', value: (p) => instantOf(p[at.lastInteractionAt]) },
+    { header: 'Source', value: (p) => p[at.source] },
+    { header: 'Notes', value: (p) => p[at.notes] },
+    { header: 'Created', value: (p) => instantOf(p[at.createdAt]) },
+    { header: 'Updated', value: (p) => instantOf(p[at.updatedAt]) },
   ];
   return csvPieces(
     columns,

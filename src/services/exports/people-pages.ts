@@ -6,38 +6,58 @@ import { introductions, organizations, people, personTags, tags } from '../../db
 import type { Ctx } from '../context.js';
 import { type PeopleFilter, peopleWhere } from '../people/people.js';
 
-/** A person as an export writes them: every field a person's page shows, by name. */
-export interface PersonForExport {
-  fullName: string;
-  title: string | null;
-  function: string | null;
-  seniority: string | null;
-  organizationName: string | null;
-  email: string | null;
-  phone: string | null;
-  linkedinUrl: string | null;
-  location: string | null;
-  timeZone: string | null;
-  howWeKnow: string | null;
-  introducedByName: string | null;
-  tags: string[];
-  keepInTouch: string;
-  keepInTouchEveryDays: number | null;
-  preferredChannel: string | null;
-  connectedOn: string | null;
-  lastInteractionAt: Date | null;
-  source: string;
-  notes: string;
-  createdAt: Date;
-  updatedAt: Date;
+/**
+ * The fields of a person as an export writes them (every field a person's page shows), in the
+ * order of a page row's values.
+ */
+export const PERSON_FIELDS = [
+  'fullName',
+  'title',
+  'function',
+  'seniority',
+  'organizationName',
+  'email',
+  'phone',
+  'linkedinUrl',
+  'location',
+  'timeZone',
+  'howWeKnow',
+  'introducedByName',
+  'tags',
+  'keepInTouch',
+  'keepInTouchEveryDays',
+  'preferredChannel',
+  'connectedOn',
+  'lastInteractionAt',
+  'source',
+  'notes',
+  'createdAt',
+  'updatedAt',
+] as const;
+
+/** Where each field's value is in a page row. */
+export const PERSON_AT = Object.fromEntries(PERSON_FIELDS.map((f, i) => [f, i])) as Record<
+  (typeof PERSON_FIELDS)[number],
+  number
+>;
+
+/**
+ * A person as a page row: every value as text or null, by its place in PERSON_FIELDS; tags as the
+ * JSON text of their array (null for none), times as milliseconds since 1970 (`instantOf`). After
+ * the fields come the row's sort key (lower(full_name) and id). Rows are handed on as the page's
+ * JSON gives them: an object made of each, with three dates, was work the CSV lines do not need.
+ */
+export type PersonRow = readonly (string | null)[];
+
+/** Milliseconds since 1970 as a page row holds them, back to a date. */
+export function instantOf(v: string | null | undefined): Date | null {
+  return v === null || v === undefined ? null : new Date(Number(v));
 }
 
-/** A page row: every value as text (or null), tags as the JSON text of their array. */
-type ExportTuple = (string | null)[];
-
-/** Milliseconds since 1970 as the page writes them, back to a date. */
-function instant(v: string | null): Date | null {
-  return v === null ? null : new Date(Number(v));
+/** A page row's tags, as a list. */
+export function tagsOf(row: PersonRow): string[] {
+  const names = row[PERSON_AT.tags];
+  return names === null || names === undefined ? [] : (JSON.parse(names) as string[]);
 }
 
 /** The exact time of a timestamp in milliseconds, truncated as JavaScript dates are. */
@@ -75,7 +95,7 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  */
 export async function listPeopleAfter(
   ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
-): Promise<{ items: PersonForExport[]; next: string[] | null }> {
+): Promise<{ items: PersonRow[]; next: string[] | null }> {
   const [name, id] = ctx.after ?? [];
   const after = ctx.after
     ? sql`and (lower(${people.fullName}), ${people.id}) > ((select ${name}::text), (select ${id}::uuid))`
@@ -120,33 +140,8 @@ export async function listPeopleAfter(
       left join tagged on tagged.person_id = p.id`;
   const result = await ctx.db.execute(statement);
   const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
-  const tuples = JSON.parse(raw) as ExportTuple[];
-  const items = tuples.map(
-    (t): PersonForExport => ({
-      fullName: t[0] as string,
-      title: t[1] ?? null,
-      function: t[2] ?? null,
-      seniority: t[3] ?? null,
-      organizationName: t[4] ?? null,
-      email: t[5] ?? null,
-      phone: t[6] ?? null,
-      linkedinUrl: t[7] ?? null,
-      location: t[8] ?? null,
-      timeZone: t[9] ?? null,
-      howWeKnow: t[10] ?? null,
-      introducedByName: t[11] ?? null,
-      tags: t[12] === null || t[12] === undefined ? [] : (JSON.parse(t[12]) as string[]),
-      keepInTouch: t[13] as string,
-      keepInTouchEveryDays: t[14] === null || t[14] === undefined ? null : Number(t[14]),
-      preferredChannel: t[15] ?? null,
-      connectedOn: t[16] ?? null,
-      lastInteractionAt: instant(t[17] ?? null),
-      source: t[18] as string,
-      notes: t[19] as string,
-      createdAt: instant(t[20] ?? null)!,
-      updatedAt: instant(t[21] ?? null)!,
-    }),
-  );
+  const tuples = JSON.parse(raw) as PersonRow[];
   const last = tuples.length === ctx.limit ? tuples[tuples.length - 1] : undefined;
-  return { items, next: last ? [last[22] as string, last[23] as string] : null };
+  const key = PERSON_FIELDS.length;
+  return { items: tuples, next: last ? [last[key] as string, last[key + 1] as string] : null };
 }
