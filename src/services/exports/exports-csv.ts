@@ -82,12 +82,14 @@ export interface CsvFilter {
 const PAGE = 500;
 /**
  * Rows a page of the People export, the list that grows to hundreds of thousands. A larger page
- * costs less a row: at 200,000 people (in process), the page statement's CPU for 1,000 rows was
- * 11% less than for two pages of 500 (2,000 rows: 24% less than four), and the whole export's
- * 12-13% less. Other requests wait for at most one page (`otherRequestsFirst`), not two as before,
- * so a page of 1,000 keeps them waiting about as long as two of 500 did.
+ * costs less a row: at 200,000 people (in process, CPU), the page statements of an export took
+ * 4.5-5.2 s in pages of 1,000, 4.2-4.3 s in pages of 1,500 and 4.1-4.3 s in pages of 2,000 (pages
+ * of 500 were 11% dearer than 1,000). Other requests wait for at most one page statement
+ * (`otherRequestsFirst`), so the page is what they wait for: with GET /api/workspace sent again
+ * and again through the bench's export (load 10-12), median 33-35 ms in pages of 1,000 and 56-69
+ * ms in pages of 2,000. 1,500 keeps most of the saving for a wait between the two.
  */
-const PEOPLE_PAGE = 1000;
+const PEOPLE_PAGE = 1500;
 const TASK_KIND_LABELS: Record<TaskKind, string> = {
   promise_mine: 'I promised',
   promise_theirs: 'They promised',
