@@ -73,8 +73,8 @@ function flushLater(state: WalFlushes, path: string): void {
 }
 
 /**
- * Runs `work` (one short transaction of long work whose every step can be redone, such as an
- * applied import step, see staged.ts) with the WAL's fsyncs done on a background thread instead of
+ * Runs `work` (one short transaction of long work whose every step can be redone or undone, such
+ * as an applied import step, see staged.ts, or a restore's batch) with the WAL's fsyncs done on a background thread instead of
  * on the event loop, where every other request waited for them (8-300 ms each on a busy disk).
  * The commit is still written to the operating system before it returns, so a killed process
  * loses nothing; only a power cut can lose it, and the WAL on disk is then a prefix of what was
@@ -82,8 +82,11 @@ function flushLater(state: WalFlushes, path: string): void {
  * (an ordinary commit, a checkpoint) first waits for these files, so no commit that reported
  * itself durable can depend on WAL that is not on disk.
  */
-export async function withoutWaitingForWal<T>(pglite: object, work: () => Promise<T>): Promise<T> {
-  const state = (pglite as { [WAL_FLUSHES]?: WalFlushes })[WAL_FLUSHES];
+export async function withoutWaitingForWal<T>(db: object, work: () => Promise<T>): Promise<T> {
+  // A Drizzle database (its `$client`) or the PGlite instance itself; PostgreSQL's client has no
+  // such state, and there `work` simply runs.
+  const client = '$client' in db ? (db.$client as object) : db;
+  const state = (client as { [WAL_FLUSHES]?: WalFlushes })[WAL_FLUSHES];
   if (!state) return work();
   state.deferring++;
   try {
@@ -121,7 +124,9 @@ export class DurableNodeFS extends NodeFS {
       NODEFS.stream_ops.fsync = (stream) => {
         if (typeof stream.nfd !== 'number') return 0;
         const path = stream.node ? NODEFS.realPath(stream.node) : '';
-        if (state.deferring > 0 && /[/\\]pg_wal[/\\]/.test(path)) {
+        // The WAL's files, and its folder, fsynced when a new file is made for the WAL (every
+        // 16 MB: 13 times in a 20,000-person restore, each waited for with the files before it).
+        if (state.deferring > 0 && /[/\\]pg_wal([/\\]|$)/.test(path)) {
           flushLater(state, path);
           return 0;
         }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from './client.js';
+import { withoutWaitingForWal } from './durable-fs.js';
 
 /**
  * Gathers planner statistics for tables that have data but none yet. PGlite has no autovacuum,
@@ -44,8 +45,8 @@ const SLICE_STATISTICS_TARGET = 30;
  * without this the planner works from no statistics, or from those of a table a tenth the size,
  * for every query until maintenance gets to it. A large table is analyzed a few columns at a
  * time (statistics of an index's expressions come with the next full ANALYZE, by maintenance);
- * the commits do not wait for the disk, as statistics lost to a power cut are simply gathered
- * again. On PostgreSQL it is harmless: autovacuum would get there, a little later.
+ * the commits do not wait for the disk, nor for a WAL file they fill, as statistics lost to a power
+ * cut are simply gathered again. On PostgreSQL it is harmless: autovacuum would get there, a little later.
  */
 export async function analyzeInSlices(db: Db, tables: string[]): Promise<void> {
   for (const table of tables) {
@@ -63,16 +64,18 @@ export async function analyzeInSlices(db: Db, tables: string[]): Promise<void> {
             row.columns.slice(i * SLICE_COLUMNS, (i + 1) * SLICE_COLUMNS),
           );
     for (const columns of slices) {
-      await db.transaction(async (tx) => {
-        await tx.execute(sql`set local synchronous_commit = off`);
-        if (!columns) return void (await tx.execute(sql`analyze ${sql.identifier(table)}`));
-        await tx.execute(sql.raw(`set local default_statistics_target = ${SLICE_STATISTICS_TARGET}`));
-        const list = sql.join(
-          columns.map((c) => sql.identifier(c)),
-          sql`, `,
-        );
-        await tx.execute(sql`analyze ${sql.identifier(table)} (${list})`);
-      });
+      await withoutWaitingForWal(db, () =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local synchronous_commit = off`);
+          if (!columns) return void (await tx.execute(sql`analyze ${sql.identifier(table)}`));
+          await tx.execute(sql.raw(`set local default_statistics_target = ${SLICE_STATISTICS_TARGET}`));
+          const list = sql.join(
+            columns.map((c) => sql.identifier(c)),
+            sql`, `,
+          );
+          await tx.execute(sql`analyze ${sql.identifier(table)} (${list})`);
+        }),
+      );
       await nextTurn();
     }
   }
@@ -106,11 +109,13 @@ export class PlanGrowth {
     this.written += rows;
     if (this.written < this.next) return;
     this.next = this.written * 2;
-    await this.db.transaction(async (tx) => {
-      await tx.execute(sql`set local synchronous_commit = off`);
-      await tx.execute(sql`set local default_statistics_target = 1`);
-      await tx.execute(sql`analyze ${sql.identifier(this.table)} (${sql.identifier(this.column)})`);
-    });
+    await withoutWaitingForWal(this.db, () =>
+      this.db.transaction(async (tx) => {
+        await tx.execute(sql`set local synchronous_commit = off`);
+        await tx.execute(sql`set local default_statistics_target = 1`);
+        await tx.execute(sql`analyze ${sql.identifier(this.table)} (${sql.identifier(this.column)})`);
+      }),
+    );
   }
 }
 

@@ -19,7 +19,7 @@
  */
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { type Db, isEmbedded } from './client.js';
+import type { Db } from './client.js';
 import { withoutWaitingForWal } from './durable-fs.js';
 import { stagedBatches, stagedSteps } from './schema.js';
 
@@ -41,7 +41,7 @@ export interface Step {
  * and the end of a batch are ordinary commits, which wait for these first.
  */
 function stepTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  return isEmbedded(db) ? withoutWaitingForWal((db as unknown as { $client: object }).$client, work) : work();
+  return withoutWaitingForWal(db, work);
 }
 
 /** Lets the event loop run: a request that waited is answered now. */

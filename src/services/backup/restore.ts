@@ -13,6 +13,7 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import { isEmbedded } from '../../db/client.js';
+import { withoutWaitingForWal } from '../../db/durable-fs.js';
 import { analyzeInSlices, PlanGrowth } from '../../db/maintenance.js';
 import { users, workspaces } from '../../db/schema.js';
 import { applyBatch, dropBatch, publishBatch, type Step, stageBatch, stageSteps } from '../../db/staged.js';
@@ -417,17 +418,21 @@ async function restoreInOneTransaction(tx: Ctx, ctx: RestoreCtx): Promise<Restor
 }
 
 /**
- * A short transaction for each batch, with a turn of the event loop after it. Its commit does not
- * wait for the disk (an fsync each, 8-300 ms on a busy disk, while every other request waited):
- * if the machine stops first, the undo steps, written before any row, empty the workspace again at
- * the next start, and the commit that keeps the restore (dropping those steps) waits for the disk
- * and so flushes every batch before it.
+ * A short transaction for each batch, with a turn of the event loop after it. It never waits for
+ * the disk (an fsync each, 8-300 ms on a busy disk, while every other request waited): its commit
+ * does not flush the WAL, and a WAL file it fills is flushed on a background thread
+ * (`withoutWaitingForWal`; 13 such files for a 20,000-person backup, 3 fsyncs each, were waited
+ * for). If the machine stops first, the undo steps, written before any row, empty the workspace
+ * again at the next start, and the commit that keeps the restore (dropping those steps) waits for
+ * the disk and so flushes every batch before it.
  */
 const shortTransaction: EachBatch = async (ctx, fn) => {
-  const result = await inTransaction(ctx, async (tx) => {
-    await tx.db.execute(sql`set local synchronous_commit = off`);
-    return fn(tx);
-  });
+  const result = await withoutWaitingForWal(ctx.db, () =>
+    inTransaction(ctx, async (tx) => {
+      await tx.db.execute(sql`set local synchronous_commit = off`);
+      return fn(tx);
+    }),
+  );
   await nextTurn();
   return result;
 };
