@@ -7,8 +7,9 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formBody } from '../test/probe.js';
 import { seedDataFolder } from './generate.js';
-import { longWorkFigures, probeWhile } from './linkedin-import.js';
+import { longWorkFigures, probeWhile, warmUp } from './linkedin-import.js';
 import { count, type Figure, megabytes, progress, seconds } from './report.js';
 import { startServerProcess } from './server-process.js';
 
@@ -24,11 +25,13 @@ interface RestoreRun {
 async function postRestore(url: string, zip: Uint8Array<ArrayBuffer>): Promise<RestoreRun> {
   const form = new FormData();
   form.set('file', new File([zip], 'rapport-backup.zip', { type: 'application/zip' }));
+  // Encoded before it is sent, as the import's (see postImport).
+  const { body, headers } = await formBody(form);
   const t0 = performance.now();
   const res = await fetch(`${url}/api/backup/restore`, {
     method: 'POST',
-    body: form,
-    headers: { accept: 'application/x-ndjson' },
+    body,
+    headers: { ...headers, accept: 'application/x-ndjson' },
   });
   const progressAt: number[] = [];
   let rows: number | undefined;
@@ -79,6 +82,7 @@ export async function benchRestore(opts: { people: number }): Promise<Figure[]> 
       // Past the new folder's start-up work, so the restore is measured alone.
       await new Promise((r) => setTimeout(r, 3000));
       progress(`Restore: restoring ${megabytes(zip.byteLength)} while the first page of people is asked for`);
+      await warmUp(server.url);
       const restoring = postRestore(server.url, zip);
       const [run, probe] = await Promise.all([restoring, probeWhile(server.url, restoring)]).catch(
         (err: unknown) => {
