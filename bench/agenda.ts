@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { openPglite } from '../src/db/client.js';
 import { acquireLock } from '../src/db/lock.js';
+import { migrate } from '../src/db/migrate.js';
 import { watchStatements } from '../src/db/pglite-prepared.js';
 import { AGENDA_GROUP_CAP, type AgendaItem, todayAgenda } from '../src/services/agenda/agenda.js';
 import type { Ctx } from '../src/services/context.js';
@@ -129,6 +130,8 @@ async function openVariant(dataDir: string): Promise<Opened> {
     lock.release();
   };
   try {
+    // A folder kept from an earlier run (BENCH_AGENDA_FOLDER) gets this version's migrations first.
+    await migrate(handle);
     const { workspaceId, userId } = await ensureDefaultWorkspace(handle.db);
     const ctx: Ctx = { db: handle.db, workspaceId, userId, now: () => new Date() };
     return { ctx, pglite: handle.pglite!, close };

@@ -187,6 +187,14 @@ export const people = pgTable(
     source: text('source').notNull().default('manual'),
     /** Fields the user edited by hand; imports never overwrite these. */
     editedFields: text('edited_fields').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * True while the person is a participant of a conversation that was held (MET_STATUSES in
+     * domain/meeting-reminders.ts). Kept by the database itself, with triggers on conversations
+     * and their participants (migration 0020), never written by the app: Today's keep-in-touch
+     * group finds the people met through an index instead of joining every held conversation.
+     * A backup leaves it out; a restore's participants set it again.
+     */
+    met: boolean('met').notNull().default(false),
     filterText: text('filter_text').generatedAlwaysAs(filterText),
     search: searchVector(
       sql`to_tsvector('simple', coalesce(full_name, '') || ' ' || coalesce(title, '') || ' ' || coalesce("function", '') || ' ' || coalesce(email, '') || ' ' || coalesce(location, '') || ' ' || coalesce(how_we_know, '') || ' ' || coalesce(notes, ''))`,
@@ -214,6 +222,10 @@ export const people = pgTable(
     index('people_keep_in_touch_own_idx')
       .on(t.workspaceId)
       .where(sql`${t.keepInTouchEveryDays} is not null and ${t.keepInTouch} <> 'no'`),
+    // The third set: met and never asked, on the default rhythm, in the order of the first.
+    index('people_keep_in_touch_met_idx')
+      .on(t.workspaceId, sql`(coalesce(${t.lastInteractionAt}, ${t.createdAt}))`)
+      .where(sql`${t.keepInTouch} = 'unknown' and ${t.keepInTouchEveryDays} is null and ${t.met}`),
     // Today's "reconnect with a few people": the quietest of those never asked, read in order from
     // here instead of sorting everyone (170 ms at 50,000 people, in front of every other request).
     // The expression is the one in services/agenda/agenda-keep-in-touch.ts, written the same way.

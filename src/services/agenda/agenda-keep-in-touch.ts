@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { conversationParticipants, conversations, people, reminderStates } from '../../db/schema.js';
-import { joinNames, MET_STATUSES } from '../../domain/meeting-reminders.js';
+import { conversationParticipants, people, reminderStates } from '../../db/schema.js';
+import { joinNames } from '../../domain/meeting-reminders.js';
 import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../../domain/relationship.js';
 import type { Ctx } from '../context.js';
 import { type AgendaClock, type AgendaDraft, UPCOMING_DAYS } from './agenda-item.js';
@@ -65,14 +65,12 @@ export async function keepInTouchGroups(
     where ${people.workspaceId} = ${ctx.workspaceId}
       and ${people.keepInTouchEveryDays} is not null and ${people.keepInTouch} <> 'no'
       and ${last} + make_interval(days => ${people.keepInTouchEveryDays} - 1) <= ${until}::timestamptz`;
-  // Met and never asked: the default rhythm. The people come from the held conversations, which
-  // are few, and are then read by primary key rather than by scanning everyone.
+  // Met and never asked: the default rhythm. Who has been met is kept on the person (people.met,
+  // by the database's triggers), so this is an index range like the first set's.
   const met = sql`select ${columns}, ${defaultDays}::int as every from ${people}
     where ${people.workspaceId} = ${ctx.workspaceId}
-      and ${people.id} = any(array(select cp.person_id from ${conversations} c
-        join ${conversationParticipants} cp on cp.conversation_id = c.id
-        where c.workspace_id = ${ctx.workspaceId} and c.status in ${MET_STATUSES}))
-      and ${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null and ${dueOnDefault}`;
+      and ${people.keepInTouch} = 'unknown' and ${people.keepInTouchEveryDays} is null and ${people.met}
+      and ${dueOnDefault}`;
   const { today, horizon, now } = clock;
   const capDue = opts.cap === undefined || opts.fullDue ? null : opts.cap;
   const capUpcoming = opts.cap === undefined || opts.fullUpcoming ? null : opts.cap;

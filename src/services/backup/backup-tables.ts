@@ -56,7 +56,7 @@ export interface BackupColumn {
 export interface BackupTable {
   name: string;
   table: PgTable;
-  /** Columns kept in the archive: all but generated ones (search vectors) and `workspace_id`. */
+  /** Columns kept in the archive: all but generated and derived ones and `workspace_id`. */
   columns: BackupColumn[];
   /** Columns the rows are sorted by (the primary key), so an archive is the same every time. */
   orderBy: string[];
@@ -73,13 +73,21 @@ export function schemaTables(): PgTable[] {
   return (Object.values(schema) as unknown[]).filter((value): value is PgTable => is(value, PgTable));
 }
 
+/**
+ * Columns the database works out from other rows with triggers (see the schema), left out of an
+ * archive like generated ones: a restore writes those rows and the triggers set them again.
+ */
+const DERIVED_COLUMNS: Record<string, string[]> = { people: ['met'] };
+
 function describe(
   table: PgTable,
 ): Omit<BackupTable, 'parent'> & { config: ReturnType<typeof getTableConfig> } {
   const config = getTableConfig(table);
   const all = config.columns as PgColumn[];
   const columns = all
-    .filter((c) => !c.generated && c.name !== 'workspace_id')
+    .filter(
+      (c) => !c.generated && c.name !== 'workspace_id' && !DERIVED_COLUMNS[config.name]?.includes(c.name),
+    )
     .map((c) => ({
       name: c.name,
       sqlType: c.getSQLType(),

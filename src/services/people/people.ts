@@ -17,10 +17,10 @@ import { assertOrganizationInWorkspace } from '../organizations/organizations.js
 type PersonRow = typeof people.$inferSelect;
 
 /**
- * A person as the app shows them: every column but the search vector and the People box's text,
- * which only the database reads.
+ * A person as the app shows them: every column but the search vector, the People box's text and
+ * whether they have been met (people.met), which only the database reads.
  */
-export interface Person extends Omit<PersonRow, 'search' | 'filterText'> {
+export interface Person extends Omit<PersonRow, 'search' | 'filterText' | 'met'> {
   organizationName: string | null;
   tags: string[];
   introducedBy: { id: string; fullName: string } | null;
@@ -48,8 +48,8 @@ export interface PersonInput {
   connectedOn?: string | null;
 }
 
-/** Every column of a person but the search vector and the People box's text. */
-const { search: _search, filterText: _filterText, ...personColumns } = getTableColumns(people);
+/** Every column of a person but those only the database reads (see Person). */
+const { search: _search, filterText: _filterText, met: _met, ...personColumns } = getTableColumns(people);
 
 const PLAIN_FIELDS = [
   'fullName',
