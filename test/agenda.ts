@@ -2,7 +2,21 @@ import type { Ctx } from '../src/services/context.js';
 import { createConversation, moveConversation } from '../src/services/conversations/conversations.js';
 import { scheduleMeeting } from '../src/services/meetings/meetings.js';
 import { logMessage } from '../src/services/outreach/messages.js';
-import type { TestClock } from './db.js';
+import { updateSettings } from '../src/services/settings/settings.js';
+import type { TestClock, TestDb } from './db.js';
+
+/**
+ * A workspace of its own for one test, in Paris, with `settings` on top: items of other tests
+ * never mix with its own.
+ */
+export async function parisWorkspace(
+  t: TestDb,
+  settings: Parameters<typeof updateSettings>[0]['input'] = {},
+): Promise<Ctx> {
+  const ctx = await t.otherWorkspace();
+  await updateSettings({ ...ctx, input: { timeZone: 'Europe/Paris', ...settings } });
+  return ctx;
+}
 
 /**
  * A request for a conversation with `personId`, sent by e-mail now: what starts the 3B7 clock

@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { onTestFinished } from 'vitest';
 import { createApp } from '../src/server/app.js';
 import type { Ctx } from '../src/services/context.js';
 import { openTestDb, type TestDb } from './db.js';
@@ -52,4 +55,17 @@ export function sendTo(context: () => Ctx): Send {
 export async function openTestApi(): Promise<{ t: TestDb; send: Send; upload: Upload }> {
   const t = await openTestDb();
   return { t, ...clientOf(() => t.ctx) };
+}
+
+/**
+ * Serves `fetch` on a real socket on 127.0.0.1 for the rest of the test, as a browser meets the
+ * app (requests read and answered while other work runs); returns its port.
+ */
+export async function serveOnSocket(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<number> {
+  const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  return (server.address() as AddressInfo).port;
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdMeeting } from '../../../test/agenda.js';
+import { holdMeeting, parisWorkspace } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import type { Ctx } from '../context.js';
 import { createConversation } from '../conversations/conversations.js';
 import { logMessage } from '../outreach/messages.js';
 import { createPerson } from '../people/people.js';
-import { updateSettings } from '../settings/settings.js';
 import { todayAgenda } from './agenda.js';
 import { answerReminder } from './reminders.js';
 
@@ -17,11 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function workspace(settings: { keepInTouchDefaultDays?: number } = {}): Promise<Ctx> {
-  const ctx = await t.otherWorkspace();
-  await updateSettings({ ...ctx, input: { timeZone: 'Europe/Paris', ...settings } });
-  return ctx;
-}
+const workspace = (settings: { keepInTouchDefaultDays?: number } = {}) => parisWorkspace(t, settings);
 
 /** A meeting with `personId` an hour from now, then marked held once it is over. */
 const meet = (ctx: Ctx, personId: string) => holdMeeting(ctx, t.clock, personId, 'Europe/Paris');

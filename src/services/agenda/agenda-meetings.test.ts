@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parisWorkspace } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import type { Ctx } from '../context.js';
 import { createConversation, moveConversation } from '../conversations/conversations.js';
 import { scheduleMeeting } from '../meetings/meetings.js';
 import { getPrep, updatePrep } from '../meetings/prep.js';
 import { createPerson } from '../people/people.js';
-import { updateSettings } from '../settings/settings.js';
 import { todayAgenda } from './agenda.js';
 import { answerReminder } from './reminders.js';
 
@@ -17,11 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** A workspace of its own per test, in Paris with Christmas off, so items never mix. */
-async function workspace(): Promise<Ctx> {
-  const ctx = await t.otherWorkspace();
-  await updateSettings({ ...ctx, input: { timeZone: 'Europe/Paris', holidays: ['2026-12-25'] } });
-  return ctx;
-}
+const workspace = () => parisWorkspace(t, { holidays: ['2026-12-25'] });
 
 async function meetingWith(ctx: Ctx, names: string[], startsAt: string) {
   const people = [];

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { holdMeeting } from '../../../test/agenda.js';
+import { holdMeeting, parisWorkspace } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { conversationParticipants, conversations, people, workspaces } from '../../db/schema.js';
 import { MET_STATUSES } from '../../domain/meeting-reminders.js';
@@ -15,7 +15,6 @@ import {
   updateConversation,
 } from '../conversations/conversations.js';
 import { createPerson, deletePerson } from '../people/people.js';
-import { updateSettings } from '../settings/settings.js';
 import { todayAgenda } from './agenda.js';
 
 /**
@@ -31,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function workspace(): Promise<Ctx> {
-  const ctx = await t.otherWorkspace();
-  await updateSettings({ ...ctx, input: { timeZone: 'Europe/Paris', keepInTouchDefaultDays: 30 } });
-  return ctx;
-}
+const workspace = () => parisWorkspace(t, { keepInTouchDefaultDays: 30 });
 
 async function metOf(ctx: Ctx, ...ids: string[]): Promise<boolean[]> {
   const rows = await ctx.db

@@ -1,8 +1,7 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { serveOnSocket } from '../../../../test/api.js';
 import { openTestDb, type TestDb } from '../../../../test/db.js';
 import { watchStatements } from '../../../db/pglite-prepared.js';
 import { people } from '../../../db/schema.js';
@@ -105,10 +104,7 @@ describe('CSV export over HTTP', () => {
     }
     // Through a real socket, as a browser downloads it: a request that arrives meanwhile must be
     // read and answered, not left waiting in the kernel until the export is done.
-    const server = serve({ fetch: other.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const { port } = server.address() as AddressInfo;
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const port = await serveOnSocket(other.fetch);
     const request = async (path: string) =>
       fetch(`http://127.0.0.1:${port}/api${path}`, { headers: { host: 'localhost' } });
 
@@ -169,10 +165,7 @@ describe('CSV export over HTTP', () => {
         })),
       );
     }
-    const server = serve({ fetch: other.fetch, hostname: '127.0.0.1', port: 0 });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const { port } = server.address() as AddressInfo;
-    onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const port = await serveOnSocket(other.fetch);
     let pagesRead = 0;
     const stopWatching = watchStatements(ctx.db, (text) => {
       if (text.includes('with page as')) pagesRead++;
