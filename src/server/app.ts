@@ -4,15 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
 import { cloneRawRequest } from 'hono/request';
-import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { SignUpMode } from '../config.js';
 import type { WorkspaceScope } from '../db/rls.js';
 import type { Auth } from '../services/accounts/auth.js';
 import { AUTH_BASE_PATH, CLIENT_ADDRESS_HEADER } from '../services/accounts/auth-paths.js';
 import type { Ctx } from '../services/context.js';
 import { coachAccess } from './coach-access.js';
+import { compressApi } from './compress.js';
 import type { AppEnv } from './env.js';
 import { onError, validationHook } from './errors.js';
 import { accountRoutes, sessionRoutes } from './routes/accounts/accounts.js';
@@ -166,24 +165,6 @@ export function earlyRequests(path: string, params: URLSearchParams): string[] {
     urls.push(`/api/people?limit=${PEOPLE_PAGE_SIZE}&offset=${(page - 1) * PEOPLE_PAGE_SIZE}`);
   }
   return urls;
-}
-
-/**
- * hono's compress, with its `Vary: Accept-Encoding` set in place first (setHeadersInPlace says
- * why): an answer to a client that takes no compression then goes out as the route wrote it.
- */
-function compressApi(): MiddlewareHandler<AppEnv> {
-  const gzip = compress();
-  return (c, next) =>
-    gzip(c, async () => {
-      await next();
-      const headers = c.res.headers;
-      const type = headers.get('Content-Type');
-      const vary = headers.get('Vary');
-      if (!type || !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || vary === '*') return;
-      if (vary && /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) return;
-      setHeadersInPlace(c, [['Vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']]);
-    });
 }
 
 /** The page the web app shows first on a path, as its source file (app.tsx's firstPage). */
