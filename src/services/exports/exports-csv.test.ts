@@ -5,7 +5,7 @@ import { openTestDb, type TestDb } from '../../../test/db.js';
 import { introductions, people } from '../../db/schema.js';
 import { cellText } from '../../domain/csv-export.js';
 import { SENIORITY_LABELS, type Seniority } from '../../domain/vocab.js';
-import { createOrganization } from '../organizations/organizations.js';
+import { createOrganization, updateOrganization } from '../organizations/organizations.js';
 import { createPerson, listPeople, type Person } from '../people/people.js';
 import { exportCsv } from './exports-csv.js';
 
@@ -119,6 +119,29 @@ describe('People CSV export', () => {
     expect(exported.find((r) => r['Full name'] === 'Cnna Detail 2')!.Organization).toBe("'=Evil Corp");
     expect(exported.find((r) => r['Full name'] === 'Bnna Detail 1')!['Last interaction']).toBe(
       '1969-12-31T23:59:59.999Z',
+    );
+  });
+
+  it('names each organization as it is when the export is made, also one renamed since the last export', async () => {
+    const exported = () =>
+      csvText().then((text) => parse(text, { bom: true, columns: true }) as Record<string, string>[]);
+    const globex = (rows: Record<string, string>[]) =>
+      rows.filter((r) => r.Organization === 'Globex').map((r) => r['Full name']);
+    const before = await exported();
+    expect(globex(before)).toHaveLength(9);
+    const [org] = await t.ctx.db
+      .execute(sql`select id, version from organizations where name = 'Globex'`)
+      .then((r) => (r as unknown as { rows: { id: string; version: number }[] }).rows);
+    await updateOrganization({
+      ...t.ctx,
+      id: org!.id,
+      version: org!.version,
+      input: { name: 'Globex Renamed' },
+    });
+    const after = await exported();
+    expect(globex(after)).toEqual([]);
+    expect(after.filter((r) => r.Organization === 'Globex Renamed').map((r) => r['Full name'])).toEqual(
+      globex(before),
     );
   });
 

@@ -39,7 +39,14 @@ import { listMessagesAfter } from '../outreach/messages.js';
 import { listOpportunities } from '../results/opportunities.js';
 import { getSettings } from '../settings/settings.js';
 import { listTasks, type TaskState } from '../tasks/tasks.js';
-import { instantOf, listPeopleAfter, PERSON_AT, type PersonRow, tagsOf } from './people-pages.js';
+import {
+  instantOf,
+  listPeopleAfter,
+  type OrganizationNames,
+  PERSON_AT,
+  type PersonRow,
+  tagsOf,
+} from './people-pages.js';
 
 export const CSV_LISTS = [
   'people',
@@ -181,6 +188,7 @@ const stamps = <T extends { createdAt: Date; updatedAt: Date }>(): CsvColumn<T>[
 
 function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
   const at = PERSON_AT;
+  const organizationNames: OrganizationNames = new Map();
   const columns: CsvColumn<PersonRow>[] = [
     { header: 'Full name', value: (p) => p[at.fullName] },
     { header: 'Title', value: (p) => p[at.title] },
@@ -217,7 +225,7 @@ function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
   ];
   return csvPieces(
     columns,
-    keyset((after) => listPeopleAfter({ ...ctx, after, limit: PEOPLE_PAGE })),
+    keyset((after) => listPeopleAfter({ ...ctx, after, limit: PEOPLE_PAGE, organizationNames })),
   );
 }
 

@@ -60,6 +60,39 @@ export function tagsOf(row: PersonRow): string[] {
   return names === null || names === undefined ? [] : (JSON.parse(names) as string[]);
 }
 
+/** Organization names by id (null: no such organization), as an export has looked them up so far. */
+export type OrganizationNames = Map<string, string | null>;
+
+/**
+ * Puts each row's organization name where the page statement left its id, looking up only the
+ * ids `names` does not hold yet, in one statement. An export of 200,000 people in 10,000
+ * organizations looks up each organization once instead of once a person: looked up a row at a
+ * time in the page statement, the names were 0.45 s of the export's 3.8 s (in process, CPU).
+ * A name changed during an export is seen by the pages read after the change only if its
+ * organization was not seen before; the export reads its pages one after another, not as one
+ * snapshot, either way.
+ */
+async function nameOrganizations(ctx: Ctx, rows: (string | null)[][], names: OrganizationNames) {
+  const at = PERSON_AT.organizationName;
+  const missing = new Set<string>();
+  for (const row of rows) {
+    const id = row[at];
+    if (id !== null && id !== undefined && !names.has(id)) missing.add(id);
+  }
+  if (missing.size) {
+    const result = await ctx.db.execute(sql`
+      select coalesce(json_object_agg(o.id, o.name), '{}')::text as names
+      from ${organizations} o where o.id = any(${sql.param([...missing])}::uuid[])`);
+    const raw = (result as unknown as { rows: { names: string }[] }).rows[0]?.names ?? '{}';
+    const found = JSON.parse(raw) as Record<string, string>;
+    for (const id of missing) names.set(id, found[id] ?? null);
+  }
+  for (const row of rows) {
+    const id = row[at];
+    if (id !== null && id !== undefined) row[at] = names.get(id) ?? null;
+  }
+}
+
 /** The exact time of a timestamp in milliseconds, truncated as JavaScript dates are. */
 const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::text`;
 
@@ -77,8 +110,8 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  * Measured over 200,000 people (CPU, in one process): 1.4 s to write the values as before, 1.0 s
  * as text.
  *
- * The page walks the name index in the list's order; each row's organization is an index
- * lookup for that row. The latest introducers and the tags of the whole page are each read in
+ * The page walks the name index in the list's order; each row's organization comes as its id,
+ * named afterwards (`nameOrganizations`). The latest introducers and the tags of the whole page are each read in
  * one statement part over the page's ids: read person by person, each row scanned the tags
  * table afresh (a sort and a hash join a row, and on the embedded database a file-size look-up
  * for every scan), the largest part of a page's time, and most of the 500 introducer look-ups
@@ -94,7 +127,13 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  * alike, one serves from the sixth page on, and the index still starts at the key.
  */
 export async function listPeopleAfter(
-  ctx: Ctx & Omit<PeopleFilter, 'offset'> & { after?: string[]; limit: number },
+  ctx: Ctx &
+    Omit<PeopleFilter, 'offset'> & {
+      after?: string[];
+      limit: number;
+      /** Names already looked up, kept from page to page by the caller. */
+      organizationNames?: OrganizationNames;
+    },
 ): Promise<{ items: PersonRow[]; next: string[] | null }> {
   const [name, id] = ctx.after ?? [];
   const after = ctx.after
@@ -129,7 +168,7 @@ export async function listPeopleAfter(
       group by pt.person_id
     )
     select coalesce(json_agg(array[p.full_name, p.title, p.function, p.seniority,
-        (select o.name from ${organizations} o where o.id = p.organization_id),
+        p.organization_id::text,
         p.email, p.phone, p.linkedin_url, p.location, p.time_zone, p.how_we_know,
         introducer.full_name,
         tagged.names, p.keep_in_touch, p.keep_in_touch_every_days::text, p.preferred_channel,
@@ -140,7 +179,8 @@ export async function listPeopleAfter(
       left join tagged on tagged.person_id = p.id`;
   const result = await ctx.db.execute(statement);
   const raw = (result as unknown as { rows: { page: string }[] }).rows[0]?.page ?? '[]';
-  const tuples = JSON.parse(raw) as PersonRow[];
+  const tuples = JSON.parse(raw) as (string | null)[][];
+  await nameOrganizations(ctx, tuples, ctx.organizationNames ?? new Map());
   const last = tuples.length === ctx.limit ? tuples[tuples.length - 1] : undefined;
   const key = PERSON_FIELDS.length;
   return { items: tuples, next: last ? [last[key] as string, last[key + 1] as string] : null };
