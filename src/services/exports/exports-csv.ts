@@ -42,8 +42,10 @@ import { listTasks, type TaskState } from '../tasks/tasks.js';
 import {
   instantOf,
   listPeopleAfter,
+  loadPeopleTags,
   type OrganizationNames,
   PERSON_AT,
+  type PeopleTags,
   type PersonRow,
   tagsOf,
 } from './people-pages.js';
@@ -189,6 +191,7 @@ const stamps = <T extends { createdAt: Date; updatedAt: Date }>(): CsvColumn<T>[
 function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
   const at = PERSON_AT;
   const organizationNames: OrganizationNames = new Map();
+  let tags: PeopleTags | undefined;
   const columns: CsvColumn<PersonRow>[] = [
     { header: 'Full name', value: (p) => p[at.fullName] },
     { header: 'Title', value: (p) => p[at.title] },
@@ -225,7 +228,11 @@ function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
   ];
   return csvPieces(
     columns,
-    keyset((after) => listPeopleAfter({ ...ctx, after, limit: PEOPLE_PAGE, organizationNames })),
+    keyset(async (after) => {
+      // Past a first full page, every tag of the workspace is read at once, in order (see loadPeopleTags).
+      if (after && !tags) tags = await loadPeopleTags(ctx, otherRequestsFirst);
+      return listPeopleAfter({ ...ctx, after, limit: PEOPLE_PAGE, organizationNames, tags });
+    }),
   );
 }
 
