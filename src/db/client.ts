@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -45,18 +47,47 @@ const PGLITE_SETTINGS = [
   'wal_sync_method=fsync',
   '-c',
   'full_page_writes=on',
-  // PostgreSQL's own cache of table and index pages (PGlite's default is 128 MB). A page it does
-  // not hold is read through Emscripten's file system, a few microseconds of JavaScript each:
-  // reading 200,000 people in name order (their table is 156 MB, 245 MB with its indexes) took
-  // 4.4-4.5 s with 128 MB and 3.9-4.0 s with 256 MB (in process). The memory is taken only as
-  // pages are read: a workspace smaller than the cache never fills it.
-  '-c',
-  'shared_buffers=256MB',
 ];
 
-function pgliteStartParams(): string[] {
+/** PGlite's cache of table and index pages (shared_buffers), in MB. */
+const SHARED_BUFFERS_MB = 128;
+/** The cache of a folder whose tables and indexes outgrow SHARED_BUFFERS_MB. */
+const LARGE_SHARED_BUFFERS_MB = 256;
+
+/**
+ * The cache for a folder whose tables and indexes take `tableBytes`. A page PostgreSQL does not
+ * hold is read through Emscripten's file system, a few microseconds of JavaScript each: reading
+ * 200,000 people in name order (their table is 156 MB, 245 MB with its indexes) took 4.4-4.5 s with
+ * 128 MB and 3.9-4.0 s with 256 MB (in process). The whole cache is taken from memory when the
+ * database starts (the server's RSS at start went 383 -> 507 MB), so only a folder larger than
+ * PGlite's default cache gets the larger one; it is chosen again at every start.
+ */
+export function sharedBuffersMb(tableBytes: number): number {
+  return tableBytes > SHARED_BUFFERS_MB * 1024 * 1024 ? LARGE_SHARED_BUFFERS_MB : SHARED_BUFFERS_MB;
+}
+
+/** The bytes of the tables and indexes in a data folder (its `base` folder); 0 for a new one. */
+function tableBytes(dataDir: string): number {
+  let total = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) total += statSync(path).size;
+    }
+  };
+  try {
+    walk(join(dataDir, 'base'));
+  } catch {
+    return total;
+  }
+  return total;
+}
+
+function pgliteStartParams(dataDir: string | undefined): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? [];
-  return [...defaults.filter((p) => p !== '-F'), ...PGLITE_SETTINGS];
+  const cache = sharedBuffersMb(dataDir ? tableBytes(dataDir) : 0);
+  return [...defaults.filter((p) => p !== '-F'), ...PGLITE_SETTINGS, '-c', `shared_buffers=${cache}MB`];
 }
 
 /**
@@ -74,7 +105,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     ...(opts.dataDir ? { fs: new DurableNodeFS(opts.dataDir) } : {}),
     ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
     extensions: { pg_trgm },
-    startParams: pgliteStartParams(),
+    startParams: pgliteStartParams(opts.dataDir),
   });
   const db = drizzlePglite(new PreparedStatements(pglite).client(), { schema }) as unknown as Db;
   return {
