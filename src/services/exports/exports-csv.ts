@@ -10,6 +10,7 @@
  */
 import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
+import { isEmbedded } from '../../db/client.js';
 import { conversations, organizations, people } from '../../db/schema.js';
 import { type CsvColumn, csvFileName, csvPieces } from '../../domain/csv-export.js';
 import { TARGET_STATUS_LABELS, type TargetStatus } from '../../domain/lamp.js';
@@ -229,8 +230,9 @@ function peopleCsv(ctx: Ctx & CsvFilter): Pieces {
   return csvPieces(
     columns,
     keyset(async (after) => {
-      // Past a first full page, every tag of the workspace is read at once, in order (see loadPeopleTags).
-      if (after && !tags) tags = await loadPeopleTags(ctx, otherRequestsFirst);
+      // On the embedded database, past a first full page, every tag of the workspace is read at
+      // once, in order (see loadPeopleTags).
+      if (after && !tags && isEmbedded(ctx.db)) tags = await loadPeopleTags(ctx, otherRequestsFirst);
       return listPeopleAfter({ ...ctx, after, limit: PEOPLE_PAGE, organizationNames, tags });
     }),
   );

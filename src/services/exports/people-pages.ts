@@ -104,9 +104,11 @@ const TAGS_CHUNK = 5000;
  * statement, with `pause` between two. A page reads its people's tags by looking up each of them in
  * the tags table's index, a few microseconds each on the embedded database: 0.85 s of the page
  * statements' 3.8 s for 200,000 people (in process, CPU), where reading them all in the index's
- * order took 0.47-0.50 s (120,000 tagged people; pages and all, 4.22 -> 3.70 s median). An export of
- * more than one page reads them so (exports-csv.ts); tags given or taken away during such an
- * export are then written as they were when it began.
+ * order took 0.47-0.50 s (120,000 tagged people; pages and all, 4.22 -> 3.70 s median). On the
+ * embedded database an export of more than one page reads them so (exports-csv.ts); tags given
+ * or taken away during such an export are then written as they were when it began. PostgreSQL
+ * looks a page's people up quickly, and there the person_tags of every workspace lie together in
+ * one index: reading one workspace's in index order would read them all.
  */
 export async function loadPeopleTags(ctx: Ctx, pause: () => Promise<void>): Promise<PeopleTags> {
   const found: PeopleTags = new Map();
@@ -149,8 +151,9 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  * as text.
  *
  * The page walks the name index in the list's order; each row's organization comes as its id,
- * named afterwards (`nameOrganizations`). The latest introducers and the tags of the whole page are each read in
- * one statement part over the page's ids: read person by person, each row scanned the tags
+ * named afterwards (`nameOrganizations`). The latest introducers and the tags of the whole page
+ * (unless given, see `loadPeopleTags`) are each read in one statement part over the page's ids:
+ * read person by person, each row scanned the tags
  * table afresh (a sort and a hash join a row, and on the embedded database a file-size look-up
  * for every scan), the largest part of a page's time, and most of the 500 introducer look-ups
  * a page found nothing (one index scan over the page's ids: 0.7 ms less of a page's 14).
@@ -204,6 +207,7 @@ export async function listPeopleAfter(
     tagged as (
       select pt.person_id, array_to_json(array_agg(t.name order by t.name))::text as names
       from ${personTags} pt join ${tags} t on t.id = pt.tag_id
+      -- With the tags given, none are read (false: the planner skips the whole part).
       where ${ctx.tags ? sql`false and` : sql``} pt.person_id = any(array(select id from page))
       group by pt.person_id
     )
