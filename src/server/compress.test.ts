@@ -89,6 +89,15 @@ describe('compressed API answers', () => {
     expect(csv).toContain('Gzip Person 29');
   });
 
+  it('leaves an answer without a body as it is', async () => {
+    const plain = new Hono<AppEnv>()
+      .use(compressApi())
+      .delete('/thing', (c) => c.body(null, 204, { 'content-type': 'application/json' }));
+    const res = await plain.request('/thing', { method: 'DELETE', headers: { 'accept-encoding': 'gzip' } });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('content-encoding')).toBeNull();
+  });
+
   it('reads Accept-Encoding as browsers and tools send it', () => {
     expect(acceptsGzip('gzip, deflate, br')).toBe(true);
     expect(acceptsGzip('GZIP')).toBe(true);

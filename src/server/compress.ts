@@ -32,6 +32,8 @@ const LEVEL = 4;
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 const VARY_ACCEPT_ENCODING = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i;
 const JSON_TYPE = /^\s*application\/json\b/i;
+/** Answers that never carry a body (an answer with these may not be given one). */
+const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 /** Whether the client takes gzip (`gzip`, or `*`, with a weight above zero). */
 export function acceptsGzip(header: string | undefined): boolean {
@@ -62,6 +64,7 @@ export function compressApi(): MiddlewareHandler<AppEnv> {
     }
     if (
       !JSON_TYPE.test(type) ||
+      NO_BODY_STATUSES.has(res.status) ||
       res.status === 206 ||
       c.req.method === 'HEAD' ||
       res.headers.has('Content-Encoding') ||
