@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { nextTurn } from '../domain/steps.js';
 import type { Db, DbHandle } from './client.js';
 import { withoutWaitingForWal } from './durable-fs.js';
 
@@ -23,9 +24,6 @@ export async function analyzeIfNeeded(
   }
   return done;
 }
-
-/** Lets the event loop run: a request that waited is answered now. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Tables under this size are analyzed whole, in one statement of a few milliseconds. */
 const SLICE_ABOVE_BYTES = 2 * 1024 * 1024;

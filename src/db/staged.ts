@@ -19,6 +19,7 @@
  */
 import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { nextTurn } from '../domain/steps.js';
 import type { Db } from './client.js';
 import { withoutWaitingForWal } from './durable-fs.js';
 import { stagedBatches, stagedSteps } from './schema.js';
@@ -43,9 +44,6 @@ export interface Step {
 function stepTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
   return withoutWaitingForWal(db, work);
 }
-
-/** Lets the event loop run: a request that waited is answered now. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The statement again, from its stored text and parameters. */
 function replay(text: string, params: unknown[]): SQL {

@@ -4,6 +4,9 @@
  * same code then serves the command line (in one go) and the server (in turns).
  */
 
+/** Lets the event loop run: a request that waited is read and answered before the work goes on. */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** Runs stepwise work to its end in one go. */
 export function runSteps<T>(steps: Generator<void, T>): T {
   for (;;) {

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { stream } from 'hono/streaming';
 import { AppError } from '../../domain/errors.js';
 import type { ProgressEvent } from '../../domain/progress-stream.js';
+import { nextTurn } from '../../domain/steps.js';
 import type { AppEnv } from '../env.js';
 import { describeForLog } from '../errors.js';
 import { readMultipart } from './multipart.js';
@@ -84,9 +85,6 @@ export async function readUpload(
 
 const notAForm = () =>
   new AppError('validation', { userMessage: 'The upload must be a multipart form with a file.' });
-
-/** Lets the event loop run: a request that waited is answered now. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The OpenAPI description of an answer that can stream its progress; `what` is what gets written. */
 export const streamNote = (what: string) =>

@@ -27,6 +27,7 @@ import {
   tableEntry,
 } from '../../domain/backup-format.js';
 import { AppError } from '../../domain/errors.js';
+import { nextTurn } from '../../domain/steps.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { ident, knownSchemas, rowsOf, scopeOf } from './backup-sql.js';
 import { type BackupTable, backupTables, EXCLUDED_TABLES } from './backup-tables.js';
@@ -74,9 +75,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Tables with a `built_in` column hold rows the app adds by itself; they do not make a workspace "used". */
 const hasBuiltIn = (t: BackupTable) => t.columns.some((c) => c.name === 'built_in');
-
-/** Lets the event loop run: a request that waited is answered now. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Rows checked between two turns of the event loop, so other requests are answered meanwhile. */
 const YIELD_EVERY = 500;

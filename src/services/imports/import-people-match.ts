@@ -7,6 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { organizations, people } from '../../db/schema.js';
 import type { PersonRecord } from '../../domain/import-record.js';
 import { normalizeLinkedInUrl, personNameKey } from '../../domain/linkedin.js';
+import { nextTurn } from '../../domain/steps.js';
 import type { Ctx } from '../context.js';
 import { keyOf } from '../organizations/organizations.js';
 
@@ -36,7 +37,6 @@ const nameOrgKey = (name: string, orgKey: string | null) => `${personNameKey(nam
 
 /** Rows keyed or matched between two turns of the event loop, so other requests are answered meanwhile. */
 const YIELD_EVERY = 1000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * People read by one statement: on the embedded database a statement holds every other request.

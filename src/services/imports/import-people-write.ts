@@ -7,6 +7,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Step } from '../../db/staged.js';
+import { nextTurn } from '../../domain/steps.js';
 import type { Ctx } from '../context.js';
 
 /**
@@ -69,12 +70,6 @@ export interface PersonChange {
   location?: string;
   notes?: string;
 }
-
-/**
- * Lets the event loop run between two chunks of work: a progress line just reported reaches the
- * client now rather than with the result, and other requests are answered meanwhile.
- */
-export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function chunks<T>(items: T[], size = CHUNK_SIZE): T[][] {
   const out: T[][] = [];

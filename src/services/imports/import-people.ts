@@ -30,6 +30,7 @@ import {
   shown,
 } from '../../domain/import-record.js';
 import { normalizeLinkedInUrl } from '../../domain/linkedin.js';
+import { nextTurn } from '../../domain/steps.js';
 import { type Ctx, inTransaction } from '../context.js';
 import { loadWorkspace, match, rowKeys } from './import-people-match.js';
 import {
@@ -37,7 +38,6 @@ import {
   type ImportSource,
   insertPeopleSteps,
   type NewPerson,
-  nextTurn,
   organizationSteps,
   type PersonChange,
   runSteps,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/db.js';
 import { connections } from '../../../test/linkedin-data.js';
+import { nextTurn } from '../../domain/steps.js';
 import { createPerson, listPeople } from '../people/people.js';
 import { applyLinkedInImport } from './import-linkedin.js';
 
@@ -10,8 +11,6 @@ beforeAll(async () => {
   t = await openTestDb();
 });
 afterAll(() => t.close());
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('a large import while the user keeps working', () => {
   it('answers another request while it matches the file, before it writes', async () => {

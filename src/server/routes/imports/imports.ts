@@ -5,6 +5,7 @@ import { AppError } from '../../../domain/errors.js';
 import { MAX_IMPORT_BYTES } from '../../../domain/import-limits.js';
 import type { ParsedRecords } from '../../../domain/import-record.js';
 import { type ParsedConnections, parseLinkedInConnectionsInTurns } from '../../../domain/linkedin.js';
+import { nextTurn } from '../../../domain/steps.js';
 import { parseVCardsInTurns } from '../../../domain/vcard.js';
 import { applyCsvImport, inspectCsv, previewCsvImport } from '../../../services/imports/import-csv.js';
 import { applyLinkedInImport, previewLinkedInImport } from '../../../services/imports/import-linkedin.js';
@@ -13,7 +14,6 @@ import {
   type ImportProgress,
   type ImportSummary,
 } from '../../../services/imports/import-people.js';
-import { nextTurn } from '../../../services/imports/import-people-write.js';
 import { applyVCardImport, previewVCardImport } from '../../../services/imports/import-vcard.js';
 import { type AppEnv, router } from '../../env.js';
 import { errors, json } from '../common.js';
