@@ -21,20 +21,21 @@ async function cacheOf(dataDir: string): Promise<string> {
 }
 
 describe('the embedded database’s page cache', () => {
-  it('is PGlite’s 128 MB for a folder whose tables fit in it, and 256 MB past that', () => {
+  it('is PGlite’s 128 MB, and 256 MB for a folder with more than 384 MB of tables', () => {
     expect(sharedBuffersMb(0)).toBe(128);
-    expect(sharedBuffersMb(128 * MB)).toBe(128);
-    expect(sharedBuffersMb(128 * MB + 1)).toBe(256);
+    expect(sharedBuffersMb(268 * MB)).toBe(128);
+    expect(sharedBuffersMb(384 * MB)).toBe(128);
+    expect(sharedBuffersMb(384 * MB + 1)).toBe(256);
     expect(sharedBuffersMb(5000 * MB)).toBe(256);
   });
 
   it('is sized from the folder each time it starts', async () => {
     const data = join(dir, 'data');
     expect(await cacheOf(data)).toBe('128MB');
-    // 200 MB more under base/, as a large workspace's tables would take (a sparse file: no disk used).
+    // 400 MB more under base/, as a large workspace's tables would take (a sparse file: no disk used).
     const filler = join(data, 'base', 'filler');
     closeSync(openSync(filler, 'w'));
-    truncateSync(filler, 200 * MB);
+    truncateSync(filler, 400 * MB);
     expect(await cacheOf(data)).toBe('256MB');
     rmSync(filler);
     expect(await cacheOf(data)).toBe('128MB');
