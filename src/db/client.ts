@@ -83,7 +83,7 @@ function tableBytes(dataDir: string): number {
   try {
     walk(join(dataDir, 'base'));
   } catch {
-    return total;
+    // A new folder has no base yet (or a file went away while it was read): what was counted stands.
   }
   return total;
 }
