@@ -11,6 +11,7 @@
 import { gzipSync } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
+import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
 import type { AppEnv } from './env.js';
 import { setHeadersInPlace } from './security.js';
@@ -35,18 +36,12 @@ const JSON_TYPE = /^\s*application\/json\b/i;
 /** Answers that never carry a body (an answer with these may not be given one). */
 const NO_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** Whether the client takes gzip (`gzip`, or `*`, with a weight above zero). */
+/** Whether the client takes gzip (`gzip`, or else `*`, with a weight above zero), as hono's compress reads it. */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
-  let wildcard = false;
-  for (const part of header.split(',')) {
-    const [name = '', ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const weight = q ? Number(q.slice(2)) : 1;
-    if (name.trim() === 'gzip') return weight > 0;
-    if (name.trim() === '*') wildcard = weight > 0;
-  }
-  return wildcard;
+  const accepts = parseAccept(header);
+  const weight = (type: string) => accepts.find((a) => a.type.toLowerCase() === type)?.q;
+  return (weight('gzip') ?? weight('*') ?? 0) > 0;
 }
 
 export function compressApi(): MiddlewareHandler<AppEnv> {

@@ -8,13 +8,13 @@
  * so on the embedded database, which has one connection, other requests are answered between
  * pages instead of after the whole export.
  */
-import { setImmediate } from 'node:timers/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import { isEmbedded } from '../../db/client.js';
 import { conversations, organizations, people } from '../../db/schema.js';
 import { type CsvColumn, csvFileName, csvPieces } from '../../domain/csv-export.js';
 import { TARGET_STATUS_LABELS, type TargetStatus } from '../../domain/lamp.js';
 import { QUESTION_TOPIC_LABELS, type QuestionTopic } from '../../domain/question-bank.js';
+import { nextTurn } from '../../domain/steps.js';
 import {
   CHANNEL_LABELS,
   type Channel,
@@ -118,8 +118,8 @@ const TASK_KIND_LABELS: Record<TaskKind, string> = {
  * during an export of 200,000 people: 99 answered over 200 pages; with two turns, 200).
  */
 async function otherRequestsFirst(): Promise<void> {
-  await setImmediate();
-  await setImmediate();
+  await nextTurn();
+  await nextTurn();
 }
 
 /**
