@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { api, type ConversationSummary, call, type WorkspaceSummary } from '../api.js';
 import { ConversationList } from '../conversations/conversation-list.js';
 import { Alert, Notice } from '../ui/alert.js';
-import { formatDateTime } from '../ui/format.js';
+import { formatCount, formatDateTime } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { useLoad } from '../ui/use-load.js';
@@ -20,7 +20,7 @@ function loadDashboard() {
 
 /** A count as the home page shows it, "2,100"; "10,000+" when the server stopped counting at its cap. */
 function shownCount(summary: WorkspaceSummary, of: keyof WorkspaceSummary['counts']): string {
-  const n = summary.counts[of].toLocaleString('en-US');
+  const n = formatCount(summary.counts[of]);
   return summary.countsAreCapped[of] ? `${n}+` : n;
 }
 

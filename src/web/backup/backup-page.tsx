@@ -4,7 +4,7 @@ import { MAX_BACKUP_BYTES } from '../../domain/backup-format.js';
 import { api, call, describeError } from '../api.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
-import { formatDateTime } from '../ui/format.js';
+import { formatCount, formatDateTime } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { SaveProgress } from '../ui/save-progress.js';
@@ -36,8 +36,8 @@ function Counts({ summary }: { summary: RestoreSummary }) {
     <>
       <p>
         Workspace <strong>{summary.backup.workspaceName}</strong>, saved{' '}
-        {formatDateTime(summary.backup.createdAt)}: {summary.totalRows.toLocaleString()} records
-        {summary.files > 0 && ` and ${summary.files.toLocaleString()} document files`}.
+        {formatDateTime(summary.backup.createdAt)}: {formatCount(summary.totalRows)} records
+        {summary.files > 0 && ` and ${formatCount(summary.files)} document files`}.
       </p>
       {rows.length > 0 && (
         <table className="table restore-counts">
@@ -52,7 +52,7 @@ function Counts({ summary }: { summary: RestoreSummary }) {
             {rows.map((t) => (
               <tr key={t.name}>
                 <th scope="row">{label(t.name)}</th>
-                <td>{t.rows.toLocaleString()}</td>
+                <td>{formatCount(t.rows)}</td>
               </tr>
             ))}
           </tbody>
@@ -109,7 +109,7 @@ export function BackupPage() {
   const counts = workspace.data?.counts;
   // "more than 10,000" where the server stopped counting.
   const held = (of: 'people' | 'organizations' | 'conversations') =>
-    `${workspace.data?.countsAreCapped[of] ? 'more than ' : ''}${(counts?.[of] ?? 0).toLocaleString()}`;
+    `${workspace.data?.countsAreCapped[of] ? 'more than ' : ''}${formatCount(counts?.[of] ?? 0)}`;
   const empty = counts ? counts.people + counts.organizations + counts.conversations === 0 : false;
   const busy = step.name === 'reading' || step.name === 'restoring';
 
@@ -181,7 +181,7 @@ export function BackupPage() {
                   className="button button-primary"
                   onClick={() => void confirm(step.file)}
                 >
-                  Restore {step.summary.totalRows.toLocaleString()} records
+                  Restore {formatCount(step.summary.totalRows)} records
                 </button>
                 <button type="button" className="button button-quiet" onClick={restart}>
                   Cancel
@@ -207,8 +207,8 @@ export function BackupPage() {
         {step.name === 'done' && (
           <div>
             <Notice tone="success">
-              Restored {step.summary.totalRows.toLocaleString()} records from “
-              {step.summary.backup.workspaceName}”.
+              Restored {formatCount(step.summary.totalRows)} records from “{step.summary.backup.workspaceName}
+              ”.
             </Notice>
             <Counts summary={step.summary} />
             <div className="form-actions import-actions">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { CSV_FIELD_LABELS, CSV_FIELDS, checkMapping } from '../../domain/csv-mapping.js';
 import { AppError } from '../../domain/errors.js';
 import { Notice } from '../ui/alert.js';
+import { formatCount } from '../ui/format.js';
 import type { CsvFieldChoice, CsvInspection, CsvMapping } from './import-api.js';
 
 const CHOICES: CsvFieldChoice[] = ['ignore', ...CSV_FIELDS];
@@ -58,8 +59,8 @@ export function CsvMappingStep({
         </p>
       )}
       <p className="muted small">
-        {columns.rowCount.toLocaleString()} {columns.rowCount === 1 ? 'row' : 'rows'} of people. A name is
-        needed: choose Full name, or First name and Last name.
+        {formatCount(columns.rowCount)} {columns.rowCount === 1 ? 'row' : 'rows'} of people. A name is needed:
+        choose Full name, or First name and Last name.
       </p>
       <form
         onSubmit={(e) => {

@@ -4,6 +4,7 @@ import { MAX_IMPORT_BYTES } from '../../domain/import-limits.js';
 import { describeError } from '../api.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { Field } from '../ui/field.js';
+import { formatCount } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { SaveProgress } from '../ui/save-progress.js';
@@ -169,8 +170,8 @@ export function ImportFlow({ info }: { info: ImportFormatInfo }) {
                 className="button button-primary"
                 onClick={() => void confirm(step.file, step.mapping)}
               >
-                Import: add {step.summary.counts.new.toLocaleString()}, update{' '}
-                {step.summary.counts.updated.toLocaleString()}
+                Import: add {formatCount(step.summary.counts.new)}, update{' '}
+                {formatCount(step.summary.counts.updated)}
               </button>
               {step.mapping && step.columns && (
                 <button

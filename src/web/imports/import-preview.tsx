@@ -1,3 +1,4 @@
+import { formatCount } from '../ui/format.js';
 import type { ImportField, ImportRow, ImportSummary } from './import-api.js';
 
 const FIELD_LABELS: Record<ImportField, string> = {
@@ -18,7 +19,7 @@ const OUTCOME_LABELS: Record<ImportRow['outcome'], string> = {
   skipped: 'Skipped',
 };
 
-const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const count = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 function fields(list: ImportField[]): string {
   return list.map((f) => FIELD_LABELS[f]).join(', ');
@@ -49,7 +50,7 @@ export function ImportCounts({ summary }: { summary: ImportSummary }) {
     <ul className="import-counts" aria-label={applied ? 'Import result' : 'Import preview'}>
       {items.map(([n, label]) => (
         <li key={label}>
-          <strong>{n.toLocaleString()}</strong> {label}
+          <strong>{formatCount(n)}</strong> {label}
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ import { plural } from './network-labels.js';
 import { NetworkLegend } from './network-legend.js';
 import { NetworkPersonPanel } from './network-person-panel.js';
 import './network-graph.css';
+import { formatCount } from '../ui/format.js';
 
 function loadNetwork() {
   return Promise.all([
@@ -90,9 +91,8 @@ export function NetworkPage() {
       </p>
       {d.graph.truncated && (
         <Notice>
-          Showing the newest {graph.size.toLocaleString()} of {d.graph.totalEdges.toLocaleString()}{' '}
-          introductions: a graph larger than this is too dense to read. Every introduction is still on each
-          person’s page.
+          Showing the newest {formatCount(graph.size)} of {formatCount(d.graph.totalEdges)} introductions: a
+          graph larger than this is too dense to read. Every introduction is still on each person’s page.
         </Notice>
       )}
       <div className="network-layout">

@@ -4,11 +4,12 @@ import { KEEP_IN_TOUCH, type KeepInTouch } from '../../domain/vocab.js';
 import { api, call, describeError } from '../api.js';
 import { Alert } from '../ui/alert.js';
 import { ConfirmButton } from '../ui/confirm-button.js';
+import { formatCount } from '../ui/format.js';
 import { KEEP_IN_TOUCH_LABELS } from '../ui/labels.js';
 
 type Change = InferRequestType<typeof api.people.bulk.$post>['json']['change'];
 
-const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+const people = (n: number) => `${formatCount(n)} ${n === 1 ? 'person' : 'people'}`;
 
 interface PeopleBulkBarProps {
   ids: string[];

@@ -4,6 +4,7 @@ import { ExportCsvLink } from '../exports/export-csv-link.js';
 import { ExportVCardLink } from '../exports/export-vcard-link.js';
 import { Alert, Notice } from '../ui/alert.js';
 import { EmptyState } from '../ui/empty-state.js';
+import { formatCount } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
 import { SearchBox } from '../ui/search-box.js';
@@ -21,7 +22,7 @@ import { PeopleTable } from './people-table.js';
 
 /** "3,700", or "More than 1,000" when the server stopped counting at its cap. */
 function howMany(list: { total: number; totalIsCapped: boolean }): string {
-  const n = list.total.toLocaleString('en-US');
+  const n = formatCount(list.total);
   return list.totalIsCapped ? `More than ${n}` : n;
 }
 
@@ -148,7 +149,7 @@ export function PeoplePage() {
               )}
               <span className="muted small">
                 Page {page} of {list.totalIsCapped && 'more than '}
-                {Math.ceil(list.total / PAGE_SIZE).toLocaleString('en-US')}
+                {formatCount(Math.ceil(list.total / PAGE_SIZE))}
               </span>
               {page * PAGE_SIZE < list.total || list.totalIsCapped ? (
                 <Link to={pageLink(page + 1)} className="button button-small">

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { Dashboard } from '../network/network-api.js';
+import { formatCount } from '../ui/format.js';
 
 const EXPLAIN: Record<string, string> = {
   fast_helper:
@@ -39,7 +40,7 @@ export function ReplyBehaviourSection({ groups }: { groups: Dashboard['replyBeha
                     </li>
                   ))}
                   {g.total > g.people.length && (
-                    <li className="muted">and {(g.total - g.people.length).toLocaleString()} more</li>
+                    <li className="muted">and {formatCount(g.total - g.people.length)} more</li>
                   )}
                 </ul>
               )}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  formatCount,
   formatDateTime,
   formatDay,
   formatDayMonth,
@@ -44,5 +45,27 @@ describe('times on screen', () => {
     expect(label).toMatch(/Mar/);
     expect(label).not.toMatch(/2026/);
     expect(formatDayMonth('next week')).toBe('');
+  });
+});
+
+describe('counts on screen', () => {
+  it('group thousands with commas, as English text writes them', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999)).toBe('999');
+    expect(formatCount(1000)).toBe('1,000');
+    expect(formatCount(50_000)).toBe('50,000');
+    expect(formatCount(1_234_567)).toBe('1,234,567');
+    expect(formatCount(-4500)).toBe('-4,500');
+    expect(formatCount(1234.5)).toBe('1,234.5');
+  });
+
+  it('read as the browser writes them in English, for any count', () => {
+    // Spread over every length up to a billion, not picked one by one.
+    for (let digits = 1; digits <= 10; digits++) {
+      for (let i = 0; i < 20; i++) {
+        const n = Math.floor(10 ** (digits - 1) + Math.random() * 9 * 10 ** (digits - 1));
+        expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
+      }
+    }
   });
 });

@@ -1,3 +1,5 @@
+import { formatCount } from './format.js';
+
 /**
  * The progress of a long write that saves everything at once (an import, a restore): a bar with
  * "Saved N of M …" once the server reports counts, and `waiting` before it does.
@@ -25,7 +27,7 @@ export function SaveProgress({
         {progress && progress.total > 0 ? (
           <>
             <progress aria-label={label} max={progress.total} value={progress.done} /> Saved{' '}
-            {progress.done.toLocaleString()} of {progress.total.toLocaleString()} {unit}
+            {formatCount(progress.done)} of {formatCount(progress.total)} {unit}
           </>
         ) : (
           <>
