@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { createOrganization, createPerson, unique } from './api-helpers.js';
 import { OrganizationFormPage, OrganizationPage } from './pages/organization-pages.js';
 import { PersonFormPage } from './pages/person-form-page.js';
+import { PeoplePage } from './pages/people-page.js';
 import { PersonPage } from './pages/person-page.js';
 
 test('add an organization, then a person there, fixing a bad e-mail first', async ({ page }) => {
@@ -134,4 +135,30 @@ test('deleting a person asks first', async ({ page, request }) => {
   await expect(page).toHaveURL(/\/people$/);
   const gone = await request.get(`/api/people/${personId}`);
   expect(gone.status()).toBe(404);
+});
+
+test('a long list shows its first rows at once and then every row, ticked or not', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  // More people than the first paint shows (FIRST_ROWS, 30), fewer than a page (100).
+  const names = Array.from({ length: 45 }, (_, i) => `Long List ${String(i + 1).padStart(2, '0')} ${id}`);
+  for (const fullName of names) await createPerson(request, { fullName, title: 'Analyst' });
+
+  const people = new PeoplePage(page);
+  await page.goto(`/people?q=${encodeURIComponent(id)}`);
+  await expect(page.getByRole('status')).toHaveText(`45 matching “${id}”`);
+  const rows = people.table.locator('tbody tr');
+  await expect(rows).toHaveCount(45);
+  await expect(people.row(names[0]!)).toBeVisible();
+  // The last one, drawn after the first screen, is there to scroll to, with its cells.
+  await people.row(names[44]!).scrollIntoViewIfNeeded();
+  await expect(people.row(names[44]!)).toBeVisible();
+  await expect(people.row(names[44]!)).toContainText('Analyst');
+
+  // Ticking everyone on the page ticks the rows drawn late too.
+  await page.getByRole('checkbox', { name: 'Select everyone on this page' }).check();
+  await expect(page.getByRole('checkbox', { name: `Select ${names[44]}` })).toBeChecked();
+  await expect(page.getByText('45 people selected')).toBeVisible();
 });
