@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { createOrganization, createPerson, unique } from './api-helpers.js';
 import { OrganizationFormPage, OrganizationPage } from './pages/organization-pages.js';
-import { PersonFormPage } from './pages/person-form-page.js';
 import { PeoplePage } from './pages/people-page.js';
+import { PersonFormPage } from './pages/person-form-page.js';
 import { PersonPage } from './pages/person-page.js';
 
 test('add an organization, then a person there, fixing a bad e-mail first', async ({ page }) => {
