@@ -117,6 +117,26 @@ describe('statements the embedded database is sent again', () => {
     expect(isEmbedded(handle.db)).toBe(true);
   });
 
+  it("prepares the People box's search once for any text, and plans other text matching for its values", async () => {
+    await createPerson({ ...ctx, input: { fullName: 'Grace Hopper', title: 'Rear Admiral' } });
+    const found = [];
+    for (const q of ['grace', 'hopper', 'admiral', 'nobody here', 'GRACE H']) {
+      found.push((await listPeople({ ...ctx, q } as never)).items.map((p) => p.fullName));
+    }
+    expect(found).toEqual([['Grace Hopper'], ['Grace Hopper'], ['Grace Hopper'], [], ['Grace Hopper']]);
+    const search = (await prepared()).find((p) => p.statement.includes('/* one plan for any text */'));
+    // Five different texts, one statement: the first sent as any, the next four run prepared.
+    expect(search?.runs).toBe(4);
+
+    // Matching text without that mark is never prepared: its plan depends on the text.
+    for (let i = 0; i < 3; i++) {
+      await handle.db.execute(sql`select count(*) from ${people} where ${people.fullName} ilike ${`%${i}%`}`);
+    }
+    expect((await prepared()).filter((p) => p.statement.includes('ilike'))).toEqual([
+      expect.objectContaining({ statement: expect.stringContaining('/* one plan for any text */') }),
+    ]);
+  });
+
   it('shows every statement it sends to whoever watches, prepared or not', async () => {
     const seen: string[] = [];
     const stop = watchStatements(handle.db, (text) => seen.push(text));

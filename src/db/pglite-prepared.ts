@@ -34,6 +34,11 @@ const PREPARABLE = /^\s*(?:select|insert|update|delete|with|values)\b/i;
  */
 const PLANNED_FOR_VALUES = /\b(?:i?like|similar\s+to)\b|@@/i;
 /**
+ * Written into a statement that matches text yet chooses its own way by what it finds (the People
+ * box's page: services/people/people.ts), so one plan serves any text: it is prepared as others.
+ */
+export const ONE_PLAN_FOR_ANY_TEXT = '/* one plan for any text */';
+/**
  * Command tags after which a prepared statement may no longer return what it was described to
  * (a column added or dropped, a table made anew) or no longer exist (DISCARD, DEALLOCATE).
  */
@@ -158,7 +163,8 @@ export class PreparedStatements {
 
   /** Whether `text` is worth preparing: a plain statement seen once before. */
   #secondUse(text: string): boolean {
-    if (!PREPARABLE.test(text) || PLANNED_FOR_VALUES.test(text)) return false;
+    if (!PREPARABLE.test(text)) return false;
+    if (PLANNED_FOR_VALUES.test(text) && !text.includes(ONE_PLAN_FOR_ANY_TEXT)) return false;
     if (this.#seen.has(text)) {
       this.#seen.delete(text);
       return true;

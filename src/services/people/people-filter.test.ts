@@ -220,6 +220,48 @@ describe('the People box', () => {
     expect(await res.json()).toMatchObject({ total: 1000, totalIsCapped: true });
   });
 
+  it('reads the same page whether few or many people match, on any page', async () => {
+    const now = t.clock.now().toISOString();
+    // Names in no particular order; one in twenty is a painter, the rest weld (over a thousand).
+    await t.ctx.db.execute(sql`
+      insert into people (workspace_id, full_name, title, created_at, updated_at)
+      select ${t.ctx.workspaceId}::uuid, 'Ferro ' || substr(md5(i::text), 1, 8),
+        case when i % 20 = 0 then 'Painter' else 'Welder' end, ${now}::timestamptz, ${now}::timestamptz
+      from generate_series(1, 1100) i`);
+    const expectedIds = async (q: string, limit: number, offset: number) => {
+      const r = await t.ctx.db.execute(sql`select p.id from people p
+        where p.workspace_id = ${t.ctx.workspaceId} and (p.full_name ilike ${likePattern(q)}
+          or (coalesce(p.title, '') || E'\\n' || coalesce(p.email, '')) ilike ${likePattern(q)}
+          or p.organization_id in (select o.id from organizations o where o.name ilike ${likePattern(q)}))
+        order by lower(p.full_name), p.id limit ${limit} offset ${offset}`);
+      return (r as unknown as { rows: { id: string }[] }).rows.map((x) => x.id);
+    };
+    const cases: [string, number, number, { total: number; totalIsCapped: boolean }][] = [
+      ['welder', 100, 0, { total: 1000, totalIsCapped: true }],
+      ['WELDER', 100, 900, { total: 1000, totalIsCapped: true }],
+      ['welder', 100, 1000, { total: 1045, totalIsCapped: false }],
+      ['ferro', 50, 1050, { total: 1100, totalIsCapped: false }],
+      ['painter', 25, 0, { total: 55, totalIsCapped: false }],
+      ['painter', 25, 50, { total: 55, totalIsCapped: false }],
+      ['ferro 0', 100, 0, { total: (await expectedIds('ferro 0', 1000, 0)).length, totalIsCapped: false }],
+      ['fe', 100, 0, { total: 1000, totalIsCapped: true }],
+    ];
+    for (const [q, limit, offset, total] of cases) {
+      const page = await listPeople({ ...t.ctx, q, limit, offset });
+      const label = `${q} ${limit}@${offset}`;
+      expect(
+        page.items.map((p) => p.id),
+        label,
+      ).toEqual(await expectedIds(q, limit, offset));
+      expect({ total: page.total, totalIsCapped: page.totalIsCapped }, label).toEqual(total);
+    }
+    expect((await listPeople({ ...t.ctx, q: 'painter', limit: 3 })).items[0]).toMatchObject({
+      title: 'Painter',
+      tags: [],
+      organizationName: null,
+    });
+  });
+
   it('searches every promised field through an index, never by reading every person', async () => {
     const planOf = (q: string) =>
       t.ctx.db.transaction(async (tx) => {
