@@ -337,19 +337,17 @@ export async function listPeopleJson(
   return { itemsJson: row.items, ...cappedTotal(Number(row.n), cap) };
 }
 
-/**
- * The page's rows as one JSON text, in name order, from `page` (a CTE of people rows), with each
- * one's tags gathered in one pass.
- */
-function pageItems(): SQL {
-  return sql`coalesce((select json_agg(r order by lower(r."fullName"), r.id)
-    from (select ${personFields(sql`coalesce(tagged.names, '{}')`)}
-      from page p left join (
-        select pt.person_id, array_agg(t.name order by t.name) as names
-        from page join ${personTags} pt on pt.person_id = page.id join ${tags} t on t.id = pt.tag_id
-        group by pt.person_id
-      ) tagged on tagged.person_id = p.id) r), '[]')::text`;
-}
+/** Each row's tags, for the people of `page` (a CTE of people rows): a CTE named `tagged`. */
+const TAGGED = sql`tagged as (
+      select pt.person_id, array_agg(t.name order by t.name) as names
+      from page join ${personTags} pt on pt.person_id = page.id join ${tags} t on t.id = pt.tag_id
+      group by pt.person_id
+    )`;
+
+/** The rows of `page`, with their tags from `tagged`, as one JSON text in name order. */
+const PAGE_ITEMS = sql`coalesce((select json_agg(r order by lower(r."fullName"), r.id)
+        from (select ${personFields(sql`coalesce(tagged.names, '{}')`)}
+          from page p left join tagged on tagged.person_id = p.id) r), '[]')::text`;
 
 /**
  * A page as the database plans it for the values at hand: without a search text, through the name
@@ -361,8 +359,8 @@ function plannedPage(ctx: Ctx & PeopleFilter, opts: { limit: number; offset: num
       select * from ${people} where ${where}
       order by lower(${people.fullName}), ${people.id}
       limit ${opts.limit} offset ${opts.offset}
-    )
-    select ${pageItems()} as items,
+    ), ${TAGGED}
+    select ${PAGE_ITEMS} as items,
       ${pageTotalColumn(sql`select 1 from ${people} where ${where}`, opts)} as n`;
 }
 
@@ -408,8 +406,8 @@ function matchingPage(
       (select * from ${people} where ${where} and (select n from matched) <= ${FEW_MATCHES} ${ordered})
       union all
       (select * from ${people} where ${checked} and (select n from matched) > ${FEW_MATCHES} ${ordered})
-    )
-    select ${pageItems()} as items, (select n from matched) as n ${sql.raw(ONE_PLAN_FOR_ANY_TEXT)}`;
+    ), ${TAGGED}
+    select ${PAGE_ITEMS} as items, (select n from matched) as n ${sql.raw(ONE_PLAN_FOR_ANY_TEXT)}`;
 }
 
 /** Lists people by name, as listPeopleJson, with each person as the services use them. */
