@@ -345,7 +345,9 @@ export async function measureWeb(url: string): Promise<Figure[]> {
   });
   try {
     const loads: { bytes: number; ms: number; requests: number }[] = [];
-    for (let i = 0; i < 3; i++) {
+    // The first load is not counted: it warms the server (its caches, its prepared statements), as
+    // the warm-up requests of the other figures do. Each load is a new browser context (no cache).
+    for (let i = -1; i < 5; i++) {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
@@ -358,10 +360,17 @@ export async function measureWeb(url: string): Promise<Figure[]> {
       });
       const t0 = performance.now();
       await page.goto(`${url}/people`);
-      await page.locator('table tbody tr').first().waitFor({ timeout: 30_000 });
+      // Checked in the page at every frame: a locator's wait asks from here, backing off to 100 ms
+      // and then 500 ms between looks, and a row that appeared just after one look was counted
+      // up to 100 ms late (or more).
+      await page.waitForFunction(
+        () => (document.querySelector('table tbody tr')?.getBoundingClientRect().height ?? 0) > 0,
+        null,
+        { polling: 'raf', timeout: 30_000 },
+      );
       const ms = performance.now() - t0;
       await page.waitForLoadState('networkidle');
-      loads.push({ bytes, ms, requests });
+      if (i >= 0) loads.push({ bytes, ms, requests });
       await context.close();
     }
     const ms = median(loads.map((l) => l.ms));
@@ -372,7 +381,7 @@ export async function measureWeb(url: string): Promise<Figure[]> {
         value: millis(ms),
         goal: `≤ ${GOALS.visibleMs} ms`,
         withinGoal: ms <= GOALS.visibleMs,
-        detail: `median of 3 fresh loads (no cache): ${loads.map((l) => millis(l.ms)).join(', ')}`,
+        detail: `median of 5 fresh loads (no browser cache), after one not counted: ${loads.map((l) => millis(l.ms)).join(', ')}`,
       },
       {
         label: 'People page: bytes over the wire, fresh load',
