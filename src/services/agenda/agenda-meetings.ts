@@ -51,9 +51,19 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
   const to = startOfLocalDay(addCalendarDays(lastDay, 1), clock.cal.timeZone);
   // Every meeting still marked scheduled up to the end of that day, however long ago it started:
   // a past one is a question waiting for an answer. Scheduled conversations are few.
+  // Only the columns the items use: the preparation answers can be long, and only whether the
+  // meeting was confirmed is read from them.
   const rows = await ctx.db
     .select({
-      m: meetings,
+      m: {
+        id: meetings.id,
+        conversationId: meetings.conversationId,
+        startsAt: meetings.startsAt,
+        durationMinutes: meetings.durationMinutes,
+        medium: meetings.medium,
+        place: meetings.place,
+      },
+      confirmed: sql<unknown>`${meetings.prep} -> 'confirmed'`,
       title: conversations.title,
       people: sql<{ id: string; fullName: string }[]>`coalesce((
         select json_agg(json_build_object('id', p.id, 'fullName', p.full_name) order by cp.position)
@@ -75,7 +85,7 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
       ),
     );
   const items: AgendaDraft[] = [];
-  for (const { m, title, people: who } of rows) {
+  for (const { m, confirmed, title, people: who } of rows) {
     const day = localDate(m.startsAt, clock.cal.timeZone);
     const occurrence = `${m.id}:${m.startsAt.toISOString()}`;
     if (outcomeIsDue(m, clock.now)) {
@@ -112,9 +122,8 @@ export async function meetingItems(ctx: Ctx, clock: AgendaClock): Promise<Agenda
         taskId: null,
       });
     }
-    const prep = (m.prep ?? {}) as Record<string, unknown>;
     const confirmOn = confirmMeetingOn(m.startsAt, clock.cal);
-    if (day > clock.today && confirmOn <= clock.horizon && !prep.confirmed) {
+    if (day > clock.today && confirmOn <= clock.horizon && !confirmed) {
       items.push({
         key: `confirm_meeting:${occurrence}`,
         kind: 'confirm_meeting',
