@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { holdMeeting, parisWorkspace } from '../../../test/agenda.js';
 import { openTestDb, type TestDb } from '../../../test/db.js';
+import { addCalendarDays, localDate } from '../../domain/business-days.js';
+import { keepInTouchDue } from '../../domain/relationship.js';
 import type { Ctx } from '../context.js';
 import { createConversation } from '../conversations/conversations.js';
 import { logMessage } from '../outreach/messages.js';
-import { createPerson } from '../people/people.js';
+import { createPerson, touchPeople } from '../people/people.js';
+import { updateSettings } from '../settings/settings.js';
 import { todayAgenda } from './agenda.js';
 import { answerReminder } from './reminders.js';
 
@@ -92,5 +95,54 @@ describe('contacts never met', () => {
     expect(await titles(ctx, 'reconnect')).toEqual([]);
     t.clock.set('2026-07-01T09:00:00Z');
     expect(await titles(ctx, 'reconnect')).toEqual(['Reconnect with a few people']);
+  });
+});
+
+describe('a rhythm of their own', () => {
+  it('reminds on the day the rule says, in any zone and across a clock change', async () => {
+    const HOUR = 3_600_000;
+    // Now: a week before New York's clocks go forward, and in zones 25 hours apart.
+    const now = new Date('2027-03-07T16:30:00Z');
+    for (const timeZone of ['America/New_York', 'Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+      t.clock.set(now.toISOString());
+      const ctx = await t.otherWorkspace();
+      await updateSettings({ ...ctx, input: { timeZone } });
+      const today = localDate(now, timeZone);
+      const horizon = addCalendarDays(today, 7);
+      const expected = { due: [] as string[], upcoming: [] as string[] };
+      for (const every of [1, 6, 7, 8, 13, 30]) {
+        // Last heard from at times spread around the day the reminder falls due, every 5 hours.
+        for (let h = -60; h <= 60; h += 5) {
+          const last = new Date(now.getTime() - every * DAY + 7 * DAY + h * HOUR);
+          const person = await createPerson({
+            ...ctx,
+            input: { fullName: `Rhythm ${every} ${h}`, keepInTouchEveryDays: every },
+          });
+          await touchPeople(ctx, [person.id], last);
+          const due = keepInTouchDue(
+            {
+              permission: 'unknown',
+              everyDays: every,
+              lastInteraction: localDate(last, timeZone),
+              met: false,
+            },
+            60,
+          )!;
+          if (due <= today) expected.due.push(`keep_in_touch:${person.id}:${due}`);
+          else if (due <= horizon) expected.upcoming.push(`keep_in_touch:${person.id}:${due}`);
+        }
+      }
+      const agenda = await todayAgenda(ctx, { full: ['keep_in_touch', 'upcoming'] });
+      const keys = (items: { kind: string; key: string }[]) =>
+        items
+          .filter((i) => i.kind === 'keep_in_touch')
+          .map((i) => i.key)
+          .sort();
+      expect(keys(agenda.items), timeZone).toEqual(expected.due.sort());
+      expect(keys(agenda.upcoming), timeZone).toEqual(expected.upcoming.sort());
+      // Both sides of the horizon are in the list above.
+      expect(expected.upcoming.length, timeZone).toBeGreaterThan(10);
+      expect(expected.due.length + expected.upcoming.length, timeZone).toBeLessThan(6 * 25);
+    }
   });
 });
