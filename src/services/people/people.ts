@@ -263,8 +263,6 @@ export async function getPerson(ctx: Ctx & { id: string }): Promise<Person> {
 
 export interface PeopleFilter {
   q?: string;
-  /** A condition to use instead of matching `q` (see matchingPage). */
-  textMatch?: SQL;
   organizationId?: string;
   tag?: string;
   limit?: number;
@@ -278,7 +276,13 @@ export interface PeopleFilter {
  * which is what ILIKE on each field does; the organization by its name's index. A keystroke never
  * reads every person.
  */
-export function peopleWhere(ctx: Ctx & PeopleFilter) {
+export function peopleWhere(
+  ctx: Ctx &
+    PeopleFilter & {
+      /** A condition to use instead of the one that matches `q` (see matchingPage). */
+      textMatch?: SQL;
+    },
+) {
   return and(
     eq(people.workspaceId, ctx.workspaceId),
     ctx.organizationId ? eq(people.organizationId, ctx.organizationId) : undefined,
