@@ -47,3 +47,16 @@ describe.runIf(url)('a PostgreSQL transaction asked for several reads at once', 
     }
   });
 });
+
+describe.runIf(url)('a PostgreSQL connection', () => {
+  it('runs each statement on its own: no JIT compiling, no parallel workers', async () => {
+    const handle = await openPostgres(url as string, { max: 1 });
+    try {
+      const r = await handle.db.execute(sql`select current_setting('jit') as jit,
+        current_setting('max_parallel_workers_per_gather') as workers`);
+      expect((r as unknown as { rows: unknown[] }).rows[0]).toEqual({ jit: 'off', workers: '0' });
+    } finally {
+      await handle.close();
+    }
+  });
+});
