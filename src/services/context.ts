@@ -108,3 +108,18 @@ export function pageTotalColumn(rows: SQL, opts: { offset: number; limit: number
         else (select count(*) from (${rows} limit ${countCapFor(opts) + 1}::int) capped)
       end::int`;
 }
+
+/**
+ * The rows of `query` (a select whose columns are named as `T`'s properties), read as one JSON
+ * text in the order `orderBy` gives (columns of `x`). PGlite decodes a result field by field,
+ * which for a few hundred rows of ten columns costs more than the statement: Today's follow-ups
+ * took 8.7 ms as rows and 5.6 as one JSON text. Times come as ISO text with their offset.
+ */
+export async function jsonRows<T>(ctx: { db: Db }, query: SQL, orderBy?: SQL): Promise<T[]> {
+  const result = await ctx.db.execute(
+    sql`select coalesce(json_agg(x${
+      orderBy ? sql` order by ${orderBy}` : sql``
+    }), '[]')::text as rows from (${query}) x`,
+  );
+  return JSON.parse((result as unknown as { rows: { rows: string }[] }).rows[0]!.rows) as T[];
+}

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { conversationParticipants, conversations, messages } from '../../db/schema.js';
 import { type FollowUpItem, type FollowUpRules, followUpItems } from '../../domain/follow-up.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, jsonRows } from '../context.js';
 import type { WorkspaceSettings } from '../settings/settings.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
 
@@ -11,6 +11,19 @@ function rulesOf(settings: WorkspaceSettings): FollowUpRules {
     secondContactAfter: settings.secondContactAfterBusinessDays,
     followUpAfter: settings.followUpAfterBusinessDays,
   };
+}
+
+/** A waiting request's row, as JSON: times as ISO text. */
+interface WaitingRow {
+  id: string;
+  title: string;
+  organizationId: string | null;
+  requestedAt: string | null;
+  statusChangedAt: string;
+  followUpSentAt: string | null;
+  replyAt: string | null;
+  secondAt: string | null;
+  personId: string | null;
 }
 
 /** A request still waiting for an answer, with the follow-up steps still open and their due dates. */
@@ -34,49 +47,37 @@ export async function waitingRequests(
 ): Promise<WaitingRequest[]> {
   // Requests still waiting, with what happened since each went out: a reply, the one follow-up,
   // and the first later request to someone else at the same organization (the "second person").
-  const rows = await ctx.db
-    .select({
-      id: conversations.id,
-      title: conversations.title,
-      organizationId: conversations.organizationId,
-      requestedAt: conversations.requestedAt,
-      statusChangedAt: conversations.statusChangedAt,
-      followUpSentAt: sql<string | null>`m.follow_up_at`,
-      replyAt: sql<string | null>`m.reply_at`,
-      secondAt: sql<string | null>`(select min(o.requested_at) from ${conversations} o
-        where o.organization_id = "conversations"."organization_id" and o.id <> "conversations"."id"
-        and o.workspace_id = "conversations"."workspace_id"
-        and o.requested_at > coalesce("conversations"."requested_at", "conversations"."status_changed_at"))`,
-      personId: sql<string | null>`(select cp.person_id from ${conversationParticipants} cp
-        where cp.conversation_id = "conversations"."id" order by cp.position limit 1)`,
-    })
-    .from(conversations)
-    .leftJoinLateral(
-      sql`(select
+  // Read as one JSON text (jsonRows): a few hundred rows decoded field by field cost more than
+  // the statement.
+  const rows = await jsonRows<WaitingRow>(
+    ctx,
+    sql`select c.id, c.title, c.organization_id as "organizationId", c.requested_at as "requestedAt",
+        c.status_changed_at as "statusChangedAt", m.follow_up_at as "followUpSentAt", m.reply_at as "replyAt",
+        (select min(o.requested_at) from ${conversations} o
+          where o.organization_id = c.organization_id and o.id <> c.id and o.workspace_id = c.workspace_id
+            and o.requested_at > coalesce(c.requested_at, c.status_changed_at)) as "secondAt",
+        (select cp.person_id from ${conversationParticipants} cp
+          where cp.conversation_id = c.id order by cp.position limit 1) as "personId"
+      from ${conversations} c
+      left join lateral (select
           min(mm.at) filter (where mm.direction = 'out' and mm.purpose = 'follow_up') as follow_up_at,
           min(mm.at) filter (where mm.direction = 'in') as reply_at
         from ${messages} mm
-        where mm.conversation_id = "conversations"."id"
-          and mm.at >= coalesce("conversations"."requested_at", "conversations"."status_changed_at")) m`,
-      sql`true`,
-    )
-    .where(
-      and(
-        eq(conversations.workspaceId, ctx.workspaceId),
-        eq(conversations.status, 'requested'),
-        conversationIds ? inArray(conversations.id, conversationIds) : undefined,
-      ),
-    );
+        where mm.conversation_id = c.id and mm.at >= coalesce(c.requested_at, c.status_changed_at)) m on true
+      where c.workspace_id = ${ctx.workspaceId} and c.status = 'requested'
+        ${conversationIds ? sql`and c.id = any(${sql.param(conversationIds)}::uuid[])` : sql``}`,
+  );
+  const time = (iso: string | null) => (iso === null ? null : new Date(iso));
   return rows.map((r) => {
-    const requestedAt = r.requestedAt ?? r.statusChangedAt;
+    const requestedAt = time(r.requestedAt) ?? new Date(r.statusChangedAt);
     const steps = followUpItems(
       {
         conversationId: r.id,
         requestedAt,
-        replyAt: r.replyAt ? new Date(r.replyAt) : null,
-        followUpSentAt: r.followUpSentAt ? new Date(r.followUpSentAt) : null,
+        replyAt: time(r.replyAt),
+        followUpSentAt: time(r.followUpSentAt),
         // Without an organization there is no "second person there" to suggest.
-        secondContactAt: r.secondAt ? new Date(r.secondAt) : r.organizationId ? null : requestedAt,
+        secondContactAt: time(r.secondAt) ?? (r.organizationId ? null : requestedAt),
       },
       clock.cal,
       rulesOf(clock.settings),

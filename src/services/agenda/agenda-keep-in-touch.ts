@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { conversationParticipants, people, reminderStates } from '../../db/schema.js';
 import { joinNames } from '../../domain/meeting-reminders.js';
 import { keepInTouchDue, RECONNECT_PEOPLE, reconnectPeriod } from '../../domain/relationship.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, jsonRows } from '../context.js';
 import { type AgendaClock, type AgendaDraft, UPCOMING_DAYS } from './agenda-item.js';
 
 /** How many of the quietest contacts are looked at before checking who is in a conversation. */
@@ -86,7 +86,9 @@ export async function keepInTouchGroups(
     cap: number | null,
   ) => sql`(select s.id, s.full_name, s.channel, s.due, s.upcoming
     from shown s where s.upcoming = ${upcoming} order by s.due, s.full_name, s.id limit ${cap}::int)`;
-  const result = await ctx.db.execute(sql`with shown as materialized (
+  const rows = await jsonRows<KeepInTouchRow>(
+    ctx,
+    sql`with shown as materialized (
       select c.id, c.full_name, c.channel, c.due, c.due > ${today} as upcoming
       from (select c.*, to_char(((c.last at time zone ${clock.cal.timeZone})::date + c.every)::timestamp, 'YYYY-MM-DD') as due
         from (${onDefault} union all ${onOwn} union all ${met}) c) c
@@ -101,9 +103,9 @@ export async function keepInTouchGroups(
       from shown s
     )
     select x.id, x.full_name, x.channel, x.due, x.upcoming, k.due_total, k.upcoming_total, k.overdue
-    from counts k left join lateral (${limited(false, capDue)} union all ${limited(true, capUpcoming)}) x on true
-    order by x.upcoming, x.due, x.full_name, x.id`);
-  const rows = (result as unknown as { rows: KeepInTouchRow[] }).rows;
+    from counts k left join lateral (${limited(false, capDue)} union all ${limited(true, capUpcoming)}) x on true`,
+    sql`x.upcoming, x.due, x.full_name, x.id`,
+  );
   const groups: KeepInTouchGroups = { due: [], upcoming: [], totals: { due: 0, upcoming: 0, overdue: 0 } };
   for (const r of rows) {
     groups.totals = { due: r.due_total, upcoming: r.upcoming_total, overdue: r.overdue };

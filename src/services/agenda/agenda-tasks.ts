@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { reminderStates, tasks } from '../../db/schema.js';
-import type { Ctx } from '../context.js';
+import { type Ctx, jsonRows } from '../context.js';
 import type { AgendaClock, AgendaDraft } from './agenda-item.js';
 
 interface TaskRow {
@@ -42,7 +42,9 @@ export async function taskGroups(
   const { today, horizon, now } = clock;
   // Due items are cut per kind, "Coming up" as one list; each group's first row comes back even
   // when none is asked for, to carry the group's counts.
-  const result = await ctx.db.execute(sql`with open as (
+  const rows = await jsonRows<TaskRow>(
+    ctx,
+    sql`with open as (
       select t.id, t.title, t.due_on, t.person_id, t.conversation_id, t.created_at,
         case when t.kind = 'report_back' then 'report_back' else 'task' end as item_kind,
         t.due_on > ${today}::date as upcoming
@@ -67,9 +69,9 @@ export async function taskGroups(
     select id, item_kind, title, to_char(due_on, 'YYYY-MM-DD') as due_on, person_id, conversation_id,
       upcoming, n, total, overdue
     from counted
-    where cap is null or n <= greatest(cap, 1)
-    order by upcoming, item_kind, n`);
-  const rows = (result as unknown as { rows: TaskRow[] }).rows;
+    where cap is null or n <= greatest(cap, 1)`,
+    sql`x.upcoming, x.item_kind, x.n`,
+  );
   const groups: TaskGroups = {
     due: [],
     upcoming: [],
