@@ -25,6 +25,37 @@ describe('maintenance stays out of the way of requests', () => {
   });
 });
 
+describe('a vacuum and its statistics', () => {
+  it('are two statements, and a request that came during the vacuum goes before the second', async () => {
+    await createPerson({ ...t.ctx, input: { fullName: 'Between Statements' } });
+    const counts = async () => {
+      const r = await t.ctx.db.execute(sql`select relname, vacuum_count::int as vacuums,
+          analyze_count::int as analyses from pg_stat_user_tables where schemaname = 'public'`);
+      return new Map(
+        (r as unknown as { rows: { relname: string; vacuums: number; analyses: number }[] }).rows.map((x) => [
+          x.relname,
+          x,
+        ]),
+      );
+    };
+    const before = await counts();
+    // Idle when it starts; a request comes while the first table is vacuumed.
+    let looks = 0;
+    const run = await vacuumIfNeeded(t.handle, { all: true, shouldYield: () => looks++ > 0 });
+    expect(run.yielded).toBe(true);
+    expect(run.vacuumed).toHaveLength(1);
+    const table = run.vacuumed[0]!;
+    // Activity statistics reach the views a moment later.
+    let after = await counts();
+    for (let tries = 0; tries < 40 && after.get(table)!.vacuums === before.get(table)!.vacuums; tries++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = await counts();
+    }
+    expect(after.get(table)!.vacuums).toBe(before.get(table)!.vacuums + 1);
+    expect(after.get(table)!.analyses).toBe(before.get(table)!.analyses);
+  });
+});
+
 describe('planner statistics', () => {
   it('analyzes tables that have data but no statistics, then has nothing left to do', async () => {
     for (let i = 0; i < 5; i++) await createPerson({ ...t.ctx, input: { fullName: `Stat ${i}` } });
