@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Person } from '../api.js';
 
 /** Rows in a long list's first paint: more than a tall screen holds. */
-export const FIRST_ROWS = 30;
+const FIRST_ROWS = 30;
 
 /**
  * Whether a list of `length` rows may be shown whole. A long list is first shown with its first
