@@ -62,6 +62,34 @@ describe('statements the embedded database is sent again', () => {
     expect(rows[2]![0]!.email).toBeNull();
   });
 
+  it("reads each value with the query's own parsers, and PGlite's for the other types", async () => {
+    const client = (handle.db as unknown as { $client: NonNullable<DbHandle['pglite']> }).$client;
+    const text = `select 41 + $1::int as n, true as yes, '{"a":[1,2]}'::jsonb as j, '{x,y}'::text[] as list,
+      '2026-11-23T09:00:00Z'::timestamptz as at, 9007199254740993::int8 as big`;
+    const options = { parsers: { 23: (value: string) => `int ${value}` } };
+    const answers = [];
+    // The first run is PGlite's own; the next two prepared.
+    for (let i = 0; i < 3; i++) answers.push((await client.query(text, [1], options)).rows);
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+    expect(answers[2]).toEqual([
+      {
+        n: 'int 42',
+        yes: true,
+        j: { a: [1, 2] },
+        list: ['x', 'y'],
+        at: new Date('2026-11-23T09:00:00Z'),
+        big: 9007199254740993n,
+      },
+    ]);
+    // The options are the caller's: they still name their parsers, and nothing else was added.
+    expect(Object.keys(options)).toEqual(['parsers']);
+    expect(Object.keys(options.parsers)).toEqual(['23']);
+    // Without parsers of its own, a query reads every type with PGlite's.
+    expect((await client.query(text, [1])).rows[0]).toMatchObject({ n: 42 });
+    expect((await client.query(text, [1])).rows[0]).toMatchObject({ n: 42 });
+  });
+
   it('reports a refused write with its code, and the transaction it was in is undone', async () => {
     const insertTag = (name: string) =>
       handle.db.execute(sql`insert into tags (workspace_id, name) values (${ctx.workspaceId}, ${name})`);
