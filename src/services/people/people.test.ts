@@ -55,6 +55,43 @@ describe('people', () => {
     });
     expect(full).toEqual(await getPerson({ ...t.ctx, id: full.id }));
     expect(full.organizationName).toBe('Answer Works');
+    const former = await createOrganization({ ...t.ctx, input: { name: 'Former Works' } });
+    const everything = await createPerson({
+      ...t.ctx,
+      source: 'vcard',
+      input: {
+        fullName: 'Every Field',
+        title: 'Staff Engineer',
+        function: 'Engineering',
+        seniority: 'senior',
+        organizationId: org.id,
+        pastOrganizationIds: [former.id],
+        email: 'every@example.org',
+        phone: '+44 20 7946 0000',
+        linkedinUrl: 'https://www.linkedin.com/in/every-field',
+        location: 'Leeds',
+        timeZone: 'Europe/London',
+        howWeKnow: 'Met at a meetup',
+        notes: 'Likes *short* questions.',
+        keepInTouch: 'yes',
+        keepInTouchEveryDays: 45,
+        preferredChannel: 'email',
+        connectedOn: '2025-03-04',
+      },
+    });
+    expect(everything).toEqual(await getPerson({ ...t.ctx, id: everything.id }));
+    expect(everything).toMatchObject({
+      pastOrganizationIds: [former.id],
+      keepInTouchEveryDays: 45,
+      source: 'vcard',
+    });
+    // The same fields again, and then fewer: each set of fields is stored as given.
+    const again = await createPerson({
+      ...t.ctx,
+      input: { fullName: 'Every Field Again', title: 'Staff Engineer' },
+    });
+    expect(again).toEqual(await getPerson({ ...t.ctx, id: again.id }));
+    expect(again).toMatchObject({ title: 'Staff Engineer', email: null, notes: '', keepInTouch: 'unknown' });
   });
 
   it('finds people by name, organization or tag', async () => {
