@@ -85,7 +85,7 @@ describe('people', () => {
       keepInTouchEveryDays: 45,
       source: 'vcard',
     });
-    // The same fields again, and then fewer: each set of fields is stored as given.
+    // Fewer fields after it: those left out are empty or take their defaults, not the last create's.
     const again = await createPerson({
       ...t.ctx,
       input: { fullName: 'Every Field Again', title: 'Staff Engineer' },
