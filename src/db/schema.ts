@@ -330,6 +330,11 @@ export const conversations = pgTable(
     index('conversations_workspace_status_idx').on(t.workspaceId, t.status),
     index('conversations_org_idx').on(t.organizationId),
     index('conversations_org_requested_idx').on(t.organizationId, t.requestedAt),
+    // The Conversations list's order (most recently changed first): its first page is read from
+    // here instead of sorting every conversation of the workspace.
+    index('conversations_list_idx').on(t.workspaceId, t.updatedAt.desc().nullsFirst(), t.id),
+    // The list's search box (title ILIKE): the titles that share the text's trigrams, not all of them.
+    index('conversations_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`).with(SMALL_PENDING_LIST),
   ],
 );
 

@@ -4,7 +4,8 @@ import {
   createConversation,
   deleteConversation,
   getConversation,
-  listConversations,
+  type listConversations,
+  listConversationsJson,
   moveConversation,
   updateConversation,
 } from '../../../services/conversations/conversations.js';
@@ -24,7 +25,7 @@ import {
   MeetingInput,
   MoveInput,
 } from '../../schemas.js';
-import { serialize } from '../../serialize.js';
+import { jsonText, serialize } from '../../serialize.js';
 import { body, errors, json } from '../common.js';
 
 const tags = ['Conversations'];
@@ -39,7 +40,14 @@ export const conversationRoutes = router()
       request: { query: ConversationsQuery },
       responses: { 200: json(listOf(ConversationSummary), 'Conversations'), ...errors(400) },
     }),
-    async (c) => c.json(serialize(await listConversations({ ...c.var.ctx, ...c.req.valid('query') })), 200),
+    async (c) => {
+      const page = await listConversationsJson({ ...c.var.ctx, ...c.req.valid('query') });
+      return jsonText<Awaited<ReturnType<typeof listConversations>>, 200>(
+        c,
+        `{"items":${page.itemsJson},"total":${page.total}}`,
+        200,
+      );
+    },
   )
   .openapi(
     createRoute({
