@@ -224,6 +224,8 @@ export async function listConversationsJson(
   ctx: Ctx & ConversationFilter,
 ): Promise<{ itemsJson: string; total: number }> {
   const where = conversationsWhere(ctx);
+  // participantsSql and nextMeetingSql, as a conversation's page reads them, name their row
+  // "conversations": here it is each row of the page.
   const result = await ctx.db.execute(sql`with page as materialized (
       select * from ${conversations} where ${where}
       order by ${conversations.updatedAt} desc, ${conversations.id}
@@ -238,11 +240,8 @@ export async function listConversationsJson(
           ${isoTime(sql`c.created_at`)} as "createdAt", ${isoTime(sql`c.updated_at`)} as "updatedAt",
           c.version,
           (select o.name from ${organizations} o where o.id = c.organization_id) as "organizationName",
-          coalesce((select json_agg(json_build_object('id', p.id, 'fullName', p.full_name) order by cp.position)
-            from ${conversationParticipants} cp join ${people} p on p.id = cp.person_id
-            where cp.conversation_id = c.id), '[]'::json) as participants,
-          (select ${isoTime(sql`max(m.starts_at)`)} from ${meetings} m
-            where m.conversation_id = c.id and m.cancelled_at is null) as "nextMeetingAt") r), '[]')::text as items,
+          ${participantsSql} as participants, ${isoTime(nextMeetingSql)} as "nextMeetingAt"
+          from (select c.id) "conversations") r), '[]')::text as items,
       (select count(*) from ${conversations} where ${where})::int as n`);
   const row = (result as unknown as { rows: { items: string; n: number }[] }).rows[0]!;
   return { itemsJson: row.items, total: Number(row.n) };
