@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createOrganization, createPerson, unique } from './api-helpers.js';
+import { createConversation, createOrganization, createPerson, unique } from './api-helpers.js';
 import { ComposePage } from './pages/compose-page.js';
 import { ConversationPage, NewConversationPage } from './pages/conversation-pages.js';
 import { DebriefPage } from './pages/debrief-page.js';
@@ -229,4 +229,24 @@ test('each thank-you quotes what that person said in the debrief, never my own s
   await conv.thankYous.getByRole('link', { name: `Write thank-you to ${jon}` }).click();
   await expect(compose.message).toHaveValue(/^Hi Jon,/);
   await expect(compose.message).toHaveValue(new RegExp(`Release notes are read more than the docs ${id}`));
+});
+
+test('a list longer than the page says how many there are and how many are shown', async ({
+  page,
+  request,
+}) => {
+  const id = unique();
+  const personId = await createPerson(request, { fullName: `Many Talks ${id}` });
+  const ids: string[] = [];
+  for (let i = 0; i < 501; i++) {
+    ids.push(await createConversation(request, { participantIds: [personId], title: `Talk ${i + 1} ${id}` }));
+  }
+  try {
+    await page.goto(`/conversations?q=${encodeURIComponent(id)}`);
+    await expect(page.getByRole('status')).toHaveText('501 conversations (1–500 shown)');
+    await expect(page.getByRole('link', { name: `Talk 501 ${id}`, exact: true })).toBeVisible();
+  } finally {
+    // Other pages' tests list every conversation: these go again.
+    for (const conversationId of ids) await request.delete(`/api/conversations/${conversationId}`);
+  }
 });

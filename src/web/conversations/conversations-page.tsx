@@ -4,8 +4,10 @@ import { api, call } from '../api.js';
 import { ExportCsvLink } from '../exports/export-csv-link.js';
 import { Alert } from '../ui/alert.js';
 import { EmptyState } from '../ui/empty-state.js';
+import { formatCount } from '../ui/format.js';
 import { Loading } from '../ui/loading.js';
 import { PageHeader } from '../ui/page-header.js';
+import { shownRange } from '../ui/pager.js';
 import { SearchBox } from '../ui/search-box.js';
 import { useLoad } from '../ui/use-load.js';
 import { ConversationList } from './conversation-list.js';
@@ -18,6 +20,9 @@ function readStatuses(value: string | null): ConversationStatus[] {
     .filter((s): s is ConversationStatus => (CONVERSATION_STATUSES as readonly string[]).includes(s));
 }
 
+/** The most recently changed conversations shown at once; a status or a title search finds the rest. */
+const LIST_LIMIT = 500;
+
 /** Every conversation, most recently changed first, filtered by status chips and a title search. */
 export function ConversationsPage() {
   const [params, setParams] = useSearchParams();
@@ -25,7 +30,11 @@ export function ConversationsPage() {
   const q = params.get('q') ?? '';
   const status = statuses.join(',');
   const list = useLoad(`conversations:${status}:${q}`, () =>
-    call(api.conversations.$get({ query: { status: status || undefined, q: q || undefined, limit: '500' } })),
+    call(
+      api.conversations.$get({
+        query: { status: status || undefined, q: q || undefined, limit: String(LIST_LIMIT) },
+      }),
+    ),
   );
 
   const setStatuses = (next: ConversationStatus[]) => {
@@ -77,7 +86,8 @@ export function ConversationsPage() {
       {list.data && list.data.total > 0 && (
         <>
           <p className="muted small" role="status">
-            {list.data.total} {list.data.total === 1 ? 'conversation' : 'conversations'}
+            {formatCount(list.data.total)} {list.data.total === 1 ? 'conversation' : 'conversations'}
+            {shownRange(1, LIST_LIMIT, list.data.items.length, list.data.total)}
           </p>
           <ConversationList items={list.data.items} caption="Conversations" />
         </>
